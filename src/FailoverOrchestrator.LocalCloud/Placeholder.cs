@@ -1,0 +1,1 @@
+namespace FailoverOrchestrator.LocalCloud; internal static class Placeholder { }

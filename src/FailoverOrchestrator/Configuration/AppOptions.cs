@@ -1,0 +1,67 @@
+namespace FailoverOrchestrator.Configuration;
+
+/// <summary>One protected application: its two regions, what detects an outage and what a failover changes.</summary>
+public sealed class AppOptions
+{
+    /// <summary>Gets or sets the app's name (the key under <c>Apps</c>; filled in when bound).</summary>
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the region that serves in steady state.</summary>
+    public string PrimaryRegion { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the region a failover moves to.</summary>
+    public string StandbyRegion { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the AWS account the alarms must come from.</summary>
+    public string AccountId { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the names of the alarms that mean "the primary is down".</summary>
+    public List<string> AlarmNames { get; set; } = [];
+
+    /// <summary>Gets or sets the record that moves.</summary>
+    public DnsRecordOptions Dns { get; set; } = new();
+
+    /// <summary>Gets or sets the per-region settings, keyed by region; both regions must be present.</summary>
+    public Dictionary<string, RegionOptions> Regions { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets the writer-control item.</summary>
+    public WriterControlOptions WriterControl { get; set; } = new();
+
+    /// <summary>Gets or sets the SNS topic for the on-call channel.</summary>
+    public string TopicArn { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets what preflight does when the target is not ready.</summary>
+    /// <value>Defaults to <see cref="PreflightPolicy.Block"/>.</value>
+    public PreflightPolicy PreflightPolicy { get; set; } = PreflightPolicy.Block;
+
+    /// <summary>Gets or sets the time after a switch during which alarms are suppressed.</summary>
+    /// <value>Defaults to 900 seconds.</value>
+    public int CooldownSeconds { get; set; } = 900;
+
+    /// <summary>Gets or sets how long a lease lasts before another invocation may take over; renewed at every checkpoint.</summary>
+    /// <value>Defaults to 120 seconds.</value>
+    public int LeaseSeconds { get; set; } = 120;
+
+    /// <summary>Gets or sets how long the scale-up waits for running tasks.</summary>
+    /// <value>Defaults to 90 seconds.</value>
+    public int EcsWaitSeconds { get; set; } = 90;
+
+    /// <summary>Gets or sets the share of the desired count that must be running for the scale-up to pass (0 &lt; share ≤ 1).</summary>
+    /// <value>Defaults to 1.</value>
+    public double RunningShare { get; set; } = 1.0;
+
+    /// <summary>Gets or sets how long the DNS step waits for INSYNC.</summary>
+    /// <value>Defaults to 90 seconds.</value>
+    public int DnsWaitSeconds { get; set; } = 90;
+
+    /// <summary>Gets or sets how many invocations may attempt one execution before it is marked Failed.</summary>
+    /// <value>Defaults to 3 (Lambda's first try and its two asynchronous retries).</value>
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>Gets or sets whether a failback also returns the standby region's services to their standby counts.</summary>
+    /// <value>Defaults to false.</value>
+    public bool ScaleDownAfterFailback { get; set; }
+
+    /// <summary>Gets or sets the step order; empty means the default order.</summary>
+    public List<string> Steps { get; set; } = [];
+}

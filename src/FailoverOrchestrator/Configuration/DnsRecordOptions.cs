@@ -1,0 +1,21 @@
+namespace FailoverOrchestrator.Configuration;
+
+/// <summary>The Route 53 record that points clients at the active region.</summary>
+public sealed class DnsRecordOptions
+{
+    /// <summary>Gets or sets the hosted zone id (with or without <c>/hostedzone/</c>).</summary>
+    public string HostedZoneId { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the zone's apex name, for example <c>example.com</c>; used to refuse a CNAME at the apex.</summary>
+    public string ZoneName { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the record name, for example <c>api.example.com</c>.</summary>
+    public string RecordName { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the record type: A or AAAA (alias to the ALB) or CNAME.</summary>
+    /// <value>Defaults to A.</value>
+    public string RecordType { get; set; } = "A";
+
+    /// <summary>Gets or sets the TTL of a CNAME; must be unset for an alias record.</summary>
+    public long? Ttl { get; set; }
+}

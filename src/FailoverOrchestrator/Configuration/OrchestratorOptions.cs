@@ -1,0 +1,29 @@
+namespace FailoverOrchestrator.Configuration;
+
+/// <summary>The whole configuration, bound from the <c>Orchestrator</c> section (file <c>orchestrator.json</c>, then <c>Orchestrator__...</c> environment variables).</summary>
+public sealed class OrchestratorOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Orchestrator";
+
+    /// <summary>Gets or sets the region of the state and audit tables (the orchestrator's own region).</summary>
+    /// <value>Defaults to <c>AWS_REGION</c>.</value>
+    public string? Region { get; set; }
+
+    /// <summary>Gets or sets the state table (one item per app: phase, lease, epoch, checkpoint).</summary>
+    public string StateTable { get; set; } = "failover-state";
+
+    /// <summary>Gets or sets the audit table (one immutable item per event).</summary>
+    public string AuditTable { get; set; } = "failover-audit";
+
+    /// <summary>Gets or sets the days an audit item is kept (the TTL attribute); 0 keeps items forever.</summary>
+    /// <value>Defaults to 0.</value>
+    public int AuditRetentionDays { get; set; }
+
+    /// <summary>Gets or sets the function timeout configured on the Lambda function, in seconds.</summary>
+    /// <value>Defaults to 300; the lease must be shorter.</value>
+    public int FunctionTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>Gets or sets the protected applications, by name.</summary>
+    public Dictionary<string, AppOptions> Apps { get; set; } = new(StringComparer.Ordinal);
+}

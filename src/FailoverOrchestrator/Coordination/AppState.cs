@@ -1,0 +1,36 @@
+namespace FailoverOrchestrator.Coordination;
+
+/// <summary>The state item of one app (table <c>StateTable</c>, key <c>app</c>).</summary>
+internal sealed record AppState
+{
+    public required string App { get; init; }
+
+    public required string ActiveRegion { get; init; }
+
+    public required Phase Phase { get; init; }
+
+    /// <summary>The region an execution in progress (or Failed) moves to.</summary>
+    public string? TargetRegion { get; init; }
+
+    /// <summary>Raised on every acquisition or takeover; every write after acquisition is conditioned on it.</summary>
+    public long Epoch { get; init; }
+
+    public string? ExecutionId { get; init; }
+
+    /// <summary>The phase the execution had before it was marked Failed (FailingOver or FailingBack).</summary>
+    public Phase? FailedPhase { get; init; }
+
+    public DateTimeOffset? LeaseExpiresAt { get; init; }
+
+    /// <summary>Names of the steps completed by the execution in progress, in order.</summary>
+    public IReadOnlyList<string> CompletedSteps { get; init; } = [];
+
+    /// <summary>How many invocations have held the lease of the execution in progress.</summary>
+    public int Attempts { get; init; }
+
+    public string? LastTriggerKey { get; init; }
+
+    public DateTimeOffset? LastTransitionAt { get; init; }
+
+    public string? LastError { get; init; }
+}

@@ -1,0 +1,48 @@
+namespace FailoverOrchestrator.Coordination;
+
+/// <summary>
+/// The per-app state item and its conditional transitions. Every write after acquisition is conditioned on the
+/// holder's epoch; a failed condition throws <see cref="LeaseLostException"/> so the holder stops before its next call.
+/// </summary>
+internal interface IStateStore
+{
+    /// <summary>Reads the item with a consistent read; null when the app has no item yet.</summary>
+    Task<AppState?> GetAsync(string app, CancellationToken cancellationToken);
+
+    /// <summary>Creates the Steady item in <paramref name="activeRegion"/> if the app has none (no-op otherwise).</summary>
+    Task EnsureAsync(string app, string activeRegion, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One conditional UpdateItem that either starts a new execution (Steady in the source region, outside the cooldown,
+    /// a trigger key other than the last one) or takes over the same execution whose lease has expired, keeping its
+    /// checkpoint and counting the attempt. Returns the state as this holder now owns it, or null when the condition failed.
+    /// </summary>
+    Task<AppState?> TryAcquireAsync(AcquireRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Resumes a Failed execution (operator <c>resume</c>): Failed → its former phase with a new epoch, a fresh lease and
+    /// attempts reset, keeping the checkpoint. Returns null when the item is not Failed.
+    /// </summary>
+    Task<AppState?> TryResumeFailedAsync(string app, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Records a completed step and renews the lease; conditioned on <paramref name="epoch"/>.</summary>
+    Task CheckpointAsync(string app, long epoch, string completedStep, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken);
+
+    /// <summary>Ends the execution: Steady in <paramref name="activeRegion"/>, lease cleared; conditioned on <paramref name="epoch"/>.</summary>
+    Task CommitAsync(string app, long epoch, string activeRegion, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a failed attempt: keeps the phase (so a retry may take over once the lease is released) and releases the
+    /// lease, or, when <paramref name="terminal"/>, moves to Failed; conditioned on <paramref name="epoch"/>.
+    /// </summary>
+    Task RecordFailureAsync(string app, long epoch, string error, bool terminal, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ends an execution that changed nothing (Blocked by preflight): back to Steady in the source region without
+    /// starting a cooldown; conditioned on <paramref name="epoch"/>.
+    /// </summary>
+    Task AbandonAsync(string app, long epoch, string reason, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Operator <c>reset</c>: a Failed item (or one whose lease expired) back to Steady in <paramref name="activeRegion"/>. Returns false when the item is Steady or holds a live lease.</summary>
+    Task<bool> ResetAsync(string app, string activeRegion, DateTimeOffset now, CancellationToken cancellationToken);
+}

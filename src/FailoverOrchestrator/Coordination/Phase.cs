@@ -1,0 +1,10 @@
+namespace FailoverOrchestrator.Coordination;
+
+/// <summary>The phase of an app's state item.</summary>
+internal enum Phase
+{
+    Steady,
+    FailingOver,
+    FailingBack,
+    Failed,
+}
