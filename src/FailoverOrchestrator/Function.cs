@@ -1,17 +1,77 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using FailoverOrchestrator.Configuration;
+using FailoverOrchestrator.Hosting;
+using FailoverOrchestrator.Telemetry;
+using Microsoft.Extensions.Logging;
 
 namespace FailoverOrchestrator;
 
-/// <summary>The Lambda entry point: <c>FailoverOrchestrator::FailoverOrchestrator.Function::HandleAsync</c>.</summary>
+/// <summary>
+/// The Lambda entry point: <c>FailoverOrchestrator::FailoverOrchestrator.Function::HandleAsync</c>. It takes and
+/// returns <see cref="Stream"/>, so no Amazon.Lambda.* package is needed. Lambda creates one instance per container:
+/// the constructor is the cold start, where configuration is bound and validated once.
+/// </summary>
 [SuppressMessage("Naming", "CA1716", Justification = "The handler string names this type; Lambda blueprints call it Function.")]
-public sealed class Function
+public sealed class Function : IDisposable
 {
-    private readonly string _name = nameof(Function);
+    // Stop this long before the function timeout, so the lease is released and the failure recorded before Lambda kills us.
+    private static readonly TimeSpan DeadlineMargin = TimeSpan.FromSeconds(5);
 
-    /// <summary>Handles one invocation: reads the event, returns the result as JSON.</summary>
+    private readonly OrchestratorHost? _host;
+    private readonly OrchestratorConfigurationException? _configurationError;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the function as Lambda does: configuration from <c>orchestrator.json</c> and <c>Orchestrator__...</c> variables, logs as JSON lines on stdout.</summary>
+    public Function()
+        : this(configFile: null, logToStandardError: false)
+    {
+    }
+
+    internal Function(string? configFile, bool logToStandardError, Func<OrchestratorOptions, ILoggerFactory, AwsDependencies>? aws = null, TimeProvider? time = null)
+    {
+        var started = Stopwatch.GetTimestamp();
+        _loggers = JsonLogging.Create(logToStandardError);
+        _logger = _loggers.CreateLogger("FailoverOrchestrator");
+        try
+        {
+            var options = OrchestratorConfiguration.Load(configFile);
+            var dependencies = (aws ?? DefaultAwsDependencies.Create)(options, _loggers);
+            _host = new OrchestratorHost(options, dependencies, time ?? TimeProvider.System, _loggers);
+            Log.ColdStart(_logger, options.Apps.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (OrchestratorConfigurationException ex)
+        {
+            // Not thrown here: every invocation fails with the message naming the settings, which is what an operator sees.
+            _configurationError = ex;
+            Log.ConfigurationInvalid(_logger, ex.Message);
+        }
+    }
+
+    /// <summary>Handles one invocation: reads the event, returns the result as one JSON object.</summary>
     public async Task<Stream> HandleAsync(Stream input)
     {
-        await Task.Yield();
-        return _name.Length > 0 ? input : Stream.Null;
+        ArgumentNullException.ThrowIfNull(input);
+        if (_host is null)
+        {
+            throw _configurationError!;
+        }
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(_host.Options.FunctionTimeoutSeconds) - DeadlineMargin);
+        try
+        {
+            var payload = await OrchestratorHost.ReadPayloadAsync(input, deadline.Token);
+            var result = await _host.InvokeAsync(payload, deadline.Token);
+            return OrchestratorHost.Serialize(result);
+        }
+        catch (Exception ex)
+        {
+            Log.InvocationFailed(_logger, ex.Message, ex);
+            throw;
+        }
     }
+
+    /// <summary>Flushes the logs.</summary>
+    public void Dispose() => _loggers.Dispose();
 }

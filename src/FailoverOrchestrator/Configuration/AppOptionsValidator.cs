@@ -1,0 +1,146 @@
+using System.Text.RegularExpressions;
+using FailoverOrchestrator.Pipeline;
+
+namespace FailoverOrchestrator.Configuration;
+
+/// <summary>Checks one app's settings against each other and against what AWS accepts.</summary>
+internal static partial class AppOptionsValidator
+{
+    public static void Validate(List<string> errors, string at, string name, AppOptions app, int functionTimeoutSeconds)
+    {
+        if (!AppNamePattern().IsMatch(name))
+        {
+            errors.Add($"{at}: app name '{name}' must be 1-64 characters of a-z, 0-9 and '-'");
+        }
+
+        ValidateRegions(errors, at, app);
+        if (!AccountPattern().IsMatch(app.AccountId))
+        {
+            errors.Add($"{at}:AccountId: '{app.AccountId}' is not a 12-digit AWS account id");
+        }
+
+        if (app.AlarmNames.Count == 0 || app.AlarmNames.Any(string.IsNullOrWhiteSpace))
+        {
+            errors.Add($"{at}:AlarmNames: name at least one alarm that means the primary is down, with no empty entry");
+        }
+
+        DnsOptionsValidator.Validate(errors, $"{at}:Dns", app.Dns);
+        OrchestratorOptionsValidator.Require(errors, $"{at}:WriterControl:TableName", app.WriterControl.TableName);
+        OrchestratorOptionsValidator.Require(errors, $"{at}:WriterControl:Key", app.WriterControl.Key);
+        if (!TopicArnPattern().IsMatch(app.TopicArn))
+        {
+            errors.Add($"{at}:TopicArn: '{app.TopicArn}' is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)");
+        }
+
+        ValidateTimings(errors, at, app, functionTimeoutSeconds);
+        ValidateSteps(errors, at, app.Steps);
+    }
+
+    private static void ValidateRegions(List<string> errors, string at, AppOptions app)
+    {
+        foreach (var (setting, region) in new[] { ("PrimaryRegion", app.PrimaryRegion), ("StandbyRegion", app.StandbyRegion) })
+        {
+            if (!OrchestratorOptionsValidator.IsRegion(region))
+            {
+                errors.Add($"{at}:{setting}: '{region}' is not an AWS region name");
+            }
+            else if (!app.Regions.ContainsKey(region))
+            {
+                errors.Add($"{at}:Regions:{region}: the {setting} has no settings under Regions");
+            }
+        }
+
+        if (app.PrimaryRegion == app.StandbyRegion && app.PrimaryRegion.Length > 0)
+        {
+            errors.Add($"{at}:StandbyRegion: '{app.StandbyRegion}' is also the PrimaryRegion; a failover needs two regions");
+        }
+
+        foreach (var (region, settings) in app.Regions)
+        {
+            if (region != app.PrimaryRegion && region != app.StandbyRegion)
+            {
+                errors.Add($"{at}:Regions:{region}: neither the PrimaryRegion nor the StandbyRegion");
+                continue;
+            }
+
+            RegionOptionsValidator.Validate(errors, $"{at}:Regions:{region}", settings, app.Dns.RecordType);
+        }
+    }
+
+    private static void ValidateTimings(List<string> errors, string at, AppOptions app, int functionTimeoutSeconds)
+    {
+        if (app.LeaseSeconds < 10)
+        {
+            errors.Add($"{at}:LeaseSeconds: {app.LeaseSeconds} is below the 10 seconds a step needs");
+        }
+        else if (app.LeaseSeconds >= functionTimeoutSeconds)
+        {
+            errors.Add($"{at}:LeaseSeconds: {app.LeaseSeconds} must be shorter than Orchestrator:FunctionTimeoutSeconds ({functionTimeoutSeconds}), or a retry could take over a live invocation");
+        }
+
+        // The lease is renewed at each checkpoint, so each wait must fit inside one lease.
+        if (app.EcsWaitSeconds < 1 || app.EcsWaitSeconds >= app.LeaseSeconds)
+        {
+            errors.Add($"{at}:EcsWaitSeconds: {app.EcsWaitSeconds} must be at least 1 and shorter than LeaseSeconds ({app.LeaseSeconds})");
+        }
+
+        if (app.DnsWaitSeconds < 1 || app.DnsWaitSeconds >= app.LeaseSeconds)
+        {
+            errors.Add($"{at}:DnsWaitSeconds: {app.DnsWaitSeconds} must be at least 1 and shorter than LeaseSeconds ({app.LeaseSeconds})");
+        }
+
+        if (app.CooldownSeconds < 0)
+        {
+            errors.Add($"{at}:CooldownSeconds: {app.CooldownSeconds} is negative");
+        }
+
+        if (app.RunningShare is <= 0 or > 1 || double.IsNaN(app.RunningShare))
+        {
+            errors.Add($"{at}:RunningShare: {app.RunningShare} must be above 0 and at most 1");
+        }
+
+        if (app.MaxAttempts is < 1 or > 10)
+        {
+            errors.Add($"{at}:MaxAttempts: {app.MaxAttempts} must be between 1 and 10");
+        }
+    }
+
+    private static void ValidateSteps(List<string> errors, string at, List<string> steps)
+    {
+        if (steps.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var step in steps.Where(s => !StepNames.All.Contains(s, StringComparer.Ordinal)))
+        {
+            errors.Add($"{at}:Steps: unknown step '{step}'; steps are {string.Join(", ", StepNames.All)}");
+        }
+
+        foreach (var step in steps.GroupBy(s => s, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add($"{at}:Steps: step '{step.Key}' is listed {step.Count()} times");
+        }
+
+        if (steps[0] != StepNames.Preflight)
+        {
+            errors.Add($"{at}:Steps: the first step must be {StepNames.Preflight}: nothing may change before the target is known to be ready");
+        }
+
+        var scale = steps.IndexOf(StepNames.EcsScaleUp);
+        var dns = steps.IndexOf(StepNames.DnsUpsert);
+        if (scale >= 0 && dns >= 0 && dns < scale)
+        {
+            errors.Add($"{at}:Steps: {StepNames.DnsUpsert} comes before {StepNames.EcsScaleUp}; capacity must be up before traffic moves");
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    private static partial Regex AppNamePattern();
+
+    [GeneratedRegex("^[0-9]{12}$")]
+    private static partial Regex AccountPattern();
+
+    [GeneratedRegex("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$")]
+    private static partial Regex TopicArnPattern();
+}

@@ -1,0 +1,19 @@
+namespace FailoverOrchestrator.Configuration;
+
+/// <summary>The configuration is missing a setting or contradicts itself; the message names every offending setting.</summary>
+public sealed class OrchestratorConfigurationException : Exception
+{
+    public OrchestratorConfigurationException(IReadOnlyList<string> errors)
+        : base("Invalid configuration (settings are named as Orchestrator:Path, set by the file or by environment variables Orchestrator__Path):" + Environment.NewLine + "  - " + string.Join(Environment.NewLine + "  - ", errors))
+    {
+        Errors = errors;
+    }
+
+    public OrchestratorConfigurationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Errors = [message];
+    }
+
+    public IReadOnlyList<string> Errors { get; }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using FailoverOrchestrator.Results;
+
+namespace FailoverOrchestrator.Coordination;
+
+/// <summary>Explains, from a consistent read of the state item, why an invocation did not get the lease.</summary>
+internal static class ContenderClassifier
+{
+    public static FailoverResult Classify(AppState? state, AcquireRequest request)
+    {
+        var app = request.App;
+        if (state is null)
+        {
+            return Result(Outcome.InProgressElsewhere, app, null, request, "the state item vanished while acquiring; another invocation is resetting it");
+        }
+
+        var at = state.LastTransitionAt?.ToString("u", CultureInfo.InvariantCulture) ?? "an unknown time";
+        switch (state.Phase)
+        {
+            case Phase.Failed:
+                return Result(Outcome.Blocked, app, state, request,
+                    $"execution {state.ExecutionId} towards {state.TargetRegion} is Failed ({state.LastError}); nothing was changed. Run {{\"command\":\"resume\",\"app\":\"{app}\",\"confirm\":\"{app}\"}} or reset");
+            case Phase.FailingOver or Phase.FailingBack when state.LeaseExpiresAt > request.Now:
+                return Result(Outcome.InProgressElsewhere, app, state, request,
+                    $"execution {state.ExecutionId} ({state.Phase} to {state.TargetRegion}, epoch {state.Epoch}) holds the lease until {state.LeaseExpiresAt:u}");
+            case Phase.FailingOver or Phase.FailingBack:
+                return Result(Outcome.InProgressElsewhere, app, state, request,
+                    $"execution {state.ExecutionId} ({state.Phase} to {state.TargetRegion}) is unfinished; its retry will resume it, or an operator may resume or reset it");
+        }
+
+        if (state.ActiveRegion == request.TargetRegion)
+        {
+            var duplicate = state.LastTriggerKey == request.TriggerKey ? "a duplicate delivery: " : string.Empty;
+            return Result(Outcome.AlreadyInTargetState, app, state, request,
+                $"{duplicate}app '{app}' is already active in {state.ActiveRegion} (switched at {at} by execution {state.ExecutionId})");
+        }
+
+        if (state.LastTriggerKey == request.TriggerKey)
+        {
+            return Result(Outcome.AlreadyInTargetState, app, state, request,
+                $"a duplicate delivery: trigger {request.TriggerKey} was already handled by execution {state.ExecutionId} ({state.LastError ?? "no change was needed"})");
+        }
+
+        if (request.Cooldown > TimeSpan.Zero && state.LastTransitionAt is { } last && last + request.Cooldown > request.Now)
+        {
+            return Result(Outcome.Suppressed, app, state, request,
+                $"the last switch was at {at}; alarms are suppressed until {(last + request.Cooldown).ToString("u", CultureInfo.InvariantCulture)} (cooldown {request.Cooldown.TotalSeconds:0}s) to stop flapping");
+        }
+
+        return Result(Outcome.InProgressElsewhere, app, state, request, $"the state changed concurrently (now {state.Phase} in {state.ActiveRegion}); check status");
+    }
+
+    private static FailoverResult Result(Outcome outcome, string app, AppState? state, AcquireRequest request, string reason) => new()
+    {
+        Outcome = outcome,
+        App = app,
+        ExecutionId = state?.ExecutionId,
+        ActiveRegion = state?.ActiveRegion,
+        TargetRegion = request.TargetRegion,
+        Reason = reason,
+    };
+}

@@ -1,0 +1,19 @@
+namespace FailoverOrchestrator.Coordination;
+
+/// <summary>
+/// An execution stopped on a failed step after notifying and checkpointing. Thrown out of the handler on purpose:
+/// Lambda's asynchronous retry then resumes from the checkpoint, and once retries are spent the on-failure
+/// destination keeps the event.
+/// </summary>
+internal sealed class ExecutionFailedException(string app, string executionId, string step, bool terminal, string message, Exception? innerException)
+    : Exception(message, innerException)
+{
+    public string App { get; } = app;
+
+    public string ExecutionId { get; } = executionId;
+
+    public string Step { get; } = step;
+
+    /// <summary>Whether the app is now Failed and waits for an operator's resume or reset.</summary>
+    public bool Terminal { get; } = terminal;
+}

@@ -1,0 +1,27 @@
+using FailoverOrchestrator.Configuration;
+using FailoverOrchestrator.Pipeline;
+using FailoverOrchestrator.Results;
+using FailoverOrchestrator.Triggers;
+
+namespace FailoverOrchestrator.Coordination;
+
+/// <summary>Sends a routed trigger to what answers it: a switch, a resume, a plan, a status or a reset.</summary>
+internal sealed class FailoverCoordinator(SwitchExecutor switches, PlanBuilder plans, StatusReporter status, ResetHandler resets)
+{
+    public Task<FailoverResult> RunAsync(FailoverTrigger trigger, AppOptions app, CancellationToken cancellationToken)
+    {
+        if (trigger.DryRun || trigger.Command == TriggerCommand.Plan)
+        {
+            return plans.PlanAsync(trigger, app, cancellationToken);
+        }
+
+        return trigger.Command switch
+        {
+            TriggerCommand.Failover => switches.RunAsync(trigger, app, FailoverDirection.Failover, cancellationToken),
+            TriggerCommand.Failback => switches.RunAsync(trigger, app, FailoverDirection.Failback, cancellationToken),
+            TriggerCommand.Resume => switches.ResumeAsync(trigger, app, cancellationToken),
+            TriggerCommand.Reset => resets.ResetAsync(trigger, app, cancellationToken),
+            _ => status.ReportAsync(app, null, cancellationToken),
+        };
+    }
+}

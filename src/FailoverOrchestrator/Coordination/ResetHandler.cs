@@ -1,0 +1,32 @@
+using FailoverOrchestrator.Configuration;
+using FailoverOrchestrator.Notifications;
+using FailoverOrchestrator.Results;
+using FailoverOrchestrator.Triggers;
+using Microsoft.Extensions.Logging;
+
+namespace FailoverOrchestrator.Coordination;
+
+/// <summary>Answers <c>reset</c>: a Failed app (or an abandoned execution) back to Steady in the region the operator names, audited and notified.</summary>
+internal sealed class ResetHandler(IStateStore store, IAuditLog auditLog, StatusReporter status, OnCallNotifier notifier, TimeProvider time, ILogger<ResetHandler> logger)
+{
+    public async Task<FailoverResult> ResetAsync(FailoverTrigger trigger, AppOptions app, CancellationToken cancellationToken)
+    {
+        var before = await store.GetAsync(app.Name, cancellationToken);
+        var region = trigger.Region!;
+        var now = time.GetUtcNow();
+        if (!await store.ResetAsync(app.Name, region, now, cancellationToken))
+        {
+            var phase = before?.Phase ?? Phase.Steady;
+            return FailoverResult.Rejected(
+                $"app '{app.Name}' is {phase} in {before?.ActiveRegion ?? app.PrimaryRegion}" + (phase is Phase.FailingOver or Phase.FailingBack ? $" and execution {before?.ExecutionId} holds a live lease" : string.Empty) +
+                "; reset only applies to a Failed app or an execution whose lease has expired. Nothing was changed", app.Name);
+        }
+
+        var detail = $"reset by operator from {before?.Phase} (execution {before?.ExecutionId}, {before?.LastError ?? "no error"}) to Steady in {region}: {trigger.Reason ?? "no reason given"}";
+        var audit = new ExecutionAudit(auditLog, app.Name, before?.ExecutionId ?? "reset", (before?.Epoch ?? 0) + 1, time, logger);
+        await audit.AppendAsync("Reset", detail, cancellationToken);
+        var result = await status.ReportAsync(app, detail, cancellationToken);
+        await notifier.TryPublishAsync(app, result with { TargetRegion = region }, $"check {{\"command\":\"status\",\"app\":\"{app.Name}\"}} and that the app serves from {region}", cancellationToken, "RESET");
+        return result;
+    }
+}

@@ -1,0 +1,173 @@
+using FailoverOrchestrator.Configuration;
+using FailoverOrchestrator.Notifications;
+using FailoverOrchestrator.Pipeline;
+using FailoverOrchestrator.Results;
+using FailoverOrchestrator.Telemetry;
+using FailoverOrchestrator.Triggers;
+using Microsoft.Extensions.Logging;
+
+namespace FailoverOrchestrator.Coordination;
+
+/// <summary>
+/// Runs one switch exactly once: takes the lease (or takes over an expired one, keeping the checkpoint), runs the
+/// pipeline from the checkpoint, and commits, each write fenced by the epoch. A holder whose fenced write fails stops
+/// before its next external call.
+/// </summary>
+internal sealed class SwitchExecutor(
+    IStateStore store, IAuditLog auditLog, FailoverPipeline pipeline, OnCallNotifier notifier, TimeProvider time, ILogger<SwitchExecutor> logger)
+{
+    public async Task<FailoverResult> RunAsync(FailoverTrigger trigger, AppOptions app, FailoverDirection direction, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await store.EnsureAsync(app.Name, app.PrimaryRegion, now, cancellationToken);
+        var (source, target) = direction == FailoverDirection.Failover ? (app.PrimaryRegion, app.StandbyRegion) : (app.StandbyRegion, app.PrimaryRegion);
+        var request = new AcquireRequest
+        {
+            App = app.Name,
+            ExecutionId = ExecutionIds.Next(app.Name, now),
+            SourceRegion = source,
+            TargetRegion = target,
+            Phase = direction == FailoverDirection.Failover ? Phase.FailingOver : Phase.FailingBack,
+            TriggerKey = trigger.IdempotencyKey,
+            Now = now,
+            Lease = TimeSpan.FromSeconds(app.LeaseSeconds),
+            // Flap protection is for alarms; an operator's confirmed command is deliberate.
+            Cooldown = trigger.IsAlarm ? TimeSpan.FromSeconds(app.CooldownSeconds) : TimeSpan.Zero,
+        };
+
+        var state = await store.TryAcquireAsync(request, cancellationToken);
+        if (state is null)
+        {
+            return await LoseAsync(app, request, trigger, cancellationToken);
+        }
+
+        return await HoldAsync(trigger, app, state, cancellationToken);
+    }
+
+    public async Task<FailoverResult> ResumeAsync(FailoverTrigger trigger, AppOptions app, CancellationToken cancellationToken)
+    {
+        var state = await store.TryResumeFailedAsync(app.Name, time.GetUtcNow(), TimeSpan.FromSeconds(app.LeaseSeconds), cancellationToken);
+        if (state is null)
+        {
+            var current = await store.GetAsync(app.Name, cancellationToken);
+            return FailoverResult.Rejected($"app '{app.Name}' is {current?.Phase ?? Phase.Steady} in {current?.ActiveRegion ?? app.PrimaryRegion}: only a Failed execution can be resumed; nothing was changed", app.Name);
+        }
+
+        return await HoldAsync(trigger, app, state, cancellationToken);
+    }
+
+    private async Task<FailoverResult> HoldAsync(FailoverTrigger trigger, AppOptions app, AppState state, CancellationToken cancellationToken)
+    {
+        var direction = state.Phase == Phase.FailingBack ? FailoverDirection.Failback : FailoverDirection.Failover;
+        var source = direction == FailoverDirection.Failover ? app.PrimaryRegion : app.StandbyRegion;
+        var target = state.TargetRegion!;
+        var executionId = state.ExecutionId!;
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["app"] = app.Name, ["executionId"] = executionId, ["epoch"] = state.Epoch });
+        var audit = new ExecutionAudit(auditLog, app.Name, executionId, state.Epoch, time, logger);
+        var takeover = state.Attempts > 1 || state.CompletedSteps.Count > 0;
+        Log.LeaseAcquired(logger, takeover ? "taken over" : "acquired", app.Name, executionId, state.Epoch, state.Attempts);
+        await audit.AppendAsync("TriggerReceived", Describe(trigger), cancellationToken);
+        await audit.AppendAsync(takeover ? "LeaseTakenOver" : "LeaseAcquired",
+            $"{direction} {source}->{target}, attempt {state.Attempts} of {app.MaxAttempts}" + (state.CompletedSteps.Count > 0 ? $", resuming after {string.Join(", ", state.CompletedSteps)}" : string.Empty),
+            cancellationToken);
+
+        var context = new StepContext
+        {
+            App = app,
+            ExecutionId = executionId,
+            Epoch = state.Epoch,
+            Direction = direction,
+            SourceRegion = source,
+            TargetRegion = target,
+            Reason = Describe(trigger),
+        };
+        if (state.Attempts > app.MaxAttempts)
+        {
+            // Earlier attempts died without recording a failure (timeouts, crashes): stop retrying by ourselves.
+            return await FailAsync(app, context, audit, state, "Lease", new StepFailedException("Lease", $"{state.Attempts - 1} attempts ended without completing"), terminal: true, cancellationToken);
+        }
+
+        try
+        {
+            var run = await pipeline.ExecuteAsync(context, state.CompletedSteps.ToHashSet(StringComparer.Ordinal), new CheckpointingObserver(store, audit, app.Name, TimeSpan.FromSeconds(app.LeaseSeconds), time), cancellationToken);
+            if (run.Blocked)
+            {
+                await store.AbandonAsync(app.Name, state.Epoch, run.BlockedReason!, time.GetUtcNow(), cancellationToken);
+                var blocked = Result(Outcome.Blocked, context, source, $"preflight blocked the {direction.ToString().ToLowerInvariant()}; nothing was changed: {run.BlockedReason}");
+                await audit.AppendAsync("Blocked", run.BlockedReason, cancellationToken);
+                await notifier.TryPublishAsync(app, blocked, null, cancellationToken);
+                return blocked;
+            }
+
+            await store.CommitAsync(app.Name, state.Epoch, target, time.GetUtcNow(), cancellationToken);
+        }
+        catch (LeaseLostException ex)
+        {
+            Log.LeaseLost(logger, app.Name, state.Epoch);
+            await audit.AppendAsync("LeaseLost", ex.Message, cancellationToken);
+            return Result(Outcome.InProgressElsewhere, context, null, $"another invocation took over execution {executionId}; this one stopped: {ex.Message}");
+        }
+        catch (StepFailedException ex)
+        {
+            return await FailAsync(app, context, audit, state, ex.Step, ex, state.Attempts >= app.MaxAttempts, cancellationToken);
+        }
+
+        var outcome = direction == FailoverDirection.Failover ? Outcome.FailedOver : Outcome.FailedBack;
+        var reason = context.Warnings.Count == 0 ? context.Reason : $"{context.Reason}; warnings: {string.Join("; ", context.Warnings)}";
+        await audit.AppendAsync("Completed", $"{outcome}: {target} is active", cancellationToken);
+        return Result(outcome, context, target, reason);
+    }
+
+    private async Task<FailoverResult> FailAsync(AppOptions app, StepContext context, ExecutionAudit audit, AppState state, string step, Exception error, bool terminal, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.RecordFailureAsync(app.Name, state.Epoch, error.Message, terminal, time.GetUtcNow(), cancellationToken);
+        }
+        catch (LeaseLostException lost)
+        {
+            await audit.AppendAsync("LeaseLost", lost.Message, cancellationToken);
+            return Result(Outcome.InProgressElsewhere, context, null, $"step {step} failed and another invocation has since taken over: {lost.Message}");
+        }
+
+        var what = terminal
+            ? $"FAILED at step {step} after attempt {state.Attempts} of {app.MaxAttempts}: {error.Message}. The app stays Failed until an operator runs resume or reset."
+            : $"attempt {state.Attempts} of {app.MaxAttempts} failed at step {step}: {error.Message}. Lambda's retry resumes from the checkpoint.";
+        await audit.AppendAsync(terminal ? "Failed" : "AttemptFailed", what, cancellationToken, step);
+        var failed = Result(Outcome.Blocked, context, null, what);
+        var next = terminal
+            ? $"fix the cause, then {{\"command\":\"resume\",\"app\":\"{app.Name}\",\"confirm\":\"{app.Name}\"}}, or {{\"command\":\"reset\",\"app\":\"{app.Name}\",\"region\":\"<serving region>\",\"confirm\":\"{app.Name}\"}}"
+            : $"watch the retry with {{\"command\":\"status\",\"app\":\"{app.Name}\"}}";
+        await notifier.TryPublishAsync(app, failed, next, cancellationToken, terminal ? "FAILED" : "RETRYING");
+        throw new ExecutionFailedException(app.Name, context.ExecutionId, step, terminal, what, error);
+    }
+
+    private static FailoverResult Result(Outcome outcome, StepContext context, string? active, string reason) => new()
+    {
+        Outcome = outcome,
+        App = context.App.Name,
+        ExecutionId = context.ExecutionId,
+        ActiveRegion = active,
+        TargetRegion = context.TargetRegion,
+        Steps = context.Timeline.ToList(),
+        Reason = reason,
+    };
+
+    private async Task<FailoverResult> LoseAsync(AppOptions app, AcquireRequest request, FailoverTrigger trigger, CancellationToken cancellationToken)
+    {
+        // A consistent read: ReturnValuesOnConditionCheckFailure is not relied on (dynalite ignores it).
+        var result = ContenderClassifier.Classify(await store.GetAsync(app.Name, cancellationToken), request);
+        var audit = new ExecutionAudit(auditLog, app.Name, request.ExecutionId, 0, time, logger);
+        await audit.AppendAsync(result.Outcome == Outcome.Suppressed ? "Suppressed" : "Duplicate", $"{Describe(trigger)}: {result.Outcome}: {result.Reason}", cancellationToken);
+        if (result.Outcome == Outcome.Suppressed)
+        {
+            await notifier.TryPublishAsync(app, result, null, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private static string Describe(FailoverTrigger trigger) => trigger.IsAlarm
+        ? $"alarm {trigger.AlarmName} {trigger.PreviousState}->{trigger.State} at {trigger.StateChangedAt:u} via {trigger.Source}"
+        : $"operator {trigger.Command.ToString().ToLowerInvariant()}: {trigger.Reason ?? "no reason given"}";
+}

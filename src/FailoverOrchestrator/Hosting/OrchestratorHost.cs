@@ -1,0 +1,101 @@
+using System.Text.Json;
+using FailoverOrchestrator.Configuration;
+using FailoverOrchestrator.Coordination;
+using FailoverOrchestrator.Notifications;
+using FailoverOrchestrator.Pipeline;
+using FailoverOrchestrator.Results;
+using FailoverOrchestrator.Serialization;
+using FailoverOrchestrator.Steps;
+using FailoverOrchestrator.Telemetry;
+using FailoverOrchestrator.Triggers;
+using Microsoft.Extensions.Logging;
+
+namespace FailoverOrchestrator.Hosting;
+
+/// <summary>
+/// The composition root, built once per container: options, steps, pipeline and coordinator. One invocation reads
+/// the payload, parses and routes it, and answers with one <see cref="FailoverResult"/>. Bad input is a Rejected
+/// result; a failed step after notifying throws, so Lambda's retry resumes from the checkpoint.
+/// </summary>
+internal sealed class OrchestratorHost
+{
+    private readonly OrchestratorOptions _options;
+    private readonly FailoverCoordinator _coordinator;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public OrchestratorHost(OrchestratorOptions options, AwsDependencies aws, TimeProvider time, ILoggerFactory loggers)
+    {
+        _options = options;
+        _time = time;
+        _logger = loggers.CreateLogger("FailoverOrchestrator");
+        var notifier = new OnCallNotifier(aws.Sns, loggers.CreateLogger<OnCallNotifier>());
+        IFailoverStep[] steps =
+        [
+            new PreflightStep(aws.Route53, aws.Ecs, aws.Tables),
+            new EcsScaleUpStep(aws.Ecs, time),
+            new PromoteWriterStep(aws.Writer),
+            new DnsUpsertStep(aws.Route53, time),
+            new EcsScaleDownStep(aws.Ecs, time),
+            new SnsNotifyStep(notifier),
+            new AuditLogStep(aws.Audit, time),
+        ];
+        var pipeline = new FailoverPipeline(steps.ToDictionary(s => s.Name, StringComparer.Ordinal), time, loggers.CreateLogger<FailoverPipeline>());
+        var status = new StatusReporter(aws.State, aws.Audit);
+        _coordinator = new FailoverCoordinator(
+            new SwitchExecutor(aws.State, aws.Audit, pipeline, notifier, time, loggers.CreateLogger<SwitchExecutor>()),
+            new PlanBuilder(aws.State, aws.Audit, pipeline, time, loggers.CreateLogger<PlanBuilder>()),
+            status,
+            new ResetHandler(aws.State, aws.Audit, status, notifier, time, loggers.CreateLogger<ResetHandler>()));
+    }
+
+    public OrchestratorOptions Options => _options;
+
+    /// <summary>Handles one payload; the token carries the invocation's deadline.</summary>
+    public async Task<FailoverResult> InvokeAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var parsed = TriggerParser.Parse(payload);
+        FailoverResult result;
+        if (parsed.Trigger is not { } trigger)
+        {
+            result = FailoverResult.Rejected(parsed.Error!);
+            Log.Rejected(_logger, parsed.Error!);
+        }
+        else
+        {
+            Log.TriggerReceived(_logger, trigger.Source.ToString(), trigger.Command.ToString(), trigger.App ?? trigger.AlarmName, trigger.IdempotencyKey);
+            var (app, early) = TriggerRouter.Route(trigger, _options);
+            result = early ?? await _coordinator.RunAsync(trigger, app!, cancellationToken);
+        }
+
+        Log.Outcome(_logger, result.Outcome.ToString(), result.App, (long)_time.GetElapsedTime(started).TotalMilliseconds, result.Reason);
+        return result;
+    }
+
+    /// <summary>Reads at most one byte more than accepted, so an oversize payload is refused without buffering it all.</summary>
+    public static async Task<ReadOnlyMemory<byte>> ReadPayloadAsync(Stream input, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await input.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > TriggerParser.MaxPayloadBytes)
+            {
+                break;
+            }
+        }
+
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    public static MemoryStream Serialize(FailoverResult result)
+    {
+        var output = new MemoryStream();
+        JsonSerializer.Serialize(output, result, OrchestratorJsonContext.Default.FailoverResult);
+        output.Position = 0;
+        return output;
+    }
+}

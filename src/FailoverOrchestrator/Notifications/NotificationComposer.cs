@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using FailoverOrchestrator.Results;
+
+namespace FailoverOrchestrator.Notifications;
+
+/// <summary>Writes the on-call message: a short subject (SNS takes at most 100 printable ASCII characters) and a body to act on.</summary>
+internal static class NotificationComposer
+{
+    public const int MaxSubjectLength = 100;
+
+    /// <summary>The subject; <paramref name="label"/> replaces the outcome's name (FAILED, RETRYING) for failures, which have no outcome of their own.</summary>
+    public static string Subject(FailoverResult result, string? label = null)
+    {
+        var route = result.TargetRegion is null ? string.Empty : $" -> {result.TargetRegion}";
+        var subject = result.Outcome switch
+        {
+            Outcome.FailedOver => $"FAILED OVER {result.App} to {result.TargetRegion}",
+            Outcome.FailedBack => $"FAILED BACK {result.App} to {result.TargetRegion}",
+            _ when label is not null => $"{label} {result.App}{route}",
+            _ => $"{result.Outcome} {result.App}{route}",
+        };
+        return Printable("[failover] " + subject, MaxSubjectLength);
+    }
+
+    public static string Body(FailoverResult result, string? next, string? label = null)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Outcome: {label ?? result.Outcome.ToString()}\n");
+        text.Append(CultureInfo.InvariantCulture, $"App: {result.App}\n");
+        text.Append(CultureInfo.InvariantCulture, $"Active region now: {result.ActiveRegion ?? "unknown"}\n");
+        if (result.TargetRegion is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Target region: {result.TargetRegion}\n");
+        }
+
+        if (result.ExecutionId is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Execution: {result.ExecutionId}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"What happened: {result.Reason}\n");
+        if (result.Steps.Count > 0)
+        {
+            text.Append("\nSteps:\n");
+            foreach (var step in result.Steps)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  {step.Name,-14} {step.Status,-16} {step.DurationMs,7} ms  {step.Detail}\n");
+            }
+        }
+
+        if (next is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\nNext: {next}\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The next command an operator would run after this outcome.</summary>
+    public static string? NextCommand(FailoverResult result) => result.Outcome switch
+    {
+        Outcome.FailedOver => $"confirm the app serves from {result.TargetRegion}; when the primary is healthy again, rehearse with {{\"command\":\"plan\",\"app\":\"{result.App}\"}} and fail back with {{\"command\":\"failback\",\"app\":\"{result.App}\",\"confirm\":\"{result.App}\"}}",
+        Outcome.FailedBack => $"confirm the app serves from {result.TargetRegion}; check {{\"command\":\"status\",\"app\":\"{result.App}\"}}",
+        Outcome.Blocked => $"fix what preflight reported, check with {{\"command\":\"plan\",\"app\":\"{result.App}\"}}, then run {{\"command\":\"failover\",\"app\":\"{result.App}\",\"confirm\":\"{result.App}\"}} (or failback)",
+        Outcome.Suppressed => $"a switch happened recently; if a switch is really needed now, run it by hand with confirm: {{\"command\":\"status\",\"app\":\"{result.App}\"}} first",
+        _ => $"check {{\"command\":\"status\",\"app\":\"{result.App}\"}}",
+    };
+
+    private static string Printable(string text, int max)
+    {
+        var chars = text.Select(c => c is >= ' ' and <= '~' ? c : '?').ToArray();
+        var s = new string(chars);
+        return s.Length <= max ? s : s[..(max - 3)] + "...";
+    }
+}

@@ -1,0 +1,112 @@
+using FailoverOrchestrator.Configuration;
+using FailoverOrchestrator.Results;
+using FailoverOrchestrator.Telemetry;
+using Microsoft.Extensions.Logging;
+
+namespace FailoverOrchestrator.Pipeline;
+
+/// <summary>Executes the steps in the order they are configured, skipping those a previous attempt completed.</summary>
+internal sealed class FailoverPipeline(IReadOnlyDictionary<string, IFailoverStep> steps, TimeProvider time, ILogger<FailoverPipeline> logger)
+{
+    /// <summary>The steps of an execution in order: the app's list or the default, plus the scale-down after a failback when configured.</summary>
+    public IReadOnlyList<IFailoverStep> StepsFor(AppOptions app, FailoverDirection direction)
+    {
+        var names = (app.Steps.Count > 0 ? app.Steps : StepNames.DefaultOrder).Where(n => n != StepNames.EcsScaleDown).ToList();
+        if (direction == FailoverDirection.Failback && app.ScaleDownAfterFailback)
+        {
+            var dns = names.IndexOf(StepNames.DnsUpsert);
+            names.Insert(dns < 0 ? names.Count : dns + 1, StepNames.EcsScaleDown);
+        }
+
+        return names.Select(n => steps[n]).ToList();
+    }
+
+    public async Task<PipelineRun> ExecuteAsync(StepContext context, IReadOnlyCollection<string> completed, IPipelineObserver observer, CancellationToken cancellationToken)
+    {
+        var ordered = StepsFor(context.App, context.Direction);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var step = ordered[i];
+            if (completed.Contains(step.Name))
+            {
+                context.Timeline.Add(new StepResult { Name = step.Name, Status = StepStatus.SkippedCompleted, Detail = "completed by an earlier attempt of this execution" });
+                continue;
+            }
+
+            using var scope = logger.BeginScope(new Dictionary<string, object> { ["step"] = step.Name });
+            await observer.StepStartingAsync(step.Name, cancellationToken);
+            Log.StepStarted(logger, step.Name);
+            var startedAt = time.GetUtcNow();
+            var started = time.GetTimestamp();
+            StepOutcome outcome;
+            try
+            {
+                outcome = await step.ExecuteAsync(context, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                var elapsed = (long)time.GetElapsedTime(started).TotalMilliseconds;
+                var failed = new StepResult { Name = step.Name, Status = StepStatus.Failed, StartedAt = startedAt, DurationMs = elapsed, Detail = ex.Message };
+                context.Timeline.Add(failed);
+                MarkNotRun(context, ordered, i + 1);
+                Log.StepFailed(logger, step.Name, elapsed, ex);
+                await observer.StepFailedAsync(failed, ex, cancellationToken);
+                throw ex as StepFailedException ?? new StepFailedException(step.Name, ex.Message, ex);
+            }
+
+            var result = new StepResult
+            {
+                Name = step.Name,
+                Status = outcome.Status,
+                StartedAt = startedAt,
+                DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds,
+                Detail = outcome.Detail,
+                Calls = outcome.Calls,
+            };
+            context.Timeline.Add(result);
+            Log.StepFinished(logger, step.Name, result.Status.ToString(), result.DurationMs, outcome.Detail);
+            if (outcome.Status == StepStatus.Blocked)
+            {
+                MarkNotRun(context, ordered, i + 1);
+                return new PipelineRun(true, outcome.Detail);
+            }
+
+            await observer.StepCompletedAsync(result, cancellationToken);
+        }
+
+        return new PipelineRun(false, null);
+    }
+
+    /// <summary>Lists every step's calls without making any change; preflight reads for real.</summary>
+    public async Task<PipelineRun> PlanAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var ordered = StepsFor(context.App, context.Direction);
+        string? blocked = null;
+        foreach (var step in ordered)
+        {
+            var startedAt = time.GetUtcNow();
+            var started = time.GetTimestamp();
+            var outcome = await step.PlanAsync(context, cancellationToken);
+            context.Timeline.Add(new StepResult
+            {
+                Name = step.Name,
+                Status = outcome.Status,
+                StartedAt = startedAt,
+                DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds,
+                Detail = outcome.Detail,
+                Calls = outcome.Calls,
+            });
+            blocked ??= outcome.Status == StepStatus.Blocked ? outcome.Detail : null;
+        }
+
+        return new PipelineRun(blocked is not null, blocked);
+    }
+
+    private static void MarkNotRun(StepContext context, IReadOnlyList<IFailoverStep> ordered, int from)
+    {
+        for (var j = from; j < ordered.Count; j++)
+        {
+            context.Timeline.Add(new StepResult { Name = ordered[j].Name, Status = StepStatus.NotRun });
+        }
+    }
+}

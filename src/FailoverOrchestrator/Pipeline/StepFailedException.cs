@@ -1,0 +1,13 @@
+namespace FailoverOrchestrator.Pipeline;
+
+/// <summary>A step could not complete after its retries; carries the step's name and, through the inner exception, the AWS error.</summary>
+internal sealed class StepFailedException : Exception
+{
+    public StepFailedException(string step, string message, Exception? innerException = null)
+        : base($"{step}: {message}", innerException)
+    {
+        Step = step;
+    }
+
+    public string Step { get; }
+}

@@ -1,0 +1,85 @@
+using FailoverOrchestrator.Aws.Route53;
+using FailoverOrchestrator.Configuration;
+using FailoverOrchestrator.Pipeline;
+
+namespace FailoverOrchestrator.Steps;
+
+/// <summary>
+/// Points the record at the target region's load balancer and waits until Route 53 reports INSYNC.
+/// When the record exists it is replaced by DELETE(current)+CREATE(target) in one batch: Route 53 applies the batch
+/// all or nothing, so a batch built from a record someone else has since changed is refused instead of overwriting it.
+/// </summary>
+internal sealed class DnsUpsertStep(IRoute53Client route53, TimeProvider time) : IFailoverStep
+{
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(5);
+
+    public string Name => StepNames.DnsUpsert;
+
+    public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var dns = context.App.Dns;
+        var calls = new List<string>();
+        var current = await ReadAsync(dns, calls, cancellationToken);
+        var target = DnsRecords.For(context.App, context.TargetRegion);
+        if (current is not null && DnsRecords.SameTarget(current, target))
+        {
+            return StepOutcome.Unchanged($"{target.Name} already points at {context.TargetRegion} ({DnsRecords.Describe(target)})", calls);
+        }
+
+        var batch = Batch(current, target, context);
+        calls.Add($"route53:ChangeResourceRecordSets zone={dns.HostedZoneId} {string.Join(" + ", batch.Changes.Select(c => $"{c.Action.ToString().ToUpperInvariant()} {DnsRecords.Describe(c.RecordSet)}"))}");
+        var change = await route53.ChangeResourceRecordSetsAsync(dns.HostedZoneId, batch, cancellationToken);
+
+        var deadline = time.GetUtcNow().AddSeconds(context.App.DnsWaitSeconds);
+        var delay = FirstPoll;
+        while (!change.IsInSync)
+        {
+            if (time.GetUtcNow() + delay > deadline)
+            {
+                throw new StepFailedException(Name, $"change {change.Id} is still {change.Status} after {context.App.DnsWaitSeconds}s; the record is changed but not yet propagated");
+            }
+
+            await Task.Delay(delay, time, cancellationToken);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxPoll.Ticks));
+            calls.Add($"route53:GetChange id={change.Id}");
+            change = await route53.GetChangeAsync(change.Id, cancellationToken);
+        }
+
+        return StepOutcome.Succeeded($"{target.Name} now points at {context.TargetRegion} ({DnsRecords.Describe(target)}); change {change.Id} INSYNC", calls);
+    }
+
+    public async Task<StepOutcome> PlanAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var calls = new List<string>();
+        var current = await ReadAsync(context.App.Dns, calls, cancellationToken);
+        var target = DnsRecords.For(context.App, context.TargetRegion);
+        if (current is not null && DnsRecords.SameTarget(current, target))
+        {
+            return StepOutcome.Planned($"{target.Name} already points at {context.TargetRegion}: no change", calls);
+        }
+
+        var batch = Batch(current, target, context);
+        calls.Add($"route53:ChangeResourceRecordSets zone={context.App.Dns.HostedZoneId} {string.Join(" + ", batch.Changes.Select(c => $"{c.Action.ToString().ToUpperInvariant()} {DnsRecords.Describe(c.RecordSet)}"))}");
+        calls.Add($"route53:GetChange until INSYNC, at most {context.App.DnsWaitSeconds}s");
+        return StepOutcome.Planned($"move {target.Name} from {(current is null ? "nothing" : DnsRecords.Describe(current))} to {context.TargetRegion}", calls);
+    }
+
+    private static ChangeBatch Batch(ResourceRecordSet? current, ResourceRecordSet target, StepContext context)
+    {
+        var comment = $"{context.Direction} {context.App.Name} {context.SourceRegion}->{context.TargetRegion} execution {context.ExecutionId}";
+        return current is null
+            ? new ChangeBatch([new Change(ChangeAction.Create, target)], comment)
+            : new ChangeBatch([new Change(ChangeAction.Delete, current), new Change(ChangeAction.Create, target)], comment);
+    }
+
+    private async Task<ResourceRecordSet?> ReadAsync(DnsRecordOptions dns, List<string> calls, CancellationToken cancellationToken)
+    {
+        var name = DnsOptionsValidator.Normalize(dns.RecordName);
+        calls.Add($"route53:ListResourceRecordSets zone={dns.HostedZoneId} name={name} type={dns.RecordType} maxitems=1");
+        var records = await route53.ListResourceRecordSetsAsync(dns.HostedZoneId, name, dns.RecordType, 1, cancellationToken);
+
+        // ListResourceRecordSets starts at the name and type but returns the next record when there is no exact match.
+        return records.FirstOrDefault(r => DnsOptionsValidator.Normalize(r.Name) == name && r.Type == dns.RecordType);
+    }
+}

@@ -1,0 +1,42 @@
+namespace FailoverOrchestrator.Triggers;
+
+/// <summary>Every accepted input, whatever its format, as one value.</summary>
+internal sealed record FailoverTrigger
+{
+    public required TriggerSource Source { get; init; }
+
+    public required TriggerCommand Command { get; init; }
+
+    /// <summary>The app the operator named; for an alarm, resolved later from the alarm name.</summary>
+    public string? App { get; init; }
+
+    /// <summary>The key that makes a redelivery of the same trigger a duplicate: alarm ARN + state timestamp for alarms.</summary>
+    public required string IdempotencyKey { get; init; }
+
+    public string? AlarmName { get; init; }
+
+    public string? AlarmArn { get; init; }
+
+    public string? AccountId { get; init; }
+
+    /// <summary>The new alarm state: OK, ALARM or INSUFFICIENT_DATA.</summary>
+    public string? State { get; init; }
+
+    public string? PreviousState { get; init; }
+
+    public DateTimeOffset? StateChangedAt { get; init; }
+
+    /// <summary>Whether the alarm is a composite alarm (its configuration carries an <c>alarmRule</c>).</summary>
+    public bool IsComposite { get; init; }
+
+    public bool DryRun { get; init; }
+
+    public string? Reason { get; init; }
+
+    public string? Confirm { get; init; }
+
+    /// <summary>Reset only: the region the operator says serves traffic now.</summary>
+    public string? Region { get; init; }
+
+    public bool IsAlarm => Source != TriggerSource.Operator;
+}

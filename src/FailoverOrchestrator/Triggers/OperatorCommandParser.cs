@@ -1,0 +1,69 @@
+using FailoverOrchestrator.Triggers.Events;
+
+namespace FailoverOrchestrator.Triggers;
+
+/// <summary>Checks an operator command's fields; whether the app exists and the confirmation matches is checked against configuration later.</summary>
+internal static class OperatorCommandParser
+{
+    public const int MaxReasonLength = 500;
+
+    private static readonly Dictionary<string, TriggerCommand> Commands = new(StringComparer.Ordinal)
+    {
+        ["failover"] = TriggerCommand.Failover,
+        ["failback"] = TriggerCommand.Failback,
+        ["status"] = TriggerCommand.Status,
+        ["plan"] = TriggerCommand.Plan,
+        ["resume"] = TriggerCommand.Resume,
+        ["reset"] = TriggerCommand.Reset,
+    };
+
+    public static TriggerParseResult Parse(OperatorCommand c)
+    {
+        if (string.IsNullOrWhiteSpace(c.Command))
+        {
+            return TriggerParseResult.Reject("command is empty: expected one of failover, failback, status, plan, resume, reset");
+        }
+
+        if (!Commands.TryGetValue(c.Command, out var command))
+        {
+            return TriggerParseResult.Reject($"unknown command '{c.Command}': expected one of failover, failback, status, plan, resume, reset (lower case)");
+        }
+
+        if (string.IsNullOrWhiteSpace(c.App))
+        {
+            return TriggerParseResult.Reject($"command '{c.Command}' needs an app: add \"app\": \"<name>\"");
+        }
+
+        if (c.Reason is { Length: > MaxReasonLength })
+        {
+            return TriggerParseResult.Reject($"reason is {c.Reason.Length} characters, more than the {MaxReasonLength} accepted");
+        }
+
+        if (c.Region is not null && command != TriggerCommand.Reset)
+        {
+            return TriggerParseResult.Reject($"region is only taken by reset; '{c.Command}' moves the app between its configured regions");
+        }
+
+        if (command == TriggerCommand.Reset && string.IsNullOrWhiteSpace(c.Region))
+        {
+            return TriggerParseResult.Reject("reset needs the region that serves traffic now: add \"region\": \"<region>\"");
+        }
+
+        if (c.DryRun == true && command is TriggerCommand.Status or TriggerCommand.Reset)
+        {
+            return TriggerParseResult.Reject($"dryRun does not apply to '{c.Command}'");
+        }
+
+        return TriggerParseResult.Success(new FailoverTrigger
+        {
+            Source = TriggerSource.Operator,
+            Command = command,
+            App = c.App,
+            DryRun = c.DryRun ?? false,
+            Reason = c.Reason,
+            Confirm = c.Confirm,
+            Region = c.Region,
+            IdempotencyKey = $"operator#{c.Command}#{Guid.NewGuid():N}",
+        });
+    }
+}

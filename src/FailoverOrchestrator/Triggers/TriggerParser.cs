@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using FailoverOrchestrator.Serialization;
+using FailoverOrchestrator.Triggers.Events;
+
+namespace FailoverOrchestrator.Triggers;
+
+/// <summary>
+/// Turns the raw invocation payload into a <see cref="FailoverTrigger"/>, or into the reason it is rejected.
+/// Never throws on bad input: a throw would make Lambda retry garbage.
+/// </summary>
+internal static class TriggerParser
+{
+    /// <summary>The largest payload accepted (Lambda's asynchronous limit is 256 KiB; commands and alarms are far smaller).</summary>
+    public const int MaxPayloadBytes = 256 * 1024;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
+
+    public static TriggerParseResult Parse(ReadOnlyMemory<byte> payload)
+    {
+        if (payload.Length == 0 || payload.Span.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return TriggerParseResult.Reject("the payload is empty: expected a CloudWatch alarm event or an operator command such as {\"command\":\"status\",\"app\":\"<name>\"}");
+        }
+
+        if (payload.Length > MaxPayloadBytes)
+        {
+            return TriggerParseResult.Reject($"the payload is {payload.Length} bytes, more than the {MaxPayloadBytes} accepted");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(payload, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            return TriggerParseResult.Reject($"the payload is not valid JSON: {FirstSentence(ex.Message)}");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return TriggerParseResult.Reject($"the payload is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, expected an object");
+            }
+
+            if (root.TryGetProperty("command", out _))
+            {
+                return Deserialize(payload, OrchestratorJsonContext.Default.OperatorCommand, OperatorCommandParser.Parse);
+            }
+
+            if (root.TryGetProperty("alarmData", out _))
+            {
+                return Deserialize(payload, OrchestratorJsonContext.Default.AlarmLambdaActionEvent, AlarmEventParser.FromLambdaAction);
+            }
+
+            if (root.TryGetProperty("detail-type", out _))
+            {
+                return Deserialize(payload, OrchestratorJsonContext.Default.EventBridgeAlarmEvent, AlarmEventParser.FromEventBridge);
+            }
+
+            if (root.TryGetProperty("Records", out _))
+            {
+                return Deserialize(payload, OrchestratorJsonContext.Default.SnsEvent, AlarmEventParser.FromSns);
+            }
+        }
+
+        return TriggerParseResult.Reject(
+            "unrecognised event: expected a CloudWatch alarm action (alarmData), an EventBridge alarm state change (detail-type), " +
+            "an SNS alarm notification (Records) or an operator command (command)");
+    }
+
+    /// <summary>Deserializes with the source-generated contract; a type mismatch names the JSON path.</summary>
+    internal static TriggerParseResult Deserialize<T>(ReadOnlyMemory<byte> payload, JsonTypeInfo<T> typeInfo, Func<T, TriggerParseResult> map)
+        where T : class
+    {
+        T? value;
+        try
+        {
+            value = JsonSerializer.Deserialize(payload.Span, typeInfo);
+        }
+        catch (JsonException ex)
+        {
+            return TriggerParseResult.Reject(DescribeShapeError(ex));
+        }
+
+        return value is null ? TriggerParseResult.Reject("the payload is null") : map(value);
+    }
+
+    private static string DescribeShapeError(JsonException ex)
+    {
+        var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
+        if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            var start = ex.Message.IndexOf('\'', StringComparison.Ordinal);
+            var end = start < 0 ? -1 : ex.Message.IndexOf('\'', start + 1);
+            var name = end > start ? ex.Message[(start + 1)..end] : path;
+            return $"unknown field '{name}' in the command: a command takes only command, app, dryRun, reason, confirm and region (names are case-sensitive)";
+        }
+
+        return $"wrong type at {path}: {FirstSentence(ex.Message)}";
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message.TrimEnd('.') : message[..end];
+    }
+}

@@ -1,0 +1,59 @@
+using FailoverOrchestrator.Configuration;
+using FailoverOrchestrator.Results;
+
+namespace FailoverOrchestrator.Triggers;
+
+/// <summary>Finds the app a trigger is for and decides whether it is actionable, before anything is read or written.</summary>
+internal static class TriggerRouter
+{
+    /// <summary>Returns the app, or the Ignored or Rejected result that ends the invocation here.</summary>
+    public static (AppOptions? App, FailoverResult? Early) Route(FailoverTrigger trigger, OrchestratorOptions options) =>
+        trigger.IsAlarm ? RouteAlarm(trigger, options) : RouteCommand(trigger, options);
+
+    private static (AppOptions?, FailoverResult?) RouteAlarm(FailoverTrigger trigger, OrchestratorOptions options)
+    {
+        var app = options.Apps.Values.FirstOrDefault(a => a.AlarmNames.Contains(trigger.AlarmName!, StringComparer.Ordinal));
+        if (app is null)
+        {
+            return (null, FailoverResult.Ignored($"alarm '{trigger.AlarmName}' is not configured for any app"));
+        }
+
+        if (trigger.AccountId != app.AccountId)
+        {
+            return (null, FailoverResult.Ignored($"alarm '{trigger.AlarmName}' comes from account {trigger.AccountId}, but app '{app.Name}' expects account {app.AccountId}", app.Name));
+        }
+
+        if (trigger.State != "ALARM")
+        {
+            return (app, FailoverResult.Ignored(
+                $"alarm '{trigger.AlarmName}' went to {trigger.State}; only a transition into ALARM starts a failover, and failback is never automatic",
+                app.Name) with { ActiveRegion = null });
+        }
+
+        return (app, null);
+    }
+
+    private static (AppOptions?, FailoverResult?) RouteCommand(FailoverTrigger trigger, OrchestratorOptions options)
+    {
+        if (!options.Apps.TryGetValue(trigger.App!, out var app))
+        {
+            var known = options.Apps.Count == 0 ? "none" : string.Join(", ", options.Apps.Keys.Order(StringComparer.Ordinal));
+            return (null, FailoverResult.Rejected($"app '{trigger.App}' is not configured (configured apps: {known})"));
+        }
+
+        var changes = trigger.Command is Triggers.TriggerCommand.Failover or Triggers.TriggerCommand.Failback or Triggers.TriggerCommand.Resume or Triggers.TriggerCommand.Reset;
+        if (changes && !trigger.DryRun && trigger.Confirm != app.Name)
+        {
+            var command = trigger.Command.ToString().ToLowerInvariant();
+            var said = trigger.Confirm is null ? "no confirm was given" : $"confirm was '{trigger.Confirm}'";
+            return (app, FailoverResult.Rejected($"{command} changes production: repeat the app name as \"confirm\": \"{app.Name}\" ({said}); nothing was changed", app.Name));
+        }
+
+        if (trigger.Command == Triggers.TriggerCommand.Reset && trigger.Region != app.PrimaryRegion && trigger.Region != app.StandbyRegion)
+        {
+            return (app, FailoverResult.Rejected($"reset region '{trigger.Region}' is neither {app.PrimaryRegion} (primary) nor {app.StandbyRegion} (standby) of app '{app.Name}'", app.Name));
+        }
+
+        return (app, null);
+    }
+}
