@@ -1,1 +1,3 @@
-return 0;
+using FailoverOrchestrator.Cli;
+
+return await CliCommands.RunAsync(args);

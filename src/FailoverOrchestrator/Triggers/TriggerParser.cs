@@ -18,14 +18,14 @@ internal static class TriggerParser
 
     public static TriggerParseResult Parse(ReadOnlyMemory<byte> payload)
     {
-        if (payload.Length == 0 || payload.Span.Trim(" \t\r\n"u8).IsEmpty)
-        {
-            return TriggerParseResult.Reject("the payload is empty: expected a CloudWatch alarm event or an operator command such as {\"command\":\"status\",\"app\":\"<name>\"}");
-        }
-
         if (payload.Length > MaxPayloadBytes)
         {
             return TriggerParseResult.Reject($"the payload is {payload.Length} bytes, more than the {MaxPayloadBytes} accepted");
+        }
+
+        if (payload.Length == 0 || payload.Span.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return TriggerParseResult.Reject("the payload is empty: expected a CloudWatch alarm event or an operator command such as {\"command\":\"status\",\"app\":\"<name>\"}");
         }
 
         JsonDocument document;

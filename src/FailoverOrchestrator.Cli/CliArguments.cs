@@ -1,0 +1,38 @@
+namespace FailoverOrchestrator.Cli;
+
+/// <summary>The few options the CLI takes, parsed strictly: an unknown option is an error, not ignored.</summary>
+internal sealed record CliArguments
+{
+    public string? Payload { get; init; }
+
+    public string? Config { get; init; }
+
+    public string? Scenario { get; init; }
+
+    public bool Json { get; init; }
+
+    public string? Error { get; init; }
+
+    public static CliArguments Parse(string[] args)
+    {
+        var result = new CliArguments();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string? Value() => i + 1 < args.Length ? args[++i] : null;
+            result = args[i] switch
+            {
+                "--payload" => Value() is { } p ? result with { Payload = p } : result with { Error = "--payload needs a file" },
+                "--config" => Value() is { } c ? result with { Config = c } : result with { Error = "--config needs a file" },
+                "--scenario" => Value() is { } s ? result with { Scenario = s } : result with { Error = "--scenario needs a name" },
+                "--json" => result with { Json = true },
+                _ => result with { Error = $"unknown option '{args[i]}'" },
+            };
+            if (result.Error is not null)
+            {
+                return result;
+            }
+        }
+
+        return result;
+    }
+}
