@@ -1,0 +1,137 @@
+using FailoverOrchestrator.Configuration;
+using FailoverOrchestrator.Tests.TestSupport;
+
+namespace FailoverOrchestrator.Tests.Configuration;
+
+public class OrchestratorConfigurationTests
+{
+    private const string App = "Orchestrator:Apps:shop";
+
+    [Fact]
+    public void Load_SampleConfiguration_BindsEveryLevel()
+    {
+        var options = TestConfig.Load();
+
+        var shop = options.Apps["shop"];
+        Assert.Equal("shop", shop.Name);
+        Assert.Equal("us-east-1", shop.PrimaryRegion);
+        Assert.Equal("us-west-2", shop.StandbyRegion);
+        Assert.Equal(["shop-primary-unhealthy"], shop.AlarmNames);
+        Assert.Equal("A", shop.Dns.RecordType);
+        Assert.Null(shop.Dns.Ttl);
+        Assert.Equal(4, shop.Regions["us-west-2"].Services[0].ActiveDesiredCount);
+        Assert.Equal(["shop-orders"], shop.Regions["us-west-2"].GlobalTables);
+        Assert.Equal(PreflightPolicy.Block, shop.PreflightPolicy);
+    }
+
+    [Fact]
+    public void Load_Override_WinsOverFile()
+    {
+        var shop = TestConfig.Shop([new($"{App}:CooldownSeconds", "60"), new($"{App}:PreflightPolicy", "Warn")]);
+
+        Assert.Equal(60, shop.CooldownSeconds);
+        Assert.Equal(PreflightPolicy.Warn, shop.PreflightPolicy);
+    }
+
+    [Fact]
+    public void Load_EnvironmentVariable_BindsWithDoubleUnderscore()
+    {
+        Environment.SetEnvironmentVariable("Orchestrator__AuditRetentionDays", "77");
+        try
+        {
+            Assert.Equal(77, TestConfig.Load().AuditRetentionDays);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Orchestrator__AuditRetentionDays", null);
+        }
+    }
+
+    [Fact]
+    public void Load_MissingFile_NamesTheFile()
+    {
+        var ex = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load("/nonexistent/orchestrator.json"));
+
+        Assert.Contains("'/nonexistent/orchestrator.json' does not exist", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("StandbyRegion", "us-east-1", "Orchestrator:Apps:shop:StandbyRegion: 'us-east-1' is also the PrimaryRegion")]
+    [InlineData("PrimaryRegion", "moon-1", "Orchestrator:Apps:shop:PrimaryRegion: 'moon-1' is not an AWS region name")]
+    [InlineData("AccountId", "12", "Orchestrator:Apps:shop:AccountId: '12' is not a 12-digit AWS account id")]
+    [InlineData("Dns:Ttl", "60", "Orchestrator:Apps:shop:Dns:Ttl: an alias A record takes no TTL")]
+    [InlineData("Dns:RecordType", "MX", "Orchestrator:Apps:shop:Dns:RecordType: 'MX' is not A, AAAA")]
+    [InlineData("Dns:RecordName", "api.example.org", "Orchestrator:Apps:shop:Dns:RecordName: 'api.example.org' is not inside the zone")]
+    [InlineData("LeaseSeconds", "300", "Orchestrator:Apps:shop:LeaseSeconds: 300 must be shorter than Orchestrator:FunctionTimeoutSeconds (300)")]
+    [InlineData("LeaseSeconds", "5", "Orchestrator:Apps:shop:LeaseSeconds: 5 is below")]
+    [InlineData("EcsWaitSeconds", "200", "Orchestrator:Apps:shop:EcsWaitSeconds: 200 must be at least 1 and shorter than LeaseSeconds (120)")]
+    [InlineData("DnsWaitSeconds", "0", "Orchestrator:Apps:shop:DnsWaitSeconds: 0 must be at least 1")]
+    [InlineData("RunningShare", "1.5", "Orchestrator:Apps:shop:RunningShare: 1.5 must be above 0 and at most 1")]
+    [InlineData("MaxAttempts", "0", "Orchestrator:Apps:shop:MaxAttempts: 0 must be between 1 and 10")]
+    [InlineData("CooldownSeconds", "-1", "Orchestrator:Apps:shop:CooldownSeconds: -1 is negative")]
+    [InlineData("TopicArn", "shop-alerts", "Orchestrator:Apps:shop:TopicArn: 'shop-alerts' is not an SNS topic ARN")]
+    [InlineData("WriterControl:TableName", "", "Orchestrator:Apps:shop:WriterControl:TableName: required")]
+    [InlineData("Regions:us-west-2:HealthCheckId", "", "Orchestrator:Apps:shop:Regions:us-west-2:HealthCheckId: required")]
+    [InlineData("Regions:us-west-2:TargetHostedZoneId", "", "Orchestrator:Apps:shop:Regions:us-west-2:TargetHostedZoneId: an alias record needs")]
+    [InlineData("Regions:us-west-2:Services:0:ActiveDesiredCount", "0", "Orchestrator:Apps:shop:Regions:us-west-2:Services:0:ActiveDesiredCount: 0 cannot serve traffic")]
+    [InlineData("Regions:us-west-2:Services:0:StandbyDesiredCount", "9", "Orchestrator:Apps:shop:Regions:us-west-2:Services:0:StandbyDesiredCount: 9 must be between 0 and ActiveDesiredCount (4)")]
+    [InlineData("Regions:eu-west-1:HealthCheckId", "x", "Orchestrator:Apps:shop:Regions:eu-west-1: neither the PrimaryRegion nor the StandbyRegion")]
+    [InlineData("Steps:0", "DnsUpsert", "Orchestrator:Apps:shop:Steps: the first step must be Preflight")]
+    [InlineData("Steps:0", "Teleport", "Orchestrator:Apps:shop:Steps: unknown step 'Teleport'")]
+    [InlineData("AlarmNames:0", "", "Orchestrator:Apps:shop:AlarmNames: name at least one alarm")]
+    public void Load_BadSetting_FailsNamingTheSetting(string setting, string value, string expected)
+    {
+        var ex = Assert.Throws<OrchestratorConfigurationException>(() => TestConfig.Load([new($"{App}:{setting}", value)]));
+
+        Assert.Contains(ex.Errors, e => e.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_CnameAtApex_Refused()
+    {
+        var ex = Assert.Throws<OrchestratorConfigurationException>(() => TestConfig.Load(
+        [
+            new($"{App}:Dns:RecordType", "CNAME"), new($"{App}:Dns:Ttl", "60"), new($"{App}:Dns:RecordName", "example.com"),
+            new($"{App}:Regions:us-east-1:TargetHostedZoneId", ""), new($"{App}:Regions:us-west-2:TargetHostedZoneId", ""),
+        ]));
+
+        Assert.Equal(["Orchestrator:Apps:shop:Dns:RecordType: a CNAME cannot be at the zone apex 'example.com'; use an alias A or AAAA record"], ex.Errors);
+    }
+
+    [Fact]
+    public void Load_CnameWithoutTtl_Refused()
+    {
+        var ex = Assert.Throws<OrchestratorConfigurationException>(() => TestConfig.Load(
+        [
+            new($"{App}:Dns:RecordType", "CNAME"),
+            new($"{App}:Regions:us-east-1:TargetHostedZoneId", ""), new($"{App}:Regions:us-west-2:TargetHostedZoneId", ""),
+        ]));
+
+        Assert.Equal(["Orchestrator:Apps:shop:Dns:Ttl: a CNAME needs a TTL between 0 and 2147483647 seconds"], ex.Errors);
+    }
+
+    [Fact]
+    public void Load_DnsBeforeScaleUp_RefusedCapacityBeforeTraffic()
+    {
+        var ex = Assert.Throws<OrchestratorConfigurationException>(() => TestConfig.Load(
+            [new($"{App}:Steps:0", "Preflight"), new($"{App}:Steps:1", "DnsUpsert"), new($"{App}:Steps:2", "EcsScaleUp")]));
+
+        Assert.Contains("Orchestrator:Apps:shop:Steps: DnsUpsert comes before EcsScaleUp; capacity must be up before traffic moves", ex.Errors);
+    }
+
+    [Fact]
+    public void Load_NotANumber_FailsNamingTheSetting()
+    {
+        var ex = Assert.Throws<OrchestratorConfigurationException>(() => TestConfig.Load([new($"{App}:LeaseSeconds", "two minutes")]));
+
+        Assert.Contains("LeaseSeconds", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_NoApps_Refused()
+    {
+        var errors = OrchestratorOptionsValidator.Validate(new OrchestratorOptions { Region = "us-east-1" });
+
+        Assert.Equal(["Orchestrator:Apps: no app is configured"], errors);
+    }
+}

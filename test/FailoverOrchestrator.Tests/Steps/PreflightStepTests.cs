@@ -1,0 +1,158 @@
+using Amazon.DynamoDBv2;
+using FailoverOrchestrator.Aws;
+using FailoverOrchestrator.Aws.Ecs;
+using FailoverOrchestrator.Aws.Route53;
+using FailoverOrchestrator.Configuration;
+using FailoverOrchestrator.Results;
+using FailoverOrchestrator.Steps;
+using FailoverOrchestrator.Tests.TestSupport;
+using Moq;
+
+namespace FailoverOrchestrator.Tests.Steps;
+
+public class PreflightStepTests
+{
+    private const string StandbyCheck = "a1b2c3d4-0000-4000-8000-000000000002";
+    private readonly AwsMocks _aws = new();
+
+    [Fact]
+    public async Task ExecuteAsync_StandbyReady_SucceedsReadingOnlyTheTargetRegion()
+    {
+        Ready();
+
+        var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
+
+        Assert.Equal(StepStatus.Succeeded, outcome.Status);
+        Assert.Equal(
+            [$"route53:GetHealthCheckStatus HealthCheckId={StandbyCheck}", "ecs:DescribeServices region=us-west-2 cluster=shop services=web", "dynamodb:DescribeTable region=us-west-2 table=shop-orders"],
+            outcome.Calls);
+        _aws.Route53.Verify(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>()), Times.Once);
+        _aws.Ecs.Verify(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()), Times.Once);
+        _aws.Tables.Verify(t => t.GetTableStatusAsync("us-west-2", "shop-orders", It.IsAny<CancellationToken>()), Times.Once);
+        _aws.VerifyNoCalls();
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_Failback_ChecksThePrimary()
+    {
+        Ready();
+        _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync("a1b2c3d4-0000-4000-8000-000000000001", It.IsAny<CancellationToken>())).ReturnsAsync(Healthy(3));
+        _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-east-1", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new DescribeServicesResult([Service("ACTIVE")], []));
+        _aws.Tables.Setup(t => t.GetTableStatusAsync("us-east-1", "shop-orders", It.IsAny<CancellationToken>())).ReturnsAsync("ACTIVE");
+
+        var outcome = await CreateSut().ExecuteAsync(StepContexts.Failback(), CancellationToken.None);
+
+        Assert.Equal(StepStatus.Succeeded, outcome.Status);
+        Assert.Contains("ecs:DescribeServices region=us-east-1 cluster=shop services=web", outcome.Calls);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_HealthCheckUnhealthy_Blocks()
+    {
+        Ready();
+        _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new HealthCheckStatus([new("us-east-1", "1.1.1.1", "Failure: timeout"), new("eu-west-1", "2.2.2.2", "Failure: timeout"), new("ap-southeast-1", "3.3.3.3", "Failure: timeout")]));
+
+        var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
+
+        Assert.Equal(StepStatus.Blocked, outcome.Status);
+        Assert.Contains($"health check {StandbyCheck} is unhealthy (0 of 3 checkers report success)", outcome.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ServiceMissing_Blocks()
+    {
+        Ready();
+        _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new DescribeServicesResult([], [new EcsFailure("arn:aws:ecs:us-west-2:111122223333:service/shop/web", "MISSING")]));
+
+        var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
+
+        Assert.Equal(StepStatus.Blocked, outcome.Status);
+        Assert.Contains("ECS service shop/web does not exist in us-west-2", outcome.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ServiceDraining_Blocks()
+    {
+        Ready();
+        _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new DescribeServicesResult([Service("DRAINING")], []));
+
+        var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
+
+        Assert.Contains("ECS service shop/web is DRAINING, not ACTIVE", outcome.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("UPDATING", "DynamoDB replica shop-orders in us-west-2 is UPDATING, not ACTIVE")]
+    [InlineData(null, "DynamoDB table shop-orders has no replica in us-west-2")]
+    public async Task ExecuteAsync_ReplicaNotActive_Blocks(string? status, string expected)
+    {
+        Ready();
+        _aws.Tables.Setup(t => t.GetTableStatusAsync("us-west-2", "shop-orders", It.IsAny<CancellationToken>())).ReturnsAsync(status);
+
+        var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
+
+        Assert.Equal(StepStatus.Blocked, outcome.Status);
+        Assert.Contains(expected, outcome.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ReadsFail_BlocksNamingEachError()
+    {
+        _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new AwsServiceException("Route53", "GetHealthCheckStatus", System.Net.HttpStatusCode.NotFound, "NoSuchHealthCheck", "no such check", "r1"));
+        _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new AwsServiceException("ECS", "DescribeServices", System.Net.HttpStatusCode.BadRequest, "ClusterNotFoundException", "Cluster not found.", "r2"));
+        _aws.Tables.Setup(t => t.GetTableStatusAsync("us-west-2", "shop-orders", It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new AmazonDynamoDBException("denied") { ErrorCode = "AccessDeniedException" });
+
+        var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
+
+        Assert.Equal(StepStatus.Blocked, outcome.Status);
+        Assert.Contains("NoSuchHealthCheck", outcome.Detail, StringComparison.Ordinal);
+        Assert.Contains("ClusterNotFoundException", outcome.Detail, StringComparison.Ordinal);
+        Assert.Contains("AccessDeniedException", outcome.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_WarnPolicy_WarnsAndRecordsTheProblem()
+    {
+        Ready();
+        _aws.Tables.Setup(t => t.GetTableStatusAsync("us-west-2", "shop-orders", It.IsAny<CancellationToken>())).ReturnsAsync("UPDATING");
+        var app = TestConfig.Shop([new("Orchestrator:Apps:shop:PreflightPolicy", nameof(PreflightPolicy.Warn))]);
+        var context = StepContexts.Failover(app);
+
+        var outcome = await CreateSut().ExecuteAsync(context, CancellationToken.None);
+
+        Assert.Equal(StepStatus.Warned, outcome.Status);
+        Assert.Equal(["DynamoDB replica shop-orders in us-west-2 is UPDATING, not ACTIVE"], context.Warnings);
+    }
+
+    [Fact]
+    public void IsHealthy_FewerThanEighteenPercentSuccess_Unhealthy()
+    {
+        var observations = Enumerable.Range(0, 16).Select(i => new HealthCheckObservation("r", $"ip{i}", i < 2 ? "Success: 200" : "Failure: 503")).ToList();
+
+        Assert.False(new HealthCheckStatus(observations).IsHealthy);
+        Assert.True(new HealthCheckStatus(observations.Select((o, i) => i < 3 ? o with { Status = "Success: 200" } : o).ToList()).IsHealthy);
+        Assert.False(new HealthCheckStatus([]).IsHealthy);
+    }
+
+    internal static HealthCheckStatus Healthy(int checkers) =>
+        new(Enumerable.Range(0, checkers).Select(i => new HealthCheckObservation("us-east-1", $"10.0.0.{i}", "Success: HTTP Status Code 200, OK")).ToList());
+
+    private static EcsService Service(string status) => new("web", "arn:aws:ecs:us-west-2:111122223333:service/shop/web", status, 1, 1, 0);
+
+    private void Ready()
+    {
+        _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>())).ReturnsAsync(Healthy(3));
+        _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.Is<IReadOnlyList<string>>(s => s.SequenceEqual(new[] { "web" })), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new DescribeServicesResult([Service("ACTIVE")], []));
+        _aws.Tables.Setup(t => t.GetTableStatusAsync("us-west-2", "shop-orders", It.IsAny<CancellationToken>())).ReturnsAsync("ACTIVE");
+    }
+
+    private PreflightStep CreateSut() => new(_aws.Route53.Object, _aws.Ecs.Object, _aws.Tables.Object);
+}
