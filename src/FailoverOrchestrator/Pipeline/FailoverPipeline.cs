@@ -54,15 +54,7 @@ internal sealed class FailoverPipeline(IReadOnlyDictionary<string, IFailoverStep
                 throw ex as StepFailedException ?? new StepFailedException(step.Name, ex.Message, ex);
             }
 
-            var result = new StepResult
-            {
-                Name = step.Name,
-                Status = outcome.Status,
-                StartedAt = startedAt,
-                DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds,
-                Detail = outcome.Detail,
-                Calls = outcome.Calls,
-            };
+            var result = Result(step, outcome, startedAt, started);
             context.Timeline.Add(result);
             Log.StepFinished(logger, step.Name, result.Status.ToString(), result.DurationMs, outcome.Detail);
             if (outcome.Status == StepStatus.Blocked)
@@ -87,20 +79,22 @@ internal sealed class FailoverPipeline(IReadOnlyDictionary<string, IFailoverStep
             var startedAt = time.GetUtcNow();
             var started = time.GetTimestamp();
             var outcome = await step.PlanAsync(context, cancellationToken);
-            context.Timeline.Add(new StepResult
-            {
-                Name = step.Name,
-                Status = outcome.Status,
-                StartedAt = startedAt,
-                DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds,
-                Detail = outcome.Detail,
-                Calls = outcome.Calls,
-            });
+            context.Timeline.Add(Result(step, outcome, startedAt, started));
             blocked ??= outcome.Status == StepStatus.Blocked ? outcome.Detail : null;
         }
 
         return new PipelineRun(blocked is not null, blocked);
     }
+
+    private StepResult Result(IFailoverStep step, StepOutcome outcome, DateTimeOffset startedAt, long started) => new()
+    {
+        Name = step.Name,
+        Status = outcome.Status,
+        StartedAt = startedAt,
+        DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds,
+        Detail = outcome.Detail,
+        Calls = outcome.Calls,
+    };
 
     private static void MarkNotRun(StepContext context, IReadOnlyList<IFailoverStep> ordered, int from)
     {
