@@ -13,6 +13,10 @@ internal sealed class DynamoDbStateStore(IAmazonDynamoDB client, string tableNam
 {
     // "phase" is not a DynamoDB reserved word today, but "#phase" keeps the expressions valid should it become one.
     private static readonly Dictionary<string, string> PhaseName = new() { ["#phase"] = StateItem.Phase };
+    private static readonly AttributeValue Steady = String(nameof(Phase.Steady));
+    private static readonly AttributeValue FailingOver = String(nameof(Phase.FailingOver));
+    private static readonly AttributeValue FailingBack = String(nameof(Phase.FailingBack));
+    private static readonly AttributeValue Failed = String(nameof(Phase.Failed));
 
     public async Task<AppState?> GetAsync(string app, CancellationToken cancellationToken)
     {
@@ -32,7 +36,7 @@ internal sealed class DynamoDbStateStore(IAmazonDynamoDB client, string tableNam
             {
                 [StateItem.App] = String(app),
                 [StateItem.ActiveRegion] = String(activeRegion),
-                [StateItem.Phase] = String(nameof(Phase.Steady)),
+                [StateItem.Phase] = Steady,
                 [StateItem.Epoch] = Number(0),
                 [StateItem.Attempts] = Number(0),
                 [StateItem.CompletedSteps] = StringList([]),
@@ -61,29 +65,16 @@ internal sealed class DynamoDbStateStore(IAmazonDynamoDB client, string tableNam
         // so at most one of them succeeds for a given item state, and any winner raises the epoch, which fences out
         // every other holder. The fresh start goes first because it is the common case (a new alarm); the takeover
         // costs one extra round trip and only happens on a retry or behind a contender that already won.
-        return await TryUpdateAsync(FreshStart(request), cancellationToken)
-            ?? await TryUpdateAsync(Takeover(request), cancellationToken);
+        return await TryStartFreshAsync(request, cancellationToken)
+            ?? await TryTakeOverAsync(request, cancellationToken);
     }
 
     public Task<AppState?> TryResumeFailedAsync(string app, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
         TryUpdateAsync(
-            new UpdateItemRequest
-            {
-                TableName = tableName,
-                Key = StateItem.Key(app),
-                ConditionExpression = "#phase = :failed AND failedPhase IN (:over, :back)",
-                UpdateExpression = "SET #phase = failedPhase, epoch = epoch + :one, attempts = :one, leaseExpiresAt = :lease REMOVE failedPhase",
-                ExpressionAttributeNames = PhaseName,
-                ExpressionAttributeValues = new()
-                {
-                    [":failed"] = String(nameof(Phase.Failed)),
-                    [":over"] = String(nameof(Phase.FailingOver)),
-                    [":back"] = String(nameof(Phase.FailingBack)),
-                    [":one"] = Number(1),
-                    [":lease"] = Millis(now + lease),
-                },
-                ReturnValues = ReturnValue.ALL_NEW,
-            },
+            app,
+            "#phase = :failed AND failedPhase IN (:over, :back)",
+            "SET #phase = failedPhase, epoch = epoch + :one, attempts = :one, leaseExpiresAt = :lease REMOVE failedPhase",
+            new() { [":failed"] = Failed, [":over"] = FailingOver, [":back"] = FailingBack, [":one"] = Number(1), [":lease"] = Millis(now + lease) },
             cancellationToken);
 
     public async Task CheckpointAsync(string app, long epoch, string completedStep, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken)
@@ -118,7 +109,7 @@ internal sealed class DynamoDbStateStore(IAmazonDynamoDB client, string tableNam
             "SET #phase = :steady, activeRegion = :region, lastTransitionAt = :now REMOVE leaseExpiresAt, targetRegion, failedPhase, lastError",
             new()
             {
-                [":steady"] = String(nameof(Phase.Steady)),
+                [":steady"] = Steady,
                 [":region"] = String(activeRegion),
                 [":now"] = Millis(now),
             },
@@ -142,9 +133,9 @@ internal sealed class DynamoDbStateStore(IAmazonDynamoDB client, string tableNam
             "SET failedPhase = #phase, #phase = :failed, lastError = :error REMOVE leaseExpiresAt",
             new()
             {
-                [":over"] = String(nameof(Phase.FailingOver)),
-                [":back"] = String(nameof(Phase.FailingBack)),
-                [":failed"] = String(nameof(Phase.Failed)),
+                [":over"] = FailingOver,
+                [":back"] = FailingBack,
+                [":failed"] = Failed,
                 [":error"] = String(error),
             },
             cancellationToken);
@@ -161,7 +152,7 @@ internal sealed class DynamoDbStateStore(IAmazonDynamoDB client, string tableNam
             app,
             epoch,
             "SET #phase = :steady, lastError = :reason REMOVE leaseExpiresAt, targetRegion",
-            new() { [":steady"] = String(nameof(Phase.Steady)), [":reason"] = String(reason) },
+            new() { [":steady"] = Steady, [":reason"] = String(reason) },
             cancellationToken);
 
     public async Task<bool> ResetAsync(string app, string activeRegion, DateTimeOffset now, CancellationToken cancellationToken)
@@ -169,35 +160,29 @@ internal sealed class DynamoDbStateStore(IAmazonDynamoDB client, string tableNam
         // The epoch is raised so that a slow holder of the reset execution (lease expired but still running) is fenced
         // out: without it, its next checkpoint or commit would pass "epoch = :epoch" and undo the reset.
         var state = await TryUpdateAsync(
-            new UpdateItemRequest
+            app,
+            "#phase = :failed OR (#phase IN (:over, :back) AND leaseExpiresAt <= :now)",
+            "SET #phase = :steady, activeRegion = :region, lastTransitionAt = :now, epoch = epoch + :one REMOVE leaseExpiresAt, targetRegion, failedPhase",
+            new()
             {
-                TableName = tableName,
-                Key = StateItem.Key(app),
-                ConditionExpression = "#phase = :failed OR (#phase IN (:over, :back) AND leaseExpiresAt <= :now)",
-                UpdateExpression = "SET #phase = :steady, activeRegion = :region, lastTransitionAt = :now, epoch = epoch + :one REMOVE leaseExpiresAt, targetRegion, failedPhase",
-                ExpressionAttributeNames = PhaseName,
-                ExpressionAttributeValues = new()
-                {
-                    [":failed"] = String(nameof(Phase.Failed)),
-                    [":over"] = String(nameof(Phase.FailingOver)),
-                    [":back"] = String(nameof(Phase.FailingBack)),
-                    [":steady"] = String(nameof(Phase.Steady)),
-                    [":region"] = String(activeRegion),
-                    [":now"] = Millis(now),
-                    [":one"] = Number(1),
-                },
-                ReturnValues = ReturnValue.ALL_NEW,
+                [":failed"] = Failed,
+                [":over"] = FailingOver,
+                [":back"] = FailingBack,
+                [":steady"] = Steady,
+                [":region"] = String(activeRegion),
+                [":now"] = Millis(now),
+                [":one"] = Number(1),
             },
             cancellationToken);
         return state is not null;
     }
 
-    private UpdateItemRequest FreshStart(AcquireRequest request)
+    private Task<AppState?> TryStartFreshAsync(AcquireRequest request, CancellationToken cancellationToken)
     {
         var condition = "#phase = :steady AND activeRegion = :source AND (attribute_not_exists(lastTriggerKey) OR lastTriggerKey <> :key)";
         var values = new Dictionary<string, AttributeValue>
         {
-            [":steady"] = String(nameof(Phase.Steady)),
+            [":steady"] = Steady,
             [":source"] = String(request.SourceRegion),
             [":key"] = String(request.TriggerKey),
             [":phase"] = String(request.Phase.ToString()),
@@ -217,53 +202,32 @@ internal sealed class DynamoDbStateStore(IAmazonDynamoDB client, string tableNam
             values[":quietSince"] = Millis(request.Now - request.Cooldown);
         }
 
-        return new UpdateItemRequest
-        {
-            TableName = tableName,
-            Key = StateItem.Key(request.App),
-            ConditionExpression = condition,
-            UpdateExpression = "SET #phase = :phase, targetRegion = :target, executionId = :executionId, epoch = if_not_exists(epoch, :zero) + :one, "
+        return TryUpdateAsync(
+            request.App,
+            condition,
+            "SET #phase = :phase, targetRegion = :target, executionId = :executionId, epoch = if_not_exists(epoch, :zero) + :one, "
                 + "attempts = :one, completedSteps = :noSteps, leaseExpiresAt = :lease, lastTriggerKey = :key REMOVE failedPhase, lastError",
-            ExpressionAttributeNames = PhaseName,
-            ExpressionAttributeValues = values,
-            ReturnValues = ReturnValue.ALL_NEW,
-        };
+            values,
+            cancellationToken);
     }
 
-    private UpdateItemRequest Takeover(AcquireRequest request) => new()
-    {
-        TableName = tableName,
-        Key = StateItem.Key(request.App),
+    private Task<AppState?> TryTakeOverAsync(AcquireRequest request, CancellationToken cancellationToken) =>
+        TryUpdateAsync(
+            request.App,
 
-        // The lease counts as expired from the instant it names (live while now < leaseExpiresAt), so a lease released
-        // by RecordFailureAsync at "now" can be taken over by a retry at the same millisecond.
-        ConditionExpression = "#phase = :phase AND targetRegion = :target AND leaseExpiresAt <= :now",
-        UpdateExpression = "SET epoch = epoch + :one, attempts = attempts + :one, leaseExpiresAt = :lease",
-        ExpressionAttributeNames = PhaseName,
-        ExpressionAttributeValues = new()
-        {
-            [":phase"] = String(request.Phase.ToString()),
-            [":target"] = String(request.TargetRegion),
-            [":now"] = Millis(request.Now),
-            [":one"] = Number(1),
-            [":lease"] = Millis(request.Now + request.Lease),
-        },
-        ReturnValues = ReturnValue.ALL_NEW,
-    };
-
-    /// <summary>Runs a conditional update returning ALL_NEW; null when the condition failed.</summary>
-    private async Task<AppState?> TryUpdateAsync(UpdateItemRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await client.UpdateItemAsync(request, cancellationToken);
-            return StateItem.ToAppState(response.Attributes);
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return null;
-        }
-    }
+            // The lease counts as expired from the instant it names (live while now < leaseExpiresAt), so a lease
+            // released by RecordFailureAsync at "now" can be taken over by a retry in the same millisecond.
+            "#phase = :phase AND targetRegion = :target AND leaseExpiresAt <= :now",
+            "SET epoch = epoch + :one, attempts = attempts + :one, leaseExpiresAt = :lease",
+            new()
+            {
+                [":phase"] = String(request.Phase.ToString()),
+                [":target"] = String(request.TargetRegion),
+                [":now"] = Millis(request.Now),
+                [":one"] = Number(1),
+                [":lease"] = Millis(request.Now + request.Lease),
+            },
+            cancellationToken);
 
     private async Task FencedUpdateAsync(string app, long epoch, string update, Dictionary<string, AttributeValue> values, CancellationToken cancellationToken)
     {
@@ -277,27 +241,37 @@ internal sealed class DynamoDbStateStore(IAmazonDynamoDB client, string tableNam
     private async Task<bool> TryFencedUpdateAsync(string app, long epoch, string? guard, string update, Dictionary<string, AttributeValue> values, CancellationToken cancellationToken)
     {
         values[":epoch"] = Number(epoch);
+        var condition = guard is null ? "epoch = :epoch" : $"epoch = :epoch AND {guard}";
+        return await TryUpdateAsync(app, condition, update, values, cancellationToken) is not null;
+    }
+
+    /// <summary>One conditional UpdateItem returning ALL_NEW; null when the condition failed.</summary>
+    private async Task<AppState?> TryUpdateAsync(string app, string condition, string update, Dictionary<string, AttributeValue> values, CancellationToken cancellationToken)
+    {
         var request = new UpdateItemRequest
         {
             TableName = tableName,
             Key = StateItem.Key(app),
-            ConditionExpression = guard is null ? "epoch = :epoch" : $"epoch = :epoch AND {guard}",
+            ConditionExpression = condition,
             UpdateExpression = update,
             ExpressionAttributeValues = values,
+            ReturnValues = ReturnValue.ALL_NEW,
         };
-        if (request.ConditionExpression.Contains("#phase", StringComparison.Ordinal) || update.Contains("#phase", StringComparison.Ordinal))
+
+        // Names that an expression does not use are refused, like unused values.
+        if (condition.Contains("#phase", StringComparison.Ordinal) || update.Contains("#phase", StringComparison.Ordinal))
         {
             request.ExpressionAttributeNames = PhaseName;
         }
 
         try
         {
-            await client.UpdateItemAsync(request, cancellationToken);
-            return true;
+            var response = await client.UpdateItemAsync(request, cancellationToken);
+            return StateItem.ToAppState(response.Attributes);
         }
         catch (ConditionalCheckFailedException)
         {
-            return false;
+            return null;
         }
     }
 
