@@ -10,7 +10,7 @@ namespace FailoverOrchestrator.Coordination;
 /// The audit table: <c>pk</c> = app, <c>sk</c> = <c>{timestamp}#{executionId}#{epoch:D6}-{sequence:D4}</c>, one immutable
 /// item per event. The key is derived from the event alone, so a retried append targets the same item.
 /// </summary>
-/// <param name="retention">How long items are kept through the TTL attribute <c>expiresAt</c>; null writes no TTL.</param>
+/// <param name="retention">How long items are kept through the TTL attribute <c>expiresAt</c>; null (or zero) writes no TTL.</param>
 internal sealed class DynamoDbAuditLog(IAmazonDynamoDB client, string tableName, TimeSpan? retention) : IAuditLog
 {
     public async Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
@@ -33,7 +33,7 @@ internal sealed class DynamoDbAuditLog(IAmazonDynamoDB client, string tableName,
             item["durationMs"] = Number(durationMs);
         }
 
-        if (retention is { } keep)
+        if (retention is { } keep && keep > TimeSpan.Zero)
         {
             // Counted from the event, not from the clock, so that a retry writes the very same item.
             item["expiresAt"] = Number((auditEvent.Timestamp + keep).ToUnixTimeSeconds());

@@ -43,6 +43,10 @@ internal interface IStateStore
     /// </summary>
     Task AbandonAsync(string app, long epoch, string reason, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Operator <c>reset</c>: a Failed item (or one whose lease expired) back to Steady in <paramref name="activeRegion"/>. Returns false when the item is Steady or holds a live lease.</summary>
+    /// <summary>
+    /// Operator <c>reset</c>: a Failed item (or one whose lease expired) back to Steady in <paramref name="activeRegion"/>,
+    /// raising the epoch so that a late holder of the reset execution is fenced out. Returns false when the item is
+    /// Steady or holds a live lease.
+    /// </summary>
     Task<bool> ResetAsync(string app, string activeRegion, DateTimeOffset now, CancellationToken cancellationToken);
 }

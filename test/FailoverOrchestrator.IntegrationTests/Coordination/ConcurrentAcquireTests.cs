@@ -54,12 +54,37 @@ public sealed class ConcurrentAcquireTests(DynaliteFixture fixture, ITestOutputH
             Assert.Equal(1, stored.Epoch);
         }
 
-        latencies.Sort();
+        var alone = await UncontendedLatenciesAsync(store, trials, now);
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"trials {trials} x {Contenders} contenders: owners per trial min {ownersPerTrial.Min()} max {ownersPerTrial.Max()}; "
-            + $"TryAcquireAsync latency p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {latencies[^1]:0.0} ms"));
+            $"trials {trials} x {Contenders} contenders: owners per trial min {ownersPerTrial.Min()} max {ownersPerTrial.Max()}; TryAcquireAsync {Summary(latencies)}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{trials} uncontended TryAcquireAsync calls: {Summary(alone)}"));
         Assert.All(ownersPerTrial, owners => Assert.Equal(1, owners));
+    }
+
+    /// <summary>One caller at a time on fresh apps: the cost of a winning acquire (one UpdateItem) without queueing.</summary>
+    private static async Task<List<double>> UncontendedLatenciesAsync(DynamoDbStateStore store, int count, DateTimeOffset now)
+    {
+        var latencies = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var app = string.Create(CultureInfo.InvariantCulture, $"alone-{i}");
+            await store.EnsureAsync(app, "us-east-1", now, CancellationToken.None);
+            var stopwatch = Stopwatch.StartNew();
+            var state = await store.TryAcquireAsync(Request(app, 0, now), CancellationToken.None);
+            latencies.Add(stopwatch.Elapsed.TotalMilliseconds);
+            Assert.NotNull(state);
+        }
+
+        return latencies;
+    }
+
+    private static string Summary(List<double> latencies)
+    {
+        latencies.Sort();
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"latency p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {latencies[^1]:0.0} ms ({latencies.Count} calls)");
     }
 
     private static AcquireRequest Request(string app, int contender, DateTimeOffset now) => new()
