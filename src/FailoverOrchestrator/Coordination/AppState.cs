@@ -20,6 +20,7 @@ internal sealed record AppState
     /// <summary>The phase the execution had before it was marked Failed (FailingOver or FailingBack).</summary>
     public Phase? FailedPhase { get; init; }
 
+    /// <summary>The lease is live while now &lt; LeaseExpiresAt; from that instant on it may be taken over.</summary>
     public DateTimeOffset? LeaseExpiresAt { get; init; }
 
     /// <summary>Names of the steps completed by the execution in progress, in order.</summary>

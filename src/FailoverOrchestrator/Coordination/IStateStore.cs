@@ -13,9 +13,9 @@ internal interface IStateStore
     Task EnsureAsync(string app, string activeRegion, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
-    /// One conditional UpdateItem that either starts a new execution (Steady in the source region, outside the cooldown,
-    /// a trigger key other than the last one) or takes over the same execution whose lease has expired, keeping its
-    /// checkpoint and counting the attempt. Returns the state as this holder now owns it, or null when the condition failed.
+    /// A conditional UpdateItem that starts a new execution (Steady in the source region, outside the cooldown, a trigger
+    /// key other than the last one), else one that takes over the same execution whose lease has expired, keeping its
+    /// checkpoint and counting the attempt. Returns the state as this holder now owns it, or null when both conditions failed.
     /// </summary>
     Task<AppState?> TryAcquireAsync(AcquireRequest request, CancellationToken cancellationToken);
 
@@ -43,6 +43,10 @@ internal interface IStateStore
     /// </summary>
     Task AbandonAsync(string app, long epoch, string reason, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Operator <c>reset</c>: a Failed item (or one whose lease expired) back to Steady in <paramref name="activeRegion"/>. Returns false when the item is Steady or holds a live lease.</summary>
+    /// <summary>
+    /// Operator <c>reset</c>: a Failed item (or one whose lease expired) back to Steady in <paramref name="activeRegion"/>,
+    /// raising the epoch so that a late holder of the reset execution is fenced out. Returns false when the item is
+    /// Steady or holds a live lease.
+    /// </summary>
     Task<bool> ResetAsync(string app, string activeRegion, DateTimeOffset now, CancellationToken cancellationToken);
 }

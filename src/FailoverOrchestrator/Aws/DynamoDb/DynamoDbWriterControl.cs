@@ -1,0 +1,65 @@
+using System.Globalization;
+using Amazon.DynamoDBv2.Model;
+
+namespace FailoverOrchestrator.Aws.DynamoDb;
+
+/// <summary>
+/// The writer-control item (<c>pk</c> = key; <c>writerRegion</c>, <c>epoch</c>, <c>executionId</c>, <c>updatedAt</c>)
+/// in the given region's replica of the application's global table.
+/// </summary>
+internal sealed class DynamoDbWriterControl(IDynamoDbClientFactory clients, TimeProvider timeProvider) : IWriterControl
+{
+    public async Task<WriterState?> ReadAsync(string region, string tableName, string key, CancellationToken cancellationToken)
+    {
+        var response = await clients.GetClient(region).GetItemAsync(
+            new GetItemRequest
+            {
+                TableName = tableName,
+                Key = new() { ["pk"] = new AttributeValue { S = key } },
+                ConsistentRead = true,
+            },
+            cancellationToken);
+
+        var item = response.Item;
+        if (item is null || item.Count == 0)
+        {
+            return null;
+        }
+
+        return new WriterState(
+            item["writerRegion"].S,
+            long.Parse(item["epoch"].N, CultureInfo.InvariantCulture),
+            item.TryGetValue("executionId", out var executionId) ? executionId.S : null,
+            item.TryGetValue("updatedAt", out var updatedAt) ? DateTimeOffset.Parse(updatedAt.S, CultureInfo.InvariantCulture) : null);
+    }
+
+    public async Task<bool> PromoteAsync(string region, string tableName, string key, string writerRegion, long epoch, string executionId, CancellationToken cancellationToken)
+    {
+        var request = new PutItemRequest
+        {
+            TableName = tableName,
+            Item = new()
+            {
+                ["pk"] = new AttributeValue { S = key },
+                ["writerRegion"] = new AttributeValue { S = writerRegion },
+                ["epoch"] = new AttributeValue { N = epoch.ToString(CultureInfo.InvariantCulture) },
+                ["executionId"] = new AttributeValue { S = executionId },
+                ["updatedAt"] = new AttributeValue { S = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) },
+            },
+
+            // Equal epochs pass so that a retry of the same promotion succeeds; only a lower (stale) epoch is refused.
+            ConditionExpression = "attribute_not_exists(pk) OR epoch <= :epoch",
+            ExpressionAttributeValues = new() { [":epoch"] = new AttributeValue { N = epoch.ToString(CultureInfo.InvariantCulture) } },
+        };
+
+        try
+        {
+            await clients.GetClient(region).PutItemAsync(request, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+}

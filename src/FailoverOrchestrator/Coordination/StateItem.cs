@@ -1,0 +1,45 @@
+using Amazon.DynamoDBv2.Model;
+using FailoverOrchestrator.Aws.DynamoDb;
+
+namespace FailoverOrchestrator.Coordination;
+
+/// <summary>The attribute names of the state item and its mapping to <see cref="AppState"/>.</summary>
+internal static class StateItem
+{
+    public const string App = "app";
+    public const string ActiveRegion = "activeRegion";
+    public const string Phase = "phase";
+    public const string TargetRegion = "targetRegion";
+    public const string Epoch = "epoch";
+    public const string ExecutionId = "executionId";
+    public const string FailedPhase = "failedPhase";
+    public const string LeaseExpiresAt = "leaseExpiresAt";
+    public const string CompletedSteps = "completedSteps";
+    public const string Attempts = "attempts";
+    public const string LastTriggerKey = "lastTriggerKey";
+    public const string LastTransitionAt = "lastTransitionAt";
+    public const string LastError = "lastError";
+    public const string CreatedAt = "createdAt";
+
+    public static Dictionary<string, AttributeValue> Key(string app) => new() { [App] = DynamoValues.String(app) };
+
+    public static AppState ToAppState(Dictionary<string, AttributeValue> item) => new()
+    {
+        App = item.GetString(App) ?? throw MissingAttribute(App),
+        ActiveRegion = item.GetString(ActiveRegion) ?? throw MissingAttribute(ActiveRegion),
+        Phase = Enum.Parse<Phase>(item.GetString(Phase) ?? throw MissingAttribute(Phase)),
+        TargetRegion = item.GetString(TargetRegion),
+        Epoch = item.GetNumber(Epoch) ?? 0,
+        ExecutionId = item.GetString(ExecutionId),
+        FailedPhase = item.GetString(FailedPhase) is { } failedPhase ? Enum.Parse<Phase>(failedPhase) : null,
+        LeaseExpiresAt = item.GetMillis(LeaseExpiresAt),
+        CompletedSteps = item.GetStringList(CompletedSteps),
+        Attempts = (int)(item.GetNumber(Attempts) ?? 0),
+        LastTriggerKey = item.GetString(LastTriggerKey),
+        LastTransitionAt = item.GetMillis(LastTransitionAt),
+        LastError = item.GetString(LastError),
+    };
+
+    private static InvalidDataException MissingAttribute(string name) =>
+        new($"The state item has no '{name}' attribute; it was not written by this orchestrator.");
+}
