@@ -82,6 +82,29 @@ public class EnvironmentBindingTests
         Assert.Equal("!Ref StandbyRegion", Intrinsic.Describe(EnvironmentVariables["Orchestrator__Apps__shop__StandbyRegion"]));
     }
 
+    [Fact]
+    public void Environment_EstimatedSize_FitsLambdasFourKilobytes()
+    {
+        // Lambda refuses more than 4 KB of variables (names plus values). A value from a parameter
+        // without a default is counted as 64 characters, from a resource (ARN, id, table name) as 100.
+        var size = EnvironmentVariables.Sum(v => v.Key.Length + EstimatedLength(v.Value));
+
+        Assert.True(size < 4096, $"about {size} bytes of environment variables");
+    }
+
+    private static int EstimatedLength(JsonNode? value)
+    {
+        if (Intrinsic.Text(value) is { } literal)
+        {
+            return literal.Length;
+        }
+
+        var name = Intrinsic.Describe(value)["!Ref ".Length..];
+        return Main.Parameters[name] is { } parameter
+            ? Math.Max(Intrinsic.Text(parameter["Default"])?.Length ?? 64, 16)
+            : name.StartsWith("AWS::", StringComparison.Ordinal) ? 16 : 100;
+    }
+
     private static string OnlyAllowed(string parameter)
     {
         var allowed = Assert.Single(Main.Parameters[parameter]!["AllowedValues"]!.AsArray());

@@ -36,7 +36,37 @@ internal sealed partial class TemplateReferenceChecker(ResourceSpecification spe
             }
         }
 
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        CollectNames(template.Root, used);
+        errors.AddRange(template.Parameters.Select(p => p.Key).Where(p => !used.Contains(p)).Select(p => $"parameter {p} is never used."));
         return errors;
+    }
+
+    private static void CollectNames(JsonNode? node, HashSet<string> names)
+    {
+        if (Intrinsic.TryParse(node, out var function, out var argument))
+        {
+            var text = Intrinsic.Text(argument is JsonArray { Count: > 0 } list ? list[0] : argument) ?? string.Empty;
+            if (function == "Ref")
+            {
+                names.Add(text);
+            }
+            else if (function == "Fn::Sub")
+            {
+                names.UnionWith(SubVariable().Matches(text).Select(m => m.Groups["name"].Value));
+            }
+        }
+
+        var children = node switch
+        {
+            JsonObject obj => obj.Select(p => p.Value),
+            JsonArray array => array,
+            _ => [],
+        };
+        foreach (var child in children)
+        {
+            CollectNames(child, names);
+        }
     }
 
     private void Walk(CfnTemplate template, string path, JsonNode? node, List<string> errors)

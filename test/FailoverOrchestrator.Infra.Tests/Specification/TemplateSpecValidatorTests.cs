@@ -116,6 +116,9 @@ public class TemplateSpecValidatorTests
                 Properties:
                   TopicName: !Sub ${Nope}-${Queue.Arnn}
                   DisplayName: !GetAtt Queue.QueueName
+            Parameters:
+              Unused:
+                Type: String
             Outputs:
               Out:
                 Value: !Ref Queue2
@@ -123,7 +126,8 @@ public class TemplateSpecValidatorTests
 
         var errors = new TemplateReferenceChecker(ResourceSpecification.Shipped).Check(template);
 
-        Assert.Equal(4, errors.Count);
+        Assert.Equal(5, errors.Count);
+        Assert.Contains(errors, e => e.Contains("parameter Unused is never used", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("Nope is neither", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("AWS::SQS::Queue has no attribute Arnn", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("Queue2 is neither", StringComparison.Ordinal));
