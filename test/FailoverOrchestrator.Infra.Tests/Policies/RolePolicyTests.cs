@@ -73,15 +73,17 @@ public class RolePolicyTests
     }
 
     [Fact]
-    public void ChangeRecord_Condition_LimitedToTheRecordName()
+    public void ChangeRecord_Condition_LimitedToTheRecordNameAndType()
     {
         var template = CfnTemplate.Load(RepositoryFiles.Template);
         var statements = template.Properties("FunctionRole")["Policies"]![0]!["PolicyDocument"]!["Statement"]!.AsArray();
 
         var change = Assert.Single(statements, s => Intrinsic.Text(s?["Action"]) == "route53:ChangeResourceRecordSets");
 
-        var names = change!["Condition"]!["ForAllValues:StringEquals"]!["route53:ChangeResourceRecordSetsNormalizedRecordNames"];
-        Assert.Equal("""[{"Ref":"RecordName"}]""", names!.ToJsonString());
+        var condition = change!["Condition"]!["ForAllValues:StringEquals"]!;
+        var recordType = template.Properties("Function")["Environment"]!["Variables"]!["Orchestrator__Apps__shop__Dns__RecordType"];
+        Assert.Equal("""[{"Ref":"RecordName"}]""", condition["route53:ChangeResourceRecordSetsNormalizedRecordNames"]!.ToJsonString());
+        Assert.Equal($"[\"{Intrinsic.Text(recordType)}\"]", condition["route53:ChangeResourceRecordSetsRecordTypes"]!.ToJsonString());
     }
 
     [Fact]
