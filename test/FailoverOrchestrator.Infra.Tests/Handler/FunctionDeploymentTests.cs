@@ -7,7 +7,7 @@ namespace FailoverOrchestrator.Infra.Tests.Handler;
 public class FunctionDeploymentTests
 {
     private static readonly CfnTemplate Main = CfnTemplate.Load(RepositoryFiles.Template);
-    private static readonly JsonObject Defaults = JsonNode.Parse(File.ReadAllText(RepositoryFiles.LambdaToolsDefaults))!.AsObject();
+    private static JsonObject Defaults => LambdaToolsDefaults.Settings;
 
     private static JsonObject FunctionProperties => Main.Properties("Function");
 
@@ -16,7 +16,7 @@ public class FunctionDeploymentTests
     {
         var handler = Intrinsic.Text(FunctionProperties["Handler"])!;
 
-        Assert.Equal(handler, Defaults["function-handler"]!.GetValue<string>());
+        Assert.Equal(handler, LambdaToolsDefaults.Text("function-handler"));
         Assert.Null(HandlerResolver.Explain(handler, typeof(FailoverOrchestrator.Function).Assembly));
     }
 
@@ -38,10 +38,10 @@ public class FunctionDeploymentTests
     public void Runtime_TemplateAndToolsDefaults_AreDotnet8OnArm64()
     {
         Assert.Equal("dotnet8", Intrinsic.Text(FunctionProperties["Runtime"]));
-        Assert.Equal("dotnet8", Defaults["function-runtime"]!.GetValue<string>());
+        Assert.Equal("dotnet8", LambdaToolsDefaults.Text("function-runtime"));
         Assert.Equal("""["arm64"]""", FunctionProperties["Architectures"]!.ToJsonString());
-        Assert.Equal("arm64", Defaults["function-architecture"]!.GetValue<string>());
-        Assert.Equal("net8.0", Defaults["framework"]!.GetValue<string>());
+        Assert.Equal("arm64", LambdaToolsDefaults.Text("function-architecture"));
+        Assert.Equal("net8.0", LambdaToolsDefaults.Text("framework"));
     }
 
     [Fact]
@@ -50,19 +50,16 @@ public class FunctionDeploymentTests
         Assert.Equal("!Ref FunctionMemorySize", Intrinsic.Describe(FunctionProperties["MemorySize"]));
         Assert.Equal(ParameterDefault("FunctionMemorySize"), Defaults["function-memory-size"]!.GetValue<int>());
         Assert.Equal(ParameterDefault("FunctionTimeoutSeconds"), Defaults["function-timeout"]!.GetValue<int>());
-        Assert.Equal(Intrinsic.Text(Main.Parameters["FunctionName"]!["Default"]), Defaults["function-name"]!.GetValue<string>());
+        Assert.Equal(Intrinsic.Text(Main.Parameters["FunctionName"]!["Default"]), LambdaToolsDefaults.Text("function-name"));
     }
 
     [Fact]
     public void TemplateParameters_ToolsDefaults_NameRealParametersAndCoverTheRequiredOnes()
     {
-        var given = Defaults["template-parameters"]!.GetValue<string>()
-            .Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('=', 2)[0])
-            .ToList();
+        var given = LambdaToolsDefaults.TemplateParameters.Select(pair => pair.Key).ToList();
         var required = Main.Parameters.Where(p => p.Value?["Default"] is null).Select(p => p.Key);
 
-        Assert.Equal("infra/template.yaml", Defaults["template"]!.GetValue<string>());
+        Assert.Equal("infra/template.yaml", LambdaToolsDefaults.Text("template"));
         Assert.All(given, name => Assert.True(Main.Parameters.ContainsKey(name), $"{name} is not a template parameter"));
         Assert.All(required, name => Assert.Contains(name, given));
     }
