@@ -38,7 +38,15 @@ internal sealed class SwitchExecutor(
         var state = await store.TryAcquireAsync(request, cancellationToken);
         if (state is null)
         {
-            return await LoseAsync(app, request, trigger, cancellationToken);
+            // A consistent read: ReturnValuesOnConditionCheckFailure is not relied on (dynalite ignores it).
+            var current = await store.GetAsync(app.Name, cancellationToken);
+            if (current?.ExecutionId != request.ExecutionId || current.Phase != request.Phase)
+            {
+                return await LoseAsync(app, request, trigger, current, cancellationToken);
+            }
+
+            // The SDK retried an update that had already been applied: the lease is ours.
+            state = current;
         }
 
         return await HoldAsync(trigger, app, state, cancellationToken);
@@ -153,10 +161,9 @@ internal sealed class SwitchExecutor(
         Reason = reason,
     };
 
-    private async Task<FailoverResult> LoseAsync(AppOptions app, AcquireRequest request, FailoverTrigger trigger, CancellationToken cancellationToken)
+    private async Task<FailoverResult> LoseAsync(AppOptions app, AcquireRequest request, FailoverTrigger trigger, AppState? current, CancellationToken cancellationToken)
     {
-        // A consistent read: ReturnValuesOnConditionCheckFailure is not relied on (dynalite ignores it).
-        var result = ContenderClassifier.Classify(await store.GetAsync(app.Name, cancellationToken), request);
+        var result = ContenderClassifier.Classify(current, request);
         var audit = new ExecutionAudit(auditLog, app.Name, request.ExecutionId, 0, time, logger);
         await audit.AppendAsync(result.Outcome == Outcome.Suppressed ? "Suppressed" : "Duplicate", $"{Describe(trigger)}: {result.Outcome}: {result.Reason}", cancellationToken);
         if (result.Outcome == Outcome.Suppressed)
