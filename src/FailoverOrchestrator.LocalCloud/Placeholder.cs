@@ -1,1 +1,0 @@
-namespace FailoverOrchestrator.LocalCloud; internal static class Placeholder { }
