@@ -179,7 +179,7 @@ internal sealed class LocalCloudServer : IAsyncDisposable
             await context.Response.OutputStream.WriteAsync(body);
             context.Response.Close();
         }
-        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
         {
             // The client went away; nothing is left to answer.
             context.Response.Abort();

@@ -30,6 +30,13 @@ internal sealed class CallLog
     public int CountErrors(LocalService service, string operation) =>
         Snapshot().Count(c => c.Service == service && string.Equals(c.Operation, operation, StringComparison.Ordinal) && c.StatusCode >= 400);
 
+    /// <summary>Sums the calls up per operation, in the order each operation was first called.</summary>
+    public IReadOnlyList<CallSummary> Summarize() =>
+        Snapshot()
+            .GroupBy(c => (c.Service, c.Operation))
+            .Select(g => new CallSummary(g.Key.Service, g.Key.Operation, g.Count(), g.Count(c => c.StatusCode >= 400), g.Count(c => c.Injected)))
+            .ToList();
+
     public void Clear()
     {
         lock (_gate)

@@ -32,7 +32,9 @@ internal sealed class Route53Endpoint(Route53Store store) : IServiceEndpoint
 
     public LocalResponse Handle(LocalRequest request, string operation)
     {
+        // Ids come without their /hostedzone/ or /change/ prefix; one that slipped through URL-encoded is cut here.
         var id = Segments(request) is [_, var second, ..] ? Uri.UnescapeDataString(second) : string.Empty;
+        id = id[(id.LastIndexOf('/') + 1)..];
         var result = operation switch
         {
             "ChangeResourceRecordSets" => ChangeResourceRecordSets(id, request.Body),

@@ -83,6 +83,15 @@ internal sealed class Route53Store(TimeProvider timeProvider, TimeSpan propagati
         }
     }
 
+    /// <summary>Gets every change submitted so far, oldest first, with its status as GetChange would report it now.</summary>
+    public IReadOnlyList<ChangeStatus> GetChanges()
+    {
+        lock (_gate)
+        {
+            return _changes.Values.OrderBy(c => c.SubmittedAt).Select(c => GetChange(c.Id)).ToList();
+        }
+    }
+
     /// <summary>Lists record sets from a name and type on, at most <paramref name="maxItems"/>.</summary>
     public RecordPage ListRecords(string zoneId, string? startName, string? startType, string? startIdentifier, int maxItems)
     {

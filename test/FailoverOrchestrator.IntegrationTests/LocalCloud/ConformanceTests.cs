@@ -46,6 +46,7 @@ public sealed class ConformanceTests(ConformanceFixture fixture) : IClassFixture
         "Sns.InvalidParameter.EmptyMessage",
         "Sns.Throttling",
         "Sns.ServiceUnavailable",
+        "Concurrency.ParallelCalls",
         "Auth.MissingAuthenticationToken",
         "Auth.IncompleteSignature",
         "Raw.Route53MalformedXml",

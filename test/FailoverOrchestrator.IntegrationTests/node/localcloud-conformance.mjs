@@ -315,6 +315,19 @@ await check("Sns.InvalidParameter.EmptyMessage", async () => {
   await expectError(sns.send(new PublishCommand({ TopicArn: world.topicArn, Message: "" })), "InvalidParameterException", 400);
 });
 
+await check("Concurrency.ParallelCalls", async () => {
+  const calls = [];
+  for (let i = 0; i < 20; i++) {
+    calls.push(ecs.send(new DescribeServicesCommand({ cluster: world.cluster, services: [world.service] })));
+    calls.push(route53.send(new GetChangeCommand({ Id: submitted.Id })));
+    calls.push(sns.send(new PublishCommand({ TopicArn: world.topicArn + "-missing", Message: "m" })).catch(e => e));
+  }
+  const answers = await Promise.all(calls);
+  assert.equal(answers.filter(a => a.$metadata?.httpStatusCode === 200).length, 40, "40 answers of 200");
+  assert.equal(answers.filter(a => a.name === "NotFoundException").length, 20, "20 NotFound");
+  return `${answers.length} parallel calls`;
+});
+
 // ---- authentication, on the raw wire (the SDK always signs) ----
 async function raw(headers, body) {
   const response = await fetch(endpoint + "/", { method: "POST", headers, body });
