@@ -3,6 +3,7 @@ namespace FailoverOrchestrator.LocalCloud.Route53;
 /// <summary>
 /// Applies a change batch to a copy of a zone's records, in order, collecting every violation with the
 /// message Route 53 gives it. The caller keeps the copy only when no change failed: all or nothing.
+/// A malformed record set (an alias with a TTL) throws InvalidInput at once, as Route 53 refuses the request.
 /// </summary>
 internal static class ChangeBatchRules
 {
@@ -54,20 +55,10 @@ internal static class ChangeBatchRules
     private static string? ShapeError(HostedZone zone, RecordChange change)
     {
         var record = change.RecordSet;
+        RequireAliasOrValues(change);
         if (!DnsName.IsInZone(record.Name, zone.Name))
         {
             return $"RRSet with DNS name {record.Name} is not permitted in zone {zone.Name}";
-        }
-
-        var isAlias = record.AliasTarget is not null;
-        var hasValues = record.Ttl is not null || record.Values.Count > 0;
-        if (isAlias == hasValues || (!isAlias && (record.Ttl is null || record.Values.Count == 0)))
-        {
-            // An alias takes its TTL from the target: Route 53 refuses one that names its own.
-            var found = isAlias ? "more than one" : "none";
-            return "Invalid request: Expected exactly one of [AliasTarget, all of [TTL, and ResourceRecords]], but found "
-                + $"{found} in Change with [Action={change.Action.ToString().ToUpperInvariant()}, Name={record.Name}, "
-                + $"Type={record.Type}, SetIdentifier={record.SetIdentifier ?? "null"}]";
         }
 
         if (record.Type == "CNAME" && record.Name == zone.Name)
@@ -76,5 +67,27 @@ internal static class ChangeBatchRules
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// An alias takes its TTL from its target, so Route 53 refuses one that names a TTL or values, and a plain
+    /// record needs both. It refuses the whole request as InvalidInput (not InvalidChangeBatch), as AWS does.
+    /// </summary>
+    private static void RequireAliasOrValues(RecordChange change)
+    {
+        var record = change.RecordSet;
+        var isAlias = record.AliasTarget is not null;
+        var hasTtlOrValues = record.Ttl is not null || record.Values.Count > 0;
+        var isPlain = record.Ttl is not null && record.Values.Count > 0;
+        if (isAlias ? !hasTtlOrValues : isPlain)
+        {
+            return;
+        }
+
+        var found = isAlias ? "more than one" : "none";
+        throw RecordSetXml.InvalidInput(
+            "Invalid request: Expected exactly one of [AliasTarget, all of [TTL, and ResourceRecords], or TrafficPolicyInstanceId], "
+            + $"but found {found} in Change with [Action={change.Action.ToString().ToUpperInvariant()}, Name={record.Name}, "
+            + $"Type={record.Type}, SetIdentifier={record.SetIdentifier ?? "null"}]");
     }
 }

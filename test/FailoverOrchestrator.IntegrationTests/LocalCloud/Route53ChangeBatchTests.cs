@@ -60,6 +60,20 @@ public sealed class Route53ChangeBatchTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ChangeResourceRecordSets_AliasWithTtlAfterValidChange_InvalidInputAndUnchanged()
+    {
+        var aliasWithTtl = "<Change><Action>UPSERT</Action><ResourceRecordSet><Name>api.example.com.</Name><Type>A</Type><TTL>60</TTL>"
+            + "<AliasTarget><HostedZoneId>Z35SXDOTRQ7X7K</HostedZoneId><DNSName>alb.example.net.</DNSName><EvaluateTargetHealth>true</EvaluateTargetHealth></AliasTarget>"
+            + "</ResourceRecordSet></Change>";
+
+        var (status, body) = await _sut.Http.ChangeRecordsAsync(_zoneId, Change("UPSERT", "new.example.com.", "A", 60, "192.0.2.9"), aliasWithTtl);
+
+        Assert.Equal(400, status);
+        Assert.Equal("InvalidInput", body.Descendants(R53("Code")).Single().Value);
+        Assert.Null(_sut.Server.Route53.FindRecord(_zoneId, "new.example.com.", "A"));
+    }
+
+    [Fact]
     public async Task ChangeResourceRecordSets_MalformedXml_InvalidInput()
     {
         var (status, body) = await _sut.Http.Route53Async(HttpMethod.Post, $"2013-04-01/hostedzone/{_zoneId}/rrset", "<ChangeResourceRecordSetsRequest><");

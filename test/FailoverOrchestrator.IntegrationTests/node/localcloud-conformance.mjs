@@ -170,9 +170,20 @@ async function invalidChangeBatch(expected, ...changes) {
   assert.ok(listed.some(m => m.includes(expected)), `Messages/Message ${JSON.stringify(listed)} should list it`);
   return error.message;
 }
-await check("Route53.InvalidChangeBatch.AliasWithTtl", () =>
-  invalidChangeBatch("Expected exactly one of [AliasTarget, all of [TTL, and ResourceRecords]]",
-    { Action: "UPSERT", ResourceRecordSet: { ...alias(world.recordName, world.standbyAlb), TTL: 60 } }));
+// Route 53 refuses an alias with a TTL (and a plain record without one) as InvalidInput, not InvalidChangeBatch.
+await check("Route53.InvalidInput.AliasWithTtl", async () => {
+  const error = await expectError(change(world.zoneId,
+    { Action: "UPSERT", ResourceRecordSet: { ...alias(world.recordName, world.standbyAlb), TTL: 60 } }), "InvalidInput", 400);
+  const expected = "Invalid request: Expected exactly one of [AliasTarget, all of [TTL, and ResourceRecords], or TrafficPolicyInstanceId], "
+    + `but found more than one in Change with [Action=UPSERT, Name=${world.recordName}, Type=A, SetIdentifier=null]`;
+  assert.equal(error.message, expected, "message");
+  return error.message;
+});
+await check("Route53.InvalidInput.PlainWithoutTtl", async () => {
+  const error = await expectError(change(world.zoneId,
+    { Action: "UPSERT", ResourceRecordSet: { Name: world.recordName, Type: "A", ResourceRecords: [{ Value: "192.0.2.1" }] } }), "InvalidInput", 400);
+  assert.ok(error.message.includes("but found none in Change"), "message");
+});
 await check("Route53.InvalidChangeBatch.CnameAtApex", () =>
   invalidChangeBatch(`RRSet of type CNAME with DNS name ${world.zoneName} is not permitted at apex in zone ${world.zoneName}`,
     { Action: "UPSERT", ResourceRecordSet: { Name: world.zoneName, Type: "CNAME", TTL: 60, ResourceRecords: [{ Value: world.standbyAlb }] } }));
