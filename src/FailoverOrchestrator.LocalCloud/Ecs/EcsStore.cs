@@ -36,6 +36,18 @@ internal sealed class EcsStore(TimeProvider timeProvider, double tasksPerSecond,
         }
     }
 
+    /// <summary>Sets an existing service's counts at once, for example to take a region's tasks down.</summary>
+    public EcsServiceSnapshot SetCounts(string region, string clusterName, string serviceName, int desiredCount, int runningCount)
+    {
+        lock (_gate)
+        {
+            var service = Find(region, clusterName, serviceName);
+            var now = timeProvider.GetUtcNow();
+            service.SetCounts(desiredCount, runningCount, now);
+            return service.Snapshot(now, tasksPerSecond);
+        }
+    }
+
     /// <summary>Gets a service as it is now, or null.</summary>
     public EcsServiceSnapshot? GetService(string region, string clusterName, string serviceName)
     {
@@ -62,9 +74,7 @@ internal sealed class EcsStore(TimeProvider timeProvider, double tasksPerSecond,
     {
         lock (_gate)
         {
-            var found = Services(region, cluster).TryGetValue(NameOf(service), out var existing)
-                ? existing
-                : throw ServiceErrorException.BadRequest("ServiceNotFoundException", "Service not found.");
+            var found = Find(region, cluster, service);
             var now = timeProvider.GetUtcNow();
             if (desiredCount is { } desired)
             {
@@ -103,6 +113,11 @@ internal sealed class EcsStore(TimeProvider timeProvider, double tasksPerSecond,
     /// <summary>Takes the name out of a name or an ARN (<c>arn:aws:ecs:r:a:service/cluster/name</c>).</summary>
     private static string NameOf(string nameOrArn) =>
         nameOrArn.StartsWith("arn:", StringComparison.Ordinal) ? nameOrArn[(nameOrArn.LastIndexOf('/') + 1)..] : nameOrArn;
+
+    private EcsService Find(string region, string cluster, string service) =>
+        Services(region, cluster).TryGetValue(NameOf(service), out var existing)
+            ? existing
+            : throw ServiceErrorException.BadRequest("ServiceNotFoundException", "Service not found.");
 
     private Dictionary<string, EcsService> Services(string region, string cluster) =>
         _clusters.TryGetValue((region, NameOf(cluster)), out var services)

@@ -42,6 +42,19 @@ public sealed class EcsConvergenceTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task SetCounts_TasksDown_RunningCountClimbsBackToDesired()
+    {
+        _sut.Server.Ecs.SetCounts("us-west-2", "app", "web", desiredCount: 2, runningCount: 0);
+        var (_, down) = await _sut.Http.EcsAsync("us-west-2", "DescribeServices", """{"cluster":"app","services":["web"]}""");
+
+        _sut.Time.Advance(TimeSpan.FromSeconds(4));
+
+        Assert.Equal(0, (int)down["services"]![0]!["runningCount"]!);
+        Assert.Equal(2, _sut.Server.Ecs.GetService("us-west-2", "app", "web")!.RunningCount);
+        Assert.Null(_sut.Server.Ecs.GetService("us-west-2", "app", "api"));
+    }
+
+    [Fact]
     public async Task UpdateService_UnknownCluster_ClusterNotFoundException()
     {
         var (status, body) = await _sut.Http.EcsAsync("us-west-2", "UpdateService", """{"cluster":"nope","service":"web","desiredCount":1}""");
