@@ -51,7 +51,7 @@ internal sealed class FaultInjector
         lock (_gate)
         {
             var latency = TimeSpan.Zero;
-            FaultKind? error = null;
+            FaultRule? error = null;
             foreach (var armed in _rules.Where(a => a.Rule.Matches(service, operation)).ToList())
             {
                 if (armed.Rule.Kind != FaultKind.Latency && error is not null)
@@ -81,7 +81,7 @@ internal sealed class FaultInjector
                 }
                 else
                 {
-                    error = armed.Rule.Kind;
+                    error = armed.Rule;
                 }
             }
 

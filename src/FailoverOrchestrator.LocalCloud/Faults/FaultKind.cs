@@ -14,4 +14,10 @@ internal enum FaultKind
 
     /// <summary>The call succeeds after <see cref="FaultRule.Latency"/>.</summary>
     Latency,
+
+    /// <summary>
+    /// An error of the rule's own <see cref="FaultRule.ErrorCode"/> and <see cref="FaultRule.StatusCode"/>,
+    /// for example Route 53's PriorRequestNotComplete (400).
+    /// </summary>
+    CustomError,
 }

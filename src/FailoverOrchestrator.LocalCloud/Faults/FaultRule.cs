@@ -18,6 +18,18 @@ internal sealed record FaultRule(LocalService Service, string? Operation, FaultK
     /// <value>Defaults to zero.</value>
     public TimeSpan Latency { get; init; }
 
+    /// <summary>Gets the code of a <see cref="FaultKind.CustomError"/>.</summary>
+    /// <value>Defaults to InternalFailure.</value>
+    public string ErrorCode { get; init; } = "InternalFailure";
+
+    /// <summary>Gets the HTTP status of a <see cref="FaultKind.CustomError"/>.</summary>
+    /// <value>Defaults to 400.</value>
+    public int StatusCode { get; init; } = 400;
+
+    /// <summary>Gets the message of a <see cref="FaultKind.CustomError"/>.</summary>
+    /// <value>Defaults to a message that names the fault as injected.</value>
+    public string Message { get; init; } = "Injected by LocalCloud.";
+
     public bool Matches(LocalService service, string operation) =>
         Service == service && (Operation is null || string.Equals(Operation, operation, StringComparison.Ordinal));
 }

@@ -38,10 +38,10 @@ internal sealed class RequestDispatcher(
                     await Task.Delay(decision.Latency, timeProvider, cancellationToken);
                 }
 
-                if (decision.Error is { } kind)
+                if (decision.Error is { } fault)
                 {
                     injected = true;
-                    throw FaultError(kind, endpoint);
+                    throw FaultError(fault, endpoint);
                 }
             }
 
@@ -80,8 +80,9 @@ internal sealed class RequestDispatcher(
             ? new ServiceErrorException(400, $"com.amazon.coral.service#{code}Exception", message)
             : new ServiceErrorException(403, code, message);
 
-    private static ServiceErrorException FaultError(FaultKind kind, IServiceEndpoint endpoint) => kind switch
+    private static ServiceErrorException FaultError(FaultRule fault, IServiceEndpoint endpoint) => fault.Kind switch
     {
+        FaultKind.CustomError => new ServiceErrorException(fault.StatusCode, fault.ErrorCode, fault.Message),
         FaultKind.Throttling => new ServiceErrorException(400, endpoint.ThrottlingCode, "Rate exceeded"),
         FaultKind.ServiceUnavailable => new ServiceErrorException(503, "ServiceUnavailable", "Service is unavailable. Try again later."),
         _ => new ServiceErrorException(500, "InternalFailure", "The request processing has failed because of an unknown error, exception or failure."),

@@ -87,6 +87,12 @@ public sealed class ConformanceFixture : IAsyncLifetime
         faults.Arm(new FaultRule(LocalService.Route53, "GetHealthCheckStatus", FaultKind.Throttling) { NextCalls = 1 });
         faults.Arm(new FaultRule(LocalService.Route53, "GetHealthCheckStatus", FaultKind.ServiceUnavailable) { NextCalls = 1 });
         faults.Arm(new FaultRule(LocalService.Route53, "ListResourceRecordSets", FaultKind.InternalFailure) { NextCalls = 1 });
+        faults.Arm(new FaultRule(LocalService.Route53, "ChangeResourceRecordSets", FaultKind.CustomError)
+        {
+            NextCalls = 1,
+            ErrorCode = "PriorRequestNotComplete",
+            Message = "The request was rejected because Route 53 was still processing a prior request.",
+        });
         faults.Arm(new FaultRule(LocalService.Ecs, "DescribeServices", FaultKind.Throttling) { NextCalls = 1 });
         faults.Arm(new FaultRule(LocalService.Ecs, "DescribeServices", FaultKind.InternalFailure) { NextCalls = 1 });
         faults.Arm(new FaultRule(LocalService.Ecs, "UpdateService", FaultKind.Latency) { NextCalls = 1, Latency = TimeSpan.FromMilliseconds(300) });

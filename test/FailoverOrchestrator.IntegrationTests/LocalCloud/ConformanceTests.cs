@@ -30,6 +30,7 @@ public sealed class ConformanceTests(ConformanceFixture fixture) : IClassFixture
         "Route53.Throttling",
         "Route53.ServiceUnavailable",
         "Route53.InternalFailure",
+        "Route53.PriorRequestNotComplete",
         "Ecs.UpdateService",
         "Ecs.DescribeServices.Converging",
         "Ecs.DescribeServices.Missing",

@@ -4,7 +4,8 @@
 //
 // LOCALCLOUD_WORLD (JSON) names the endpoint and what the test seeded. The test also arms, before this
 // script starts, faults on the FIRST calls of some operations, so the fault checks run first and in order:
-//   Route 53 GetHealthCheckStatus: Throttling, then ServiceUnavailable; ListResourceRecordSets: InternalFailure.
+//   Route 53 GetHealthCheckStatus: Throttling, then ServiceUnavailable; ListResourceRecordSets: InternalFailure;
+//   ChangeResourceRecordSets: PriorRequestNotComplete.
 //   ECS DescribeServices: ThrottlingException, then InternalFailure; UpdateService: 300 ms latency.
 //   SNS Publish: Throttling, then ServiceUnavailable.
 import assert from "node:assert/strict";
@@ -73,6 +74,9 @@ await check("Route53.ServiceUnavailable", async () => {
 });
 await check("Route53.InternalFailure", async () => {
   await expectError(listOne(world.recordName, "A"), "InternalFailure", 500);
+});
+await check("Route53.PriorRequestNotComplete", async () => {
+  await expectError(change(world.zoneId, { Action: "UPSERT", ResourceRecordSet: alias(world.recordName, world.standbyAlb) }), "PriorRequestNotComplete", 400);
 });
 await check("Ecs.ThrottlingException", async () => {
   await expectError(ecs.send(new DescribeServicesCommand({ cluster: world.cluster, services: [world.service] })), "ThrottlingException", 400);
