@@ -10,7 +10,7 @@ internal static class EcsServiceJson
         var taskDefinition = $"{service.ClusterArn.Split(":cluster/")[0]}:task-definition/{service.ServiceName}:1";
         var deployment = new JsonObject
         {
-            ["id"] = $"ecs-svc/{Math.Abs((long)service.ServiceArn.GetHashCode(StringComparison.Ordinal))}",
+            ["id"] = $"ecs-svc/{service.CreatedAt.ToUnixTimeMilliseconds()}",
             ["status"] = "PRIMARY",
             ["taskDefinition"] = taskDefinition,
             ["desiredCount"] = service.DesiredCount,

@@ -28,8 +28,9 @@ internal sealed class Route53Store(TimeProvider timeProvider, TimeSpan propagati
         lock (_gate)
         {
             var zone = Zone(zoneId);
-            zone.Records.RemoveAll(r => r.SameKey(record));
-            zone.Records.Add(record);
+            var normalized = record with { Name = DnsName.Normalize(record.Name) };
+            zone.Records.RemoveAll(r => r.SameKey(normalized));
+            zone.Records.Add(normalized);
         }
     }
 
