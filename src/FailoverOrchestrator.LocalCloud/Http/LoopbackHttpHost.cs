@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace FailoverOrchestrator.LocalCloud.Http;
+
+/// <summary>
+/// An HTTP/1.1 listener on 127.0.0.1 (keep-alive, requests served concurrently) that reads each request
+/// whole, hands it to a dispatch function and writes the answer with its <c>x-amzn-RequestId</c>.
+/// </summary>
+internal sealed class LoopbackHttpHost(int port, Func<LocalRequest, CancellationToken, Task<LocalResponse>> dispatch) : IAsyncDisposable
+{
+    private const int PortAttempts = 10;
+
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<long, Task> _inFlight = new();
+    private HttpListener? _listener;
+    private Task? _acceptLoop;
+    private long _nextRequest;
+
+    /// <summary>Gets the base address once started.</summary>
+    public Uri? Endpoint { get; private set; }
+
+    /// <summary>Starts listening; with port 0, on a free port (retried if another process takes it first).</summary>
+    public void Start()
+    {
+        if (_listener is not null)
+        {
+            throw new InvalidOperationException("The listener is already started.");
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var chosen = port != 0 ? port : FreePort();
+            var listener = new HttpListener { IgnoreWriteExceptions = true };
+            listener.Prefixes.Add($"http://127.0.0.1:{chosen}/");
+            listener.Prefixes.Add($"http://localhost:{chosen}/");
+            try
+            {
+                listener.Start();
+            }
+            catch (HttpListenerException) when (port == 0 && attempt < PortAttempts)
+            {
+                listener.Close();
+                continue;
+            }
+
+            _listener = listener;
+            Endpoint = new Uri($"http://127.0.0.1:{chosen}/");
+            _acceptLoop = Task.Run(AcceptLoopAsync);
+            return;
+        }
+    }
+
+    /// <summary>Stops accepting, cancels what waits (an injected latency), and lets the calls under way answer.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_listener is not null)
+        {
+            await _stopping.CancelAsync();
+            _listener.Stop();
+            await (_acceptLoop ?? Task.CompletedTask);
+            await Task.WhenAll(_inFlight.Values);
+            _listener.Close();
+        }
+
+        _stopping.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener!.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                // Stop() ends a pending GetContextAsync this way.
+                break;
+            }
+
+            var id = Interlocked.Increment(ref _nextRequest);
+            _inFlight[id] = Task.Run(async () =>
+            {
+                try
+                {
+                    await ServeAsync(context);
+                }
+                finally
+                {
+                    _inFlight.TryRemove(id, out _);
+                }
+            });
+        }
+    }
+
+    private async Task ServeAsync(HttpListenerContext context)
+    {
+        var requestId = Guid.NewGuid().ToString();
+        LocalResponse response;
+        try
+        {
+            response = await dispatch(await ReadAsync(context.Request, requestId), _stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            response = new LocalResponse(503, "text/plain", "LocalCloud is stopping.");
+        }
+#pragma warning disable CA1031 // A defect in one handler must answer 500, not leave the client hanging.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            response = new LocalResponse(500, "text/plain", $"LocalCloud failed: {e.GetType().Name}: {e.Message}");
+        }
+
+        try
+        {
+            var body = Encoding.UTF8.GetBytes(response.Body);
+            context.Response.StatusCode = response.StatusCode;
+            context.Response.ContentType = response.ContentType;
+            context.Response.Headers["x-amzn-RequestId"] = requestId;
+            context.Response.ContentLength64 = body.Length;
+            await context.Response.OutputStream.WriteAsync(body);
+            context.Response.Close();
+        }
+        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The client went away; nothing is left to answer.
+            context.Response.Abort();
+        }
+    }
+
+    private static async Task<LocalRequest> ReadAsync(HttpListenerRequest request, string requestId)
+    {
+        using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync();
+        var authorization = request.Headers["Authorization"];
+        return new LocalRequest
+        {
+            Method = request.HttpMethod,
+            Path = request.Url?.AbsolutePath ?? "/",
+            Query = request.QueryString,
+            Headers = request.Headers,
+            Body = body,
+            RequestId = requestId,
+            Region = authorization is null ? null : SigV4Scope.TryParse(authorization)?.Region,
+        };
+    }
+}

@@ -1,0 +1,58 @@
+using FailoverOrchestrator.LocalCloud.Calls;
+using FailoverOrchestrator.LocalCloud.Ecs;
+using FailoverOrchestrator.LocalCloud.Faults;
+using FailoverOrchestrator.LocalCloud.Http;
+using FailoverOrchestrator.LocalCloud.Route53;
+using FailoverOrchestrator.LocalCloud.Sns;
+
+namespace FailoverOrchestrator.LocalCloud;
+
+/// <summary>
+/// An HTTP stand-in for Route 53, ECS and SNS on 127.0.0.1 that speaks their wire protocols, keeps state,
+/// validates like AWS and injects faults on demand. Seed and inspect it through <see cref="Route53"/>,
+/// <see cref="Ecs"/> and <see cref="Sns"/>; arm faults with <see cref="Faults"/>; read the calls in <see cref="Calls"/>.
+/// Point a client at it with <c>AWS_ENDPOINT_URL=</c><see cref="Endpoint"/>: one address serves all three services.
+/// </summary>
+internal sealed class LocalCloudServer : IAsyncDisposable
+{
+    private readonly LoopbackHttpHost _host;
+
+    public LocalCloudServer(LocalCloudOptions? options = null)
+    {
+        var settings = options ?? new LocalCloudOptions();
+        Route53 = new Route53Store(settings.TimeProvider, settings.ChangePropagationDelay);
+        Ecs = new EcsStore(settings.TimeProvider, settings.EcsTasksPerSecond, settings.AccountId);
+        Sns = new SnsStore(settings.TimeProvider, settings.AccountId);
+        Faults = new FaultInjector(settings.FaultSeed);
+        Calls = new CallLog();
+        IServiceEndpoint[] endpoints = [new Route53Endpoint(Route53), new EcsEndpoint(Ecs), new SnsEndpoint(Sns)];
+        var dispatcher = new RequestDispatcher(endpoints, Faults, Calls, settings.TimeProvider);
+        _host = new LoopbackHttpHost(settings.Port, dispatcher.DispatchAsync);
+    }
+
+    public Route53Store Route53 { get; }
+
+    public EcsStore Ecs { get; }
+
+    public SnsStore Sns { get; }
+
+    public FaultInjector Faults { get; }
+
+    public CallLog Calls { get; }
+
+    /// <summary>Gets the base address, for example <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri Endpoint => _host.Endpoint ?? throw new InvalidOperationException("LocalCloud is not started.");
+
+    /// <summary>Creates a server and starts it.</summary>
+    public static LocalCloudServer Start(LocalCloudOptions? options = null)
+    {
+        var server = new LocalCloudServer(options);
+        server.Start();
+        return server;
+    }
+
+    /// <summary>Starts listening on the configured port, or a free one.</summary>
+    public void Start() => _host.Start();
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+}

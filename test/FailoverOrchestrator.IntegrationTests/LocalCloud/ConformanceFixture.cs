@@ -1,0 +1,112 @@
+using System.Text.Json;
+using FailoverOrchestrator.LocalCloud;
+using FailoverOrchestrator.LocalCloud.Faults;
+using FailoverOrchestrator.LocalCloud.Route53;
+
+namespace FailoverOrchestrator.IntegrationTests.LocalCloud;
+
+/// <summary>
+/// Starts LocalCloud, seeds a two-region world, arms the faults the script expects on the first calls of
+/// some operations, runs <c>node/localcloud-conformance.mjs</c> once and keeps its report.
+/// </summary>
+public sealed class ConformanceFixture : IAsyncLifetime
+{
+    internal const string ZoneName = "example.com.";
+    internal const string RecordName = "api.example.com.";
+    internal const string StandbyRegion = "us-west-2";
+    internal const string PrimaryRegion = "us-east-1";
+    internal const string Subject = "Failover: app moved to us-west-2";
+
+    private LocalCloudServer? _server;
+
+    internal LocalCloudServer Server => _server ?? throw new InvalidOperationException("not started");
+
+    internal IReadOnlyDictionary<string, (bool Ok, string Detail)> Report { get; private set; } = new Dictionary<string, (bool, string)>();
+
+    internal string TopicArn { get; private set; } = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        _server = LocalCloudServer.Start(new LocalCloudOptions
+        {
+            ChangePropagationDelay = TimeSpan.FromSeconds(1),
+            EcsTasksPerSecond = 8,
+        });
+        var zoneId = Server.Route53.AddHostedZone(ZoneName);
+        Server.Route53.PutRecord(zoneId, RecordSet.Plain(ZoneName, "A", 300, "192.0.2.10"));
+        Server.Route53.PutRecord(zoneId, RecordSet.Alias(RecordName, "A", "Z35SXDOTRQ7X7K", "primary-alb.us-east-1.elb.amazonaws.com.", true));
+        Server.Route53.PutRecord(zoneId, RecordSet.Plain("www.example.com", "CNAME", 60, RecordName));
+        var healthy = Server.Route53.AddHealthCheck(healthy: true);
+        var unhealthy = Server.Route53.AddHealthCheck(healthy: true);
+        Server.Route53.SetHealthCheckStatus(unhealthy, healthy: false);
+        Server.Ecs.AddService(PrimaryRegion, "app", "web", desiredCount: 4, runningCount: 4);
+        Server.Ecs.AddService(StandbyRegion, "app", "web", desiredCount: 0, runningCount: 0);
+        TopicArn = Server.Sns.AddTopic(StandbyRegion, "failover-alerts");
+        ArmFaults();
+
+        var world = new Dictionary<string, object>
+        {
+            ["endpoint"] = Server.Endpoint.ToString(),
+            ["zoneId"] = zoneId,
+            ["zoneName"] = ZoneName,
+            ["recordName"] = RecordName,
+            ["albZoneId"] = "Z35SXDOTRQ7X7K",
+            ["primaryAlb"] = "primary-alb.us-east-1.elb.amazonaws.com.",
+            ["standbyAlb"] = "standby-alb.us-west-2.elb.amazonaws.com.",
+            ["healthyCheckId"] = healthy,
+            ["unhealthyCheckId"] = unhealthy,
+            ["ecsRegion"] = StandbyRegion,
+            ["ecsPrimaryRegion"] = PrimaryRegion,
+            ["cluster"] = "app",
+            ["service"] = "web",
+            ["desiredCount"] = 6,
+            ["primaryDesiredCount"] = 4,
+            ["snsRegion"] = StandbyRegion,
+            ["topicArn"] = TopicArn,
+            ["subject"] = Subject,
+            ["message"] = "Failover of app to us-west-2 & back: done",
+        };
+        var output = await NodeScript.RunAsync(
+            "localcloud-conformance.mjs",
+            new Dictionary<string, string> { ["LOCALCLOUD_WORLD"] = JsonSerializer.Serialize(world) },
+            TimeSpan.FromMinutes(2));
+        Report = ReadReport(output);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    private void ArmFaults()
+    {
+        var faults = Server.Faults;
+        faults.Arm(new FaultRule(LocalService.Route53, "GetHealthCheckStatus", FaultKind.Throttling) { NextCalls = 1 });
+        faults.Arm(new FaultRule(LocalService.Route53, "GetHealthCheckStatus", FaultKind.ServiceUnavailable) { NextCalls = 1 });
+        faults.Arm(new FaultRule(LocalService.Route53, "ListResourceRecordSets", FaultKind.InternalFailure) { NextCalls = 1 });
+        faults.Arm(new FaultRule(LocalService.Route53, "ChangeResourceRecordSets", FaultKind.CustomError)
+        {
+            NextCalls = 1,
+            ErrorCode = "PriorRequestNotComplete",
+            Message = "The request was rejected because Route 53 was still processing a prior request.",
+        });
+        faults.Arm(new FaultRule(LocalService.Ecs, "DescribeServices", FaultKind.Throttling) { NextCalls = 1 });
+        faults.Arm(new FaultRule(LocalService.Ecs, "DescribeServices", FaultKind.InternalFailure) { NextCalls = 1 });
+        faults.Arm(new FaultRule(LocalService.Ecs, "UpdateService", FaultKind.Latency) { NextCalls = 1, Latency = TimeSpan.FromMilliseconds(300) });
+        faults.Arm(new FaultRule(LocalService.Sns, "Publish", FaultKind.Throttling) { NextCalls = 1 });
+        faults.Arm(new FaultRule(LocalService.Sns, "Publish", FaultKind.ServiceUnavailable) { NextCalls = 1 });
+    }
+
+    private static Dictionary<string, (bool Ok, string Detail)> ReadReport(string output)
+    {
+        var line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()
+            ?? throw new InvalidOperationException("The conformance script printed no report.");
+        using var report = JsonDocument.Parse(line);
+        return report.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(
+            c => c.GetProperty("name").GetString()!,
+            c => (c.GetProperty("ok").GetBoolean(), c.GetProperty("detail").GetString() ?? string.Empty));
+    }
+}
