@@ -1,0 +1,128 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using FailoverOrchestrator.Aws.DynamoDb;
+using FailoverOrchestrator.Configuration;
+using FailoverOrchestrator.LocalCloud.Dynalite;
+using FailoverOrchestrator.LocalCloud.Route53;
+
+namespace FailoverOrchestrator.LocalCloud.World;
+
+/// <summary>
+/// A two-region world on loopback: dynalite for DynamoDB and LocalCloud for Route 53, ECS and SNS, provisioned from
+/// the orchestrator's own configuration so the record points at the primary's load balancer, the primary runs at its
+/// active counts and the standby at its standby counts. The real clients reach it through the standard
+/// <c>AWS_ENDPOINT_URL_*</c> variables given by <see cref="Environment"/>.
+/// </summary>
+internal sealed class LocalWorld : IAsyncDisposable
+{
+    public const string AccessKey = "AKIDLOCALWORLD";
+
+    private readonly DynamoDbClientFactory _clients;
+    private readonly HashSet<string> _zones = new(StringComparer.Ordinal);
+
+    private LocalWorld(DynaliteServer dynalite, LocalCloudServer cloud)
+    {
+        Dynalite = dynalite;
+        Cloud = cloud;
+        Environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = dynalite.Endpoint,
+            ["AWS_ENDPOINT_URL_ROUTE_53"] = cloud.Endpoint.ToString().TrimEnd('/'),
+            ["AWS_ENDPOINT_URL_ECS"] = cloud.Endpoint.ToString().TrimEnd('/'),
+            ["AWS_ENDPOINT_URL_SNS"] = cloud.Endpoint.ToString().TrimEnd('/'),
+            ["AWS_ACCESS_KEY_ID"] = AccessKey,
+            ["AWS_SECRET_ACCESS_KEY"] = "local-world-secret",
+            ["AWS_REGION"] = "us-east-1",
+            ["AWS_EC2_METADATA_DISABLED"] = "true",
+        };
+        _clients = new DynamoDbClientFactory(new BasicAWSCredentials(AccessKey, "local-world-secret"), TimeSpan.FromSeconds(10), getEnvironmentVariable: Lookup);
+    }
+
+    public DynaliteServer Dynalite { get; }
+
+    public LocalCloudServer Cloud { get; }
+
+    /// <summary>The variables that point the real clients at this world, with throwaway credentials.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    /// <summary>The DynamoDB client of a region (every region is the one dynalite: a global table that replicates at once).</summary>
+    public IAmazonDynamoDB DynamoDb(string region) => _clients.GetClient(region);
+
+    public string? Lookup(string name) => Environment.TryGetValue(name, out var value) ? value : null;
+
+    public static async Task<LocalWorld> StartAsync(LocalCloudOptions cloudOptions, CancellationToken cancellationToken = default)
+    {
+        var dynalite = await DynaliteServer.StartAsync(cancellationToken: cancellationToken);
+        try
+        {
+            return new LocalWorld(dynalite, LocalCloudServer.Start(cloudOptions));
+        }
+        catch
+        {
+            await dynalite.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Builds what the configuration expects to find: tables, zone and record, health checks, services, topics.</summary>
+    public async Task ProvisionAsync(OrchestratorOptions options, CancellationToken cancellationToken = default)
+    {
+        var tables = new TableProvisioner(DynamoDb(options.Region!));
+        await tables.CreateStateTableAsync(options.StateTable, cancellationToken);
+        await tables.CreateAuditTableAsync(options.AuditTable, cancellationToken);
+        foreach (var app in options.Apps.Values)
+        {
+            await tables.CreateWriterControlTableAsync(app.WriterControl.TableName, cancellationToken);
+            foreach (var table in app.Regions.Values.SelectMany(r => r.GlobalTables).Distinct(StringComparer.Ordinal))
+            {
+                await tables.CreateTableAsync(table, "pk", null, cancellationToken);
+            }
+
+            ProvisionApp(app);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _clients.Dispose();
+        return DisposeBothAsync();
+    }
+
+    private void ProvisionApp(AppOptions app)
+    {
+        var zone = app.Dns.HostedZoneId.Replace("/hostedzone/", string.Empty, StringComparison.Ordinal);
+        if (_zones.Add(zone))
+        {
+            Cloud.Route53.AddHostedZone(app.Dns.ZoneName, zone);
+        }
+
+        var primary = app.Regions[app.PrimaryRegion];
+        Cloud.Route53.PutRecord(zone, app.Dns.RecordType == "CNAME"
+            ? RecordSet.Plain(app.Dns.RecordName, "CNAME", app.Dns.Ttl ?? 60, primary.TargetDnsName)
+            : RecordSet.Alias(app.Dns.RecordName, app.Dns.RecordType, primary.TargetHostedZoneId!, primary.TargetDnsName, primary.EvaluateTargetHealth));
+
+        foreach (var (region, settings) in app.Regions)
+        {
+            Cloud.Route53.AddHealthCheck(healthy: true, id: settings.HealthCheckId);
+            foreach (var cluster in settings.Services.Select(s => s.Cluster).Distinct(StringComparer.Ordinal))
+            {
+                Cloud.Ecs.AddCluster(region, cluster);
+            }
+
+            foreach (var service in settings.Services)
+            {
+                var count = region == app.PrimaryRegion ? service.ActiveDesiredCount : service.StandbyDesiredCount;
+                Cloud.Ecs.AddService(region, service.Cluster, service.Service, count, count);
+            }
+        }
+
+        var arn = app.TopicArn.Split(':');
+        Cloud.Sns.AddTopic(arn[3], arn[5]);
+    }
+
+    private async ValueTask DisposeBothAsync()
+    {
+        await Cloud.DisposeAsync();
+        await Dynalite.DisposeAsync();
+    }
+}
