@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using FailoverOrchestrator.Hosting;
 
 namespace FailoverOrchestrator.Cli;
 
@@ -23,7 +24,7 @@ internal static class InvokeCommand
             return 2;
         }
 
-        using var function = new Function(options.Config ?? DefaultConfig(), logToStandardError: true);
+        using var function = new Function(new FunctionSetup { ConfigFile = options.Config ?? DefaultConfig(), LogToStandardError = true });
         try
         {
             await using var input = File.OpenRead(options.Payload);

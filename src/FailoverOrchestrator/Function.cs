@@ -22,23 +22,25 @@ public sealed class Function : IDisposable
     private readonly OrchestratorConfigurationException? _configurationError;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
+    private readonly bool _ownsLoggers;
 
     /// <summary>Creates the function as Lambda does: configuration from <c>orchestrator.json</c> and <c>Orchestrator__...</c> variables, logs as JSON lines on stdout.</summary>
     public Function()
-        : this(configFile: null, logToStandardError: false)
+        : this(new FunctionSetup())
     {
     }
 
-    internal Function(string? configFile, bool logToStandardError, Func<OrchestratorOptions, ILoggerFactory, AwsDependencies>? aws = null, TimeProvider? time = null)
+    internal Function(FunctionSetup setup)
     {
         var started = Stopwatch.GetTimestamp();
-        _loggers = JsonLogging.Create(logToStandardError);
+        _ownsLoggers = setup.Loggers is null;
+        _loggers = setup.Loggers ?? JsonLogging.Create(setup.LogToStandardError);
         _logger = _loggers.CreateLogger("FailoverOrchestrator");
         try
         {
-            var options = OrchestratorConfiguration.Load(configFile);
-            var dependencies = (aws ?? DefaultAwsDependencies.Create)(options, _loggers);
-            _host = new OrchestratorHost(options, dependencies, time ?? TimeProvider.System, _loggers);
+            var options = OrchestratorConfiguration.Load(setup.ConfigFile, setup.ConfigOverrides);
+            var dependencies = (setup.Aws ?? DefaultAwsDependencies.Create)(options, _loggers);
+            _host = new OrchestratorHost(options, dependencies, setup.Time ?? TimeProvider.System, _loggers);
             Log.ColdStart(_logger, options.Apps.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (OrchestratorConfigurationException ex)
@@ -73,5 +75,11 @@ public sealed class Function : IDisposable
     }
 
     /// <summary>Flushes the logs.</summary>
-    public void Dispose() => _loggers.Dispose();
+    public void Dispose()
+    {
+        if (_ownsLoggers)
+        {
+            _loggers.Dispose();
+        }
+    }
 }
