@@ -1,0 +1,136 @@
+using System.Text.Json;
+using FailoverOrchestrator.Configuration;
+using FailoverOrchestrator.Hosting;
+using FailoverOrchestrator.LocalCloud;
+using FailoverOrchestrator.LocalCloud.World;
+using FailoverOrchestrator.Results;
+using FailoverOrchestrator.Serialization;
+using Microsoft.Extensions.Logging;
+
+namespace FailoverOrchestrator.Cli.Drill;
+
+/// <summary>
+/// One drill's world and handler: dynalite and LocalCloud on loopback, provisioned from the drill's configuration,
+/// and the real handler built as Lambda builds it, its clients pointed at the world through the standard
+/// <c>AWS_ENDPOINT_URL_*</c> variables of this process.
+/// </summary>
+internal sealed class DrillSession : IAsyncDisposable
+{
+    private readonly ILoggerFactory _loggers;
+    private readonly List<DrillInvocation> _invocations = [];
+
+    private DrillSession(LocalWorld world, OrchestratorOptions options, DrillProgress progress)
+    {
+        World = world;
+        Options = options;
+        App = options.Apps.Values.Single();
+        Progress = progress;
+        _loggers = LoggerFactory.Create(b => b.AddProvider(new ProgressLoggerProvider(progress)).SetMinimumLevel(LogLevel.Information));
+    }
+
+    public LocalWorld World { get; }
+
+    public OrchestratorOptions Options { get; }
+
+    public AppOptions App { get; }
+
+    public DrillProgress Progress { get; }
+
+    public DrillClock Clock { get; } = new();
+
+    public DrillTimings Timings { get; } = new();
+
+    /// <summary>When the primary went down, on the drill's clock: the zero of the timeline.</summary>
+    public DateTimeOffset OutageAt { get; set; }
+
+    public IReadOnlyList<DrillInvocation> Invocations => _invocations;
+
+    public static async Task<DrillSession> StartAsync(DrillProgress progress, CancellationToken cancellationToken)
+    {
+        progress.Say("starting dynalite (DynamoDB) and LocalCloud (Route 53, ECS, SNS) on 127.0.0.1 ...");
+        var world = await LocalWorld.StartAsync(new LocalCloudOptions { ChangePropagationDelay = TimeSpan.FromSeconds(1.5), EcsTasksPerSecond = 4, AccountId = "111122223333" }, cancellationToken);
+        try
+        {
+            foreach (var (name, value) in world.Environment)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+
+            progress.Say($"dynalite at {world.Dynalite.Endpoint}, LocalCloud at {world.Cloud.Endpoint}");
+            var options = OrchestratorConfiguration.Load(DrillConfiguration.File, DrillConfiguration.Overrides);
+            await world.ProvisionAsync(options, cancellationToken);
+            var app = options.Apps.Values.Single();
+            progress.Say($"provisioned app '{app.Name}': {app.Dns.RecordName} -> {app.Regions[app.PrimaryRegion].TargetDnsName} ({app.PrimaryRegion}), " +
+                $"{app.StandbyRegion} at standby counts, tables {options.StateTable}, {options.AuditTable}, {app.WriterControl.TableName}");
+            return new DrillSession(world, options, progress);
+        }
+        catch
+        {
+            await world.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Delivers one payload to a fresh handler instance (a Lambda container of its own), as Lambda would.</summary>
+    public async Task<DrillInvocation> InvokeAsync(string label, byte[] payload, Func<AwsDependencies, AwsDependencies>? wrap = null)
+    {
+        var at = Clock.GetUtcNow() - OutageAt;
+        var started = Progress.Elapsed;
+        using var function = new Function(new FunctionSetup
+        {
+            ConfigFile = DrillConfiguration.File,
+            ConfigOverrides = DrillConfiguration.Overrides,
+            Loggers = _loggers,
+            Time = Clock,
+            Aws = (o, l) => wrap is null ? DefaultAwsDependencies.Create(o, l) : wrap(DefaultAwsDependencies.Create(o, l)),
+        });
+        DrillInvocation invocation;
+        try
+        {
+            await using var output = await function.HandleAsync(new MemoryStream(payload));
+            var result = await JsonSerializer.DeserializeAsync(output, OrchestratorJsonContext.Default.FailoverResult);
+            invocation = new DrillInvocation(label, at, Progress.Elapsed - started, result, null);
+        }
+        catch (Exception ex)
+        {
+            invocation = new DrillInvocation(label, at, Progress.Elapsed - started, null, $"{ex.GetType().Name}: {ex.Message}");
+        }
+
+        lock (_invocations)
+        {
+            _invocations.Add(invocation);
+        }
+
+        Progress.Say($"  {label}: {invocation.Summary}");
+        return invocation;
+    }
+
+    /// <summary>Delivers the same payload several times at once, behind a gate, as duplicate alarm deliveries arrive.</summary>
+    public async Task<IReadOnlyList<DrillInvocation>> InvokeConcurrentlyAsync(string label, byte[] payload, int copies)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = Enumerable.Range(1, copies).Select(async i =>
+        {
+            await gate.Task;
+            return await InvokeAsync($"{label} #{i}", payload);
+        }).ToList();
+        gate.SetResult();
+        return await Task.WhenAll(tasks);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _loggers.Dispose();
+        await World.DisposeAsync();
+        foreach (var name in World.Environment.Keys)
+        {
+            Environment.SetEnvironmentVariable(name, null);
+        }
+    }
+
+    public static Outcome? MainOutcome(IEnumerable<DrillInvocation> invocations)
+    {
+        var outcomes = invocations.Select(i => i.Result?.Outcome).ToList();
+        return outcomes.FirstOrDefault(o => o is Outcome.FailedOver or Outcome.FailedBack or Outcome.Blocked) ?? outcomes.LastOrDefault();
+    }
+}
