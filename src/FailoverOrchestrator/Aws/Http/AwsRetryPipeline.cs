@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+
+namespace FailoverOrchestrator.Aws.Http;
+
+/// <summary>
+/// The one retry layer of our AWS calls (Polly.Core): retry outside, a timeout per attempt inside, so every
+/// attempt is a fresh, freshly signed request. The caller's token and the invocation deadline bound the whole.
+/// </summary>
+internal sealed class AwsRetryPipeline
+{
+    private static readonly ResiliencePropertyKey<AwsCallScope> ScopeKey = new("aws.call");
+    private static readonly ResiliencePropertyKey<TimeSpan> PlannedDelayKey = new("aws.plannedDelay");
+
+    private readonly ResiliencePipeline _pipeline;
+    private readonly FullJitterBackoff _backoff;
+    private readonly TimeProvider _timeProvider;
+    private readonly InvocationDeadline _deadline;
+
+    public AwsRetryPipeline(AwsRetryOptions options, TimeProvider timeProvider, InvocationDeadline deadline, Func<double>? random = null)
+    {
+        options.Validate();
+        _timeProvider = timeProvider;
+        _deadline = deadline;
+        _backoff = new FullJitterBackoff(options.BaseDelay, options.MaxDelay, random ?? Random.Shared.NextDouble);
+        _pipeline = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = options.MaxAttempts - 1,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.AttemptNumber, args.Context)),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Context.Properties.GetValue(PlannedDelayKey, TimeSpan.Zero)),
+                OnRetry = args =>
+                {
+                    var scope = args.Context.Properties.GetValue(ScopeKey, AwsCallScope.None);
+                    AwsLog.RetryScheduled(scope.Logger, scope.Request.Service.Name, scope.Request.Operation, args.AttemptNumber + 1, (long)args.RetryDelay.TotalMilliseconds);
+                    return default;
+                },
+            })
+            .AddTimeout(options.AttemptTimeout)
+            .Build();
+    }
+
+    /// <summary>Runs <paramref name="attempt"/> until it succeeds, fails for good, runs out of attempts or would pass the deadline.</summary>
+    /// <exception cref="AwsServiceException">The last failure, or <c>DeadlineExceeded</c> when the deadline cut an attempt short.</exception>
+    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, ValueTask<T>> attempt, AwsRequest request, ILogger logger, CancellationToken cancellationToken)
+    {
+        var expiresAt = _deadline.ExpiresAt;
+        using var deadlineSource = expiresAt is null ? null : new CancellationTokenSource(Remaining(expiresAt.Value), _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadlineSource?.Token ?? CancellationToken.None);
+        var context = ResilienceContextPool.Shared.Get(linked.Token);
+        context.Properties.Set(ScopeKey, new AwsCallScope(request, logger, expiresAt));
+        try
+        {
+            return await _pipeline.ExecuteAsync(static (ctx, work) => work(ctx.CancellationToken), context, attempt);
+        }
+        catch (OperationCanceledException e) when (deadlineSource?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
+        {
+            throw new AwsServiceException(request.Service.Name, request.Operation, 0, "DeadlineExceeded", $"The call did not complete before the invocation deadline {expiresAt:O}.", null, innerException: e);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private bool ShouldRetry(Exception? failure, int attemptNumber, ResilienceContext context)
+    {
+        if (failure is null || !AwsRetryClassifier.IsRetryable(failure) || context.CancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        var delay = _backoff.NextDelay(attemptNumber);
+        var scope = context.Properties.GetValue(ScopeKey, AwsCallScope.None);
+        if (scope.ExpiresAt is { } expiresAt && _timeProvider.GetUtcNow() + delay >= expiresAt)
+        {
+            // Waiting would only end in a cancelled attempt: better to hand back the real error now.
+            AwsLog.RetryWouldPassDeadline(scope.Logger, scope.Request.Service.Name, scope.Request.Operation, attemptNumber + 1, (long)delay.TotalMilliseconds);
+            return false;
+        }
+
+        context.Properties.Set(PlannedDelayKey, delay);
+        return true;
+    }
+
+    private TimeSpan Remaining(DateTimeOffset expiresAt)
+    {
+        var remaining = expiresAt - _timeProvider.GetUtcNow();
+        return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
+    }
+
+    private sealed record AwsCallScope(AwsRequest Request, ILogger Logger, DateTimeOffset? ExpiresAt)
+    {
+        public static AwsCallScope None { get; } = new(
+            new AwsRequest(AwsServiceEndpoint.Route53, "unknown", "us-east-1", HttpMethod.Get, "/"),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance,
+            null);
+    }
+}
