@@ -2,7 +2,10 @@
 // credentials and a pinned clock, so that the requests it sends can be compared with ours.
 // Usage: node wire-capture.mjs <plan.json>
 //   plan: { endpoint, time (ISO 8601), credentials: { accessKeyId, secretAccessKey, sessionToken },
-//           calls: [ { id, service: "route53"|"ecs"|"sns", region, operation, input } ] }
+//           calls: [ { id, service: "route53"|"ecs"|"sns", region, operation, input } ],
+//           stripBeforeSigning?: [ header names ] }
+//   stripBeforeSigning removes those headers just before the SDK signs, so that its own signer signs a
+//   header set chosen by the caller (for comparing signatures over the same headers).
 // Prints one JSON line per call: { id, ok, error? }.
 import { readFile } from "node:fs/promises";
 import * as route53 from "@aws-sdk/client-route-53";
@@ -42,6 +45,20 @@ for (const call of plan.calls) {
     credentials: plan.credentials,
     maxAttempts: 1,
   });
+  const strip = (plan.stripBeforeSigning ?? []).map((name) => name.toLowerCase());
+  if (strip.length > 0) {
+    client.middlewareStack.addRelativeTo(
+      (next) => async (args) => {
+        for (const name of Object.keys(args.request.headers)) {
+          if (strip.includes(name.toLowerCase())) {
+            delete args.request.headers[name];
+          }
+        }
+        return next(args);
+      },
+      { relation: "before", toMiddleware: "httpSigningMiddleware", name: "stripHeadersBeforeSigning" },
+    );
+  }
   const command = new module[`${call.operation}Command`](call.input);
   try {
     await client.send(command);
