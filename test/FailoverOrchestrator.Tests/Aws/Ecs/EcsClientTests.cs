@@ -2,32 +2,24 @@ using System.Net;
 using System.Text.Json.Nodes;
 using FailoverOrchestrator.Aws;
 using FailoverOrchestrator.Aws.Http;
-using Microsoft.Extensions.Time.Testing;
 
 namespace FailoverOrchestrator.Tests.Aws.Ecs;
 
-public sealed class EcsClientTests : IDisposable
+public sealed class EcsClientTests : FakeAwsTestBase
 {
     private const string JsonContentType = "application/x-amz-json-1.1";
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero));
-    private readonly FakeAwsHandler _handler;
-
-    public EcsClientTests()
-    {
-        _handler = new FakeAwsHandler(_time);
-    }
 
     [Fact]
     public async Task UpdateServiceAsync_DesiredCount_PostsJsonToTheRegionAndReadsService()
     {
-        _handler.Respond(HttpStatusCode.OK, Fixture.Read("ecs-update-service.json"), JsonContentType);
+        Handler.Respond(HttpStatusCode.OK, Fixture.Read("ecs-update-service.json"), JsonContentType);
         using var clients = CreateSut();
 
         var service = await clients.Ecs.UpdateServiceAsync("eu-west-1", "app-cluster", "web", 4, default);
 
         Assert.Equal(("web", "ACTIVE", 4, 1, 3), (service.ServiceName, service.Status, service.DesiredCount, service.RunningCount, service.PendingCount));
         Assert.Equal("arn:aws:ecs:eu-west-1:123456789012:service/app-cluster/web", service.ServiceArn);
-        var request = Assert.Single(_handler.Requests);
+        var request = Assert.Single(Handler.Requests);
         Assert.Equal("https://ecs.eu-west-1.amazonaws.com/", request.Uri.ToString());
         Assert.Equal("AmazonEC2ContainerServiceV20141113.UpdateService", request.Headers["x-amz-target"]);
         Assert.Equal(JsonContentType, request.Headers["content-type"]);
@@ -38,7 +30,7 @@ public sealed class EcsClientTests : IDisposable
     [Fact]
     public async Task DescribeServicesAsync_OneMissing_ReadsServicesAndFailures()
     {
-        _handler.Respond(HttpStatusCode.OK, Fixture.Read("ecs-describe-services.json"), JsonContentType);
+        Handler.Respond(HttpStatusCode.OK, Fixture.Read("ecs-describe-services.json"), JsonContentType);
         using var clients = CreateSut();
 
         var result = await clients.Ecs.DescribeServicesAsync("eu-west-1", "app-cluster", ["web", "worker"], default);
@@ -47,7 +39,7 @@ public sealed class EcsClientTests : IDisposable
         Assert.Equal(("web", 4, 4), (service.ServiceName, service.DesiredCount, service.RunningCount));
         var failure = Assert.Single(result.Failures);
         Assert.Equal("MISSING", failure.Reason);
-        var body = JsonNode.Parse(Assert.Single(_handler.Requests).Body)!;
+        var body = JsonNode.Parse(Assert.Single(Handler.Requests).Body)!;
         Assert.Equal("app-cluster", body["cluster"]!.GetValue<string>());
         Assert.Equal(["web", "worker"], body["services"]!.AsArray().Select(s => s!.GetValue<string>()));
     }
@@ -58,26 +50,26 @@ public sealed class EcsClientTests : IDisposable
     [InlineData("InvalidParameterException")]
     public async Task UpdateServiceAsync_ClientError_ThrowsItsCodeWithoutRetry(string code)
     {
-        _handler.Respond(HttpStatusCode.BadRequest, $$"""{"__type":"com.amazonaws.ecs#{{code}}","message":"nope"}""", JsonContentType, "ecs-request-7");
+        Handler.Respond(HttpStatusCode.BadRequest, $$"""{"__type":"com.amazonaws.ecs#{{code}}","message":"nope"}""", JsonContentType, "ecs-request-7");
         using var clients = CreateSut();
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => clients.Ecs.UpdateServiceAsync("eu-west-1", "c", "s", 1, default));
 
         Assert.Equal(("ECS", "UpdateService", code, "nope", "ecs-request-7"), (error.Service, error.Operation, error.ErrorCode, error.AwsMessage, error.RequestId));
-        Assert.Single(_handler.Requests);
+        Assert.Single(Handler.Requests);
     }
 
     [Fact]
     public async Task UpdateServiceAsync_ThrottlingExceptionThenSuccess_Retries()
     {
-        _handler.Respond(HttpStatusCode.BadRequest, """{"__type":"ThrottlingException","message":"Rate exceeded"}""", JsonContentType)
+        Handler.Respond(HttpStatusCode.BadRequest, """{"__type":"ThrottlingException","message":"Rate exceeded"}""", JsonContentType)
             .Respond(HttpStatusCode.OK, Fixture.Read("ecs-update-service.json"), JsonContentType);
         using var clients = CreateSut();
 
-        var service = await FakeTimeDriver.RunAsync(_time, () => clients.Ecs.UpdateServiceAsync("eu-west-1", "app-cluster", "web", 4, default));
+        var service = await FakeTimeDriver.RunAsync(Time, () => clients.Ecs.UpdateServiceAsync("eu-west-1", "app-cluster", "web", 4, default));
 
         Assert.Equal("web", service.ServiceName);
-        Assert.Equal(2, _handler.Requests.Count);
+        Assert.Equal(2, Handler.Requests.Count);
     }
 
     [Theory]
@@ -89,7 +81,7 @@ public sealed class EcsClientTests : IDisposable
     [InlineData("")]
     public async Task UpdateServiceAsync_MalformedBody_ThrowsMalformedResponse(string body)
     {
-        _handler.Respond(HttpStatusCode.OK, body, JsonContentType);
+        Handler.Respond(HttpStatusCode.OK, body, JsonContentType);
         using var clients = CreateSut();
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => clients.Ecs.UpdateServiceAsync("eu-west-1", "c", "s", 1, default));
@@ -101,7 +93,7 @@ public sealed class EcsClientTests : IDisposable
     public async Task DescribeServicesAsync_TruncatedBody_ThrowsMalformedResponse()
     {
         var body = Fixture.Read("ecs-describe-services.json");
-        _handler.Respond(HttpStatusCode.OK, body[..(body.Length / 2)], JsonContentType);
+        Handler.Respond(HttpStatusCode.OK, body[..(body.Length / 2)], JsonContentType);
         using var clients = CreateSut();
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => clients.Ecs.DescribeServicesAsync("eu-west-1", "c", ["s"], default));
@@ -109,8 +101,4 @@ public sealed class EcsClientTests : IDisposable
         Assert.Equal(AwsErrorParser.MalformedResponseCode, error.ErrorCode);
         Assert.Contains("DescribeServices", error.Message, StringComparison.Ordinal);
     }
-
-    public void Dispose() => _handler.Dispose();
-
-    private AwsClientFactory CreateSut() => AwsTestClients.Create(_handler, _time);
 }

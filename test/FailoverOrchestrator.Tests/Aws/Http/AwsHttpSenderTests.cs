@@ -2,39 +2,31 @@ using System.Net;
 using Amazon.Runtime;
 using FailoverOrchestrator.Aws;
 using FailoverOrchestrator.Aws.Http;
-using Microsoft.Extensions.Time.Testing;
 using Moq;
 
 namespace FailoverOrchestrator.Tests.Aws.Http;
 
-public sealed class AwsHttpSenderTests : IDisposable
+public sealed class AwsHttpSenderTests : FakeAwsTestBase
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero));
-    private readonly FakeAwsHandler _handler;
-
-    public AwsHttpSenderTests()
-    {
-        _handler = new FakeAwsHandler(_time);
-    }
 
     [Fact]
     public async Task SendAsync_RetriedFailure_NeverLogsOrThrowsCredentialsOrSignatures()
     {
-        _handler.Respond(HttpStatusCode.BadRequest, Fixture.Read("route53-error-throttling.xml"))
+        Handler.Respond(HttpStatusCode.BadRequest, Fixture.Read("route53-error-throttling.xml"))
             .Respond(HttpStatusCode.Forbidden, "<ErrorResponse><Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match</Message></Error></ErrorResponse>");
         var logs = new RecordingLoggerFactory();
-        using var clients = AwsTestClients.Create(_handler, _time, logs: logs);
+        using var clients = CreateSut(logs: logs);
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FakeTimeDriver.RunAsync(_time, () => clients.Route53.GetChangeAsync("C1", default)));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
 
-        var signature = SignatureOf(_handler.Requests[0].Headers["authorization"]);
+        var signature = SignatureOf(Handler.Requests[0].Headers["authorization"]);
         Assert.Equal("SignatureDoesNotMatch", error.ErrorCode);
         Assert.NotEmpty(logs.Lines);
         foreach (var text in logs.Lines.Append(error.ToString()))
         {
-            Assert.DoesNotContain(AwsTestClients.SecretKey, text, StringComparison.Ordinal);
-            Assert.DoesNotContain(AwsTestClients.SessionToken, text, StringComparison.Ordinal);
-            Assert.DoesNotContain(AwsTestClients.AccessKey, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(TestCredentials.SecretKey, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(TestCredentials.SessionToken, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(TestCredentials.AccessKey, text, StringComparison.Ordinal);
             Assert.DoesNotContain(signature, text, StringComparison.Ordinal);
             Assert.DoesNotContain("Authorization", text, StringComparison.OrdinalIgnoreCase);
         }
@@ -43,9 +35,9 @@ public sealed class AwsHttpSenderTests : IDisposable
     [Fact]
     public async Task SendAsync_Completed_LogsOperationStatusAttemptsAndDuration()
     {
-        _handler.Respond(HttpStatusCode.OK, Fixture.Read("route53-get-change.xml"));
+        Handler.Respond(HttpStatusCode.OK, Fixture.Read("route53-get-change.xml"));
         var logs = new RecordingLoggerFactory();
-        using var clients = AwsTestClients.Create(_handler, _time, logs: logs);
+        using var clients = CreateSut(logs: logs);
 
         await clients.Route53.GetChangeAsync("C1", default);
 
@@ -55,32 +47,32 @@ public sealed class AwsHttpSenderTests : IDisposable
     [Fact]
     public async Task SendAsync_CredentialsChangeBetweenCalls_SignsEachWithTheCurrentOnes()
     {
-        _handler.Respond(HttpStatusCode.OK, Fixture.Read("route53-get-change.xml"));
+        Handler.Respond(HttpStatusCode.OK, Fixture.Read("route53-get-change.xml"));
         var source = new Mock<IAwsCredentialSource>();
         source.SetupSequence(s => s.GetCredentialsAsync())
             .ReturnsAsync(new ImmutableCredentials("AKIDFIRST", "secret-1", "token-1"))
             .ReturnsAsync(new ImmutableCredentials("AKIDSECOND", "secret-2", "token-2"));
-        using var clients = AwsTestClients.Create(_handler, _time, credentials: source.Object);
+        using var clients = CreateSut(credentials: source.Object);
 
         await clients.Route53.GetChangeAsync("C1", default);
         await clients.Route53.GetChangeAsync("C1", default);
 
-        Assert.Contains("Credential=AKIDFIRST/", _handler.Requests[0].Headers["authorization"], StringComparison.Ordinal);
-        Assert.Equal("token-1", _handler.Requests[0].Headers["x-amz-security-token"]);
-        Assert.Contains("Credential=AKIDSECOND/", _handler.Requests[1].Headers["authorization"], StringComparison.Ordinal);
-        Assert.Equal("token-2", _handler.Requests[1].Headers["x-amz-security-token"]);
+        Assert.Contains("Credential=AKIDFIRST/", Handler.Requests[0].Headers["authorization"], StringComparison.Ordinal);
+        Assert.Equal("token-1", Handler.Requests[0].Headers["x-amz-security-token"]);
+        Assert.Contains("Credential=AKIDSECOND/", Handler.Requests[1].Headers["authorization"], StringComparison.Ordinal);
+        Assert.Equal("token-2", Handler.Requests[1].Headers["x-amz-security-token"]);
     }
 
     [Fact]
     public async Task SendAsync_EndpointOverrideWithPathPrefix_KeepsThePrefix()
     {
-        _handler.Respond(HttpStatusCode.OK, Fixture.Read("route53-get-change.xml"));
+        Handler.Respond(HttpStatusCode.OK, Fixture.Read("route53-get-change.xml"));
         var environment = Mock.Of<IEnvironmentVariables>(e => e.GetEnvironmentVariable("AWS_ENDPOINT_URL_ROUTE_53") == "http://127.0.0.1:4566/aws/");
-        using var clients = AwsTestClients.Create(_handler, _time, environment: environment);
+        using var clients = CreateSut(environment: environment);
 
         await clients.Route53.GetChangeAsync("C1", default);
 
-        Assert.Equal("http://127.0.0.1:4566/aws/2013-04-01/change/C1", Assert.Single(_handler.Requests).Uri.ToString());
+        Assert.Equal("http://127.0.0.1:4566/aws/2013-04-01/change/C1", Assert.Single(Handler.Requests).Uri.ToString());
     }
 
     [Fact]
@@ -88,7 +80,7 @@ public sealed class AwsHttpSenderTests : IDisposable
     {
         var settings = new AwsClientSettings
         {
-            Handler = _handler,
+            Handler = Handler,
             Credentials = new FixedAwsCredentialSource("a", "b"),
             Retry = new AwsRetryOptions { MaxAttempts = 0 },
         };
@@ -97,8 +89,6 @@ public sealed class AwsHttpSenderTests : IDisposable
 
         Assert.Contains(nameof(AwsRetryOptions.MaxAttempts), error.Message, StringComparison.Ordinal);
     }
-
-    public void Dispose() => _handler.Dispose();
 
     private static string SignatureOf(string authorization) => authorization[(authorization.IndexOf("Signature=", StringComparison.Ordinal) + "Signature=".Length)..];
 }

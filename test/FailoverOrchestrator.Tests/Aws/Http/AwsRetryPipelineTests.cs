@@ -1,22 +1,17 @@
 using System.Net;
 using FailoverOrchestrator.Aws;
 using FailoverOrchestrator.Aws.Http;
-using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 
 namespace FailoverOrchestrator.Tests.Aws.Http;
 
 /// <summary>The retry layer, driven through a real client over a fake transport and a fake clock.</summary>
-public sealed class AwsRetryPipelineTests : IDisposable
+public sealed class AwsRetryPipelineTests : FakeAwsTestBase
 {
-    private static readonly DateTimeOffset Start = new(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider _time = new(Start);
-    private readonly FakeAwsHandler _handler;
     private readonly ITestOutputHelper _output;
 
     public AwsRetryPipelineTests(ITestOutputHelper output)
     {
-        _handler = new FakeAwsHandler(_time);
         _output = output;
     }
 
@@ -24,13 +19,13 @@ public sealed class AwsRetryPipelineTests : IDisposable
     public async Task SendAsync_ThrottledThenSuccess_RetriesWithGrowingJitteredDelays()
     {
         var throttling = Fixture.Read("route53-error-throttling.xml");
-        _handler.Respond(HttpStatusCode.BadRequest, throttling)
+        Handler.Respond(HttpStatusCode.BadRequest, throttling)
             .Respond(HttpStatusCode.BadRequest, throttling)
             .Respond(HttpStatusCode.BadRequest, throttling)
             .Respond(HttpStatusCode.OK, Fixture.Read("route53-get-change.xml"));
-        using var clients = CreateSut(jitter: 0.5);
+        using var clients = CreateSut();
 
-        var change = await FakeTimeDriver.RunAsync(_time, () => clients.Route53.GetChangeAsync("C0123456789ABCDEF", default));
+        var change = await FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C0123456789ABCDEF", default));
 
         Assert.True(change.IsInSync);
         var delays = Delays();
@@ -46,20 +41,20 @@ public sealed class AwsRetryPipelineTests : IDisposable
     [Fact]
     public async Task SendAsync_RandomJitter_DelaysStayUnderTheDoublingCeilings()
     {
-        _handler.Respond(HttpStatusCode.ServiceUnavailable, string.Empty)
+        Handler.Respond(HttpStatusCode.ServiceUnavailable, string.Empty)
             .Respond(HttpStatusCode.ServiceUnavailable, string.Empty)
             .Respond(HttpStatusCode.TooManyRequests, string.Empty)
             .Respond(HttpStatusCode.OK, Fixture.Read("route53-get-change.xml"));
         var random = new Random(42);
         var draws = new List<double>();
-        using var clients = AwsTestClients.Create(_handler, _time, jitterSource: () =>
+        using var clients = CreateSut(jitterSource: () =>
         {
             var draw = random.NextDouble();
             draws.Add(draw);
             return draw;
         });
 
-        await FakeTimeDriver.RunAsync(_time, () => clients.Route53.GetChangeAsync("C1", default));
+        await FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default));
 
         var delays = Delays();
         _output.WriteLine($"draws: {string.Join(", ", draws)}; delays between attempts (ms): {string.Join(", ", delays)}");
@@ -77,100 +72,95 @@ public sealed class AwsRetryPipelineTests : IDisposable
     [InlineData(HttpStatusCode.NotFound, "route53-error-no-such-hosted-zone.xml", "NoSuchHostedZone")]
     public async Task SendAsync_ValidationError_IsNotRetried(HttpStatusCode status, string fixture, string code)
     {
-        _handler.Respond(status, Fixture.Read(fixture));
-        using var clients = CreateSut(jitter: 0.5);
+        Handler.Respond(status, Fixture.Read(fixture));
+        using var clients = CreateSut();
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FakeTimeDriver.RunAsync(_time, () => clients.Route53.GetChangeAsync("C1", default)));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
 
         Assert.Equal(code, error.ErrorCode);
-        Assert.Single(_handler.Requests);
+        Assert.Single(Handler.Requests);
     }
 
     [Fact]
     public async Task SendAsync_AlwaysThrottled_GivesUpAfterMaxAttemptsWithTheLastError()
     {
-        _handler.Respond(HttpStatusCode.BadRequest, Fixture.Read("route53-error-throttling.xml"));
-        using var clients = CreateSut(jitter: 0.5);
+        Handler.Respond(HttpStatusCode.BadRequest, Fixture.Read("route53-error-throttling.xml"));
+        using var clients = CreateSut();
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FakeTimeDriver.RunAsync(_time, () => clients.Route53.GetChangeAsync("C1", default)));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
 
         Assert.Equal("Throttling", error.ErrorCode);
-        Assert.Equal(5, _handler.Requests.Count);
+        Assert.Equal(5, Handler.Requests.Count);
     }
 
     [Fact]
     public async Task SendAsync_DeadlineBeforeNextRetry_StopsRetryingWithTheRealError()
     {
-        _handler.Respond(HttpStatusCode.BadRequest, Fixture.Read("route53-error-throttling.xml"));
+        Handler.Respond(HttpStatusCode.BadRequest, Fixture.Read("route53-error-throttling.xml"));
         var deadline = new InvocationDeadline { ExpiresAt = Start.AddMilliseconds(200) };
-        using var clients = CreateSut(jitter: 0.5, deadline);
+        using var clients = CreateSut(deadline: deadline);
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FakeTimeDriver.RunAsync(_time, () => clients.Route53.GetChangeAsync("C1", default)));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
 
         // Attempts at 0, 50 and 150 ms; the next wait (200 ms) would end past the 200 ms deadline.
         Assert.Equal("Throttling", error.ErrorCode);
-        Assert.Equal(3, _handler.Requests.Count);
-        Assert.InRange((_handler.Requests[2].At - Start).TotalMilliseconds, 150, 155);
+        Assert.Equal(3, Handler.Requests.Count);
+        Assert.InRange((Handler.Requests[2].At - Start).TotalMilliseconds, 150, 155);
     }
 
     [Fact]
     public async Task SendAsync_AttemptHangsPastTheDeadline_ThrowsDeadlineExceeded()
     {
-        _handler.Hang();
+        Handler.Hang();
         var deadline = new InvocationDeadline { ExpiresAt = Start.AddSeconds(3) };
-        using var clients = CreateSut(jitter: 0.5, deadline);
+        using var clients = CreateSut(deadline: deadline);
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FakeTimeDriver.RunAsync(_time, () => clients.Ecs.UpdateServiceAsync("eu-west-1", "c", "s", 2, default)));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FakeTimeDriver.RunAsync(Time, () => clients.Ecs.UpdateServiceAsync("eu-west-1", "c", "s", 2, default)));
 
         Assert.Equal("DeadlineExceeded", error.ErrorCode);
-        Assert.Single(_handler.Requests);
+        Assert.Single(Handler.Requests);
     }
 
     [Fact]
     public async Task SendAsync_AttemptTimesOut_IsRetried()
     {
-        _handler.Hang().Respond(HttpStatusCode.OK, Fixture.Read("ecs-update-service.json"), "application/x-amz-json-1.1");
-        using var clients = CreateSut(jitter: 0.5);
+        Handler.Hang().Respond(HttpStatusCode.OK, Fixture.Read("ecs-update-service.json"), "application/x-amz-json-1.1");
+        using var clients = CreateSut();
 
-        var service = await FakeTimeDriver.RunAsync(_time, () => clients.Ecs.UpdateServiceAsync("eu-west-1", "app-cluster", "web", 4, default));
+        var service = await FakeTimeDriver.RunAsync(Time, () => clients.Ecs.UpdateServiceAsync("eu-west-1", "app-cluster", "web", 4, default));
 
         Assert.Equal("web", service.ServiceName);
-        Assert.Equal(2, _handler.Requests.Count);
-        Assert.True(_handler.Requests[1].At - _handler.Requests[0].At >= TimeSpan.FromSeconds(10.05), "the retry must wait for the 10 s attempt timeout and then the backoff");
+        Assert.Equal(2, Handler.Requests.Count);
+        Assert.True(Handler.Requests[1].At - Handler.Requests[0].At >= TimeSpan.FromSeconds(10.05), "the retry must wait for the 10 s attempt timeout and then the backoff");
     }
 
     [Fact]
     public async Task SendAsync_TransportFailureThenSuccess_Retries()
     {
-        _handler.Throw(new HttpRequestException("Connection refused"))
+        Handler.Throw(new HttpRequestException("Connection refused"))
             .Respond(HttpStatusCode.OK, Fixture.Read("sns-publish.xml"));
-        using var clients = CreateSut(jitter: 0.5);
+        using var clients = CreateSut();
 
-        var messageId = await FakeTimeDriver.RunAsync(_time, () => clients.Sns.PublishAsync("arn:aws:sns:eu-west-1:123456789012:t", "s", "m", new Dictionary<string, string>(), default));
+        var messageId = await FakeTimeDriver.RunAsync(Time, () => clients.Sns.PublishAsync("arn:aws:sns:eu-west-1:123456789012:t", "s", "m", new Dictionary<string, string>(), default));
 
         Assert.Equal("567910cd-659e-55d4-8ccb-5aaf14679dc0", messageId);
-        Assert.Equal(2, _handler.Requests.Count);
+        Assert.Equal(2, Handler.Requests.Count);
     }
 
     [Fact]
     public async Task SendAsync_CallerCancelsDuringBackoff_ThrowsOperationCanceled()
     {
-        _handler.Respond(HttpStatusCode.BadRequest, Fixture.Read("route53-error-throttling.xml"));
-        using var clients = CreateSut(jitter: 0.5);
+        Handler.Respond(HttpStatusCode.BadRequest, Fixture.Read("route53-error-throttling.xml"));
+        using var clients = CreateSut();
         using var cancellation = new CancellationTokenSource();
 
         var call = clients.Route53.GetChangeAsync("C1", cancellation.Token);
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
-        Assert.Single(_handler.Requests);
+        Assert.Single(Handler.Requests);
     }
 
-    public void Dispose() => _handler.Dispose();
-
     private List<double> Delays() =>
-        _handler.Requests.Zip(_handler.Requests.Skip(1), (a, b) => (b.At - a.At).TotalMilliseconds).ToList();
-
-    private AwsClientFactory CreateSut(double jitter, InvocationDeadline? deadline = null) =>
-        AwsTestClients.Create(_handler, _time, jitter, deadline);
+        Handler.Requests.Zip(Handler.Requests.Skip(1), (a, b) => (b.At - a.At).TotalMilliseconds).ToList();
 }

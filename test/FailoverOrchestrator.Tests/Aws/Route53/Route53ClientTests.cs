@@ -3,33 +3,25 @@ using System.Xml.Linq;
 using FailoverOrchestrator.Aws;
 using FailoverOrchestrator.Aws.Http;
 using FailoverOrchestrator.Aws.Route53;
-using Microsoft.Extensions.Time.Testing;
 
 namespace FailoverOrchestrator.Tests.Aws.Route53;
 
-public sealed class Route53ClientTests : IDisposable
+public sealed class Route53ClientTests : FakeAwsTestBase
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero));
-    private readonly FakeAwsHandler _handler;
-
-    public Route53ClientTests()
-    {
-        _handler = new FakeAwsHandler(_time);
-    }
 
     [Theory]
     [InlineData("/hostedzone/Z111111QQQQQQQ")]
     [InlineData("Z111111QQQQQQQ")]
     public async Task ChangeResourceRecordSetsAsync_Upsert_PostsBatchAndReadsChangeInfo(string zoneId)
     {
-        _handler.Respond(HttpStatusCode.OK, Fixture.Read("route53-change-resource-record-sets.xml"));
+        Handler.Respond(HttpStatusCode.OK, Fixture.Read("route53-change-resource-record-sets.xml"));
         using var clients = CreateSut();
         var batch = new ChangeBatch([new Change(ChangeAction.Upsert, new ResourceRecordSet("api.example.com.", "A", new AliasTarget("Z35SXDOTRQ7X7K", "alb.example.", true), null, []))], "failover");
 
         var change = await clients.Route53.ChangeResourceRecordSetsAsync(zoneId, batch, default);
 
         Assert.Equal(new ChangeInfo("C0123456789ABCDEF", "PENDING", new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero)), change);
-        var request = Assert.Single(_handler.Requests);
+        var request = Assert.Single(Handler.Requests);
         Assert.Equal("POST", request.Method);
         Assert.Equal("https://route53.amazonaws.com/2013-04-01/hostedzone/Z111111QQQQQQQ/rrset", request.Uri.ToString());
         Assert.Equal("application/xml", request.Headers["content-type"]);
@@ -42,7 +34,7 @@ public sealed class Route53ClientTests : IDisposable
     [Fact]
     public async Task ChangeResourceRecordSetsAsync_DeleteThenCreate_SendsBothChangesInOrder()
     {
-        _handler.Respond(HttpStatusCode.OK, Fixture.Read("route53-change-resource-record-sets.xml"));
+        Handler.Respond(HttpStatusCode.OK, Fixture.Read("route53-change-resource-record-sets.xml"));
         using var clients = CreateSut();
         var batch = new ChangeBatch(
             [
@@ -53,7 +45,7 @@ public sealed class Route53ClientTests : IDisposable
 
         await clients.Route53.ChangeResourceRecordSetsAsync("Z1", batch, default);
 
-        var body = XDocument.Parse(Assert.Single(_handler.Requests).Body);
+        var body = XDocument.Parse(Assert.Single(Handler.Requests).Body);
         var changes = body.Descendants(XName.Get("Change", Route53Xml.Namespace)).ToList();
         Assert.Equal(["DELETE", "CREATE"], changes.Select(c => c.Element(XName.Get("Action", Route53Xml.Namespace))!.Value));
         Assert.Equal(["primary.example.com", "standby.example.com"], body.Descendants(XName.Get("Value", Route53Xml.Namespace)).Select(v => v.Value));
@@ -66,7 +58,7 @@ public sealed class Route53ClientTests : IDisposable
     public async Task ChangeResourceRecordSetsAsync_InvalidChangeBatch_ThrowsWithEveryMessageAndNoRetry()
     {
         // No x-amzn-RequestId header: the id comes from the body.
-        _handler.Respond(HttpStatusCode.BadRequest, Fixture.Read("route53-error-invalid-change-batch.xml"), requestId: null);
+        Handler.Respond(HttpStatusCode.BadRequest, Fixture.Read("route53-error-invalid-change-batch.xml"), requestId: null);
         using var clients = CreateSut();
         var batch = new ChangeBatch([new Change(ChangeAction.Create, new ResourceRecordSet("a.example.com.", "A", null, 60, ["192.0.2.1"]))], null);
 
@@ -75,31 +67,31 @@ public sealed class Route53ClientTests : IDisposable
         Assert.Equal(("Route53", "ChangeResourceRecordSets", "InvalidChangeBatch"), (error.Service, error.Operation, error.ErrorCode));
         Assert.Equal(2, error.Messages.Count);
         Assert.Equal("b25f48e8-84fd-11e6-80d9-574e0c4664cb", error.RequestId);
-        Assert.Single(_handler.Requests);
+        Assert.Single(Handler.Requests);
     }
 
     [Fact]
     public async Task GetChangeAsync_PrefixedId_GetsBareIdAndReadsInSync()
     {
-        _handler.Respond(HttpStatusCode.OK, Fixture.Read("route53-get-change.xml"));
+        Handler.Respond(HttpStatusCode.OK, Fixture.Read("route53-get-change.xml"));
         using var clients = CreateSut();
 
         var change = await clients.Route53.GetChangeAsync("/change/C0123456789ABCDEF", default);
 
         Assert.True(change.IsInSync);
         Assert.Equal("C0123456789ABCDEF", change.Id);
-        Assert.Equal("/2013-04-01/change/C0123456789ABCDEF", Assert.Single(_handler.Requests).Uri.AbsolutePath);
+        Assert.Equal("/2013-04-01/change/C0123456789ABCDEF", Assert.Single(Handler.Requests).Uri.AbsolutePath);
     }
 
     [Fact]
     public async Task ListResourceRecordSetsAsync_AliasAndCname_ReadsBothShapes()
     {
-        _handler.Respond(HttpStatusCode.OK, Fixture.Read("route53-list-resource-record-sets.xml"));
+        Handler.Respond(HttpStatusCode.OK, Fixture.Read("route53-list-resource-record-sets.xml"));
         using var clients = CreateSut();
 
         var records = await clients.Route53.ListResourceRecordSetsAsync("/hostedzone/Z1", "*.example.com.", "A", 2, default);
 
-        Assert.Equal("/2013-04-01/hostedzone/Z1/rrset?maxitems=2&name=%2A.example.com.&type=A", Assert.Single(_handler.Requests).Uri.PathAndQuery);
+        Assert.Equal("/2013-04-01/hostedzone/Z1/rrset?maxitems=2&name=%2A.example.com.&type=A", Assert.Single(Handler.Requests).Uri.PathAndQuery);
         Assert.Equal(2, records.Count);
         Assert.Equal(new AliasTarget("Z35SXDOTRQ7X7K", "primary-alb-123.us-east-1.elb.amazonaws.com.", true), records[0].AliasTarget);
         Assert.Null(records[0].Ttl);
@@ -112,12 +104,12 @@ public sealed class Route53ClientTests : IDisposable
     [Fact]
     public async Task GetHealthCheckStatusAsync_MixedObservations_ReadsEveryChecker()
     {
-        _handler.Respond(HttpStatusCode.OK, Fixture.Read("route53-get-health-check-status.xml"));
+        Handler.Respond(HttpStatusCode.OK, Fixture.Read("route53-get-health-check-status.xml"));
         using var clients = CreateSut();
 
         var status = await clients.Route53.GetHealthCheckStatusAsync("abcdef11-2222-3333-4444-555555fedcba", default);
 
-        Assert.Equal("/2013-04-01/healthcheck/abcdef11-2222-3333-4444-555555fedcba/status", Assert.Single(_handler.Requests).Uri.AbsolutePath);
+        Assert.Equal("/2013-04-01/healthcheck/abcdef11-2222-3333-4444-555555fedcba/status", Assert.Single(Handler.Requests).Uri.AbsolutePath);
         Assert.Equal(2, status.Observations.Count);
         Assert.Equal(("us-east-1", "15.177.2.1"), (status.Observations[0].Region, status.Observations[0].IpAddress));
         Assert.StartsWith("Success", status.Observations[0].Status, StringComparison.Ordinal);
@@ -133,7 +125,7 @@ public sealed class Route53ClientTests : IDisposable
     [InlineData("")]
     public async Task GetChangeAsync_MalformedBody_ThrowsMalformedResponse(string body)
     {
-        _handler.Respond(HttpStatusCode.OK, body);
+        Handler.Respond(HttpStatusCode.OK, body);
         using var clients = CreateSut();
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => clients.Route53.GetChangeAsync("C1", default));
@@ -145,7 +137,7 @@ public sealed class Route53ClientTests : IDisposable
     [Fact]
     public async Task ListResourceRecordSetsAsync_EvaluateTargetHealthNotBoolean_ThrowsMalformedResponse()
     {
-        _handler.Respond(HttpStatusCode.OK, Fixture.Read("route53-list-resource-record-sets.xml").Replace(">true</EvaluateTargetHealth>", ">yes</EvaluateTargetHealth>", StringComparison.Ordinal));
+        Handler.Respond(HttpStatusCode.OK, Fixture.Read("route53-list-resource-record-sets.xml").Replace(">true</EvaluateTargetHealth>", ">yes</EvaluateTargetHealth>", StringComparison.Ordinal));
         using var clients = CreateSut();
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => clients.Route53.ListResourceRecordSetsAsync("Z1", "api.example.com.", "A", 1, default));
@@ -164,10 +156,6 @@ public sealed class Route53ClientTests : IDisposable
 
         await Assert.ThrowsAnyAsync<ArgumentException>(() => clients.Route53.ListResourceRecordSetsAsync(id, "a.", "A", 1, default));
 
-        Assert.Empty(_handler.Requests);
+        Assert.Empty(Handler.Requests);
     }
-
-    public void Dispose() => _handler.Dispose();
-
-    private AwsClientFactory CreateSut() => AwsTestClients.Create(_handler, _time);
 }

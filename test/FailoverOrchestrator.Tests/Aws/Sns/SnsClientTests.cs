@@ -1,31 +1,23 @@
 using System.Net;
 using FailoverOrchestrator.Aws;
 using FailoverOrchestrator.Aws.Http;
-using Microsoft.Extensions.Time.Testing;
 
 namespace FailoverOrchestrator.Tests.Aws.Sns;
 
-public sealed class SnsClientTests : IDisposable
+public sealed class SnsClientTests : FakeAwsTestBase
 {
     private const string TopicArn = "arn:aws:sns:us-west-2:123456789012:failover-alerts";
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero));
-    private readonly FakeAwsHandler _handler;
-
-    public SnsClientTests()
-    {
-        _handler = new FakeAwsHandler(_time);
-    }
 
     [Fact]
     public async Task PublishAsync_SubjectAndAttributes_PostsFormToTheTopicRegion()
     {
-        _handler.Respond(HttpStatusCode.OK, Fixture.Read("sns-publish.xml"));
+        Handler.Respond(HttpStatusCode.OK, Fixture.Read("sns-publish.xml"));
         using var clients = CreateSut();
 
         var messageId = await clients.Sns.PublishAsync(TopicArn, "Failover", "hello & bye", new Dictionary<string, string> { ["kind"] = "failover", ["app"] = "orders" }, default);
 
         Assert.Equal("567910cd-659e-55d4-8ccb-5aaf14679dc0", messageId);
-        var request = Assert.Single(_handler.Requests);
+        var request = Assert.Single(Handler.Requests);
         Assert.Equal("https://sns.us-west-2.amazonaws.com/", request.Uri.ToString());
         Assert.Equal("application/x-www-form-urlencoded", request.Headers["content-type"]);
         Assert.Contains("/us-west-2/sns/aws4_request", request.Headers["authorization"], StringComparison.Ordinal);
@@ -39,13 +31,13 @@ public sealed class SnsClientTests : IDisposable
     [Fact]
     public async Task PublishAsync_TopicMissing_ThrowsNotFoundWithoutRetry()
     {
-        _handler.Respond(HttpStatusCode.NotFound, Fixture.Read("sns-error-not-found.xml"));
+        Handler.Respond(HttpStatusCode.NotFound, Fixture.Read("sns-error-not-found.xml"));
         using var clients = CreateSut();
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => clients.Sns.PublishAsync(TopicArn, "s", "m", new Dictionary<string, string>(), default));
 
         Assert.Equal(("SNS", "Publish", "NotFound", "Topic does not exist"), (error.Service, error.Operation, error.ErrorCode, error.AwsMessage));
-        Assert.Single(_handler.Requests);
+        Assert.Single(Handler.Requests);
     }
 
     [Theory]
@@ -54,7 +46,7 @@ public sealed class SnsClientTests : IDisposable
     [InlineData("<ErrorResponse/>")]
     public async Task PublishAsync_MalformedBody_ThrowsMalformedResponse(string body)
     {
-        _handler.Respond(HttpStatusCode.OK, body);
+        Handler.Respond(HttpStatusCode.OK, body);
         using var clients = CreateSut();
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => clients.Sns.PublishAsync(TopicArn, "s", "m", new Dictionary<string, string>(), default));
@@ -80,7 +72,7 @@ public sealed class SnsClientTests : IDisposable
 
         await Assert.ThrowsAsync<ArgumentException>(() => clients.Sns.PublishAsync(arn, "s", "m", new Dictionary<string, string>(), default));
 
-        Assert.Empty(_handler.Requests);
+        Assert.Empty(Handler.Requests);
     }
 
     [Theory]
@@ -93,7 +85,7 @@ public sealed class SnsClientTests : IDisposable
 
         await Assert.ThrowsAnyAsync<ArgumentException>(() => clients.Sns.PublishAsync(TopicArn, subject, "m", new Dictionary<string, string>(), default));
 
-        Assert.Empty(_handler.Requests);
+        Assert.Empty(Handler.Requests);
     }
 
     [Fact]
@@ -103,10 +95,6 @@ public sealed class SnsClientTests : IDisposable
 
         await Assert.ThrowsAsync<ArgumentException>(() => clients.Sns.PublishAsync(TopicArn, new string('x', 101), "m", new Dictionary<string, string>(), default));
 
-        Assert.Empty(_handler.Requests);
+        Assert.Empty(Handler.Requests);
     }
-
-    public void Dispose() => _handler.Dispose();
-
-    private AwsClientFactory CreateSut() => AwsTestClients.Create(_handler, _time);
 }
