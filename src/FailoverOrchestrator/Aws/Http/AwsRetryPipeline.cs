@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
+using Polly.Timeout;
 
 namespace FailoverOrchestrator.Aws.Http;
 
@@ -56,13 +57,25 @@ internal sealed class AwsRetryPipeline
         }
         catch (OperationCanceledException e) when (deadlineSource?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
         {
-            throw new AwsServiceException(request.Service.Name, request.Operation, 0, "DeadlineExceeded", $"The call did not complete before the invocation deadline {expiresAt:O}.", null, innerException: e);
+            throw NoAnswer(request, "DeadlineExceeded", $"The call did not complete before the invocation deadline {expiresAt:O}.", e);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            // Callers handle one exception type: the last attempt's timeout or transport fault becomes an AWS error too.
+            throw NoAnswer(request, "AttemptTimeout", $"The last attempt did not answer within {e.Timeout}.", e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw NoAnswer(request, "NetworkError", $"The last attempt failed in transport: {e.Message}", e);
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    private static AwsServiceException NoAnswer(AwsRequest request, string code, string message, Exception inner) =>
+        new(request.Service.Name, request.Operation, 0, code, message, null, innerException: inner);
 
     private bool ShouldRetry(Exception? failure, int attemptNumber, ResilienceContext context)
     {

@@ -148,6 +148,31 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
     }
 
     [Fact]
+    public async Task SendAsync_TransportFailsEveryAttempt_ThrowsNetworkError()
+    {
+        Handler.Throw(new HttpRequestException("Connection refused (127.0.0.1:9)"));
+        using var clients = CreateSut();
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
+
+        Assert.Equal("NetworkError", error.ErrorCode);
+        Assert.IsType<HttpRequestException>(error.InnerException);
+        Assert.Equal(5, Handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_EveryAttemptTimesOut_ThrowsAttemptTimeout()
+    {
+        Handler.Hang();
+        using var clients = CreateSut();
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FakeTimeDriver.RunAsync(Time, () => clients.Sns.PublishAsync("arn:aws:sns:eu-west-1:123456789012:t", "s", "m", new Dictionary<string, string>(), default)));
+
+        Assert.Equal("AttemptTimeout", error.ErrorCode);
+        Assert.Equal(5, Handler.Requests.Count);
+    }
+
+    [Fact]
     public async Task SendAsync_CallerCancelsDuringBackoff_ThrowsOperationCanceled()
     {
         Handler.Respond(HttpStatusCode.BadRequest, Fixture.Read("route53-error-throttling.xml"));
