@@ -33,7 +33,7 @@ internal sealed class AwsRetryPipeline
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Context.Properties.GetValue(PlannedDelayKey, TimeSpan.Zero)),
                 OnRetry = args =>
                 {
-                    var scope = args.Context.Properties.GetValue(ScopeKey, AwsCallScope.None);
+                    var scope = ScopeOf(args.Context);
                     AwsLog.RetryScheduled(scope.Logger, scope.Request.Service.Name, scope.Request.Operation, args.AttemptNumber + 1, (long)args.RetryDelay.TotalMilliseconds);
                     return default;
                 },
@@ -43,7 +43,10 @@ internal sealed class AwsRetryPipeline
     }
 
     /// <summary>Runs <paramref name="attempt"/> until it succeeds, fails for good, runs out of attempts or would pass the deadline.</summary>
-    /// <exception cref="AwsServiceException">The last failure, or <c>DeadlineExceeded</c> when the deadline cut an attempt short.</exception>
+    /// <exception cref="AwsServiceException">
+    /// The last failure; <c>DeadlineExceeded</c> when the deadline cut an attempt short; <c>AttemptTimeout</c> or
+    /// <c>NetworkError</c> when the last attempt got no answer.
+    /// </exception>
     public async Task<T> ExecuteAsync<T>(Func<CancellationToken, ValueTask<T>> attempt, AwsRequest request, ILogger logger, CancellationToken cancellationToken)
     {
         var expiresAt = _deadline.ExpiresAt;
@@ -85,7 +88,7 @@ internal sealed class AwsRetryPipeline
         }
 
         var delay = _backoff.NextDelay(attemptNumber);
-        var scope = context.Properties.GetValue(ScopeKey, AwsCallScope.None);
+        var scope = ScopeOf(context);
         if (scope.ExpiresAt is { } expiresAt && _timeProvider.GetUtcNow() + delay >= expiresAt)
         {
             // Waiting would only end in a cancelled attempt: better to hand back the real error now.
@@ -99,15 +102,16 @@ internal sealed class AwsRetryPipeline
 
     private TimeSpan Remaining(DateTimeOffset expiresAt)
     {
+        // A timer cannot run for more than about 49 days; a Lambda deadline is minutes away.
         var remaining = expiresAt - _timeProvider.GetUtcNow();
-        return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
+        return TimeSpan.FromTicks(Math.Clamp(remaining.Ticks, 0, TimeSpan.FromDays(1).Ticks));
     }
 
-    private sealed record AwsCallScope(AwsRequest Request, ILogger Logger, DateTimeOffset? ExpiresAt)
-    {
-        public static AwsCallScope None { get; } = new(
-            new AwsRequest(AwsServiceEndpoint.Route53, "unknown", "us-east-1", HttpMethod.Get, "/"),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance,
-            null);
-    }
+    private static AwsCallScope ScopeOf(ResilienceContext context) =>
+        context.Properties.TryGetValue(ScopeKey, out var scope)
+            ? scope
+            : throw new InvalidOperationException("The AWS retry pipeline runs only through ExecuteAsync.");
+
+    /// <summary>What the retry callbacks need to know about the call in progress.</summary>
+    private sealed record AwsCallScope(AwsRequest Request, ILogger Logger, DateTimeOffset? ExpiresAt);
 }
