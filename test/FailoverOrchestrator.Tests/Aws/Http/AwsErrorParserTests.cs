@@ -53,6 +53,14 @@ public class AwsErrorParserTests
         Assert.Equal(("NotFound", "Topic does not exist", "9dd01905-5012-5f99-8663-4b3ecd0dfaef"), (error.ErrorCode, error.AwsMessage, error.RequestId));
     }
 
+    [Fact]
+    public void Parse_EcsServiceNotFound_ReadsTheOfficialShape()
+    {
+        var error = AwsErrorParser.Parse(EcsRequest, HttpStatusCode.BadRequest, Fixture.Read("ecs-error-service-not-found.json"), "ecs-req", null);
+
+        Assert.Equal(("ECS", "UpdateService", "ServiceNotFoundException", "Service not found.", "ecs-req"), (error.Service, error.Operation, error.ErrorCode, error.AwsMessage, error.RequestId));
+    }
+
     [Theory]
     [InlineData("""{"__type":"com.amazonaws.ecs#ServiceNotFoundException","message":"Service not found."}""", "ServiceNotFoundException", "Service not found.")]
     [InlineData("""{"__type":"ClusterNotFoundException","message":"Cluster not found."}""", "ClusterNotFoundException", "Cluster not found.")]
