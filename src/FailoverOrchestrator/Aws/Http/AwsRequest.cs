@@ -1,0 +1,19 @@
+namespace FailoverOrchestrator.Aws.Http;
+
+/// <summary>One operation call as it goes on the wire, before endpoint resolution and signing.</summary>
+/// <param name="Service">The service: endpoint, signing name, protocol.</param>
+/// <param name="Operation">The API operation name, for errors and logs.</param>
+/// <param name="Region">The region to call (ignored for the endpoint and signing region of a global service).</param>
+/// <param name="Method">The HTTP method.</param>
+/// <param name="PathAndQuery">The path, already escaped, with its query string.</param>
+internal sealed record AwsRequest(AwsServiceEndpoint Service, string Operation, string Region, HttpMethod Method, string PathAndQuery)
+{
+    /// <summary>The request body, or null for none.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>The body's media type, sent without a charset as the AWS SDKs do.</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>The <c>X-Amz-Target</c> header of JSON protocols.</summary>
+    public string? Target { get; init; }
+}
