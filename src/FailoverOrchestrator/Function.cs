@@ -23,6 +23,8 @@ public sealed class Function : IDisposable
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
     private readonly bool _ownsLoggers;
+    private readonly TimeProvider _time = TimeProvider.System;
+    private readonly AwsDependencies? _aws;
 
     /// <summary>Creates the function as Lambda does: configuration from <c>orchestrator.json</c> and <c>Orchestrator__...</c> variables, logs as JSON lines on stdout.</summary>
     public Function()
@@ -39,8 +41,9 @@ public sealed class Function : IDisposable
         try
         {
             var options = OrchestratorConfiguration.Load(setup.ConfigFile, setup.ConfigOverrides);
-            var dependencies = (setup.Aws ?? DefaultAwsDependencies.Create)(options, _loggers);
-            _host = new OrchestratorHost(options, dependencies, setup.Time ?? TimeProvider.System, _loggers);
+            _time = setup.Time ?? TimeProvider.System;
+            _aws = (setup.Aws ?? DefaultAwsDependencies.Create)(options, _loggers, _time);
+            _host = new OrchestratorHost(options, _aws, _time, _loggers);
             Log.ColdStart(_logger, options.Apps.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (OrchestratorConfigurationException ex)
@@ -60,7 +63,9 @@ public sealed class Function : IDisposable
             throw _configurationError!;
         }
 
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(_host.Options.FunctionTimeoutSeconds) - DeadlineMargin);
+        var budget = TimeSpan.FromSeconds(_host.Options.FunctionTimeoutSeconds) - DeadlineMargin;
+        using var deadline = new CancellationTokenSource(budget);
+        _aws!.Deadline.ExpiresAt = _time.GetUtcNow() + budget;
         try
         {
             var payload = await OrchestratorHost.ReadPayloadAsync(input, deadline.Token);

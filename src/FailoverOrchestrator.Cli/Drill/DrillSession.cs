@@ -82,7 +82,7 @@ internal sealed class DrillSession : IAsyncDisposable
             ConfigOverrides = DrillConfiguration.Overrides,
             Loggers = _loggers,
             Time = Clock,
-            Aws = (o, l) => wrap is null ? DefaultAwsDependencies.Create(o, l) : wrap(DefaultAwsDependencies.Create(o, l)),
+            Aws = (o, l, t) => wrap is null ? DefaultAwsDependencies.Create(o, l, t) : wrap(DefaultAwsDependencies.Create(o, l, t)),
         });
         DrillInvocation invocation;
         try

@@ -1,5 +1,6 @@
 using FailoverOrchestrator.Aws.DynamoDb;
 using FailoverOrchestrator.Aws.Ecs;
+using FailoverOrchestrator.Aws.Http;
 using FailoverOrchestrator.Aws.Route53;
 using FailoverOrchestrator.Aws.Sns;
 using FailoverOrchestrator.Coordination;
@@ -14,4 +15,8 @@ internal sealed record AwsDependencies(
     ITableStatusClient Tables,
     IWriterControl Writer,
     IStateStore State,
-    IAuditLog Audit);
+    IAuditLog Audit)
+{
+    /// <summary>The end of the current invocation, which bounds the retries of the HTTP clients; set by the function on each invocation.</summary>
+    public InvocationDeadline Deadline { get; init; } = new();
+}

@@ -1,11 +1,41 @@
+using FailoverOrchestrator.Aws;
+using FailoverOrchestrator.Aws.DynamoDb;
+using FailoverOrchestrator.Aws.Http;
 using FailoverOrchestrator.Configuration;
+using FailoverOrchestrator.Coordination;
 using Microsoft.Extensions.Logging;
 
 namespace FailoverOrchestrator.Hosting;
 
-/// <summary>Builds the real AWS clients: DynamoDB through the official SDK, Route 53, ECS and SNS through our signed HTTP clients.</summary>
+/// <summary>
+/// Builds the real AWS clients once per container: DynamoDB through the official SDK, Route 53, ECS and SNS through
+/// our signed HTTP clients. Nothing connects until the first call, so an invocation that needs no AWS call makes none.
+/// </summary>
 internal static class DefaultAwsDependencies
 {
-    public static AwsDependencies Create(OrchestratorOptions options, ILoggerFactory loggers) =>
-        throw new OrchestratorConfigurationException([$"AWS clients for region {options.Region} are not available in this build ({loggers.GetType().Name})"]);
+    /// <summary>The timeout of one DynamoDB HTTP attempt; the SDK retries within the invocation's deadline.</summary>
+    private static readonly TimeSpan DynamoDbAttemptTimeout = TimeSpan.FromSeconds(5);
+
+    public static AwsDependencies Create(OrchestratorOptions options, ILoggerFactory loggers, TimeProvider time) =>
+        Create(options, loggers, time, SystemEnvironmentVariables.Instance);
+
+    public static AwsDependencies Create(OrchestratorOptions options, ILoggerFactory loggers, TimeProvider time, IEnvironmentVariables environment)
+    {
+        var deadline = new InvocationDeadline();
+        var http = new AwsClientFactory(new AwsClientSettings { Environment = environment, TimeProvider = time, LoggerFactory = loggers, Deadline = deadline });
+        var dynamo = new DynamoDbClientFactory(credentials: null, DynamoDbAttemptTimeout, getEnvironmentVariable: environment.GetEnvironmentVariable);
+        var home = dynamo.GetClient(options.Region!);
+        TimeSpan? retention = options.AuditRetentionDays > 0 ? TimeSpan.FromDays(options.AuditRetentionDays) : null;
+        return new AwsDependencies(
+            http.Route53,
+            http.Ecs,
+            http.Sns,
+            new DynamoDbTableStatusClient(dynamo),
+            new DynamoDbWriterControl(dynamo, time),
+            new DynamoDbStateStore(home, options.StateTable),
+            new DynamoDbAuditLog(home, options.AuditTable, retention))
+        {
+            Deadline = deadline,
+        };
+    }
 }

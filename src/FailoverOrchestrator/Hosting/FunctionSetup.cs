@@ -19,7 +19,7 @@ internal sealed record FunctionSetup
     public ILoggerFactory? Loggers { get; init; }
 
     /// <summary>Builds the AWS clients; null builds the real ones.</summary>
-    public Func<OrchestratorOptions, ILoggerFactory, AwsDependencies>? Aws { get; init; }
+    public Func<OrchestratorOptions, ILoggerFactory, TimeProvider, AwsDependencies>? Aws { get; init; }
 
     public TimeProvider? Time { get; init; }
 }
