@@ -36,7 +36,7 @@ internal sealed class DrillSession : IAsyncDisposable
 
     public DrillProgress Progress { get; }
 
-    public DrillClock Clock { get; } = new();
+    public JumpingClock Clock { get; } = new();
 
     public DrillTimings Timings { get; } = new();
 

@@ -16,6 +16,7 @@ namespace FailoverOrchestrator.LocalCloud.World;
 internal sealed class LocalWorld : IAsyncDisposable
 {
     public const string AccessKey = "AKIDLOCALWORLD";
+    public const string SecretKey = "local-world-secret";
 
     private readonly DynamoDbClientFactory _clients;
     private readonly HashSet<string> _zones = new(StringComparer.Ordinal);
@@ -31,11 +32,11 @@ internal sealed class LocalWorld : IAsyncDisposable
             ["AWS_ENDPOINT_URL_ECS"] = cloud.Endpoint.ToString().TrimEnd('/'),
             ["AWS_ENDPOINT_URL_SNS"] = cloud.Endpoint.ToString().TrimEnd('/'),
             ["AWS_ACCESS_KEY_ID"] = AccessKey,
-            ["AWS_SECRET_ACCESS_KEY"] = "local-world-secret",
+            ["AWS_SECRET_ACCESS_KEY"] = SecretKey,
             ["AWS_REGION"] = "us-east-1",
             ["AWS_EC2_METADATA_DISABLED"] = "true",
         };
-        _clients = new DynamoDbClientFactory(new BasicAWSCredentials(AccessKey, "local-world-secret"), TimeSpan.FromSeconds(10), getEnvironmentVariable: Lookup);
+        _clients = new DynamoDbClientFactory(new BasicAWSCredentials(AccessKey, SecretKey), TimeSpan.FromSeconds(10), getEnvironmentVariable: Lookup);
     }
 
     public DynaliteServer Dynalite { get; }
@@ -50,8 +51,21 @@ internal sealed class LocalWorld : IAsyncDisposable
 
     public string? Lookup(string name) => Environment.TryGetValue(name, out var value) ? value : null;
 
+    /// <summary>
+    /// Sets throwaway credentials and a region in this process, the same for every world, so both the official SDK's
+    /// default chain and ours find them; never probes the instance metadata address.
+    /// </summary>
+    public static void UseLocalCredentials()
+    {
+        System.Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", AccessKey);
+        System.Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", SecretKey);
+        System.Environment.SetEnvironmentVariable("AWS_REGION", "us-east-1");
+        System.Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+    }
+
     public static async Task<LocalWorld> StartAsync(LocalCloudOptions cloudOptions, CancellationToken cancellationToken = default)
     {
+        UseLocalCredentials();
         var dynalite = await DynaliteServer.StartAsync(cancellationToken: cancellationToken);
         try
         {

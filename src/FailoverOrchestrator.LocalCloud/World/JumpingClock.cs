@@ -1,11 +1,11 @@
-namespace FailoverOrchestrator.Cli.Drill;
+namespace FailoverOrchestrator.LocalCloud.World;
 
 /// <summary>
-/// The orchestrator's clock in the drill: real time plus a jump. Detection and alarm evaluation take minutes in AWS;
+/// The orchestrator's clock in the drill and the integration tests: real time plus a jump. Detection and alarm evaluation take minutes in AWS;
 /// the drill jumps the clock over them instead of waiting, so alarm timestamps, leases and cooldowns see the
 /// simulated minutes while the orchestration itself runs, and is measured, in real time.
 /// </summary>
-internal sealed class DrillClock : TimeProvider
+internal sealed class JumpingClock : TimeProvider
 {
     private long _offsetTicks;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using FailoverOrchestrator.Configuration;
 
-namespace FailoverOrchestrator.Cli.Drill;
+namespace FailoverOrchestrator.LocalCloud.World;
 
 /// <summary>Builds the payload CloudWatch sends to a Lambda alarm action, for the app's first alarm.</summary>
 internal static class AlarmPayloads
