@@ -62,6 +62,14 @@ public sealed class AppOptions
     /// <value>Defaults to false.</value>
     public bool ScaleDownAfterFailback { get; set; }
 
+    /// <summary>
+    /// Gets or sets whether an alarm that finds another invocation's live lease waits it out (until that invocation
+    /// completes or its lease expires) instead of answering InProgressElsewhere at once. On, a retried alarm always
+    /// finishes a switch whose invocation died; off, only a later retry or an operator's resume does.
+    /// </summary>
+    /// <value>Defaults to true.</value>
+    public bool WaitOutLiveLease { get; set; } = true;
+
     /// <summary>Gets or sets the step order; empty means the default order.</summary>
     public List<string> Steps { get; set; } = [];
 }

@@ -16,6 +16,9 @@ namespace FailoverOrchestrator.Coordination;
 internal sealed class SwitchExecutor(
     IStateStore store, IAuditLog auditLog, FailoverPipeline pipeline, OnCallNotifier notifier, TimeProvider time, ILogger<SwitchExecutor> logger)
 {
+    /// <summary>How many live leases one invocation waits out before it answers InProgressElsewhere.</summary>
+    private const int MaxLeaseWaits = 2;
+
     public async Task<FailoverResult> RunAsync(FailoverTrigger trigger, AppOptions app, FailoverDirection direction, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -35,21 +38,38 @@ internal sealed class SwitchExecutor(
             Cooldown = trigger.IsAlarm ? TimeSpan.FromSeconds(app.CooldownSeconds) : TimeSpan.Zero,
         };
 
-        var state = await store.TryAcquireAsync(request, cancellationToken);
-        if (state is null)
+        for (var round = 1; ; round++)
         {
+            var state = await store.TryAcquireAsync(request, cancellationToken);
+            if (state is not null)
+            {
+                return await HoldAsync(trigger, app, state, cancellationToken);
+            }
+
             // A consistent read: ReturnValuesOnConditionCheckFailure is not relied on (dynalite ignores it).
             var current = await store.GetAsync(app.Name, cancellationToken);
-            if (current?.ExecutionId != request.ExecutionId || current.Phase != request.Phase)
+            if (current?.ExecutionId == request.ExecutionId && current.Phase == request.Phase)
+            {
+                // The SDK retried an update that had already been applied: the lease is ours.
+                return await HoldAsync(trigger, app, current, cancellationToken);
+            }
+
+            if (round > MaxLeaseWaits || !trigger.IsAlarm || !app.WaitOutLiveLease || !LeaseWaiter.IsLiveElsewhere(current, request.Now))
             {
                 return await LoseAsync(app, request, trigger, current, cancellationToken);
             }
 
-            // The SDK retried an update that had already been applied: the lease is ours.
-            state = current;
-        }
+            try
+            {
+                await LeaseWaiter.WaitAsync(store, app.Name, time, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return await LoseAsync(app, request, trigger, current, CancellationToken.None);
+            }
 
-        return await HoldAsync(trigger, app, state, cancellationToken);
+            request = request with { Now = time.GetUtcNow() };
+        }
     }
 
     public async Task<FailoverResult> ResumeAsync(FailoverTrigger trigger, AppOptions app, CancellationToken cancellationToken)

@@ -96,16 +96,61 @@ public class SwitchExecutorTests
     }
 
     [Fact]
-    public async Task RunAsync_LiveLeaseElsewhere_InProgressElsewhere()
+    public async Task RunAsync_LiveLeaseElsewhereNoWaiting_InProgressElsewhere()
     {
-        Lose(new AppState { App = "shop", ActiveRegion = "us-east-1", Phase = Phase.FailingOver, TargetRegion = "us-west-2", Epoch = 3, ExecutionId = "e0", LeaseExpiresAt = _time.GetUtcNow().AddSeconds(30) });
+        Lose(Live());
 
-        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None);
+        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop([new("Orchestrator:Apps:shop:WaitOutLiveLease", "false")]), FailoverDirection.Failover, CancellationToken.None);
 
         Assert.Equal(Outcome.InProgressElsewhere, result.Outcome);
         Assert.Contains("execution e0", result.Reason, StringComparison.Ordinal);
         Assert.Empty(_ran);
     }
+
+    [Fact]
+    public async Task RunAsync_OperatorFindsLiveLease_AnswersAtOnce()
+    {
+        Lose(Live());
+        var command = TriggerParser.Parse("""{"command":"failover","app":"shop","confirm":"shop"}"""u8.ToArray()).Trigger!;
+
+        var result = await CreateSut().RunAsync(command, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None);
+
+        Assert.Equal(Outcome.InProgressElsewhere, result.Outcome);
+    }
+
+    [Fact]
+    public async Task RunAsync_AlarmFindsLiveLeaseThatCompletes_WaitsThenAlreadyInTargetState()
+    {
+        Lose(Live());
+        var reads = 0;
+        _aws.State.Setup(s => s.GetAsync("shop", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => ++reads < 3 ? Live() : new AppState { App = "shop", ActiveRegion = "us-west-2", Phase = Phase.Steady, Epoch = 3, ExecutionId = "e0" });
+
+        var result = await StepContexts.AdvanceUntilDone(_time, CreateSut().RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None));
+
+        Assert.Equal(Outcome.AlreadyInTargetState, result.Outcome);
+        Assert.Empty(_ran);
+        _aws.State.Verify(s => s.TryAcquireAsync(It.IsAny<AcquireRequest>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Fact]
+    public async Task RunAsync_AlarmFindsLeaseOfADeadInvocation_TakesOverWhenItExpires()
+    {
+        var dead = Live();
+        _aws.State.SetupSequence(s => s.TryAcquireAsync(It.IsAny<AcquireRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((AppState?)null)
+            .ReturnsAsync(Holding(attempts: 2, completed: [StepNames.Preflight]));
+        _aws.State.Setup(s => s.GetAsync("shop", It.IsAny<CancellationToken>())).ReturnsAsync(dead);
+
+        var result = await StepContexts.AdvanceUntilDone(_time, CreateSut().RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None));
+
+        Assert.Equal(Outcome.FailedOver, result.Outcome);
+        Assert.DoesNotContain(StepNames.Preflight, _ran);
+        Assert.True(_time.GetUtcNow() >= dead.LeaseExpiresAt);
+    }
+
+    private static AppState Live() =>
+        new() { App = "shop", ActiveRegion = "us-east-1", Phase = Phase.FailingOver, TargetRegion = "us-west-2", Epoch = 3, ExecutionId = "e0", LeaseExpiresAt = StepContexts.Clock().GetUtcNow().AddSeconds(30) };
 
     [Fact]
     public async Task RunAsync_WithinCooldown_SuppressedAndNotified()

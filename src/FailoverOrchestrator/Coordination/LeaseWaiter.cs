@@ -1,0 +1,35 @@
+namespace FailoverOrchestrator.Coordination;
+
+/// <summary>
+/// Waits out a live lease held by another invocation. Lambda retries a failed asynchronous event after a minute or
+/// two; if the invocation it retries died right after a checkpoint, the retry finds that invocation's lease still live,
+/// and answering InProgressElsewhere would end the retries with nobody left to finish the switch. So an alarm contender
+/// waits until the holder completes (the answer is then AlreadyInTargetState) or its lease expires (the contender then
+/// takes over). The lease is shorter than the function timeout, so the wait ends inside the invocation.
+/// </summary>
+internal static class LeaseWaiter
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PastExpiry = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Whether <paramref name="state"/> is an execution in progress whose lease is still live at <paramref name="now"/>.</summary>
+    public static bool IsLiveElsewhere(AppState? state, DateTimeOffset now) =>
+        state is { Phase: Phase.FailingOver or Phase.FailingBack, LeaseExpiresAt: { } expires } && expires > now;
+
+    /// <summary>Polls with consistent reads until the execution in progress ends or its lease expires; returns the last state read.</summary>
+    public static async Task<AppState?> WaitAsync(IStateStore store, string app, TimeProvider time, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var state = await store.GetAsync(app, cancellationToken);
+            var now = time.GetUtcNow();
+            if (!IsLiveElsewhere(state, now))
+            {
+                return state;
+            }
+
+            var untilExpiry = state!.LeaseExpiresAt!.Value - now + PastExpiry;
+            await Task.Delay(untilExpiry < PollInterval ? untilExpiry : PollInterval, time, cancellationToken);
+        }
+    }
+}
