@@ -1,11 +1,67 @@
+using System.Diagnostics;
+using FailoverOrchestrator.Cli.Drill;
+using FailoverOrchestrator.Cli.Drill.Scenarios;
+
 namespace FailoverOrchestrator.Cli;
 
-/// <summary>Runs a failover drill on loopback stand-ins.</summary>
+/// <summary>
+/// <c>drill [--scenario NAME|all] [--json]</c>: each scenario gets a fresh world (dynalite and LocalCloud on loopback),
+/// runs the real handler against it and verifies the end state. Exit 0 when every scenario passed, 1 when one failed,
+/// 2 on a usage error, 130 when interrupted. The world is torn down in every case, Ctrl+C included.
+/// </summary>
 internal static class DrillCommand
 {
     public static async Task<int> RunAsync(CliArguments options)
     {
-        await Console.Error.WriteLineAsync($"drill scenario '{options.Scenario ?? "region-outage"}' needs the local stand-ins");
-        return 1;
+        var name = options.Scenario ?? "region-outage";
+        var scenarios = name == "all" ? DrillScenario.All : DrillScenario.All.Where(s => s.Name == name).ToList();
+        if (scenarios.Count == 0)
+        {
+            await Console.Error.WriteLineAsync($"error: unknown scenario '{name}'; scenarios: {string.Join(", ", DrillScenario.All.Select(s => s.Name))}, all");
+            return 2;
+        }
+
+        using var interrupted = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            interrupted.Cancel();
+        };
+
+        var progress = new DrillProgress(options.Json ? Console.Error : Console.Out);
+        var results = new List<ScenarioResult>();
+        try
+        {
+            foreach (var scenario in scenarios)
+            {
+                progress.Say($"scenario {scenario.Name}: {scenario.Description}");
+                await using var session = await DrillSession.StartAsync(progress, interrupted.Token);
+                var result = await scenario.RunAsync(session, interrupted.Token);
+                results.Add(result);
+                if (!options.Json)
+                {
+                    var app = session.App;
+                    Console.Out.Write(DrillTextReport.Render(result, $"Drill {scenario.Name} · app {app.Name} · primary {app.PrimaryRegion}, standby {app.StandbyRegion} · {scenario.Description}"));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("drill interrupted: the local world was stopped");
+            return 130;
+        }
+
+        using var process = Process.GetCurrentProcess();
+        var peakMb = process.PeakWorkingSet64 / 1024.0 / 1024.0;
+        if (options.Json)
+        {
+            Console.Out.WriteLine(DrillJsonReport.Write(results, peakMb, progress.Elapsed.TotalSeconds));
+        }
+        else
+        {
+            Console.Out.WriteLine($"  drill finished in {progress.Elapsed.TotalSeconds:0.0} s (real time), peak working set {peakMb:0} MB; {results.Count(r => r.Passed)} of {results.Count} scenario(s) passed.");
+        }
+
+        return results.All(r => r.Passed) ? 0 : 1;
     }
 }

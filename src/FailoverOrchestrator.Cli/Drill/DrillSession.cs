@@ -26,7 +26,11 @@ internal sealed class DrillSession : IAsyncDisposable
         App = options.Apps.Values.Single();
         Progress = progress;
         _loggers = LoggerFactory.Create(b => b.AddProvider(new ProgressLoggerProvider(progress)).SetMinimumLevel(LogLevel.Information));
+        Clock.TimerObserver = Meter.ObserveTimer;
     }
+
+    /// <summary>Time each invocation spent waiting on AWS.</summary>
+    public AwsWaitMeter Meter { get; } = new();
 
     public LocalWorld World { get; }
 
@@ -74,8 +78,7 @@ internal sealed class DrillSession : IAsyncDisposable
     /// <summary>Delivers one payload to a fresh handler instance (a Lambda container of its own), as Lambda would.</summary>
     public async Task<DrillInvocation> InvokeAsync(string label, byte[] payload, Func<AwsDependencies, AwsDependencies>? wrap = null)
     {
-        var at = Clock.GetUtcNow() - OutageAt;
-        var started = Progress.Elapsed;
+        AwsWaitMeter.Attribute(label);
         using var function = new Function(new FunctionSetup
         {
             ConfigFile = DrillConfiguration.File,
@@ -85,6 +88,10 @@ internal sealed class DrillSession : IAsyncDisposable
             Aws = (o, l, t) => wrap is null ? DefaultAwsDependencies.Create(o, l, t) : wrap(DefaultAwsDependencies.Create(o, l, t)),
         });
         DrillInvocation invocation;
+
+        // Measured from the handler call: the container's cold start (configuration, clients) is not part of a failover.
+        var at = Clock.GetUtcNow() - OutageAt;
+        var started = Progress.Elapsed;
         try
         {
             await using var output = await function.HandleAsync(new MemoryStream(payload));
@@ -120,6 +127,7 @@ internal sealed class DrillSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Meter.Dispose();
         _loggers.Dispose();
         await World.DisposeAsync();
         foreach (var name in World.Environment.Keys)

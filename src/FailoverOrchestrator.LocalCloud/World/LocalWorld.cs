@@ -46,6 +46,9 @@ internal sealed class LocalWorld : IAsyncDisposable
     /// <summary>The variables that point the real clients at this world, with throwaway credentials.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; }
 
+    /// <summary>The DynamoDB clients of this world, one per region.</summary>
+    public IDynamoDbClientFactory DynamoDbClients => _clients;
+
     /// <summary>The DynamoDB client of a region (every region is the one dynalite: a global table that replicates at once).</summary>
     public IAmazonDynamoDB DynamoDb(string region) => _clients.GetClient(region);
 

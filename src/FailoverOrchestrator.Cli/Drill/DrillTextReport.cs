@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+
+namespace FailoverOrchestrator.Cli.Drill;
+
+/// <summary>The drill's account for people: a timeline table, the RTO and its parts, the invocations, the AWS calls and the checks.</summary>
+internal static class DrillTextReport
+{
+    public static string Render(ScenarioResult r, string header)
+    {
+        var text = new StringBuilder();
+        text.AppendLine().AppendLine(header).AppendLine();
+        text.AppendLine("  T+ (drill clock)  event                                                                     took        source");
+        text.AppendLine("  ---------------   ------------------------------------------------------------------------  ----------  ---------");
+        foreach (var e in r.Timeline)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {Clock(e.At),15}   {Fit(e.What, 72),-72}  {(e.Duration is { } d ? Took(d) : string.Empty),10}  {e.Source}\n");
+            if (e.Detail is { Length: > 0 } detail)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  {string.Empty,15}     {Fit(detail, 110)}\n");
+            }
+        }
+
+        if (r.Rto is { } rto)
+        {
+            text.AppendLine();
+            text.Append(CultureInfo.InvariantCulture, $"  RTO {Clock(rto.Total)} = detection {Took(rto.Detection)} (simulated) + alarm evaluation {Took(rto.AlarmEvaluation)} (simulated)\n");
+            text.Append(CultureInfo.InvariantCulture, $"        + orchestration {Took(rto.Orchestration)} (measured: waiting on AWS {Took(rto.AwsWait)}, of which DNS propagation {Took(rto.DnsPropagation)}; our own overhead {Took(rto.Overhead)})\n");
+            text.Append(CultureInfo.InvariantCulture, $"        + record TTL {Took(rto.Ttl)} (simulated: resolvers' cached answers)\n");
+        }
+
+        text.AppendLine().AppendLine("  Invocations of the real handler:");
+        foreach (var i in r.Invocations)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"    {i.Label,-28} {Took(i.Duration),10}  {Fit(i.Summary, 100)}\n");
+        }
+
+        text.AppendLine().AppendLine("  AWS calls answered by LocalCloud (Route 53, ECS, SNS):");
+        foreach (var line in r.AwsCalls)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"    {line}\n");
+        }
+
+        text.AppendLine().AppendLine("  End state:");
+        foreach (var c in r.Checks)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"    {(c.Passed ? "PASS" : "FAIL")}  {c.Name}: {Fit(c.Detail, 100)}\n");
+        }
+
+        text.AppendLine();
+        if (r.Passed)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  PASSED  {r.Scenario}: {r.Actual} as expected; {r.Checks.Count} checks passed.\n");
+        }
+        else
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  FAILED  {r.Scenario}: expected {r.Expected}, got {r.Actual?.ToString() ?? "no result"}; {r.Checks.Count(c => !c.Passed)} of {r.Checks.Count} checks failed.\n");
+        }
+        return text.ToString();
+    }
+
+    public static string Clock(TimeSpan t) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalMinutes}:{t.Seconds:00}.{t.Milliseconds:000}");
+
+    public static string Took(TimeSpan t) =>
+        t < TimeSpan.FromSeconds(1)
+            ? string.Create(CultureInfo.InvariantCulture, $"{t.TotalMilliseconds:0} ms")
+            : t < TimeSpan.FromMinutes(1) ? string.Create(CultureInfo.InvariantCulture, $"{t.TotalSeconds:0.00} s") : Clock(t);
+
+    private static string Fit(string text, int width)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length <= width ? line : line[..(width - 3)] + "...";
+    }
+}

@@ -1,0 +1,38 @@
+using FailoverOrchestrator.Results;
+
+namespace FailoverOrchestrator.Cli.Drill.Scenarios;
+
+/// <summary>One drill: what it does to the world, the outcome it expects, and the end state it verifies.</summary>
+internal abstract class DrillScenario
+{
+    public static readonly IReadOnlyList<DrillScenario> All =
+    [
+        new RegionOutageScenario(),
+        new DuplicateDeliveryScenario(),
+        new FlappingScenario(),
+        new StandbyUnhealthyScenario(),
+        new CrashMidFailoverScenario(),
+        new ThrottledScenario(),
+        new FailbackScenario(),
+    ];
+
+    public abstract string Name { get; }
+
+    public abstract string Description { get; }
+
+    public abstract Outcome Expected { get; }
+
+    public abstract Task<ScenarioResult> RunAsync(DrillSession session, CancellationToken cancellationToken);
+
+    protected ScenarioResult Result(DrillSession s, Outcome? actual, List<TimelineEntry> timeline, List<DrillCheck> checks, RtoBreakdown? rto = null) => new()
+    {
+        Scenario = Name,
+        Expected = Expected,
+        Actual = actual,
+        Timeline = timeline.OrderBy(t => t.At).ToList(),
+        Checks = checks,
+        Invocations = s.Invocations.ToList(),
+        Rto = rto,
+        AwsCalls = ScenarioKit.CallSummary(s),
+    };
+}
