@@ -28,23 +28,24 @@ internal static class ContenderClassifier
                     $"execution {state.ExecutionId} ({state.Phase} to {state.TargetRegion}) is unfinished; its retry will resume it, or an operator may resume or reset it");
         }
 
-        if (state.ActiveRegion == request.TargetRegion)
-        {
-            var duplicate = state.LastTriggerKey == request.TriggerKey ? "a duplicate delivery: " : string.Empty;
-            return Result(Outcome.AlreadyInTargetState, app, state, request,
-                $"{duplicate}app '{app}' is already active in {state.ActiveRegion} (switched at {at} by execution {state.ExecutionId})");
-        }
-
         if (state.LastTriggerKey == request.TriggerKey)
         {
             return Result(Outcome.AlreadyInTargetState, app, state, request,
-                $"a duplicate delivery: trigger {request.TriggerKey} was already handled by execution {state.ExecutionId} ({state.LastError ?? "no change was needed"})");
+                $"a duplicate delivery: trigger {request.TriggerKey} was already handled by execution {state.ExecutionId}; {state.ActiveRegion} is active" +
+                (state.LastError is null ? string.Empty : $" ({state.LastError})"));
         }
 
+        // Flap protection comes before "already there": a new alarm within the cooldown after a switch is news for the on-call.
         if (request.Cooldown > TimeSpan.Zero && state.LastTransitionAt is { } last && last + request.Cooldown > request.Now)
         {
             return Result(Outcome.Suppressed, app, state, request,
-                $"the last switch was at {at}; alarms are suppressed until {(last + request.Cooldown).ToString("u", CultureInfo.InvariantCulture)} (cooldown {request.Cooldown.TotalSeconds:0}s) to stop flapping");
+                $"the last switch was at {at}, to {state.ActiveRegion}; alarms are suppressed until {(last + request.Cooldown).ToString("u", CultureInfo.InvariantCulture)} (cooldown {request.Cooldown.TotalSeconds:0}s) to stop flapping; nothing was changed");
+        }
+
+        if (state.ActiveRegion == request.TargetRegion)
+        {
+            return Result(Outcome.AlreadyInTargetState, app, state, request,
+                $"app '{app}' is already active in {state.ActiveRegion} (switched at {at} by execution {state.ExecutionId})");
         }
 
         return Result(Outcome.InProgressElsewhere, app, state, request, $"the state changed concurrently (now {state.Phase} in {state.ActiveRegion}); check status");
