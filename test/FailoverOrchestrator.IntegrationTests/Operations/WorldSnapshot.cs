@@ -29,6 +29,19 @@ internal sealed record WorldSnapshot(string Records, string Services, string Wri
             world.Cloud.Calls.Count(LocalService.Route53, "ChangeResourceRecordSets") + world.Cloud.Calls.Count(LocalService.Ecs, "UpdateService"));
     }
 
+    /// <summary>The writer-control item as the protected application reads it in <paramref name="region"/>.</summary>
+    public static async Task<(string WriterRegion, long Epoch)> ReadWriterAsync(WorldHarness world, string region)
+    {
+        var control = world.App.WriterControl;
+        var response = await world.World.DynamoDb(region).GetItemAsync(new GetItemRequest
+        {
+            TableName = control.TableName,
+            Key = new() { ["pk"] = new AttributeValue { S = control.Key } },
+            ConsistentRead = true,
+        });
+        return (response.Item["writerRegion"].S, long.Parse(response.Item["epoch"].N, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private static async Task<string> ScanAsync(WorldHarness world, string table)
     {
         var response = await world.World.DynamoDb(world.Options.Region!).ScanAsync(new ScanRequest { TableName = table, ConsistentRead = true });
