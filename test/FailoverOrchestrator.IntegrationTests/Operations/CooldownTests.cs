@@ -10,9 +10,7 @@ public class CooldownTests
     public async Task HandleAsync_NewAlarmWithinCooldownAfterFailback_SuppressedAndNotified()
     {
         await using var world = await WorldHarness.StartAsync();
-        await world.InvokeAsync(world.Alarm());
-        world.Clock.Jump(TimeSpan.FromMinutes(1));
-        await world.InvokeAsync(WorldHarness.Command("failback", "\"confirm\":\"shop\""));
+        await FailOverAndBackAsync(world);
         world.Clock.Jump(TimeSpan.FromMinutes(1));
         var before = await WorldSnapshot.TakeAsync(world);
 
@@ -33,9 +31,7 @@ public class CooldownTests
     public async Task HandleAsync_NewAlarmAfterCooldownAfterFailback_FailsOverAgain()
     {
         await using var world = await WorldHarness.StartAsync();
-        await world.InvokeAsync(world.Alarm());
-        world.Clock.Jump(TimeSpan.FromMinutes(1));
-        await world.InvokeAsync(WorldHarness.Command("failback", "\"confirm\":\"shop\""));
+        await FailOverAndBackAsync(world);
         world.Clock.Jump(TimeSpan.FromMinutes(11));
 
         var (result, _) = await world.InvokeAsync(world.Alarm());
@@ -80,5 +76,14 @@ public class CooldownTests
         var after = await WorldSnapshot.TakeAsync(world);
         Assert.Equal((before.Records, before.Services, before.Writer, before.State), (after.Records, after.Services, after.Writer, after.State));
         Assert.Single(world.Cloud.Sns.GetMessages());
+    }
+
+    /// <summary>An alarm's failover, then a minute later the operator's failback: the cooldown starts again from there.</summary>
+    private static async Task FailOverAndBackAsync(WorldHarness world)
+    {
+        var (over, _) = await world.InvokeAsync(world.Alarm());
+        world.Clock.Jump(TimeSpan.FromMinutes(1));
+        var (back, _) = await world.InvokeAsync(WorldHarness.Command("failback", "\"confirm\":\"shop\""));
+        Assert.Equal((Outcome.FailedOver, Outcome.FailedBack), (over!.Outcome, back!.Outcome));
     }
 }
