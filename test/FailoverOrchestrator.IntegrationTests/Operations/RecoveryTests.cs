@@ -73,11 +73,27 @@ public class RecoveryTests
         Assert.Null(error);
         Assert.Equal(Outcome.Status, reset!.Outcome);
         Assert.Contains("reset by operator from Failed", reset.Reason);
+        // PromoteWriter had completed before DNS failed: reset moves nothing, so it says the writer is elsewhere.
+        Assert.Contains("WARNING: the writer-control item shop-control/writer still names us-west-2", reset.Reason);
         Assert.Equal(("Steady", "us-east-1"), (status.Status!.Phase, status.ActiveRegion));
         Assert.Contains(status.Status.RecentEvents, e => e.Contains(" Reset: reset by operator from Failed", StringComparison.Ordinal));
         var messages = world.Cloud.Sns.GetMessages();
         Assert.Equal(["[failover] FAILED shop -> us-west-2", "[failover] RESET shop -> us-east-1"], messages.Select(m => m.Subject));
         OnCallMessages.AssertReadable(messages[1], "us-east-1", withSteps: false);
+        Assert.Contains("still names us-west-2", messages[1].Message);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ResetToTheRegionThatIsWriter_NoWarning()
+    {
+        await using var world = await FailAtDnsAsync();
+        await world.InvokeAsync(world.Alarm());
+
+        var (reset, _) = await world.InvokeAsync(WorldHarness.Command("reset", "\"region\":\"us-west-2\",\"confirm\":\"shop\""));
+
+        Assert.Equal(Outcome.Status, reset!.Outcome);
+        Assert.Equal("us-west-2", reset.ActiveRegion);
+        Assert.DoesNotContain("WARNING", reset.Reason);
     }
 
     [Fact]
