@@ -39,6 +39,22 @@ public class NotificationTests
         Assert.Single(world.Cloud.Sns.GetMessages());
     }
 
+    /// <summary>Two concurrent deliveries: the loser answers InProgressElsewhere (or AlreadyInTargetState if it reads late) and stays silent.</summary>
+    [Fact]
+    public async Task HandleAsync_ConcurrentDuplicateDelivery_OneSwitchAndOneMessage()
+    {
+        await using var world = await WorldHarness.StartAsync();
+        var alarm = world.Alarm();
+
+        var results = await Task.WhenAll(world.InvokeAsync(alarm), world.InvokeAsync(alarm));
+
+        Assert.All(results, r => Assert.Null(r.Error));
+        var outcomes = results.Select(r => r.Result!.Outcome).Order().ToList();
+        Assert.Single(outcomes, Outcome.FailedOver);
+        Assert.Contains(outcomes.Single(o => o != Outcome.FailedOver), new[] { Outcome.InProgressElsewhere, Outcome.AlreadyInTargetState });
+        Assert.Single(world.Cloud.Sns.GetMessages());
+    }
+
     [Fact]
     public async Task HandleAsync_IgnoredStatusAndPlanned_NoMessage()
     {
