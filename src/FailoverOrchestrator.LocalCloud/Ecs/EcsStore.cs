@@ -48,6 +48,26 @@ internal sealed class EcsStore(TimeProvider timeProvider, double tasksPerSecond,
         }
     }
 
+    /// <summary>Sets an existing service's status (ACTIVE, DRAINING, INACTIVE), as a deletion in progress would.</summary>
+    public EcsServiceSnapshot SetStatus(string region, string clusterName, string serviceName, string status)
+    {
+        lock (_gate)
+        {
+            var service = Find(region, clusterName, serviceName);
+            service.Status = status;
+            return service.Snapshot(timeProvider.GetUtcNow(), tasksPerSecond);
+        }
+    }
+
+    /// <summary>Removes a service at once, so DescribeServices reports it MISSING; true when it existed.</summary>
+    public bool RemoveService(string region, string clusterName, string serviceName)
+    {
+        lock (_gate)
+        {
+            return Services(region, clusterName).Remove(serviceName);
+        }
+    }
+
     /// <summary>Gets a service as it is now, or null.</summary>
     public EcsServiceSnapshot? GetService(string region, string clusterName, string serviceName)
     {

@@ -1,3 +1,4 @@
+using FailoverOrchestrator.Aws.DynamoDb;
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.Notifications;
 using FailoverOrchestrator.Results;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace FailoverOrchestrator.Coordination;
 
 /// <summary>Answers <c>reset</c>: a Failed app (or an abandoned execution) back to Steady in the region the operator names, audited and notified.</summary>
-internal sealed class ResetHandler(IStateStore store, IAuditLog auditLog, StatusReporter status, OnCallNotifier notifier, TimeProvider time, ILogger<ResetHandler> logger)
+internal sealed class ResetHandler(IStateStore store, IAuditLog auditLog, IWriterControl writer, StatusReporter status, OnCallNotifier notifier, TimeProvider time, ILogger<ResetHandler> logger)
 {
     public async Task<FailoverResult> ResetAsync(FailoverTrigger trigger, AppOptions app, CancellationToken cancellationToken)
     {
@@ -22,11 +23,32 @@ internal sealed class ResetHandler(IStateStore store, IAuditLog auditLog, Status
                 "; reset only applies to a Failed app or an execution whose lease has expired. Nothing was changed", app.Name);
         }
 
-        var detail = $"reset by operator from {before?.Phase} (execution {before?.ExecutionId}, {before?.LastError ?? "no error"}) to Steady in {region}: {trigger.Reason ?? "no reason given"}";
+        var detail = $"reset by operator from {before?.Phase} (execution {before?.ExecutionId}, {before?.LastError ?? "no error"}) to Steady in {region}: {trigger.Reason ?? "no reason given"}"
+            + await WriterMismatchAsync(app, region, cancellationToken);
         var audit = new ExecutionAudit(auditLog, app.Name, before?.ExecutionId ?? "reset", (before?.Epoch ?? 0) + 1, time, logger);
         await audit.AppendAsync("Reset", detail, cancellationToken);
         var result = await status.ReportAsync(app, detail, cancellationToken);
         await notifier.TryPublishAsync(app, result with { TargetRegion = region }, $"check {{\"command\":\"status\",\"app\":\"{app.Name}\"}} and that the app serves from {region}", cancellationToken, "RESET");
         return result;
+    }
+
+    /// <summary>
+    /// Reset moves no resource: a failed execution may already have promoted the other region to writer, and then the
+    /// application in the reset region refuses writes. Said in the reset's own words so on-call sees it at once.
+    /// </summary>
+    private async Task<string> WriterMismatchAsync(AppOptions app, string region, CancellationToken cancellationToken)
+    {
+        var control = app.WriterControl;
+        try
+        {
+            var current = await writer.ReadAsync(region, control.TableName, control.Key, cancellationToken);
+            return current is null || current.WriterRegion == region
+                ? string.Empty
+                : $". WARNING: the writer-control item {control.TableName}/{control.Key} still names {current.WriterRegion} (epoch {current.Epoch}), so the application in {region} refuses writes until it names {region}";
+        }
+        catch (Amazon.Runtime.AmazonServiceException ex)
+        {
+            return $". WARNING: the writer-control item {control.TableName}/{control.Key} could not be read in {region} ({ex.ErrorCode}); check that it names {region}";
+        }
     }
 }

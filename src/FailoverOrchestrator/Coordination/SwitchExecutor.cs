@@ -162,7 +162,9 @@ internal sealed class SwitchExecutor(
             ? $"FAILED at step {step} after attempt {state.Attempts} of {app.MaxAttempts}: {error.Message}. The app stays Failed until an operator runs resume or reset."
             : $"attempt {state.Attempts} of {app.MaxAttempts} failed at step {step}: {error.Message}. Lambda's retry resumes from the checkpoint.";
         await audit.AppendAsync(terminal ? "Failed" : "AttemptFailed", what, cancellationToken, step);
-        var failed = Result(Outcome.Blocked, context, null, what);
+        // Traffic follows the record: once DnsUpsert has completed, the target serves even though the execution failed.
+        var dnsMoved = context.Timeline.Any(s => s.Name == StepNames.DnsUpsert && s.Status is StepStatus.Succeeded or StepStatus.SkippedCompleted);
+        var failed = Result(Outcome.Blocked, context, dnsMoved ? context.TargetRegion : context.SourceRegion, what);
         var next = terminal
             ? $"fix the cause, then {{\"command\":\"resume\",\"app\":\"{app.Name}\",\"confirm\":\"{app.Name}\"}}, or {{\"command\":\"reset\",\"app\":\"{app.Name}\",\"region\":\"<serving region>\",\"confirm\":\"{app.Name}\"}}"
             : $"watch the retry with {{\"command\":\"status\",\"app\":\"{app.Name}\"}}";

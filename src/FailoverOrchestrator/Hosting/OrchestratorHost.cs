@@ -46,7 +46,7 @@ internal sealed class OrchestratorHost
             new SwitchExecutor(aws.State, aws.Audit, pipeline, notifier, time, loggers.CreateLogger<SwitchExecutor>()),
             new PlanBuilder(aws.State, aws.Audit, pipeline, time, loggers.CreateLogger<PlanBuilder>()),
             status,
-            new ResetHandler(aws.State, aws.Audit, status, notifier, time, loggers.CreateLogger<ResetHandler>()));
+            new ResetHandler(aws.State, aws.Audit, aws.Writer, status, notifier, time, loggers.CreateLogger<ResetHandler>()));
     }
 
     public OrchestratorOptions Options => _options;

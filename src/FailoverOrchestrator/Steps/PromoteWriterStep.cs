@@ -31,6 +31,6 @@ internal sealed class PromoteWriterStep(IWriterControl writer) : IFailoverStep
         Task.FromResult(StepOutcome.Planned($"promote {context.TargetRegion} to writer", [Describe(context)]));
 
     private static string Describe(StepContext context) =>
-        $"dynamodb:UpdateItem region={context.TargetRegion} table={context.App.WriterControl.TableName} pk={context.App.WriterControl.Key} " +
+        $"dynamodb:PutItem region={context.TargetRegion} table={context.App.WriterControl.TableName} pk={context.App.WriterControl.Key} " +
         $"writerRegion={context.TargetRegion} epoch={context.Epoch} if epoch <= {context.Epoch}";
 }

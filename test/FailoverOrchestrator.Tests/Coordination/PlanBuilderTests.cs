@@ -34,7 +34,7 @@ public class PlanBuilderTests
         Assert.All(result.Steps, s => Assert.Equal(StepStatus.Planned, s.Status));
         var calls = result.Steps.SelectMany(s => s.Calls!).ToList();
         Assert.Contains("ecs:UpdateService region=us-west-2 cluster=shop service=web desiredCount=4", calls);
-        Assert.Contains(calls, c => c.StartsWith("dynamodb:UpdateItem region=us-west-2 table=shop-control pk=writer writerRegion=us-west-2 epoch=1", StringComparison.Ordinal));
+        Assert.Contains(calls, c => c.StartsWith("dynamodb:PutItem region=us-west-2 table=shop-control pk=writer writerRegion=us-west-2 epoch=1", StringComparison.Ordinal));
         Assert.Contains(calls, c => c.StartsWith("route53:ChangeResourceRecordSets zone=Z111111QQQQQQQ DELETE api.example.com. A alias shop-use1-123", StringComparison.Ordinal));
         Assert.Contains("sns:Publish topic=arn:aws:sns:us-west-2:111122223333:shop-failover", calls);
         Assert.Equal("Planned", Assert.Single(audit).Kind);
