@@ -28,23 +28,26 @@ internal static class ContenderClassifier
                     $"execution {state.ExecutionId} ({state.Phase} to {state.TargetRegion}) is unfinished; its retry will resume it, or an operator may resume or reset it");
         }
 
-        if (state.ActiveRegion == request.TargetRegion)
-        {
-            var duplicate = state.LastTriggerKey == request.TriggerKey ? "a duplicate delivery: " : string.Empty;
-            return Result(Outcome.AlreadyInTargetState, app, state, request,
-                $"{duplicate}app '{app}' is already active in {state.ActiveRegion} (switched at {at} by execution {state.ExecutionId})");
-        }
+        var duplicate = state.LastTriggerKey == request.TriggerKey;
 
-        if (state.LastTriggerKey == request.TriggerKey)
-        {
-            return Result(Outcome.AlreadyInTargetState, app, state, request,
-                $"a duplicate delivery: trigger {request.TriggerKey} was already handled by execution {state.ExecutionId} ({state.LastError ?? "no change was needed"})");
-        }
-
-        if (request.Cooldown > TimeSpan.Zero && state.LastTransitionAt is { } last && last + request.Cooldown > request.Now)
+        // A new alarm within the cooldown is a flap even when the app already runs in the target region (ALARM, OK,
+        // ALARM after a failover): it is suppressed, and so notified, rather than passed off as a late event.
+        if (!duplicate && request.Cooldown > TimeSpan.Zero && state.LastTransitionAt is { } last && last + request.Cooldown > request.Now)
         {
             return Result(Outcome.Suppressed, app, state, request,
                 $"the last switch was at {at}; alarms are suppressed until {(last + request.Cooldown).ToString("u", CultureInfo.InvariantCulture)} (cooldown {request.Cooldown.TotalSeconds:0}s) to stop flapping");
+        }
+
+        if (state.ActiveRegion == request.TargetRegion)
+        {
+            return Result(Outcome.AlreadyInTargetState, app, state, request,
+                $"{(duplicate ? "a duplicate delivery: " : string.Empty)}app '{app}' is already active in {state.ActiveRegion} (switched at {at} by execution {state.ExecutionId})");
+        }
+
+        if (duplicate)
+        {
+            return Result(Outcome.AlreadyInTargetState, app, state, request,
+                $"a duplicate delivery: trigger {request.TriggerKey} was already handled by execution {state.ExecutionId} ({state.LastError ?? "no change was needed"})");
         }
 
         return Result(Outcome.InProgressElsewhere, app, state, request, $"the state changed concurrently (now {state.Phase} in {state.ActiveRegion}); check status");
