@@ -15,6 +15,7 @@ namespace FailoverOrchestrator.IntegrationTests.ExactlyOnce;
 /// waits on the orchestrator's first one-second DNS poll, so two worlds halve the wall time; 1 gives latencies
 /// without a neighbour). Latencies and DynamoDB calls are printed, not asserted.
 /// </summary>
+[Collection(MeasuredAloneCollection.Name)]
 public sealed class ConcurrentDeliveryTests(ITestOutputHelper output)
 {
     private const int Contenders = 50;

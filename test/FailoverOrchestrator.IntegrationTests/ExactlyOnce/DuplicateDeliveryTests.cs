@@ -27,15 +27,15 @@ public sealed class DuplicateDeliveryTests(ITestOutputHelper output)
         var alarm = world.Alarm();
         var counters = Enumerable.Range(0, Deliveries).Select(_ => new DynamoDbCallCounter()).ToList();
 
-        var results = new List<FailoverResult?>();
+        var invocations = new List<(FailoverResult? Result, Exception? Error)>();
         foreach (var counter in counters)
         {
-            var (result, error) = await world.InvokeAsync(alarm, InstrumentedDependencies.Wrap(world, counter));
-            Assert.Null(error);
-            results.Add(result);
+            invocations.Add(await world.InvokeAsync(alarm, InstrumentedDependencies.Wrap(world, counter)));
             world.Clock.Jump(Spacing);
         }
 
+        Assert.All(invocations, i => Assert.Null(i.Error));
+        var results = invocations.Select(i => i.Result).ToList();
         var owner = results[0]!;
         Assert.Equal(Outcome.FailedOver, owner.Outcome);
         Assert.All(results.Skip(1), r => Assert.Equal(Outcome.AlreadyInTargetState, r!.Outcome));
