@@ -79,13 +79,7 @@ public sealed class ConcurrentAcquireTests(DynaliteFixture fixture, ITestOutputH
         return latencies;
     }
 
-    private static string Summary(List<double> latencies)
-    {
-        latencies.Sort();
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"latency p50 {Percentile(latencies, 0.50):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, max {latencies[^1]:0.0} ms ({latencies.Count} calls)");
-    }
+    private static string Summary(List<double> latencies) => "latency " + LatencySummary.Describe(latencies);
 
     private static AcquireRequest Request(string app, int contender, DateTimeOffset now) => new()
     {
@@ -99,8 +93,6 @@ public sealed class ConcurrentAcquireTests(DynaliteFixture fixture, ITestOutputH
         Lease = TimeSpan.FromMinutes(1),
         Cooldown = TimeSpan.FromMinutes(5),
     };
-
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     private static int TrialCount() =>
         int.TryParse(Environment.GetEnvironmentVariable("ACQUIRE_TRIALS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var trials) && trials > 0

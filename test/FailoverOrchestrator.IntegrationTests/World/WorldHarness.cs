@@ -66,10 +66,16 @@ internal sealed class WorldHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>Runs the real handler on the payload; returns its result, or the exception it threw.</summary>
+    /// <summary>Runs the real handler on the payload in a container of its own; returns its result, or the exception it threw.</summary>
     public async Task<(FailoverResult? Result, Exception? Error)> InvokeAsync(string payload, Func<AwsDependencies, AwsDependencies>? wrap = null)
     {
-        using var function = new Function(new FunctionSetup
+        using var function = CreateFunction(wrap);
+        return await InvokeAsync(function, payload);
+    }
+
+    /// <summary>Builds the real handler as a Lambda container would (cold start), with its real clients pointed at this world.</summary>
+    public Function CreateFunction(Func<AwsDependencies, AwsDependencies>? wrap = null) =>
+        new(new FunctionSetup
         {
             ConfigFile = ConfigFile,
             ConfigOverrides = _overrides,
@@ -81,6 +87,11 @@ internal sealed class WorldHarness : IAsyncDisposable
                 return wrap is null ? real : wrap(real);
             },
         });
+
+    /// <summary>Runs one invocation on a handler built by <see cref="CreateFunction"/> (a warm container).</summary>
+    public static async Task<(FailoverResult? Result, Exception? Error)> InvokeAsync(Function function, string payload)
+    {
+        ArgumentNullException.ThrowIfNull(function);
         try
         {
             await using var output = await function.HandleAsync(new MemoryStream(Encoding.UTF8.GetBytes(payload)));

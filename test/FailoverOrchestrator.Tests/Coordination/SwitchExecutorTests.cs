@@ -165,6 +165,32 @@ public class SwitchExecutorTests
     }
 
     [Fact]
+    public async Task RunAsync_NewAlarmWithinCooldownAfterFailover_SuppressedAndNotified()
+    {
+        Lose(new AppState { App = "shop", ActiveRegion = "us-west-2", Phase = Phase.Steady, Epoch = 4, ExecutionId = "e1", LastTransitionAt = _time.GetUtcNow().AddMinutes(-5), LastTriggerKey = "older" });
+
+        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None);
+
+        Assert.Equal(Outcome.Suppressed, result.Outcome);
+        Assert.Equal("us-west-2", result.ActiveRegion);
+        Assert.StartsWith("[failover] Suppressed shop", Assert.Single(_notes).Subject, StringComparison.Ordinal);
+        Assert.Equal("Suppressed", Assert.Single(_audit).Kind);
+        Assert.Empty(_ran);
+    }
+
+    [Fact]
+    public async Task RunAsync_NewAlarmAfterCooldownAlreadyFailedOver_AlreadyInTargetState()
+    {
+        Lose(new AppState { App = "shop", ActiveRegion = "us-west-2", Phase = Phase.Steady, Epoch = 4, ExecutionId = "e1", LastTransitionAt = _time.GetUtcNow().AddHours(-2), LastTriggerKey = "older" });
+
+        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None);
+
+        Assert.Equal(Outcome.AlreadyInTargetState, result.Outcome);
+        Assert.Empty(_notes);
+        Assert.Equal("Duplicate", Assert.Single(_audit).Kind);
+    }
+
+    [Fact]
     public async Task RunAsync_AppFailed_BlockedPointingAtResume()
     {
         Lose(new AppState { App = "shop", ActiveRegion = "us-east-1", Phase = Phase.Failed, TargetRegion = "us-west-2", Epoch = 4, ExecutionId = "e1", LastError = "DnsUpsert: boom" });
