@@ -21,7 +21,14 @@ internal static class OrchestratorConfiguration
         builder.AddEnvironmentVariables();
         if (overrides is not null)
         {
-            builder.AddInMemoryCollection(overrides);
+            // A later override of the same setting wins, as a later configuration source would.
+            var merged = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (key, value) in overrides)
+            {
+                merged[key] = value;
+            }
+
+            builder.AddInMemoryCollection(merged);
         }
 
         OrchestratorOptions options;

@@ -6,8 +6,9 @@ using FailoverOrchestrator.Results;
 namespace FailoverOrchestrator.IntegrationTests.ExactlyOnce;
 
 /// <summary>
-/// The process dies right after a step's checkpoint, lease still held. Until the lease expires a retry is turned away;
-/// after it, the retry takes over, resumes from the checkpoint and does not run a completed step again.
+/// The process dies right after a step's checkpoint, lease still held. Until the lease expires a retry is turned away
+/// (when told not to wait) or waits the lease out (the default); after it, the retry takes over, resumes from the
+/// checkpoint and does not run a completed step again.
 /// </summary>
 public sealed class CrashRecoveryTests
 {
@@ -17,7 +18,7 @@ public sealed class CrashRecoveryTests
     [MemberData(nameof(Steps))]
     public async Task HandleAsync_CrashAfterCheckpoint_RetryTakesOverAfterLeaseAndSkipsCompletedSteps(string crashed)
     {
-        await using var world = await WorldHarness.StartAsync();
+        await using var world = await WorldHarness.StartAsync([new("Orchestrator:Apps:shop:WaitOutLiveLease", "false")]);
         var probe = new WorldProbe(world);
         var alarm = world.Alarm();
         var counter = new DynamoDbCallCounter();
@@ -48,5 +49,32 @@ public sealed class CrashRecoveryTests
             .Concat(AuditTrail.Attempt("LeaseTakenOver", StepNames.DefaultOrder.Except(completed)))
             .Append("Completed");
         Assert.Equal(expected, AuditTrail.Lines(await probe.AuditAsync()));
+    }
+
+    [Fact]
+    public async Task HandleAsync_RetryWhileDeadInvocationsLeaseIsLive_WaitsItOutThenTakesOver()
+    {
+        await using var world = await WorldHarness.StartAsync(
+        [
+            new("Orchestrator:Apps:shop:LeaseSeconds", "10"), new("Orchestrator:Apps:shop:EcsWaitSeconds", "5"), new("Orchestrator:Apps:shop:DnsWaitSeconds", "5"),
+        ]);
+        var probe = new WorldProbe(world);
+        var alarm = world.Alarm();
+        var crashing = InstrumentedDependencies.Wrap(world, new DynamoDbCallCounter(), s => new InterceptingStateStore(s)
+        {
+            AfterCheckpoint = step => step == StepNames.PromoteWriter ? throw new SimulatedCrashException(step) : Task.CompletedTask,
+        });
+        await world.InvokeAsync(alarm, crashing);
+        var leaseEnds = (await probe.StateAsync())!.LeaseExpiresAt!.Value;
+
+        var (retry, error) = await world.InvokeAsync(alarm);
+
+        Assert.Null(error);
+        Assert.Equal(Outcome.FailedOver, retry!.Outcome);
+        Assert.True(world.Clock.GetUtcNow() >= leaseEnds, "the retry waited for the dead invocation's lease to expire");
+        Assert.Equal(
+            [StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded],
+            retry.Steps.Select(s => s.Status));
+        Assert.Equal((1, 1, 1), probe.SideEffects());
     }
 }

@@ -40,23 +40,39 @@ public class CooldownTests
     }
 
     /// <summary>
-    /// Already on the standby, a new primary alarm has nothing to switch, inside or outside the cooldown: it answers
-    /// AlreadyInTargetState and pages no one (the cooldown only holds back switches that would happen).
+    /// Already on the standby, a new primary alarm within the cooldown is flapping: Suppressed, and the on-call hears
+    /// of it; nothing changes.
     /// </summary>
-    [Theory]
-    [InlineData(1)]
-    [InlineData(11)]
-    public async Task HandleAsync_NewAlarmWhileOnStandby_AlreadyInTargetStateWithoutMessage(int minutesLater)
+    [Fact]
+    public async Task HandleAsync_NewAlarmWhileOnStandbyWithinCooldown_SuppressedWithOneMessage()
     {
         await using var world = await WorldHarness.StartAsync();
         await world.InvokeAsync(world.Alarm());
-        world.Clock.Jump(TimeSpan.FromMinutes(minutesLater));
+        world.Clock.Jump(TimeSpan.FromMinutes(1));
+        var before = await WorldSnapshot.TakeAsync(world);
+
+        var (result, _) = await world.InvokeAsync(world.Alarm());
+
+        Assert.Equal(Outcome.Suppressed, result!.Outcome);
+        Assert.Equal("us-west-2", result.ActiveRegion);
+        var after = await WorldSnapshot.TakeAsync(world);
+        Assert.Equal(before with { AuditItems = after.AuditItems }, after);
+        Assert.Equal(2, world.Cloud.Sns.GetMessages().Count);
+        Assert.StartsWith("[failover] Suppressed shop", world.Cloud.Sns.GetMessages()[1].Subject, StringComparison.Ordinal);
+    }
+
+    /// <summary>After the cooldown, a new primary alarm while on the standby has nothing to switch: AlreadyInTargetState, no page.</summary>
+    [Fact]
+    public async Task HandleAsync_NewAlarmWhileOnStandbyAfterCooldown_AlreadyInTargetStateWithoutMessage()
+    {
+        await using var world = await WorldHarness.StartAsync();
+        await world.InvokeAsync(world.Alarm());
+        world.Clock.Jump(TimeSpan.FromMinutes(11));
         var before = await WorldSnapshot.TakeAsync(world);
 
         var (result, _) = await world.InvokeAsync(world.Alarm());
 
         Assert.Equal(Outcome.AlreadyInTargetState, result!.Outcome);
-        Assert.Equal("us-west-2", result.ActiveRegion);
         var after = await WorldSnapshot.TakeAsync(world);
         Assert.Equal(before with { AuditItems = after.AuditItems }, after);
         Assert.Single(world.Cloud.Sns.GetMessages());
