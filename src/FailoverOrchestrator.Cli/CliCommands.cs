@@ -8,7 +8,7 @@ internal static class CliCommands
           dotnet run --project src/FailoverOrchestrator.Cli -- invoke --payload FILE [--config FILE]
               Runs the real handler in-process on one payload and prints its JSON result on stdout (logs on stderr).
               Exit 0 when the handler returned a result, 1 when it threw, 2 on a usage error.
-          dotnet run --project src/FailoverOrchestrator.Cli -- drill [--scenario NAME] [--json]
+          dotnet run --project src/FailoverOrchestrator.Cli -- drill [--scenario NAME[,NAME...]|all] [--json]
               Starts local DynamoDB (dynalite) and LocalCloud, provisions a two-region app, takes the primary down
               and runs the failover end to end. Scenarios: region-outage (default), duplicate-delivery, flapping,
               standby-unhealthy, crash-mid-failover, throttled, failback.

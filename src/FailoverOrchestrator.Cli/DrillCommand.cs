@@ -13,13 +13,15 @@ internal static class DrillCommand
 {
     public static async Task<int> RunAsync(CliArguments options)
     {
-        var name = options.Scenario ?? "region-outage";
-        var scenarios = name == "all" ? DrillScenario.All : DrillScenario.All.Where(s => s.Name == name).ToList();
-        if (scenarios.Count == 0)
+        var names = (options.Scenario ?? "region-outage").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = names.Where(n => n != "all" && DrillScenario.All.All(s => s.Name != n)).ToList();
+        if (unknown.Count > 0 || names.Length == 0)
         {
-            await Console.Error.WriteLineAsync($"error: unknown scenario '{name}'; scenarios: {string.Join(", ", DrillScenario.All.Select(s => s.Name))}, all");
+            await Console.Error.WriteLineAsync($"error: unknown scenario '{string.Join(",", unknown)}'; scenarios: {string.Join(", ", DrillScenario.All.Select(s => s.Name))}, all (several separated by commas)");
             return 2;
         }
+
+        var scenarios = names.SelectMany(n => n == "all" ? DrillScenario.All : DrillScenario.All.Where(s => s.Name == n)).ToList();
 
         using var interrupted = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
