@@ -24,10 +24,10 @@ for (let i = 0; i < runs; i++) {
     throw new Error(`run ${i + 1} did not return Ignored (exit ${run.status})`);
   }
   const logs = run.stderr.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
-  const cold = logs.find((l) => l.EventId === 1);
-  const outcome = logs.find((l) => l.EventId === 5);
+  const cold = logs.find((l) => l.eventId === 1);
+  const outcome = logs.find((l) => l.eventId === 5);
   wall.push(elapsed);
-  init.push(Number(cold.State.InitMs));
-  first.push(Number(outcome.State.DurationMs));
+  init.push(Number(cold.initMs));
+  first.push(Number(outcome.durationMs));
 }
 console.log(JSON.stringify({ runs, medianProcessStartToResultMs: median(wall), medianHandlerInitMs: median(init), medianFirstInvokeMs: median(first), processMs: wall.map(Math.round), initMs: init, firstInvokeMs: first }, null, 2));

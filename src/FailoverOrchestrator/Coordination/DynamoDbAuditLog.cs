@@ -11,8 +11,18 @@ namespace FailoverOrchestrator.Coordination;
 /// item per event. The key is derived from the event alone, so a retried append targets the same item.
 /// </summary>
 /// <param name="retention">How long items are kept through the TTL attribute <c>expiresAt</c>; null (or zero) writes no TTL.</param>
-internal sealed class DynamoDbAuditLog(IAmazonDynamoDB client, string tableName, TimeSpan? retention) : IAuditLog
+internal sealed class DynamoDbAuditLog(Func<IAmazonDynamoDB> clientFactory, string tableName, TimeSpan? retention) : IAuditLog
 {
+    // The SDK client is built on first use: an invocation that needs no state (bad input, an OK alarm) never pays for it.
+    private readonly Lazy<IAmazonDynamoDB> _client = new(clientFactory);
+
+    public DynamoDbAuditLog(IAmazonDynamoDB client, string tableName, TimeSpan? retention)
+        : this(() => client, tableName, retention)
+    {
+    }
+
+    private IAmazonDynamoDB Client => _client.Value;
+
     public async Task AppendAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
@@ -41,7 +51,7 @@ internal sealed class DynamoDbAuditLog(IAmazonDynamoDB client, string tableName,
 
         try
         {
-            await client.PutItemAsync(
+            await Client.PutItemAsync(
                 new PutItemRequest { TableName = tableName, Item = item, ConditionExpression = "attribute_not_exists(sk)" },
                 cancellationToken);
         }
@@ -54,7 +64,7 @@ internal sealed class DynamoDbAuditLog(IAmazonDynamoDB client, string tableName,
     public async Task<IReadOnlyList<AuditEvent>> ReadAsync(string app, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var response = await client.QueryAsync(
+        var response = await Client.QueryAsync(
             new QueryRequest
             {
                 TableName = tableName,

@@ -9,8 +9,18 @@ namespace FailoverOrchestrator.Coordination;
 /// The state table (one item per app, key <c>app</c>). Every transition is one conditional UpdateItem; the writes of a
 /// holder are fenced by <c>epoch = :epoch</c>. Times are stored as epoch milliseconds so conditions compare numbers.
 /// </summary>
-internal sealed class DynamoDbStateStore(IAmazonDynamoDB client, string tableName) : IStateStore
+internal sealed class DynamoDbStateStore(Func<IAmazonDynamoDB> clientFactory, string tableName) : IStateStore
 {
+    // The SDK client is built on first use: an invocation that needs no state (bad input, an OK alarm) never pays for it.
+    private readonly Lazy<IAmazonDynamoDB> _client = new(clientFactory);
+
+    public DynamoDbStateStore(IAmazonDynamoDB client, string tableName)
+        : this(() => client, tableName)
+    {
+    }
+
+    private IAmazonDynamoDB Client => _client.Value;
+
     // "phase" is not a DynamoDB reserved word today, but "#phase" keeps the expressions valid should it become one.
     private static readonly Dictionary<string, string> PhaseName = new() { ["#phase"] = StateItem.Phase };
     private static readonly AttributeValue Steady = String(nameof(Phase.Steady));
@@ -20,7 +30,7 @@ internal sealed class DynamoDbStateStore(IAmazonDynamoDB client, string tableNam
 
     public async Task<AppState?> GetAsync(string app, CancellationToken cancellationToken)
     {
-        var response = await client.GetItemAsync(
+        var response = await Client.GetItemAsync(
             new GetItemRequest { TableName = tableName, Key = StateItem.Key(app), ConsistentRead = true },
             cancellationToken);
         return response.Item is { Count: > 0 } item ? StateItem.ToAppState(item) : null;
@@ -47,7 +57,7 @@ internal sealed class DynamoDbStateStore(IAmazonDynamoDB client, string tableNam
 
         try
         {
-            await client.PutItemAsync(request, cancellationToken);
+            await Client.PutItemAsync(request, cancellationToken);
         }
         catch (ConditionalCheckFailedException)
         {
@@ -266,7 +276,7 @@ internal sealed class DynamoDbStateStore(IAmazonDynamoDB client, string tableNam
 
         try
         {
-            var response = await client.UpdateItemAsync(request, cancellationToken);
+            var response = await Client.UpdateItemAsync(request, cancellationToken);
             return StateItem.ToAppState(response.Attributes);
         }
         catch (ConditionalCheckFailedException)

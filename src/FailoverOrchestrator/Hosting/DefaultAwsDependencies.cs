@@ -1,3 +1,4 @@
+using Amazon.DynamoDBv2;
 using FailoverOrchestrator.Aws;
 using FailoverOrchestrator.Aws.DynamoDb;
 using FailoverOrchestrator.Aws.Http;
@@ -24,7 +25,7 @@ internal static class DefaultAwsDependencies
         var deadline = new InvocationDeadline();
         var http = new AwsClientFactory(new AwsClientSettings { Environment = environment, TimeProvider = time, LoggerFactory = loggers, Deadline = deadline });
         var dynamo = new DynamoDbClientFactory(credentials: null, DynamoDbAttemptTimeout, getEnvironmentVariable: environment.GetEnvironmentVariable);
-        var home = dynamo.GetClient(options.Region!);
+        IAmazonDynamoDB Home() => dynamo.GetClient(options.Region!);
         TimeSpan? retention = options.AuditRetentionDays > 0 ? TimeSpan.FromDays(options.AuditRetentionDays) : null;
         return new AwsDependencies(
             http.Route53,
@@ -32,8 +33,8 @@ internal static class DefaultAwsDependencies
             http.Sns,
             new DynamoDbTableStatusClient(dynamo),
             new DynamoDbWriterControl(dynamo, time),
-            new DynamoDbStateStore(home, options.StateTable),
-            new DynamoDbAuditLog(home, options.AuditTable, retention))
+            new DynamoDbStateStore(Home, options.StateTable),
+            new DynamoDbAuditLog(Home, options.AuditTable, retention))
         {
             Deadline = deadline,
         };

@@ -11,8 +11,8 @@ internal static partial class Log
     [LoggerMessage(2, LogLevel.Error, "Configuration is invalid: {Message}")]
     public static partial void ConfigurationInvalid(ILogger logger, string message);
 
-    [LoggerMessage(3, LogLevel.Information, "Trigger {Source} {Command} for app {App}: {Detail}")]
-    public static partial void TriggerReceived(ILogger logger, string source, string command, string? app, string detail);
+    [LoggerMessage(3, LogLevel.Information, "Trigger {Source} {Command} ({Subject}): {Detail}")]
+    public static partial void TriggerReceived(ILogger logger, string source, string command, string? subject, string detail);
 
     [LoggerMessage(4, LogLevel.Warning, "Input rejected: {Reason}")]
     public static partial void Rejected(ILogger logger, string reason);

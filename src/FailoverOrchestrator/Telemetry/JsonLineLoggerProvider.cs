@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace FailoverOrchestrator.Telemetry;
+
+/// <summary>
+/// Writes each log event as one JSON object on one line, synchronously: Lambda freezes the process as soon as the
+/// handler returns, and a background queue (the console logger's) could then hold the last lines of a failover back
+/// until the next invocation, or lose them. Scopes (app, executionId, epoch, step) become top-level fields.
+/// Built without a service provider, so it adds next to nothing to the cold start.
+/// </summary>
+internal sealed class JsonLineLoggerProvider(TextWriter output, TimeProvider time) : ILoggerProvider, ISupportExternalScope
+{
+    private readonly object _gate = new();
+    private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
+
+    public ILogger CreateLogger(string categoryName) => new JsonLineLogger(this, categoryName);
+
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+
+    public void Dispose() => output.Flush();
+
+    private void Write<TState>(string category, LogLevel level, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("timestamp", time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteString("level", level.ToString());
+            json.WriteString("category", category);
+            json.WriteNumber("eventId", eventId.Id);
+            json.WriteString("message", formatter(state, exception));
+            _scopes.ForEachScope(
+                static (scope, writer) =>
+                {
+                    if (scope is IEnumerable<KeyValuePair<string, object>> pairs)
+                    {
+                        foreach (var (key, value) in pairs)
+                        {
+                            writer.WriteString(key, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                        }
+                    }
+                },
+                json);
+            if (state is IEnumerable<KeyValuePair<string, object?>> fields)
+            {
+                foreach (var (key, value) in fields.Where(f => f.Key != "{OriginalFormat}"))
+                {
+                    json.WriteString(char.ToLowerInvariant(key[0]) + key[1..], Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+
+            if (exception is not null)
+            {
+                json.WriteString("exception", exception.GetType().FullName);
+                json.WriteString("exceptionMessage", exception.Message);
+            }
+
+            json.WriteEndObject();
+        }
+
+        var line = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        lock (_gate)
+        {
+            output.WriteLine(line);
+            output.Flush();
+        }
+    }
+
+    private sealed class JsonLineLogger(JsonLineLoggerProvider provider, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => provider._scopes.Push(state);
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            provider.Write(category, logLevel, eventId, state, exception, formatter);
+    }
+}
