@@ -19,6 +19,9 @@ internal sealed class DrillSession : IAsyncDisposable
     private readonly ILoggerFactory _loggers;
     private readonly List<DrillInvocation> _invocations = [];
 
+    // The process's own values of the variables the drill points at its world, put back when it ends.
+    private static readonly Dictionary<string, string?> Saved = new(StringComparer.Ordinal);
+
     private DrillSession(LocalWorld world, OrchestratorOptions options, DrillProgress progress)
     {
         World = world;
@@ -57,6 +60,7 @@ internal sealed class DrillSession : IAsyncDisposable
         {
             foreach (var (name, value) in world.Environment)
             {
+                Saved[name] = Environment.GetEnvironmentVariable(name);
                 Environment.SetEnvironmentVariable(name, value);
             }
 
@@ -130,9 +134,9 @@ internal sealed class DrillSession : IAsyncDisposable
         Meter.Dispose();
         _loggers.Dispose();
         await World.DisposeAsync();
-        foreach (var name in World.Environment.Keys)
+        foreach (var (name, value) in Saved)
         {
-            Environment.SetEnvironmentVariable(name, null);
+            Environment.SetEnvironmentVariable(name, value);
         }
     }
 

@@ -75,7 +75,7 @@ internal static partial class AppOptionsValidator
         }
         else if (app.LeaseSeconds >= functionTimeoutSeconds)
         {
-            errors.Add($"{at}:LeaseSeconds: {app.LeaseSeconds} must be shorter than Orchestrator:FunctionTimeoutSeconds ({functionTimeoutSeconds}), or a retry could take over a live invocation");
+            errors.Add($"{at}:LeaseSeconds: {app.LeaseSeconds} must be shorter than Orchestrator:FunctionTimeoutSeconds ({functionTimeoutSeconds}), so that the lease of an invocation that timed out has expired when Lambda retries it");
         }
 
         // The lease is renewed at each checkpoint, so each wait must fit inside one lease.

@@ -17,7 +17,8 @@ internal sealed class AuditLogStep(IAuditLog audit, TimeProvider time) : IFailov
             App = context.App.Name,
             ExecutionId = context.ExecutionId,
             Epoch = context.Epoch,
-            // The summary's sequence is fixed so that a rerun of this step rewrites nothing.
+            // A fixed sequence keeps the summary last among its attempt's events; an attempt that takes over and reruns
+            // this step writes its own summary, under its own epoch, so each attempt's account stays whole.
             Sequence = 9999,
             Timestamp = time.GetUtcNow(),
             Kind = "Summary",

@@ -78,7 +78,15 @@ public sealed class FaultInjectionTests : IAsyncDisposable
         var call = PublishAsync();
         await Task.Delay(200);
         var answeredEarly = call.IsCompleted;
-        _sut.Time.Advance(TimeSpan.FromSeconds(5));
+
+        // The server registers its delay only when the request arrives, which a loaded machine may postpone: move the
+        // clock until the answer comes, in steps, rather than once at a guessed moment.
+        for (var i = 0; i < 200 && !call.IsCompleted; i++)
+        {
+            _sut.Time.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(call, Task.Delay(50));
+        }
+
         var (status, _) = await call.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.False(answeredEarly);

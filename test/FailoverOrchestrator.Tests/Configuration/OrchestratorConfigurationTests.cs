@@ -34,20 +34,6 @@ public class OrchestratorConfigurationTests
     }
 
     [Fact]
-    public void Load_EnvironmentVariable_BindsWithDoubleUnderscore()
-    {
-        Environment.SetEnvironmentVariable("Orchestrator__AuditRetentionDays", "77");
-        try
-        {
-            Assert.Equal(77, TestConfig.Load().AuditRetentionDays);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("Orchestrator__AuditRetentionDays", null);
-        }
-    }
-
-    [Fact]
     public void Load_MissingFile_NamesTheFile()
     {
         var ex = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load("/nonexistent/orchestrator.json"));

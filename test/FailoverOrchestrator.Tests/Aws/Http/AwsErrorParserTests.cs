@@ -115,3 +115,32 @@ public class AwsErrorParserTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
     }
 }
+
+public class AwsErrorParserRedactionTests
+{
+    [Fact]
+    public void Parse_SignatureDoesNotMatchWithCanonicalString_DropsSigningDetailsAndToken()
+    {
+        const string token = "IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN";
+        var body = "<ErrorResponse><Error><Type>Sender</Type><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided. " +
+            "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.\n\nThe Canonical String for this request should have been\n'POST\n/\n\n" +
+            $"content-type:application/x-www-form-urlencoded\nhost:sns.us-east-1.amazonaws.com\nx-amz-date:20260304T080100Z\nx-amz-security-token:{token}\n'\n\nThe String-to-Sign should have been\n'AWS4-HMAC-SHA256\n20260304T080100Z'\n" +
+            "</Message></Error><RequestId>r1</RequestId></ErrorResponse>";
+        var request = new AwsRequest(AwsServiceEndpoint.Sns, "Publish", "us-east-1", HttpMethod.Post, "/");
+
+        var error = AwsErrorParser.Parse(request, HttpStatusCode.Forbidden, body, null, null);
+
+        Assert.Equal("SignatureDoesNotMatch", error.ErrorCode);
+        Assert.DoesNotContain(token, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, error.AwsMessage, StringComparison.Ordinal);
+        Assert.All(error.Messages, m => Assert.DoesNotContain(token, m, StringComparison.Ordinal));
+        Assert.Contains("does not match the signature you provided", error.AwsMessage, StringComparison.Ordinal);
+        Assert.EndsWith("[signing details removed]", error.AwsMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Redact_StrayTokenHeader_Removed()
+    {
+        Assert.Equal("bad x-amz-security-token:[removed] here", AwsErrorParser.Redact("bad x-amz-security-token:ABC123== here"));
+    }
+}
