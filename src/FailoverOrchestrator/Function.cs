@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using FailoverOrchestrator.Configuration;
+using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.Hosting;
 using FailoverOrchestrator.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -15,8 +16,9 @@ namespace FailoverOrchestrator;
 [SuppressMessage("Naming", "CA1716", Justification = "The handler string names this type; Lambda blueprints call it Function.")]
 public sealed class Function : IDisposable
 {
-    // Stop this long before the function timeout, so the lease is released and the failure recorded before Lambda kills us.
-    private static readonly TimeSpan DeadlineMargin = TimeSpan.FromSeconds(5);
+    // Stop the steps this long before the function timeout: the last seconds record the failure and release the lease
+    // (SwitchExecutor.CleanupReserve) before Lambda stops the invocation, and leave a margin for the response.
+    private static readonly TimeSpan DeadlineMargin = SwitchExecutor.CleanupReserve + TimeSpan.FromSeconds(3);
 
     private readonly OrchestratorHost? _host;
     private readonly OrchestratorConfigurationException? _configurationError;
@@ -64,7 +66,7 @@ public sealed class Function : IDisposable
         }
 
         var budget = TimeSpan.FromSeconds(_host.Options.FunctionTimeoutSeconds) - DeadlineMargin;
-        using var deadline = new CancellationTokenSource(budget);
+        using var deadline = new CancellationTokenSource(budget, _time);
         _aws!.Deadline.ExpiresAt = _time.GetUtcNow() + budget;
         try
         {

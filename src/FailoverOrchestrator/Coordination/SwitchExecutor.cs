@@ -1,3 +1,5 @@
+using Amazon.Runtime;
+using FailoverOrchestrator.Aws;
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.Notifications;
 using FailoverOrchestrator.Pipeline;
@@ -18,6 +20,9 @@ internal sealed class SwitchExecutor(
 {
     /// <summary>How many live leases one invocation waits out before it answers InProgressElsewhere.</summary>
     private const int MaxLeaseWaits = 2;
+
+    /// <summary>The time kept for recording a failed attempt; <see cref="Function"/> stops the steps this much before its own deadline.</summary>
+    public static readonly TimeSpan CleanupReserve = TimeSpan.FromSeconds(5);
 
     public async Task<FailoverResult> RunAsync(FailoverTrigger trigger, AppOptions app, FailoverDirection direction, CancellationToken cancellationToken)
     {
@@ -139,6 +144,13 @@ internal sealed class SwitchExecutor(
         {
             return await FailAsync(app, context, audit, state, ex.Step, ex, state.Attempts >= app.MaxAttempts, cancellationToken);
         }
+        catch (Exception ex) when (ex is OperationCanceledException or AwsServiceException or AmazonServiceException or AmazonClientException)
+        {
+            // The invocation's deadline, or a state write that failed past its retries: record the attempt and release
+            // the lease (so the retry takes over at once), tell the on-call, then throw for Lambda to retry.
+            var step = context.Timeline.LastOrDefault(t => t.Status != StepStatus.NotRun)?.Name ?? "Lease";
+            return await FailAsync(app, context, audit, state, step, ex, state.Attempts >= app.MaxAttempts, cancellationToken);
+        }
 
         var outcome = direction == FailoverDirection.Failover ? Outcome.FailedOver : Outcome.FailedBack;
         var reason = context.Warnings.Count == 0 ? context.Reason : $"{context.Reason}; warnings: {string.Join("; ", context.Warnings)}";
@@ -146,8 +158,13 @@ internal sealed class SwitchExecutor(
         return Result(outcome, context, target, reason);
     }
 
-    private async Task<FailoverResult> FailAsync(AppOptions app, StepContext context, ExecutionAudit audit, AppState state, string step, Exception error, bool terminal, CancellationToken cancellationToken)
+    private async Task<FailoverResult> FailAsync(AppOptions app, StepContext context, ExecutionAudit audit, AppState state, string step, Exception error, bool terminal, CancellationToken invocation)
     {
+        // Recording the failure must not be cut short by the deadline that may have caused it: it gets a few seconds of
+        // its own, which the function keeps in reserve before Lambda's timeout.
+        using var reserve = new CancellationTokenSource(CleanupReserve, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(invocation, reserve.Token);
+        var cancellationToken = invocation.IsCancellationRequested ? reserve.Token : linked.Token;
         try
         {
             await store.RecordFailureAsync(app.Name, state.Epoch, error.Message, terminal, time.GetUtcNow(), cancellationToken);

@@ -219,6 +219,22 @@ public class SwitchExecutorTests
     }
 
     [Fact]
+    public async Task RunAsync_DeadlineReachedInAStep_RecordsTheAttemptNotifiesAndThrows()
+    {
+        Acquire(Holding());
+        using var deadline = new CancellationTokenSource();
+        deadline.Cancel();
+
+        var ex = await Assert.ThrowsAsync<ExecutionFailedException>(() =>
+            CreateSut(failing: StepNames.EcsScaleUp, error: () => new OperationCanceledException(deadline.Token)).RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None));
+
+        Assert.False(ex.Terminal);
+        Assert.Equal(StepNames.EcsScaleUp, ex.Step);
+        _aws.State.Verify(s => s.RecordFailureAsync("shop", 3, It.IsAny<string>(), false, It.IsAny<DateTimeOffset>(), It.Is<CancellationToken>(t => !t.IsCancellationRequested)), Times.Once);
+        Assert.StartsWith("[failover] RETRYING shop", Assert.Single(_notes).Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_CheckpointFindsLeaseLost_StopsWithoutFurtherCalls()
     {
         Acquire(Holding());
@@ -294,7 +310,7 @@ public class SwitchExecutorTests
         _aws.State.Setup(s => s.GetAsync("shop", It.IsAny<CancellationToken>())).ReturnsAsync(current);
     }
 
-    private SwitchExecutor CreateSut(string? failing = null, bool blocking = false)
+    private SwitchExecutor CreateSut(string? failing = null, bool blocking = false, Func<Exception>? error = null)
     {
         var steps = StepNames.All.Select(name =>
         {
@@ -303,7 +319,7 @@ public class SwitchExecutorTests
             step.Setup(s => s.ExecuteAsync(It.IsAny<StepContext>(), It.IsAny<CancellationToken>()))
                 .Callback(() => _ran.Add(name))
                 .ReturnsAsync(() => name == failing
-                    ? throw new StepFailedException(name, "boom")
+                    ? throw (error?.Invoke() ?? new StepFailedException(name, "boom"))
                     : blocking && name == StepNames.Preflight ? new StepOutcome(StepStatus.Blocked, "not ready", []) : StepOutcome.Succeeded("ok", []));
             return step.Object;
         }).ToDictionary(s => s.Name);
