@@ -148,7 +148,7 @@ internal sealed class SwitchExecutor(
         {
             // The invocation's deadline, or a state write that failed past its retries: record the attempt and release
             // the lease (so the retry takes over at once), tell the on-call, then throw for Lambda to retry.
-            var step = context.Timeline.LastOrDefault(t => t.Status != StepStatus.NotRun)?.Name ?? "Lease";
+            var step = context.Timeline.LastOrDefault(t => t.Status == StepStatus.Failed)?.Name ?? context.Timeline.LastOrDefault(t => t.Status != StepStatus.NotRun)?.Name ?? "Lease";
             return await FailAsync(app, context, audit, state, step, ex, state.Attempts >= app.MaxAttempts, cancellationToken);
         }
 

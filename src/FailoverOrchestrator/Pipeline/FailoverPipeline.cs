@@ -43,7 +43,14 @@ internal sealed class FailoverPipeline(IReadOnlyDictionary<string, IFailoverStep
             {
                 outcome = await step.ExecuteAsync(context, cancellationToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The invocation's deadline: the step is marked, and the cancellation goes on to the coordinator.
+                context.Timeline.Add(new StepResult { Name = step.Name, Status = StepStatus.Failed, StartedAt = startedAt, DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds, Detail = "stopped at the invocation's deadline" });
+                MarkNotRun(context, ordered, i + 1);
+                throw;
+            }
+            catch (Exception ex)
             {
                 var elapsed = (long)time.GetElapsedTime(started).TotalMilliseconds;
                 var failed = new StepResult { Name = step.Name, Status = StepStatus.Failed, StartedAt = startedAt, DurationMs = elapsed, Detail = ex.Message };

@@ -235,6 +235,22 @@ public class SwitchExecutorTests
     }
 
     [Fact]
+    public async Task RunAsync_InvocationDeadlinePassesThroughThePipeline_RecordedWithAFreshToken()
+    {
+        Acquire(Holding());
+        using var deadline = new CancellationTokenSource();
+        deadline.Cancel();
+
+        var ex = await Assert.ThrowsAsync<ExecutionFailedException>(() =>
+            CreateSut(failing: StepNames.DnsUpsert, error: () => new OperationCanceledException(deadline.Token)).RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, deadline.Token));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(ex.InnerException);
+        Assert.Equal(StepNames.DnsUpsert, ex.Step);
+        _aws.State.Verify(s => s.RecordFailureAsync("shop", 3, It.IsAny<string>(), false, It.IsAny<DateTimeOffset>(), It.Is<CancellationToken>(t => !t.IsCancellationRequested)), Times.Once);
+        Assert.Single(_notes);
+    }
+
+    [Fact]
     public async Task RunAsync_CheckpointFindsLeaseLost_StopsWithoutFurtherCalls()
     {
         Acquire(Holding());
