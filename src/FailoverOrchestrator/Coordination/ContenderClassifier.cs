@@ -28,6 +28,14 @@ internal static class ContenderClassifier
                     $"execution {state.ExecutionId} ({state.Phase} to {state.TargetRegion}) is unfinished; its retry will resume it, or an operator may resume or reset it");
         }
 
+        if (state.LastTriggerKey == request.TriggerKey && state.ActiveRegion != request.TargetRegion)
+        {
+            // The earlier delivery of this alarm did not switch (preflight blocked it, or it was reset): say so, not "done".
+            return Result(Outcome.Blocked, app, state, request,
+                $"a duplicate delivery of a trigger that did not switch: {state.LastError ?? "it was stopped"}; {state.ActiveRegion} is still active and nothing was changed. " +
+                $"Check with {{\"command\":\"plan\",\"app\":\"{app}\"}} and switch by hand with confirm");
+        }
+
         if (state.LastTriggerKey == request.TriggerKey)
         {
             return Result(Outcome.AlreadyInTargetState, app, state, request,

@@ -46,9 +46,9 @@ internal sealed class ResetHandler(IStateStore store, IAuditLog auditLog, IWrite
                 ? string.Empty
                 : $". WARNING: the writer-control item {control.TableName}/{control.Key} still names {current.WriterRegion} (epoch {current.Epoch}), so the application in {region} refuses writes until it names {region}";
         }
-        catch (Amazon.Runtime.AmazonServiceException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return $". WARNING: the writer-control item {control.TableName}/{control.Key} could not be read in {region} ({ex.ErrorCode}); check that it names {region}";
+            return $". WARNING: the writer-control item {control.TableName}/{control.Key} could not be read in {region} ({(ex as Amazon.Runtime.AmazonServiceException)?.ErrorCode ?? ex.GetType().Name}); check that it names {region}";
         }
     }
 }

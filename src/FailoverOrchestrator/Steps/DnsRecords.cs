@@ -24,7 +24,8 @@ internal static class DnsRecords
         {
             return current.AliasTarget is { } now &&
                    DnsOptionsValidator.Normalize(StripDualStack(now.DnsName)) == DnsOptionsValidator.Normalize(StripDualStack(alias.DnsName)) &&
-                   TrimZone(now.HostedZoneId) == TrimZone(alias.HostedZoneId);
+                   TrimZone(now.HostedZoneId) == TrimZone(alias.HostedZoneId) &&
+                   now.EvaluateTargetHealth == alias.EvaluateTargetHealth;
         }
 
         return current.AliasTarget is null &&

@@ -21,6 +21,7 @@ internal sealed class DnsUpsertStep(IRoute53Client route53, TimeProvider time) :
         var dns = context.App.Dns;
         var calls = new List<string>();
         var current = await ReadAsync(dns, calls, cancellationToken);
+        RefuseRoutingPolicy(current);
         var target = DnsRecords.For(context.App, context.TargetRegion);
         if (current is not null && DnsRecords.SameTarget(current, target))
         {
@@ -63,6 +64,18 @@ internal sealed class DnsUpsertStep(IRoute53Client route53, TimeProvider time) :
         calls.Add($"route53:ChangeResourceRecordSets zone={context.App.Dns.HostedZoneId} {string.Join(" + ", batch.Changes.Select(c => $"{c.Action.ToString().ToUpperInvariant()} {DnsRecords.Describe(c.RecordSet)}"))}");
         calls.Add($"route53:GetChange until INSYNC, at most {context.App.DnsWaitSeconds}s");
         return StepOutcome.Planned($"move {target.Name} from {(current is null ? "nothing" : DnsRecords.Describe(current))} to {context.TargetRegion}", calls);
+    }
+
+    /// <summary>
+    /// A weighted, latency or failover record set is one of several under the name; replacing it with a simple record
+    /// would mix routing policies, which Route 53 refuses. Say so before changing anything rather than at the batch.
+    /// </summary>
+    private void RefuseRoutingPolicy(ResourceRecordSet? current)
+    {
+        if (current?.SetIdentifier is { } id)
+        {
+            throw new StepFailedException(Name, $"{current.Name} {current.Type} has a routing policy (set identifier '{id}'); this orchestrator moves a simple record only. Nothing was changed");
+        }
     }
 
     private static ChangeBatch Batch(ResourceRecordSet? current, ResourceRecordSet target, StepContext context)

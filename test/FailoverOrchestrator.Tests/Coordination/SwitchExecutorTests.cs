@@ -96,6 +96,20 @@ public class SwitchExecutorTests
     }
 
     [Fact]
+    public async Task RunAsync_DuplicateOfABlockedAlarm_BlockedNotDone()
+    {
+        Lose(new AppState { App = "shop", ActiveRegion = "us-east-1", Phase = Phase.Steady, Epoch = 3, ExecutionId = "e0", LastTriggerKey = _alarm.IdempotencyKey, LastError = "us-west-2 is not ready" });
+
+        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None);
+
+        Assert.Equal(Outcome.Blocked, result.Outcome);
+        Assert.Contains("us-west-2 is not ready", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("us-east-1 is still active", result.Reason, StringComparison.Ordinal);
+        Assert.Empty(_ran);
+        Assert.Empty(_notes);
+    }
+
+    [Fact]
     public async Task RunAsync_LiveLeaseElsewhereNoWaiting_InProgressElsewhere()
     {
         Lose(Live());

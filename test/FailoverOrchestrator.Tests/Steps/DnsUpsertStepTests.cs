@@ -51,6 +51,28 @@ public class DnsUpsertStepTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_WeightedRecord_FailsBeforeAnyChange()
+    {
+        Existing(AtPrimary with { SetIdentifier = "primary" });
+
+        var ex = await Assert.ThrowsAsync<StepFailedException>(() => CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None));
+
+        Assert.Contains("has a routing policy (set identifier 'primary')", ex.Message, StringComparison.Ordinal);
+        _aws.Route53.Verify(r => r.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_RightTargetWrongHealthEvaluation_ChangesIt()
+    {
+        Existing(AtStandby with { AliasTarget = AtStandby.AliasTarget! with { EvaluateTargetHealth = false } });
+        _aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>())).ReturnsAsync(new ChangeInfo("C6", "INSYNC", _time.GetUtcNow()));
+
+        var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
+
+        Assert.Equal(StepStatus.Succeeded, outcome.Status);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_NoRecord_CreatesIt()
     {
         Existing(new ResourceRecordSet("www.example.com.", "A", null, 300, ["1.2.3.4"]));

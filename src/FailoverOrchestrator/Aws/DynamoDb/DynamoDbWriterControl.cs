@@ -26,9 +26,16 @@ internal sealed class DynamoDbWriterControl(IDynamoDbClientFactory clients, Time
             return null;
         }
 
+        // An item someone wrote by hand may lack a field: that is no writer, not a crash.
+        if (!item.TryGetValue("writerRegion", out var writer) || writer.S is null ||
+            !item.TryGetValue("epoch", out var epoch) || !long.TryParse(epoch.N, NumberStyles.Integer, CultureInfo.InvariantCulture, out var epochValue))
+        {
+            return null;
+        }
+
         return new WriterState(
-            item["writerRegion"].S,
-            long.Parse(item["epoch"].N, CultureInfo.InvariantCulture),
+            writer.S,
+            epochValue,
             item.TryGetValue("executionId", out var executionId) ? executionId.S : null,
             item.TryGetValue("updatedAt", out var updatedAt) ? DateTimeOffset.Parse(updatedAt.S, CultureInfo.InvariantCulture) : null);
     }
