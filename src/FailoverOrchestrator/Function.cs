@@ -81,9 +81,14 @@ public sealed class Function : IDisposable
         }
     }
 
-    /// <summary>Flushes the logs.</summary>
+    /// <summary>Closes the AWS clients' connections and flushes the logs.</summary>
     public void Dispose()
     {
+        foreach (var resource in _aws?.Resources ?? [])
+        {
+            resource.Dispose();
+        }
+
         if (_ownsLoggers)
         {
             _loggers.Dispose();

@@ -19,4 +19,7 @@ internal sealed record AwsDependencies(
 {
     /// <summary>The end of the current invocation, which bounds the retries of the HTTP clients; set by the function on each invocation.</summary>
     public InvocationDeadline Deadline { get; init; } = new();
+
+    /// <summary>What the function disposes with itself: HTTP connections and SDK clients.</summary>
+    public IReadOnlyList<IDisposable> Resources { get; init; } = [];
 }

@@ -37,6 +37,7 @@ internal static class DefaultAwsDependencies
             new DynamoDbAuditLog(Home, options.AuditTable, retention))
         {
             Deadline = deadline,
+            Resources = [http, dynamo],
         };
     }
 }
