@@ -27,7 +27,7 @@ internal static class TriggerRouter
         {
             return (app, FailoverResult.Ignored(
                 $"alarm '{trigger.AlarmName}' went to {trigger.State}; only a transition into ALARM starts a failover, and failback is never automatic",
-                app.Name) with { ActiveRegion = null });
+                app.Name));
         }
 
         return (app, null);
@@ -41,7 +41,7 @@ internal static class TriggerRouter
             return (null, FailoverResult.Rejected($"app '{trigger.App}' is not configured (configured apps: {known})"));
         }
 
-        var changes = trigger.Command is Triggers.TriggerCommand.Failover or Triggers.TriggerCommand.Failback or Triggers.TriggerCommand.Resume or Triggers.TriggerCommand.Reset;
+        var changes = trigger.Command is TriggerCommand.Failover or TriggerCommand.Failback or TriggerCommand.Resume or TriggerCommand.Reset;
         if (changes && !trigger.DryRun && trigger.Confirm != app.Name)
         {
             var command = trigger.Command.ToString().ToLowerInvariant();
@@ -49,7 +49,7 @@ internal static class TriggerRouter
             return (app, FailoverResult.Rejected($"{command} changes production: repeat the app name as \"confirm\": \"{app.Name}\" ({said}); nothing was changed", app.Name));
         }
 
-        if (trigger.Command == Triggers.TriggerCommand.Reset && trigger.Region != app.PrimaryRegion && trigger.Region != app.StandbyRegion)
+        if (trigger.Command == TriggerCommand.Reset && trigger.Region != app.PrimaryRegion && trigger.Region != app.StandbyRegion)
         {
             return (app, FailoverResult.Rejected($"reset region '{trigger.Region}' is neither {app.PrimaryRegion} (primary) nor {app.StandbyRegion} (standby) of app '{app.Name}'", app.Name));
         }
