@@ -17,6 +17,12 @@ internal sealed record AppState
 
     public string? ExecutionId { get; init; }
 
+    /// <summary>
+    /// The invocation that took the lease last (the execution id it would have started): a takeover keeps the
+    /// execution id, so this is what tells an invocation that an acquisition the SDK retried was its own.
+    /// </summary>
+    public string? Holder { get; init; }
+
     /// <summary>The phase the execution had before it was marked Failed (FailingOver or FailingBack).</summary>
     public Phase? FailedPhase { get; init; }
 

@@ -215,7 +215,7 @@ internal sealed class DynamoDbStateStore(Func<IAmazonDynamoDB> clientFactory, st
         return TryUpdateAsync(
             request.App,
             condition,
-            "SET #phase = :phase, targetRegion = :target, executionId = :executionId, epoch = if_not_exists(epoch, :zero) + :one, "
+            "SET #phase = :phase, targetRegion = :target, executionId = :executionId, holder = :executionId, epoch = if_not_exists(epoch, :zero) + :one, "
                 + "attempts = :one, completedSteps = :noSteps, leaseExpiresAt = :lease, lastTriggerKey = :key REMOVE failedPhase, lastError",
             values,
             cancellationToken);
@@ -228,9 +228,10 @@ internal sealed class DynamoDbStateStore(Func<IAmazonDynamoDB> clientFactory, st
             // The lease counts as expired from the instant it names (live while now < leaseExpiresAt), so a lease
             // released by RecordFailureAsync at "now" can be taken over by a retry in the same millisecond.
             "#phase = :phase AND targetRegion = :target AND leaseExpiresAt <= :now",
-            "SET epoch = epoch + :one, attempts = attempts + :one, leaseExpiresAt = :lease",
+            "SET epoch = epoch + :one, attempts = attempts + :one, leaseExpiresAt = :lease, holder = :holder",
             new()
             {
+                [":holder"] = String(request.ExecutionId),
                 [":phase"] = String(request.Phase.ToString()),
                 [":target"] = String(request.TargetRegion),
                 [":now"] = Millis(request.Now),

@@ -12,6 +12,7 @@ internal static class StateItem
     public const string TargetRegion = "targetRegion";
     public const string Epoch = "epoch";
     public const string ExecutionId = "executionId";
+    public const string Holder = "holder";
     public const string FailedPhase = "failedPhase";
     public const string LeaseExpiresAt = "leaseExpiresAt";
     public const string CompletedSteps = "completedSteps";
@@ -31,6 +32,7 @@ internal static class StateItem
         TargetRegion = item.GetString(TargetRegion),
         Epoch = item.GetNumber(Epoch) ?? 0,
         ExecutionId = item.GetString(ExecutionId),
+        Holder = item.GetString(Holder),
         FailedPhase = item.GetString(FailedPhase) is { } failedPhase ? Enum.Parse<Phase>(failedPhase) : null,
         LeaseExpiresAt = item.GetMillis(LeaseExpiresAt),
         CompletedSteps = item.GetStringList(CompletedSteps),

@@ -53,9 +53,9 @@ internal sealed class SwitchExecutor(
 
             // A consistent read: ReturnValuesOnConditionCheckFailure is not relied on (dynalite ignores it).
             var current = await store.GetAsync(app.Name, cancellationToken);
-            if (current?.ExecutionId == request.ExecutionId && current.Phase == request.Phase)
+            if (current?.Holder == request.ExecutionId && current.Phase == request.Phase)
             {
-                // The SDK retried an update that had already been applied: the lease is ours.
+                // The SDK retried an update (a fresh start or a takeover) that had already been applied: the lease is ours.
                 return await HoldAsync(trigger, app, current, cancellationToken);
             }
 

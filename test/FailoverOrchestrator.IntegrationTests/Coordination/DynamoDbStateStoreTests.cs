@@ -144,6 +144,8 @@ public sealed class DynamoDbStateStoreTests(DynaliteFixture fixture) : IAsyncLif
         Assert.Null(early);
         Assert.NotNull(late);
         Assert.Equal("exec-1", late.ExecutionId);
+        Assert.Equal("exec-2", late.Holder);
+        Assert.Equal("exec-1", first.Holder);
         Assert.Equal(["Preflight"], late.CompletedSteps);
         Assert.Equal(2, late.Epoch);
         Assert.Equal(2, late.Attempts);

@@ -96,6 +96,24 @@ public class SwitchExecutorTests
     }
 
     [Fact]
+    public async Task RunAsync_TakeoverAppliedButAnswerLost_RecognisedAsOurs()
+    {
+        AcquireRequest? sent = null;
+        _aws.State.Setup(s => s.TryAcquireAsync(It.IsAny<AcquireRequest>(), It.IsAny<CancellationToken>()))
+            .Callback<AcquireRequest, CancellationToken>((r, _) => sent = r)
+            .ReturnsAsync((AppState?)null);
+        _aws.State.Setup(s => s.GetAsync("shop", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => Holding(attempts: 2, completed: [StepNames.Preflight]) with { ExecutionId = "shop-older", Holder = sent!.ExecutionId });
+
+        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None);
+
+        Assert.Equal(Outcome.FailedOver, result.Outcome);
+        Assert.Equal("shop-older", result.ExecutionId);
+        Assert.DoesNotContain(StepNames.Preflight, _ran);
+        _aws.State.Verify(s => s.TryAcquireAsync(It.IsAny<AcquireRequest>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task RunAsync_DuplicateOfABlockedAlarm_BlockedNotDone()
     {
         Lose(new AppState { App = "shop", ActiveRegion = "us-east-1", Phase = Phase.Steady, Epoch = 3, ExecutionId = "e0", LastTriggerKey = _alarm.IdempotencyKey, LastError = "us-west-2 is not ready" });
