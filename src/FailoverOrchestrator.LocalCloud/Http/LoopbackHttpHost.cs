@@ -62,7 +62,15 @@ internal sealed class LoopbackHttpHost(int port, Func<LocalRequest, Cancellation
             _listener.Stop();
             await (_acceptLoop ?? Task.CompletedTask);
             await Task.WhenAll(_inFlight.Values);
-            _listener.Close();
+            try
+            {
+                _listener.Close();
+            }
+            catch (HttpListenerException)
+            {
+                // Linux's managed HttpListener looks its endpoint up again on Close after Stop released it, binding the
+                // port anew; when another server has taken that port meanwhile, Close throws. It is stopped already.
+            }
         }
 
         _stopping.Dispose();
