@@ -42,7 +42,15 @@ internal sealed class CaptureServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _listener.Stop();
-        _listener.Close();
+        try
+        {
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // Close looks the released endpoint up again and may find its port taken by another test's server.
+        }
+
         try
         {
             await _loop;
