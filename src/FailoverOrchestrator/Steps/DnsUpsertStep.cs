@@ -29,7 +29,7 @@ internal sealed class DnsUpsertStep(IRoute53Client route53, TimeProvider time) :
         }
 
         var batch = Batch(current, target, context);
-        calls.Add($"route53:ChangeResourceRecordSets zone={dns.HostedZoneId} {string.Join(" + ", batch.Changes.Select(c => $"{c.Action.ToString().ToUpperInvariant()} {DnsRecords.Describe(c.RecordSet)}"))}");
+        calls.Add(DescribeChange(dns.HostedZoneId, batch));
         var change = await route53.ChangeResourceRecordSetsAsync(dns.HostedZoneId, batch, cancellationToken);
 
         var deadline = time.GetUtcNow().AddSeconds(context.App.DnsWaitSeconds);
@@ -61,7 +61,7 @@ internal sealed class DnsUpsertStep(IRoute53Client route53, TimeProvider time) :
         }
 
         var batch = Batch(current, target, context);
-        calls.Add($"route53:ChangeResourceRecordSets zone={context.App.Dns.HostedZoneId} {string.Join(" + ", batch.Changes.Select(c => $"{c.Action.ToString().ToUpperInvariant()} {DnsRecords.Describe(c.RecordSet)}"))}");
+        calls.Add(DescribeChange(context.App.Dns.HostedZoneId, batch));
         calls.Add($"route53:GetChange until INSYNC, at most {context.App.DnsWaitSeconds}s");
         return StepOutcome.Planned($"move {target.Name} from {(current is null ? "nothing" : DnsRecords.Describe(current))} to {context.TargetRegion}", calls);
     }
@@ -77,6 +77,9 @@ internal sealed class DnsUpsertStep(IRoute53Client route53, TimeProvider time) :
             throw new StepFailedException(Name, $"{current.Name} {current.Type} has a routing policy (set identifier '{id}'); this orchestrator moves a simple record only. Nothing was changed");
         }
     }
+
+    private static string DescribeChange(string zone, ChangeBatch batch) =>
+        $"route53:ChangeResourceRecordSets zone={zone} {string.Join(" + ", batch.Changes.Select(c => $"{c.Action.ToString().ToUpperInvariant()} {DnsRecords.Describe(c.RecordSet)}"))}";
 
     private static ChangeBatch Batch(ResourceRecordSet? current, ResourceRecordSet target, StepContext context)
     {

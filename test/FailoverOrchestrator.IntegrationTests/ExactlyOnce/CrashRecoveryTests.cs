@@ -1,3 +1,4 @@
+using FailoverOrchestrator.Cli.Drill;
 using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.IntegrationTests.World;
 using FailoverOrchestrator.Pipeline;
@@ -24,7 +25,7 @@ public sealed class CrashRecoveryTests
         var counter = new DynamoDbCallCounter();
         var crashing = InstrumentedDependencies.Wrap(world, counter, s => new InterceptingStateStore(s)
         {
-            AfterCheckpoint = step => step == crashed ? throw new SimulatedCrashException(step) : Task.CompletedTask,
+            AfterCheckpoint = step => step == crashed ? throw new SimulatedCrashException($"the process died right after {step} was checkpointed") : Task.CompletedTask,
         });
         var completed = StepNames.DefaultOrder.TakeWhile(s => s != crashed).Append(crashed).ToList();
 
@@ -62,7 +63,7 @@ public sealed class CrashRecoveryTests
         var alarm = world.Alarm();
         var crashing = InstrumentedDependencies.Wrap(world, new DynamoDbCallCounter(), s => new InterceptingStateStore(s)
         {
-            AfterCheckpoint = step => step == StepNames.PromoteWriter ? throw new SimulatedCrashException(step) : Task.CompletedTask,
+            AfterCheckpoint = step => step == StepNames.PromoteWriter ? throw new SimulatedCrashException($"the process died right after {step} was checkpointed") : Task.CompletedTask,
         });
         await world.InvokeAsync(alarm, crashing);
         var leaseEnds = (await probe.StateAsync())!.LeaseExpiresAt!.Value;
