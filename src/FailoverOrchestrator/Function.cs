@@ -9,9 +9,10 @@ using Microsoft.Extensions.Logging;
 namespace FailoverOrchestrator;
 
 /// <summary>
-/// The Lambda entry point: <c>FailoverOrchestrator::FailoverOrchestrator.Function::HandleAsync</c>. It takes and
-/// returns <see cref="Stream"/>, so no Amazon.Lambda.* package is needed. Lambda creates one instance per container:
-/// the constructor is the cold start, where configuration is bound and validated once.
+/// The handler. In Lambda it is driven by <see cref="Runtime.LambdaRuntimeHost"/>, this assembly's entry point, which
+/// serves the Runtime API (the managed runtime starts it as <c>dotnet exec /var/task/FailoverOrchestrator.dll</c>,
+/// provided.al2023 as <c>bootstrap</c>); the CLI and the tests call it in-process. One instance per execution
+/// environment: the constructor is the cold start, where configuration is bound and validated once.
 /// </summary>
 [SuppressMessage("Naming", "CA1716", Justification = "The handler string names this type; Lambda blueprints call it Function.")]
 public sealed class Function : IDisposable
@@ -56,8 +57,24 @@ public sealed class Function : IDisposable
         }
     }
 
-    /// <summary>Handles one invocation: reads the event, returns the result as one JSON object.</summary>
-    public async Task<Stream> HandleAsync(Stream input)
+    /// <summary>The configuration error found at cold start, or null when the configuration is valid.</summary>
+    public OrchestratorConfigurationException? ConfigurationError => _configurationError;
+
+    /// <summary>The function's logger: its scopes (such as an invocation's request id) reach every line of the invocation.</summary>
+    internal ILogger Logger => _logger;
+
+    /// <summary>
+    /// Handles one invocation outside Lambda (the CLI, the drill's in-process scenarios): with no Runtime API deadline,
+    /// the configured function timeout stands in for it.
+    /// </summary>
+    public Task<Stream> HandleAsync(Stream input)
+    {
+        var timeout = TimeSpan.FromSeconds(_host?.Options.FunctionTimeoutSeconds ?? 0);
+        return HandleAsync(input, _time.GetUtcNow() + timeout, CancellationToken.None);
+    }
+
+    /// <summary>Handles one invocation that must end by <paramref name="deadline"/> (Lambda's Lambda-Runtime-Deadline-Ms): reads the event, returns the result as one JSON object.</summary>
+    internal async Task<Stream> HandleAsync(Stream input, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (_host is null)
@@ -65,13 +82,18 @@ public sealed class Function : IDisposable
             throw _configurationError!;
         }
 
-        var budget = TimeSpan.FromSeconds(_host.Options.FunctionTimeoutSeconds) - DeadlineMargin;
-        using var deadline = new CancellationTokenSource(budget, _time);
+        // The steps stop this much before the deadline, so the failure is recorded and the lease released in time; a
+        // short remaining time keeps half of itself as the margin rather than none.
+        var remaining = deadline - _time.GetUtcNow();
+        var margin = remaining > DeadlineMargin * 2 ? DeadlineMargin : remaining / 2;
+        var budget = remaining - margin > TimeSpan.Zero ? remaining - margin : TimeSpan.Zero;
+        using var stop = new CancellationTokenSource(budget, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, cancellationToken);
         _aws!.Deadline.ExpiresAt = _time.GetUtcNow() + budget;
         try
         {
-            var payload = await OrchestratorHost.ReadPayloadAsync(input, deadline.Token);
-            var result = await _host.InvokeAsync(payload, deadline.Token);
+            var payload = await OrchestratorHost.ReadPayloadAsync(input, linked.Token);
+            var result = await _host.InvokeAsync(payload, linked.Token);
             return OrchestratorHost.Serialize(result);
         }
         catch (Exception ex)

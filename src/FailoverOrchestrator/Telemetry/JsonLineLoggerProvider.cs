@@ -7,11 +7,13 @@ namespace FailoverOrchestrator.Telemetry;
 /// <summary>
 /// Writes each log event as one JSON object on one line, synchronously: Lambda freezes the process as soon as the
 /// handler returns, and a background queue (the console logger's) could then hold the last lines of a failover back
-/// until the next invocation, or lose them. Scopes (app, executionId, epoch, step) become top-level fields.
+/// until the next invocation, or lose them. Scopes (requestId, app, executionId, epoch, step) become top-level fields, each key once; levels are named as
+/// Lambda's JSON log format names them (TRACE, DEBUG, INFO, WARN, ERROR, FATAL).
 /// Built without a service provider, so it adds next to nothing to the cold start.
 /// </summary>
 internal sealed class JsonLineLoggerProvider(TextWriter output, TimeProvider time) : ILoggerProvider, ISupportExternalScope
 {
+    private static readonly HashSet<string> FixedKeys = new(StringComparer.Ordinal) { "timestamp", "level", "category", "eventId", "message", "exception", "exceptionMessage" };
     private readonly object _gate = new();
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
@@ -21,41 +23,64 @@ internal sealed class JsonLineLoggerProvider(TextWriter output, TimeProvider tim
 
     public void Dispose() => output.Flush();
 
+    /// <summary>The level names of Lambda's JSON log format, which filters application logs on them.</summary>
+    public static string LevelName(LogLevel level) => level switch
+    {
+        LogLevel.Trace => "TRACE",
+        LogLevel.Debug => "DEBUG",
+        LogLevel.Information => "INFO",
+        LogLevel.Warning => "WARN",
+        LogLevel.Error => "ERROR",
+        _ => "FATAL",
+    };
+
     private void Write<TState>(string category, LogLevel level, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
+        // Each key once: the fixed fields, then the scopes (an inner scope's value wins over an outer one's), then the
+        // message's own fields; a field named like one already written is dropped (its value is in the message anyway).
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        _scopes.ForEachScope(
+            static (scope, target) =>
+            {
+                if (scope is IEnumerable<KeyValuePair<string, object>> pairs)
+                {
+                    foreach (var (key, value) in pairs.Where(p => !FixedKeys.Contains(p.Key)))
+                    {
+                        target[key] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                }
+            },
+            fields);
+        if (state is IEnumerable<KeyValuePair<string, object?>> values)
+        {
+            foreach (var (key, value) in values.Where(f => f.Key != "{OriginalFormat}"))
+            {
+                var name = char.ToLowerInvariant(key[0]) + key[1..];
+                if (!FixedKeys.Contains(name))
+                {
+                    fields.TryAdd(name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteString("timestamp", time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
-            json.WriteString("level", level.ToString());
+            json.WriteString("level", LevelName(level));
             json.WriteString("category", category);
             json.WriteNumber("eventId", eventId.Id);
             json.WriteString("message", formatter(state, exception));
-            _scopes.ForEachScope(
-                static (scope, writer) =>
-                {
-                    if (scope is IEnumerable<KeyValuePair<string, object>> pairs)
-                    {
-                        foreach (var (key, value) in pairs)
-                        {
-                            writer.WriteString(key, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
-                        }
-                    }
-                },
-                json);
-            if (state is IEnumerable<KeyValuePair<string, object?>> fields)
-            {
-                foreach (var (key, value) in fields.Where(f => f.Key != "{OriginalFormat}"))
-                {
-                    json.WriteString(char.ToLowerInvariant(key[0]) + key[1..], Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
-                }
-            }
-
             if (exception is not null)
             {
                 json.WriteString("exception", exception.GetType().FullName);
                 json.WriteString("exceptionMessage", exception.Message);
+            }
+
+            foreach (var (key, value) in fields)
+            {
+                json.WriteString(key, value);
             }
 
             json.WriteEndObject();

@@ -8,8 +8,8 @@ internal static partial class Log
     [LoggerMessage(1, LogLevel.Information, "Cold start: configuration loaded with {AppCount} app(s) in {InitMs} ms")]
     public static partial void ColdStart(ILogger logger, int appCount, long initMs);
 
-    [LoggerMessage(2, LogLevel.Error, "Configuration is invalid: {Message}")]
-    public static partial void ConfigurationInvalid(ILogger logger, string message);
+    [LoggerMessage(2, LogLevel.Error, "Configuration is invalid: {Errors}")]
+    public static partial void ConfigurationInvalid(ILogger logger, string errors);
 
     [LoggerMessage(3, LogLevel.Information, "Trigger {Source} {Command} ({Subject}): {Detail}")]
     public static partial void TriggerReceived(ILogger logger, string source, string command, string? subject, string detail);
@@ -41,6 +41,15 @@ internal static partial class Log
     [LoggerMessage(12, LogLevel.Error, "Audit write failed for app {App}: {Kind}")]
     public static partial void AuditFailed(ILogger logger, string app, string kind, Exception exception);
 
-    [LoggerMessage(13, LogLevel.Error, "Invocation failed: {Message}")]
-    public static partial void InvocationFailed(ILogger logger, string message, Exception exception);
+    [LoggerMessage(13, LogLevel.Error, "Invocation failed: {Error}")]
+    public static partial void InvocationFailed(ILogger logger, string error, Exception exception);
+
+    [LoggerMessage(14, LogLevel.Information, "Invocation of {FunctionArn}: {RemainingMs} ms to its deadline")]
+    public static partial void InvocationStarted(ILogger logger, string? functionArn, long remainingMs);
+
+    [LoggerMessage(15, LogLevel.Error, "The Runtime API refused the {What} with HTTP {StatusCode}: {Body}")]
+    public static partial void RuntimeApiRefused(ILogger logger, string what, int statusCode, string body);
+
+    [LoggerMessage(16, LogLevel.Critical, "The Runtime API failed: {Error}; the process exits")]
+    public static partial void RuntimeApiFailed(ILogger logger, string error, Exception exception);
 }

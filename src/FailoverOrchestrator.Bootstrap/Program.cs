@@ -1,0 +1,4 @@
+using FailoverOrchestrator.Aws.Http;
+using FailoverOrchestrator.Runtime;
+
+return await LambdaRuntimeHost.RunAsync(SystemEnvironmentVariables.Instance, CancellationToken.None);

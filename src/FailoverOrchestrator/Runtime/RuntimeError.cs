@@ -1,0 +1,25 @@
+namespace FailoverOrchestrator.Runtime;
+
+/// <summary>
+/// Lambda's error document, posted to <c>…/invocation/{id}/error</c> and <c>…/init/error</c>; Lambda hands it to the
+/// caller (<c>dotnet lambda invoke-function</c> prints it) and to the on-failure destination.
+/// </summary>
+internal sealed record RuntimeError(string ErrorMessage, string ErrorType, IReadOnlyList<string> StackTrace)
+{
+    /// <summary>The exception's type name, message and stack, then each inner exception's, so the cause is not lost.</summary>
+    public static RuntimeError From(Exception exception)
+    {
+        var stack = new List<string>();
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current != exception)
+            {
+                stack.Add($"--- caused by {current.GetType().Name}: {current.Message}");
+            }
+
+            stack.AddRange((current.StackTrace ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+
+        return new RuntimeError(exception.Message, exception.GetType().Name, stack);
+    }
+}
