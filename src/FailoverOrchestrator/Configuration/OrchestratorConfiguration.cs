@@ -43,7 +43,7 @@ internal static class OrchestratorConfiguration
         }
         catch (InvalidDataException ex)
         {
-            throw new OrchestratorConfigurationException($"configuration file '{path}' is not valid JSON: {ex.Message}", ex);
+            throw new OrchestratorConfigurationException($"configuration file '{path}' is not valid JSON: {JsonSyntaxError(ex)}", ex);
         }
 
         options.Region ??= Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
@@ -59,5 +59,20 @@ internal static class OrchestratorConfiguration
         }
 
         return options;
+    }
+
+    /// <summary>Where the JSON parser stopped, 1-based as editors count, from the exception the JSON provider wraps twice.</summary>
+    private static string JsonSyntaxError(Exception ex)
+    {
+        for (Exception? cause = ex; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is System.Text.Json.JsonException { LineNumber: { } line, BytePositionInLine: { } position } json)
+            {
+                var detail = json.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd('.', ' ');
+                return $"line {line + 1}, position {position + 1}: {detail}";
+            }
+        }
+
+        return ex.InnerException?.Message ?? ex.Message;
     }
 }

@@ -72,7 +72,7 @@ internal sealed class LambdaRuntimeHost
         Environment.SetEnvironmentVariable("_X_AMZN_TRACE_ID", invocation.TraceId);
         var logger = _function.Logger;
         using var scope = logger.BeginScope(new[] { KeyValuePair.Create("requestId", (object)invocation.RequestId) });
-        Log.InvocationStarted(logger, invocation.FunctionArn, (long)(invocation.Deadline - _time.GetUtcNow()).TotalMilliseconds);
+        Log.InvocationStarted(logger, invocation.FunctionArn, (long)(invocation.Deadline - _time.GetUtcNow()).TotalMilliseconds, invocation.TraceId);
         Stream result;
         try
         {

@@ -44,8 +44,8 @@ internal static partial class Log
     [LoggerMessage(13, LogLevel.Error, "Invocation failed: {Error}")]
     public static partial void InvocationFailed(ILogger logger, string error, Exception exception);
 
-    [LoggerMessage(14, LogLevel.Information, "Invocation of {FunctionArn}: {RemainingMs} ms to its deadline")]
-    public static partial void InvocationStarted(ILogger logger, string? functionArn, long remainingMs);
+    [LoggerMessage(14, LogLevel.Information, "Invocation of {FunctionArn}: {RemainingMs} ms to its deadline, trace {TraceId}")]
+    public static partial void InvocationStarted(ILogger logger, string? functionArn, long remainingMs, string? traceId);
 
     [LoggerMessage(15, LogLevel.Error, "The Runtime API refused the {What} with HTTP {StatusCode}: {Body}")]
     public static partial void RuntimeApiRefused(ILogger logger, string what, int statusCode, string body);

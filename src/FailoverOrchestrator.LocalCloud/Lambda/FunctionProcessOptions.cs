@@ -1,0 +1,28 @@
+namespace FailoverOrchestrator.LocalCloud.Lambda;
+
+/// <summary>How to start the function as Lambda would: the task root, the runtime, and the environment Lambda sets.</summary>
+internal sealed record FunctionProcessOptions
+{
+    /// <summary>The directory Lambda unpacks the bundle into (<c>/var/task</c>): the published function.</summary>
+    public required string TaskRoot { get; init; }
+
+    public required LambdaRuntimeKind Runtime { get; init; }
+
+    /// <summary>The handler string; with no <c>::</c>, the managed runtime runs <c>&lt;handler&gt;.dll</c>.</summary>
+    public string Handler { get; init; } = "FailoverOrchestrator";
+
+    public string FunctionName { get; init; } = "failover-orchestrator";
+
+    public string Version { get; init; } = "$LATEST";
+
+    public int MemorySizeMb { get; init; } = 512;
+
+    public string Region { get; init; } = "us-east-1";
+
+    public string AccountId { get; init; } = "111122223333";
+
+    /// <summary>The function's own variables (configuration file, endpoints); they override none of Lambda's reserved ones.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    public string FunctionArn => $"arn:aws:lambda:{Region}:{AccountId}:function:{FunctionName}";
+}
