@@ -12,36 +12,41 @@ public class FunctionDeploymentTests
     private static JsonObject FunctionProperties => Main.Properties("Function");
 
     [Fact]
-    public void Handler_TemplateAndToolsDefaults_ResolveToTheEntryPoint()
+    public void Handler_TemplateAndToolsDefaults_AreTheBootstrapOfProvidedAl2023()
     {
-        var handler = Intrinsic.Text(FunctionProperties["Handler"])!;
+        Assert.Equal("provided.al2023", Intrinsic.Text(FunctionProperties["Runtime"]));
+        Assert.Equal("provided.al2023", LambdaToolsDefaults.Text("function-runtime"));
+        Assert.Equal("bootstrap", Intrinsic.Text(FunctionProperties["Handler"]));
+        Assert.Equal("bootstrap", LambdaToolsDefaults.Text("function-handler"));
+        Assert.Equal("net8.0", LambdaToolsDefaults.Text("framework"));
+    }
 
-        Assert.Equal(handler, LambdaToolsDefaults.Text("function-handler"));
-        Assert.Null(HandlerResolver.Explain(handler, typeof(FailoverOrchestrator.Function).Assembly));
+    [Fact]
+    public void Architecture_TemplateParameterAndToolsDefaults_Agree()
+    {
+        var parameter = Main.Parameters["FunctionArchitecture"]!;
+
+        Assert.Equal("""["!Ref FunctionArchitecture"]""", new System.Text.Json.Nodes.JsonArray(FunctionProperties["Architectures"]!.AsArray().Select(a => (System.Text.Json.Nodes.JsonNode?)Intrinsic.Describe(a)).ToArray()).ToJsonString());
+        Assert.Equal("x86_64", Intrinsic.Text(parameter["Default"]));
+        Assert.Equal(LambdaToolsDefaults.Text("function-architecture"), Intrinsic.Text(parameter["Default"]));
+        Assert.Contains(KeyValuePair.Create("FunctionArchitecture", LambdaToolsDefaults.Text("function-architecture")), LambdaToolsDefaults.TemplateParameters);
+    }
+
+    [Fact]
+    public void Handler_ManagedRuntimeExecutableHandler_ResolvesToTheFunctionsEntryPoint()
+    {
+        Assert.Null(HandlerResolver.Explain("FailoverOrchestrator", typeof(FailoverOrchestrator.Function).Assembly));
     }
 
     [Theory]
-    [InlineData("FailoverOrchestrator::FailoverOrchestrator.Function::Handle", "no single public instance method")]
-    [InlineData("FailoverOrchestrator::FailoverOrchestrator.Functions::HandleAsync", "is not a public type")]
-    [InlineData("Orchestrator::FailoverOrchestrator.Function::HandleAsync", "assembly 'Orchestrator'")]
-    [InlineData("FailoverOrchestrator::FailoverOrchestrator.Function::ToString", "must take a Stream")]
-    [InlineData("FailoverOrchestrator.Function::HandleAsync", "is not Assembly::Type::Method")]
+    [InlineData("FailoverOrchestrator::FailoverOrchestrator.Function::HandleAsync", "needs Amazon.Lambda.Core")]
+    [InlineData("Orchestrator", "/var/task/Orchestrator.dll")]
     public void Explain_BrokenHandler_SaysWhy(string handler, string reason)
     {
         var error = HandlerResolver.Explain(handler, typeof(FailoverOrchestrator.Function).Assembly);
 
         Assert.NotNull(error);
         Assert.Contains(reason, error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Runtime_TemplateAndToolsDefaults_AreDotnet8OnArm64()
-    {
-        Assert.Equal("dotnet8", Intrinsic.Text(FunctionProperties["Runtime"]));
-        Assert.Equal("dotnet8", LambdaToolsDefaults.Text("function-runtime"));
-        Assert.Equal("""["arm64"]""", FunctionProperties["Architectures"]!.ToJsonString());
-        Assert.Equal("arm64", LambdaToolsDefaults.Text("function-architecture"));
-        Assert.Equal("net8.0", LambdaToolsDefaults.Text("framework"));
     }
 
     [Fact]
@@ -65,14 +70,21 @@ public class FunctionDeploymentTests
     }
 
     [Fact]
-    public void Code_ProjectPath_IsTheFunctionProjectBesideTheTemplate()
+    public void Code_ProjectPath_IsTheSelfContainedBootstrapProject()
     {
         var code = FunctionProperties["Code"]!.AsObject();
 
         var project = Path.GetFullPath(Path.Combine(RepositoryFiles.Root, "infra", Intrinsic.Text(code["S3Key"])!));
+        var file = Path.Combine(project, "FailoverOrchestrator.Bootstrap.csproj");
 
         Assert.False(code.ContainsKey("S3Bucket"), "deploy-serverless builds and uploads only a Code without a bucket");
-        Assert.True(File.Exists(Path.Combine(project, "FailoverOrchestrator.csproj")), project);
+        Assert.True(File.Exists(file), project);
+
+        // deploy-serverless passes no msbuild-parameters to a project outside the template's folder and publishes with
+        // `--self-contained false` unless the project sets SelfContained (Amazon.Lambda.Tools, LambdaDotNetCLIWrapper).
+        var xml = System.Xml.Linq.XDocument.Load(file);
+        Assert.Equal("true", xml.Descendants("SelfContained").Single().Value);
+        Assert.Equal("bootstrap", xml.Descendants("AssemblyName").Single().Value);
     }
 
     [Fact]

@@ -3,42 +3,33 @@ using System.Reflection;
 namespace FailoverOrchestrator.Infra.Tests.Handler;
 
 /// <summary>
-/// Resolves a .NET Lambda handler string, <c>Assembly::Namespace.Type::Method</c>, the way the managed
-/// runtime does, and says what is wrong with it: the assembly, a public type with a parameterless
-/// constructor, and a public instance method taking a <see cref="Stream"/> and returning <c>Task&lt;Stream&gt;</c>.
+/// Resolves a handler string the way the managed .NET runtime's <c>bootstrap.net8.sh</c> (aws/aws-lambda-dotnet,
+/// Amazon.Lambda.RuntimeSupport) does, and says what is wrong with it. A handler without <c>:</c> names an executable
+/// assembly, started as <c>dotnet exec /var/task/&lt;handler&gt;.dll</c>, which must serve the Runtime API itself: here,
+/// the function assembly with its entry point. A class-library handler (<c>Assembly::Type::Method</c>) is started
+/// through <c>/var/runtime/Amazon.Lambda.RuntimeSupport.dll</c>, which loads Amazon.Lambda.Core from the function's
+/// own bundle: this function ships none, so that path dies before the first event.
 /// </summary>
 internal static class HandlerResolver
 {
-    /// <summary>Returns null when the handler resolves within <paramref name="assembly"/>, else why it does not.</summary>
+    /// <summary>Returns null when the managed runtime would start <paramref name="assembly"/>'s Runtime API loop, else why it would not.</summary>
     public static string? Explain(string handler, Assembly assembly)
     {
-        var parts = handler.Split("::");
-        if (parts.Length != 3)
+        if (handler.Contains(':', StringComparison.Ordinal))
         {
-            return $"'{handler}' is not Assembly::Type::Method.";
+            return $"'{handler}' is a class-library handler: the runtime would start Amazon.Lambda.RuntimeSupport, which needs Amazon.Lambda.Core in the bundle; " +
+                $"use the executable handler '{assembly.GetName().Name}'.";
         }
 
-        if (parts[0] != assembly.GetName().Name)
+        var name = handler.EndsWith(".dll", StringComparison.Ordinal) ? handler[..^4] : handler;
+        if (name != assembly.GetName().Name)
         {
-            return $"assembly '{parts[0]}' is not {assembly.GetName().Name}.";
+            return $"the runtime would run /var/task/{name}.dll, which is not {assembly.GetName().Name}.dll.";
         }
 
-        var type = assembly.GetType(parts[1]);
-        if (type is not { IsPublic: true, IsAbstract: false } || type.GetConstructor(Type.EmptyTypes) is null)
+        if (assembly.EntryPoint is null)
         {
-            return $"'{parts[1]}' is not a public type with a parameterless constructor.";
-        }
-
-        var method = type.GetMethods(BindingFlags.Public | BindingFlags.Instance).SingleOrDefault(m => m.Name == parts[2]);
-        if (method is null)
-        {
-            return $"{type.Name} has no single public instance method '{parts[2]}'.";
-        }
-
-        var parameters = method.GetParameters();
-        if (method.ReturnType != typeof(Task<Stream>) || parameters.Length != 1 || parameters[0].ParameterType != typeof(Stream))
-        {
-            return $"{type.Name}.{method.Name} must take a Stream and return Task<Stream>.";
+            return $"{assembly.GetName().Name}.dll has no entry point: `dotnet exec` cannot run it.";
         }
 
         return null;
