@@ -1,33 +1,109 @@
-// Cold start of the handler, measured the way Lambda meets it: a new process per run.
-// Builds the CLI in Release once, then starts it 10 times on an alarm OK-transition payload (no AWS call) and reports
-// the median of (a) process start to result and (b) the handler's own init and first-invoke times from its JSON logs.
+// Cold start as the Lambda Runtime API sees it, for both builds side by side, one run:
+//   managed runtime:  dotnet exec <task root>/FailoverOrchestrator.dll  (framework-dependent, as `dotnet lambda package` publishes it)
+//   provided.al2023:  <task root>/bootstrap                              (self-contained, src/FailoverOrchestrator.Bootstrap)
+// Each build is published once in Release; then each is started 10 times as a fresh process behind a Runtime API
+// served here (Node's http, written from the documented interface, independent of LocalCloud's stand-in), and the
+// script reports the median of (a) process start -> first GET /2018-06-01/runtime/invocation/next and (b) the first
+// invocation's duration (event handed over -> POST .../response) on an alarm OK-transition payload (no AWS call).
 //   node test/benchmarks/cold-start.mjs [runs]
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { createServer } from "node:http";
+import { readFileSync, rmSync, mkdtempSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { tmpdir } from "node:os";
 import path from "node:path";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const runs = Number(process.argv[2] ?? 10);
-const out = path.join(root, "artifacts", "bench-cli");
-execFileSync("dotnet", ["build", path.join(root, "src/FailoverOrchestrator.Cli"), "-c", "Release", "-o", out, "-v", "q", "-nologo"], { stdio: "inherit" });
-const dll = path.join(out, "FailoverOrchestrator.Cli.dll");
-const payload = path.join(out, "samples", "events", "alarm-ok.json");
+const payload = readFileSync(path.join(root, "src/FailoverOrchestrator.Cli/samples/events/alarm-ok.json"));
+const config = path.join(mkdtempSync(path.join(tmpdir(), "fo-bench-")), "orchestrator.json");
+writeFileSync(config, readFileSync(path.join(root, "src/FailoverOrchestrator.Cli/samples/orchestrator.json")));
+
+const builds = {
+  managed: {
+    dir: path.join(root, "artifacts/bench-lambda/managed"),
+    publish: ["publish", "src/FailoverOrchestrator", "-c", "Release", "-f", "net8.0", "--runtime", "linux-x64", "--self-contained", "false", "/p:GenerateRuntimeConfigurationFiles=true"],
+    start: (dir) => ["dotnet", ["exec", path.join(dir, "FailoverOrchestrator.dll")]],
+  },
+  bootstrap: {
+    dir: path.join(root, "artifacts/bench-lambda/bootstrap"),
+    publish: ["publish", "src/FailoverOrchestrator.Bootstrap", "-c", "Release", "-f", "net8.0", "--runtime", "linux-x64", "/p:GenerateRuntimeConfigurationFiles=true"],
+    start: (dir) => [path.join(dir, "bootstrap"), []],
+  },
+};
+for (const build of Object.values(builds)) {
+  rmSync(build.dir, { recursive: true, force: true });
+  execFileSync("dotnet", [...build.publish, "-o", build.dir, "-v", "q", "-nologo"], { cwd: root, stdio: "inherit" });
+}
+
+// One execution environment: a Runtime API that hands out one event and records when things happen.
+function coldStart(build) {
+  return new Promise((resolve, reject) => {
+    let started, firstNext, responded, child;
+    const server = createServer((req, res) => {
+      const chunks = [];
+      req.on("data", (c) => chunks.push(c));
+      req.on("end", () => {
+        const now = process.hrtime.bigint();
+        if (req.method === "GET" && req.url === "/2018-06-01/runtime/invocation/next") {
+          if (firstNext !== undefined) return; // the second /next blocks, as Lambda's does, until the process is killed
+          firstNext = now;
+          res.writeHead(200, {
+            "Content-Type": "application/json",
+            "Lambda-Runtime-Aws-Request-Id": "bench-1",
+            "Lambda-Runtime-Deadline-Ms": String(Date.now() + 300_000),
+            "Lambda-Runtime-Invoked-Function-Arn": "arn:aws:lambda:us-east-1:111122223333:function:failover-orchestrator",
+            "Lambda-Runtime-Trace-Id": "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1",
+          });
+          res.end(payload);
+        } else if (req.method === "POST" && req.url === "/2018-06-01/runtime/invocation/bench-1/response") {
+          responded = now;
+          res.writeHead(202, { "Content-Type": "application/json" });
+          res.end('{"status":"OK"}');
+          const body = Buffer.concat(chunks).toString();
+          child.kill("SIGKILL");
+          server.close();
+          if (!body.includes('"Ignored"')) reject(new Error(`unexpected response ${body}`));
+          else resolve({ toNextMs: Number(firstNext - started) / 1e6, firstInvokeMs: Number(responded - firstNext) / 1e6 });
+        } else {
+          res.writeHead(404); res.end();
+          child.kill("SIGKILL"); server.close();
+          reject(new Error(`unexpected ${req.method} ${req.url}: ${Buffer.concat(chunks)}`));
+        }
+      });
+    });
+    server.listen(0, "127.0.0.1", () => {
+      const [file, args] = build.start(build.dir);
+      const env = {
+        PATH: process.env.PATH, LANG: "en_US.UTF-8", TZ: ":UTC",
+        LAMBDA_TASK_ROOT: build.dir, _HANDLER: "FailoverOrchestrator",
+        AWS_LAMBDA_RUNTIME_API: `127.0.0.1:${server.address().port}`,
+        AWS_LAMBDA_FUNCTION_NAME: "failover-orchestrator", AWS_LAMBDA_FUNCTION_VERSION: "$LATEST", AWS_LAMBDA_FUNCTION_MEMORY_SIZE: "512",
+        AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "AKIDBENCH", AWS_SECRET_ACCESS_KEY: "bench", AWS_EC2_METADATA_DISABLED: "true",
+        ORCHESTRATOR_CONFIG: config,
+      };
+      started = process.hrtime.bigint();
+      child = spawn(file, args, { cwd: build.dir, env, stdio: ["ignore", "ignore", "pipe"] });
+      let stderr = "";
+      child.stderr.on("data", (d) => (stderr += d));
+      child.on("exit", (code, signal) => {
+        if (responded === undefined) { server.close(); reject(new Error(`exited ${code ?? signal} before answering: ${stderr}`)); }
+      });
+    });
+  });
+}
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const wall = [], init = [], first = [];
-for (let i = 0; i < runs; i++) {
-  const started = process.hrtime.bigint();
-  const run = spawnSync("dotnet", [dll, "invoke", "--payload", payload], { encoding: "utf8", env: { ...process.env, AWS_EC2_METADATA_DISABLED: "true" } });
-  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
-  if (run.status !== 0 || !run.stdout.includes('"Ignored"')) {
-    console.error(run.stdout, run.stderr);
-    throw new Error(`run ${i + 1} did not return Ignored (exit ${run.status})`);
-  }
-  const logs = run.stderr.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
-  const cold = logs.find((l) => l.eventId === 1);
-  const outcome = logs.find((l) => l.eventId === 5);
-  wall.push(elapsed);
-  init.push(Number(cold.initMs));
-  first.push(Number(outcome.durationMs));
+const results = {};
+for (const [name, build] of Object.entries(builds)) results[name] = [];
+// Interleaved, so both builds meet the same machine load.
+for (let i = 0; i < runs; i++) for (const [name, build] of Object.entries(builds)) results[name].push(await coldStart(build));
+
+const fmt = (x) => x.toFixed(1).padStart(8);
+console.log(`\nCold start, median of ${runs} process starts (aims: < 150 ms to first /next, < 50 ms first invocation)\n`);
+console.log("build                                   start -> first /next   first invocation");
+for (const [name, xs] of Object.entries(results)) {
+  const label = name === "managed" ? "managed runtime (dotnet exec .dll)" : "provided.al2023 (self-contained bootstrap)";
+  console.log(`${label.padEnd(42)}${fmt(median(xs.map((x) => x.toNextMs)))} ms ${fmt(median(xs.map((x) => x.firstInvokeMs)))} ms`);
 }
-console.log(JSON.stringify({ runs, medianProcessStartToResultMs: median(wall), medianHandlerInitMs: median(init), medianFirstInvokeMs: median(first), processMs: wall.map(Math.round), initMs: init, firstInvokeMs: first }, null, 2));
+console.log("\n" + JSON.stringify({ runs, results: Object.fromEntries(Object.entries(results).map(([k, xs]) => [k, { toNextMs: xs.map((x) => Math.round(x.toNextMs)), firstInvokeMs: xs.map((x) => Math.round(x.firstInvokeMs)) }])) }));
