@@ -11,6 +11,9 @@ internal sealed record CliArguments
 
     public bool Json { get; init; }
 
+    /// <summary>Whether <c>invoke</c> goes through a function process behind the Runtime API instead of in-process.</summary>
+    public bool ViaRuntime { get; init; }
+
     public string? Error { get; init; }
 
     public static CliArguments Parse(string[] args)
@@ -25,6 +28,7 @@ internal sealed record CliArguments
                 "--config" => Value() is { } c ? result with { Config = c } : result with { Error = "--config needs a file" },
                 "--scenario" => Value() is { } s ? result with { Scenario = s } : result with { Error = "--scenario needs a name" },
                 "--json" => result with { Json = true },
+                "--via-runtime" => result with { ViaRuntime = true },
                 _ => result with { Error = $"unknown option '{args[i]}'" },
             };
             if (result.Error is not null)

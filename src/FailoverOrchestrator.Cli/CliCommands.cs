@@ -5,8 +5,10 @@ internal static class CliCommands
 {
     public const string Usage = """
         usage:
-          dotnet run --project src/FailoverOrchestrator.Cli -- invoke --payload FILE [--config FILE]
+          dotnet run --project src/FailoverOrchestrator.Cli -- invoke --payload FILE [--config FILE] [--via-runtime]
               Runs the real handler in-process on one payload and prints its JSON result on stdout (logs on stderr).
+              With --via-runtime, starts the function as Lambda's managed runtime does (dotnet exec
+              FailoverOrchestrator.dll) behind a local Runtime API and invokes it there; its AWS_* variables pass on.
               Exit 0 when the handler returned a result, 1 when it threw, 2 on a usage error.
           dotnet run --project src/FailoverOrchestrator.Cli -- drill [--scenario NAME[,NAME...]|all] [--json]
               Starts local DynamoDB (dynalite) and LocalCloud, provisions a two-region app, takes the primary down

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FailoverOrchestrator.Hosting;
+using FailoverOrchestrator.LocalCloud.Lambda;
 
 namespace FailoverOrchestrator.Cli;
 
@@ -24,6 +25,11 @@ internal static class InvokeCommand
             return 2;
         }
 
+        if (options.ViaRuntime)
+        {
+            return await InvokeViaRuntimeAsync(options.Payload, options.Config ?? DefaultConfig());
+        }
+
         using var function = new Function(new FunctionSetup { ConfigFile = options.Config ?? DefaultConfig(), LogToStandardError = true });
         try
         {
@@ -44,6 +50,43 @@ internal static class InvokeCommand
             await Console.Error.WriteLineAsync($"error: the handler threw {ex.GetType().Name}: {ex.Message}");
             return 1;
         }
+    }
+
+    /// <summary>
+    /// The function as a separate process started the way the managed runtime starts it, from this program's folder
+    /// (which holds FailoverOrchestrator.dll with its deps and runtimeconfig), behind a local Runtime API.
+    /// </summary>
+    private static async Task<int> InvokeViaRuntimeAsync(string payload, string config)
+    {
+        var variables = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(name => name.StartsWith("AWS_", StringComparison.Ordinal) && name != "AWS_LAMBDA_RUNTIME_API")
+            .ToDictionary(name => name, name => Environment.GetEnvironmentVariable(name)!, StringComparer.Ordinal);
+        variables[Runtime.LambdaRuntimeHost.ConfigFileVariable] = Path.GetFullPath(config);
+        await using var function = FunctionProcess.Start(
+            new FunctionProcessOptions
+            {
+                TaskRoot = AppContext.BaseDirectory,
+                Runtime = LambdaRuntimeKind.Managed,
+                Region = variables.GetValueOrDefault("AWS_REGION") ?? "us-east-1",
+                Environment = variables,
+            },
+            line => Console.Error.WriteLine(line));
+        var result = await function.InvokeAsync(await File.ReadAllBytesAsync(payload), TimeSpan.FromMinutes(15));
+        if (result.Kind != InvocationResultKind.Response)
+        {
+            await Console.Error.WriteLineAsync($"error: {result.Kind} ({result.ErrorType}): {result.Text}");
+            return 1;
+        }
+
+        using var document = JsonDocument.Parse(result.Body);
+        await using var stdout = Console.OpenStandardOutput();
+        await using (var writer = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            document.WriteTo(writer);
+        }
+
+        await stdout.WriteAsync("\n"u8.ToArray());
+        return 0;
     }
 
     /// <summary>The sample configuration shipped with the CLI, unless ORCHESTRATOR_CONFIG names another.</summary>
