@@ -37,7 +37,7 @@ internal static class DrillCommand
             foreach (var scenario in scenarios)
             {
                 progress.Say($"scenario {scenario.Name}: {scenario.Description}");
-                await using var session = await DrillSession.StartAsync(progress, interrupted.Token);
+                await using var session = await DrillSession.StartAsync(progress, interrupted.Token, scenario.Overrides);
                 var result = await scenario.RunAsync(session, interrupted.Token);
                 results.Add(result);
                 if (!options.Json)

@@ -1,39 +1,42 @@
 using System.Text.Json;
 using FailoverOrchestrator.Configuration;
-using FailoverOrchestrator.Hosting;
 using FailoverOrchestrator.LocalCloud;
+using FailoverOrchestrator.LocalCloud.Lambda;
 using FailoverOrchestrator.LocalCloud.World;
 using FailoverOrchestrator.Results;
+using FailoverOrchestrator.Runtime;
 using FailoverOrchestrator.Serialization;
-using Microsoft.Extensions.Logging;
 
 namespace FailoverOrchestrator.Cli.Drill;
 
 /// <summary>
-/// One drill's world and handler: dynalite and LocalCloud on loopback, provisioned from the drill's configuration,
-/// and the real handler built as Lambda builds it, its clients pointed at the world through the standard
-/// <c>AWS_ENDPOINT_URL_*</c> variables of this process.
+/// One drill's world and function: dynalite and LocalCloud on loopback, provisioned from the drill's configuration,
+/// and the function itself as Lambda runs it: separate processes started the way the managed runtime starts them
+/// (<c>dotnet exec FailoverOrchestrator.dll</c>), each an execution environment behind its own Runtime API, with the
+/// configuration in one file and the world's endpoints in the standard <c>AWS_ENDPOINT_URL_*</c> variables.
 /// </summary>
 internal sealed class DrillSession : IAsyncDisposable
 {
-    private readonly ILoggerFactory _loggers;
+    /// <summary>Concurrent deliveries spread over this many execution environments, as Lambda scales out.</summary>
+    public const int ConcurrentEnvironments = 2;
+
+    // The handler's step and lease log events (FailoverOrchestrator.Telemetry.Log) worth showing while the drill runs.
+    private static readonly HashSet<int> Shown = [6, 7, 8, 9, 10];
+
     private readonly List<DrillInvocation> _invocations = [];
+    private readonly List<FunctionProcess> _environments = [];
+    private readonly string _directory;
+    private readonly string _configFile;
 
-    // The process's own values of the variables the drill points at its world, put back when it ends.
-    private static readonly Dictionary<string, string?> Saved = new(StringComparer.Ordinal);
-
-    private DrillSession(LocalWorld world, OrchestratorOptions options, DrillProgress progress)
+    private DrillSession(LocalWorld world, OrchestratorOptions options, DrillProgress progress, string directory, string configFile)
     {
         World = world;
         Options = options;
         App = options.Apps.Values.Single();
         Progress = progress;
-        _loggers = LoggerFactory.Create(b => b.AddProvider(new ProgressLoggerProvider(progress)).SetMinimumLevel(LogLevel.Information));
-        Clock.TimerObserver = Meter.ObserveTimer;
+        _directory = directory;
+        _configFile = configFile;
     }
-
-    /// <summary>Time each invocation spent waiting on AWS.</summary>
-    public AwsWaitMeter Meter { get; } = new();
 
     public LocalWorld World { get; }
 
@@ -43,6 +46,7 @@ internal sealed class DrillSession : IAsyncDisposable
 
     public DrillProgress Progress { get; }
 
+    /// <summary>The drill's clock: real time plus the simulated minutes of detection and alarm evaluation.</summary>
     public JumpingClock Clock { get; } = new();
 
     public DrillTimings Timings { get; } = new();
@@ -52,59 +56,154 @@ internal sealed class DrillSession : IAsyncDisposable
 
     public IReadOnlyList<DrillInvocation> Invocations => _invocations;
 
-    public static async Task<DrillSession> StartAsync(DrillProgress progress, CancellationToken cancellationToken)
+    /// <summary>Starts the world and writes the function's configuration file (the drill's, with <paramref name="overrides"/> laid over it).</summary>
+    public static async Task<DrillSession> StartAsync(DrillProgress progress, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {
         progress.Say("starting dynalite (DynamoDB) and LocalCloud (Route 53, ECS, SNS) on 127.0.0.1 ...");
         var world = await LocalWorld.StartAsync(new LocalCloudOptions { ChangePropagationDelay = TimeSpan.FromSeconds(1.5), EcsTasksPerSecond = 4, AccountId = "111122223333" }, cancellationToken);
+        var directory = Directory.CreateTempSubdirectory("fo-drill-").FullName;
         try
         {
-            foreach (var (name, value) in world.Environment)
-            {
-                Saved[name] = Environment.GetEnvironmentVariable(name);
-                Environment.SetEnvironmentVariable(name, value);
-            }
-
             progress.Say($"dynalite at {world.Dynalite.Endpoint}, LocalCloud at {world.Cloud.Endpoint}");
-            var options = OrchestratorConfiguration.Load(DrillConfiguration.File, DrillConfiguration.Overrides);
+            var configFile = ConfigurationFile.Write(DrillConfiguration.File, DrillConfiguration.Overrides.Concat(overrides ?? []), Path.Combine(directory, "orchestrator.json"));
+            var options = OrchestratorConfiguration.Load(configFile);
             await world.ProvisionAsync(options, cancellationToken);
             var app = options.Apps.Values.Single();
             progress.Say($"provisioned app '{app.Name}': {app.Dns.RecordName} -> {app.Regions[app.PrimaryRegion].TargetDnsName} ({app.PrimaryRegion}), " +
                 $"{app.StandbyRegion} at standby counts, tables {options.StateTable}, {options.AuditTable}, {app.WriterControl.TableName}");
-            return new DrillSession(world, options, progress);
+            return new DrillSession(world, options, progress, directory, configFile);
         }
         catch
         {
             await world.DisposeAsync();
+            Directory.Delete(directory, recursive: true);
             throw;
         }
     }
 
-    /// <summary>Delivers one payload to a fresh handler instance (a Lambda container of its own), as Lambda would.</summary>
-    public async Task<DrillInvocation> InvokeAsync(string label, byte[] payload, Func<AwsDependencies, AwsDependencies>? wrap = null)
+    /// <summary>Delivers one payload to the first execution environment (started on first use and kept warm, as Lambda keeps it).</summary>
+    public async Task<DrillInvocation> InvokeAsync(string label, byte[] payload)
     {
-        AwsWaitMeter.Attribute(label);
-        using var function = new Function(new FunctionSetup
-        {
-            ConfigFile = DrillConfiguration.File,
-            ConfigOverrides = DrillConfiguration.Overrides,
-            Loggers = _loggers,
-            Time = Clock,
-            Aws = (o, l, t) => wrap is null ? DefaultAwsDependencies.Create(o, l, t) : wrap(DefaultAwsDependencies.Create(o, l, t)),
-        });
-        DrillInvocation invocation;
+        var environment = await EnvironmentAsync(0);
+        return await InvokeOnAsync(environment, label, payload);
+    }
 
-        // Measured from the handler call: the container's cold start (configuration, clients) is not part of a failover.
+    /// <summary>
+    /// Delivers the same payload several times at once, behind a gate, as duplicate alarm deliveries arrive, spread over
+    /// <see cref="ConcurrentEnvironments"/> execution environments that each take one event at a time.
+    /// </summary>
+    public async Task<IReadOnlyList<DrillInvocation>> InvokeConcurrentlyAsync(string label, byte[] payload, int copies)
+    {
+        var count = Math.Min(copies, ConcurrentEnvironments);
+        _environments.AddRange(await Task.WhenAll(Enumerable.Range(0, Math.Max(0, count - _environments.Count)).Select(_ => StartEnvironmentAsync(null))));
+        var environments = _environments.Take(count).ToArray();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = Enumerable.Range(1, copies).Select(async i =>
+        {
+            await gate.Task;
+            return await InvokeOnAsync(environments[(i - 1) % environments.Length], $"{label} #{i}", payload);
+        }).ToList();
+        gate.SetResult();
+        return await Task.WhenAll(tasks);
+    }
+
+    /// <summary>
+    /// Delivers a payload and kills its process (SIGKILL, as a crash or Lambda's own stop would end it) as soon as it
+    /// logs the start of <paramref name="step"/>, that is, right after the previous step's checkpoint.
+    /// </summary>
+    public async Task<DrillInvocation> InvokeAndKillAtStepAsync(string label, byte[] payload, string step)
+    {
+        var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        FunctionProcess? environment = null;
+        environment = await StartEnvironmentAsync(line =>
+        {
+            if (IsStepStart(line, step) && killed.TrySetResult())
+            {
+                _ = environment!.DisposeAsync().AsTask();
+            }
+        });
+        var invocation = await InvokeOnAsync(environment, label, payload);
+        await environment.DisposeAsync();
+        return invocation;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var environment in _environments)
+        {
+            await environment.DisposeAsync();
+        }
+
+        await World.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    public static Outcome? MainOutcome(IEnumerable<DrillInvocation> invocations)
+    {
+        var outcomes = invocations.Select(i => i.Result?.Outcome).ToList();
+        return outcomes.FirstOrDefault(o => o is Outcome.FailedOver or Outcome.FailedBack or Outcome.Blocked) ?? outcomes.LastOrDefault();
+    }
+
+    private async Task<FunctionProcess> EnvironmentAsync(int index)
+    {
+        while (_environments.Count <= index)
+        {
+            _environments.Add(await StartEnvironmentAsync(null));
+        }
+
+        return _environments[index];
+    }
+
+    /// <summary>Starts one execution environment and waits for its cold start to end (its first GET …/next), so no invocation's time includes it.</summary>
+    private async Task<FunctionProcess> StartEnvironmentAsync(Action<string>? watch)
+    {
+        var variables = new Dictionary<string, string>(World.Environment, StringComparer.Ordinal)
+        {
+            [LambdaRuntimeHost.ConfigFileVariable] = _configFile,
+            ["AWS_EC2_METADATA_DISABLED"] = "true",
+        };
+        var environment = FunctionProcess.Start(
+            new FunctionProcessOptions { TaskRoot = AppContext.BaseDirectory, Runtime = LambdaRuntimeKind.Managed, Region = Options.Region!, AccountId = App.AccountId, Environment = variables },
+            line =>
+            {
+                watch?.Invoke(line);
+                ShowProgress(line);
+            });
+        var started = DateTimeOffset.UtcNow;
+        while (environment.TimeToFirstNext is null)
+        {
+            if (environment.Exited.IsCompleted || DateTimeOffset.UtcNow - started > TimeSpan.FromSeconds(60))
+            {
+                var output = string.Join('\n', environment.StandardOutput.Concat(environment.StandardError));
+                await environment.DisposeAsync();
+                throw new InvalidOperationException($"the function process did not reach the Runtime API:\n{output}");
+            }
+
+            await Task.Delay(10);
+        }
+
+        Progress.Say($"execution environment started (dotnet exec FailoverOrchestrator.dll): first GET /next after {environment.TimeToFirstNext.Value.TotalMilliseconds:0} ms");
+        return environment;
+    }
+
+    private async Task<DrillInvocation> InvokeOnAsync(FunctionProcess environment, string label, byte[] payload)
+    {
         var at = Clock.GetUtcNow() - OutageAt;
         var started = Progress.Elapsed;
-        try
+        var answer = await environment.InvokeAsync(payload, TimeSpan.FromSeconds(Options.FunctionTimeoutSeconds));
+        var duration = Progress.Elapsed - started;
+        DrillInvocation invocation;
+        if (answer.Kind == InvocationResultKind.Response)
         {
-            await using var output = await function.HandleAsync(new MemoryStream(payload));
-            var result = await JsonSerializer.DeserializeAsync(output, OrchestratorJsonContext.Default.FailoverResult);
-            invocation = new DrillInvocation(label, at, Progress.Elapsed - started, result, null);
+            var result = JsonSerializer.Deserialize(answer.Body, OrchestratorJsonContext.Default.FailoverResult)!;
+
+            // The function runs on real time; the drill's clock is ahead by the simulated minutes.
+            result = result with { Steps = result.Steps.Select(s => s with { StartedAt = s.StartedAt + Clock.Offset }).ToList() };
+            invocation = new DrillInvocation(label, at, duration, result, null);
         }
-        catch (Exception ex)
+        else
         {
-            invocation = new DrillInvocation(label, at, Progress.Elapsed - started, null, $"{ex.GetType().Name}: {ex.Message}");
+            invocation = new DrillInvocation(label, at, duration, null, $"{answer.ErrorType}: {ErrorMessage(answer)}");
         }
 
         lock (_invocations)
@@ -116,33 +215,47 @@ internal sealed class DrillSession : IAsyncDisposable
         return invocation;
     }
 
-    /// <summary>Delivers the same payload several times at once, behind a gate, as duplicate alarm deliveries arrive.</summary>
-    public async Task<IReadOnlyList<DrillInvocation>> InvokeConcurrentlyAsync(string label, byte[] payload, int copies)
+    private static string ErrorMessage(InvocationResult answer)
     {
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var tasks = Enumerable.Range(1, copies).Select(async i =>
+        try
         {
-            await gate.Task;
-            return await InvokeAsync($"{label} #{i}", payload);
-        }).ToList();
-        gate.SetResult();
-        return await Task.WhenAll(tasks);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Meter.Dispose();
-        _loggers.Dispose();
-        await World.DisposeAsync();
-        foreach (var (name, value) in Saved)
+            using var document = JsonDocument.Parse(answer.Body);
+            return document.RootElement.TryGetProperty("errorMessage", out var message) ? message.GetString() ?? answer.Text : answer.Text;
+        }
+        catch (JsonException)
         {
-            Environment.SetEnvironmentVariable(name, value);
+            return answer.Text;
         }
     }
 
-    public static Outcome? MainOutcome(IEnumerable<DrillInvocation> invocations)
+    private static bool IsStepStart(string line, string step)
     {
-        var outcomes = invocations.Select(i => i.Result?.Outcome).ToList();
-        return outcomes.FirstOrDefault(o => o is Outcome.FailedOver or Outcome.FailedBack or Outcome.Blocked) ?? outcomes.LastOrDefault();
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            return root.TryGetProperty("eventId", out var id) && id.GetInt32() == 6 && root.TryGetProperty("step", out var name) && name.GetString() == step;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private void ShowProgress(string line)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            if (root.TryGetProperty("eventId", out var id) && Shown.Contains(id.GetInt32()))
+            {
+                Progress.Say("    " + root.GetProperty("message").GetString());
+            }
+        }
+        catch (JsonException)
+        {
+            // Not a log line of ours (the runtime's own output): not progress.
+        }
     }
 }

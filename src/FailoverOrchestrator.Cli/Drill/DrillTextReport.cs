@@ -25,7 +25,7 @@ internal static class DrillTextReport
         {
             text.AppendLine();
             text.Append(CultureInfo.InvariantCulture, $"  RTO {Clock(rto.Total)} = detection {Took(rto.Detection)} (simulated) + alarm evaluation {Took(rto.AlarmEvaluation)} (simulated)\n");
-            text.Append(CultureInfo.InvariantCulture, $"        + orchestration {Took(rto.Orchestration)} (measured: waiting on AWS {Took(rto.AwsWait)}, of which DNS propagation {Took(rto.DnsPropagation)}; our own overhead {Took(rto.Overhead)})\n");
+            text.Append(CultureInfo.InvariantCulture, $"        + orchestration {Took(rto.Orchestration)} (measured: in the steps {Took(rto.InSteps)}, of which DNS propagation {Took(rto.DnsPropagation)}; outside them {Took(rto.OutsideSteps)}: trigger, lease, checkpoints, Runtime API)\n");
             text.Append(CultureInfo.InvariantCulture, $"        + record TTL {Took(rto.Ttl)} (simulated: resolvers' cached answers)\n");
         }
 

@@ -69,13 +69,15 @@ internal static class ScenarioKit
         timeline.Add(new TimelineEntry(invocation.At + invocation.Duration, $"{invocation.Label}: {result.Outcome}", invocation.Duration, Measured, result.Reason));
     }
 
-    public static RtoBreakdown Rto(DrillSession s, DrillInvocation owner, TimeSpan awsWait)
+    /// <summary>The recovery time of the invocation that switched: its steps (AWS calls and their waits) and the rest of it, as the function reported them.</summary>
+    public static RtoBreakdown Rto(DrillSession s, DrillInvocation owner)
     {
+        var inSteps = TimeSpan.FromMilliseconds(owner.Result?.Steps.Sum(x => x.DurationMs) ?? 0);
         var calls = s.World.Cloud.Calls.Snapshot();
         var change = calls.FirstOrDefault(c => c.Operation == "ChangeResourceRecordSets" && c.StatusCode < 400);
         var insync = calls.LastOrDefault(c => c.Operation == "GetChange" && c.StatusCode < 400);
         var propagation = change is not null && insync is not null && insync.Time > change.Time ? insync.Time - change.Time : TimeSpan.Zero;
-        return new RtoBreakdown(s.Timings.Detection, s.Timings.AlarmEvaluation, owner.Duration, awsWait, propagation, TimeSpan.FromSeconds(s.Timings.RecordTtlSeconds));
+        return new RtoBreakdown(s.Timings.Detection, s.Timings.AlarmEvaluation, owner.Duration, inSteps, propagation, TimeSpan.FromSeconds(s.Timings.RecordTtlSeconds));
     }
 
     /// <summary>Calls per operation as LocalCloud answered them, with errors and injected faults, for the report.</summary>

@@ -21,7 +21,7 @@ public class DrillScenarioTests(ITestOutputHelper output)
         var log = new StringWriter();
 
         ScenarioResult result;
-        await using (var session = await DrillSession.StartAsync(new DrillProgress(log), CancellationToken.None))
+        await using (var session = await DrillSession.StartAsync(new DrillProgress(log), CancellationToken.None, scenario.Overrides))
         {
             result = await scenario.RunAsync(session, CancellationToken.None);
         }

@@ -22,6 +22,9 @@ internal abstract class DrillScenario
 
     public abstract Outcome Expected { get; }
 
+    /// <summary>Settings this scenario lays over the drill's configuration file (as <c>Orchestrator:Path</c> keys).</summary>
+    public virtual IReadOnlyList<KeyValuePair<string, string?>> Overrides => [];
+
     public abstract Task<ScenarioResult> RunAsync(DrillSession session, CancellationToken cancellationToken);
 
     protected ScenarioResult Result(DrillSession s, Outcome? actual, List<TimelineEntry> timeline, List<DrillCheck> checks, RtoBreakdown? rto = null) => new()

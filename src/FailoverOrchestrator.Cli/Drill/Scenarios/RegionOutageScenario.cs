@@ -28,6 +28,6 @@ internal sealed class RegionOutageScenario : DrillScenario
         var checks = await FailoverChecks.FailedOverAsync(s, owner.Result?.ExecutionId);
         checks.Add(new DrillCheck("the duplicate delivery did not run a second failover", deliveries.Count(d => d.Result?.Outcome == Outcome.FailedOver) == 1,
             string.Join("; ", deliveries.Select(d => $"{d.Label}: {d.Result?.Outcome.ToString() ?? d.Error}"))));
-        return Result(s, owner.Result?.Outcome, timeline, checks, ScenarioKit.Rto(s, owner, s.Meter.Total(owner.Label)));
+        return Result(s, owner.Result?.Outcome, timeline, checks, ScenarioKit.Rto(s, owner));
     }
 }

@@ -45,6 +45,6 @@ internal sealed class ThrottledScenario : DrillScenario
             checks.Add(new DrillCheck($"{operation}: {calls} x {kind} retried through", injected == calls && succeeded >= 1, $"{injected} injected, then {succeeded} success(es)"));
         }
 
-        return Result(s, delivery.Result?.Outcome, timeline, checks, ScenarioKit.Rto(s, delivery, s.Meter.Total(delivery.Label)));
+        return Result(s, delivery.Result?.Outcome, timeline, checks, ScenarioKit.Rto(s, delivery));
     }
 }
