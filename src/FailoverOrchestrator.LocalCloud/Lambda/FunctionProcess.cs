@@ -14,6 +14,8 @@ internal sealed class FunctionProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _stdout = new();
     private readonly ConcurrentQueue<string> _stderr = new();
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly object _gate = new();
+    private Task? _disposal;
 
     private FunctionProcess(Process process, RuntimeApiServer api, long startedTimestamp, Action<string>? onLogLine)
     {
@@ -131,8 +133,18 @@ internal sealed class FunctionProcess : IAsyncDisposable
     /// <summary>How long the process took from its start to its first <c>GET …/next</c>, once it asked.</summary>
     public TimeSpan? TimeToFirstNext => Api.FirstNextTimestamp == 0 ? null : Stopwatch.GetElapsedTime(StartedTimestamp, Api.FirstNextTimestamp);
 
-    /// <summary>Stops the environment: the process is killed (Lambda freezes, then reclaims it) and the Runtime API closes.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the environment, once however often it is asked: the process is killed (Lambda freezes, then reclaims it) and the Runtime API closes.</summary>
+    public ValueTask DisposeAsync()
+    {
+        lock (_gate)
+        {
+            _disposal ??= StopAsync();
+        }
+
+        return new ValueTask(_disposal);
+    }
+
+    private async Task StopAsync()
     {
         try
         {
