@@ -25,6 +25,9 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
 
     public const int MaxQueued = 64;
 
+    /// <summary>How much of an oversize body is read and dropped before the connection is cut.</summary>
+    public const long MaxDrainBytes = 64L * 1024 * 1024;
+
     private const string Prefix = "/2018-06-01/runtime/";
     private readonly Channel<PendingInvocation> _queue = Channel.CreateBounded<PendingInvocation>(MaxQueued);
     private readonly CancellationTokenSource _stopping = new();
@@ -278,27 +281,31 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
         await AnswerAsync(context, 202, """{"status":"OK"}""");
     }
 
-    /// <summary>Reads the body, or returns null as soon as it passes <paramref name="limit"/> (the rest is not buffered).</summary>
+    /// <summary>
+    /// Reads the body, or returns null when it passes <paramref name="limit"/>. An oversize body is read to its end and
+    /// dropped (up to <see cref="MaxDrainBytes"/>), not cut off: a runtime still sending would meet a broken pipe and die
+    /// (aws-lambda-dotnet's RuntimeSupport does), where Lambda answers it 413 and the environment lives on.
+    /// </summary>
     private async Task<byte[]?> ReadBoundedAsync(HttpListenerRequest request, int limit)
     {
-        if (request.ContentLength64 > limit)
-        {
-            return null;
-        }
-
         using var buffer = new MemoryStream();
         var chunk = new byte[64 * 1024];
+        long total = 0;
         int read;
         while ((read = await request.InputStream.ReadAsync(chunk, _stopping.Token)) > 0)
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > limit)
+            total += read;
+            if (total <= limit)
             {
-                return null;
+                buffer.Write(chunk, 0, read);
+            }
+            else if (total > MaxDrainBytes)
+            {
+                throw new IOException($"a body of more than {MaxDrainBytes} bytes is not read");
             }
         }
 
-        return buffer.ToArray();
+        return total > limit ? null : buffer.ToArray();
     }
 
     private static async Task AnswerAsync(HttpListenerContext context, int status, string json)
@@ -307,11 +314,6 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         context.Response.ContentLength64 = bytes.Length;
-        if (status == 413)
-        {
-            context.Response.KeepAlive = false;
-        }
-
         await context.Response.OutputStream.WriteAsync(bytes);
         context.Response.Close();
     }

@@ -11,6 +11,12 @@ namespace FailoverOrchestrator.IntegrationTests.LambdaRuntime;
 /// aws-lambda-dotnet's bootstrap.net8.sh), answering through the documented Runtime API. The error document and the
 /// init-error contract follow the Runtime API's OpenAPI description (aws-lambda-dotnet, RuntimeSupport/Client/runtime-api.yaml):
 /// init/error is "served in response to the first invoke" and the runtime "should exit".
+/// The stand-in itself was checked against aws-lambda-dotnet's own Runtime API client (Amazon.Lambda.RuntimeSupport
+/// built from its public source, driving a class-library handler through RuntimeApiServer): it read the request id,
+/// deadline, function ARN and trace header, posted its error document and its init error, and parsed the stand-in's
+/// 413 answer to an oversize response as the documented ErrorResponse. That check found the stand-in cutting the
+/// connection on an oversize body (the official client died of the broken pipe); it now reads the body to its end and
+/// answers 413. RuntimeSupport then exits on that 413, while this function logs it and serves the next event.
 /// </summary>
 public sealed class RuntimeApiTests
 {
