@@ -10,7 +10,8 @@ namespace FailoverOrchestrator.Hosting;
 
 /// <summary>
 /// Builds the real AWS clients once per container: DynamoDB through the official SDK, Route 53, ECS and SNS through
-/// our signed HTTP clients. Nothing connects until the first call, so an invocation that needs no AWS call makes none.
+/// our signed HTTP clients. Nothing is built or connects until the first call, so an invocation that needs no AWS call
+/// makes none and the cold start does not pay for them.
 /// </summary>
 internal static class DefaultAwsDependencies
 {
@@ -23,14 +24,14 @@ internal static class DefaultAwsDependencies
     public static AwsDependencies Create(OrchestratorOptions options, ILoggerFactory loggers, TimeProvider time, IEnvironmentVariables environment)
     {
         var deadline = new InvocationDeadline();
-        var http = new AwsClientFactory(new AwsClientSettings { Environment = environment, TimeProvider = time, LoggerFactory = loggers, Deadline = deadline });
+        var http = new DeferredAwsClients(() => new AwsClientFactory(new AwsClientSettings { Environment = environment, TimeProvider = time, LoggerFactory = loggers, Deadline = deadline }));
         var dynamo = new DynamoDbClientFactory(credentials: null, DynamoDbAttemptTimeout, getEnvironmentVariable: environment.GetEnvironmentVariable);
         IAmazonDynamoDB Home() => dynamo.GetClient(options.Region!);
         TimeSpan? retention = options.AuditRetentionDays > 0 ? TimeSpan.FromDays(options.AuditRetentionDays) : null;
         return new AwsDependencies(
-            http.Route53,
-            http.Ecs,
-            http.Sns,
+            http,
+            http,
+            http,
             new DynamoDbTableStatusClient(dynamo),
             new DynamoDbWriterControl(dynamo, time),
             new DynamoDbStateStore(Home, options.StateTable),
