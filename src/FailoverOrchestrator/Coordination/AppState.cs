@@ -40,4 +40,13 @@ internal sealed record AppState
     public DateTimeOffset? LastTransitionAt { get; init; }
 
     public string? LastError { get; init; }
+
+    /// <summary>The keys of the latest alarm triggers that started an execution, newest first (bounded by <see cref="TriggerMemory"/>).</summary>
+    public IReadOnlyList<string> RecentTriggerKeys { get; init; } = [];
+
+    /// <summary>The Route 53 change the execution in progress submitted; a retry waits for it to be INSYNC.</summary>
+    public string? DnsChangeId { get; init; }
+
+    /// <summary>The SNS message id of the execution's outcome page, once sent; a retry does not page again.</summary>
+    public string? PageMessageId { get; init; }
 }

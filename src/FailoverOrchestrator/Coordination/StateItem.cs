@@ -21,6 +21,10 @@ internal static class StateItem
     public const string LastTransitionAt = "lastTransitionAt";
     public const string LastError = "lastError";
     public const string CreatedAt = "createdAt";
+    public const string RecentTriggerKeys = "recentTriggerKeys";
+    public const string DnsChangeId = "dnsChangeId";
+    public const string PageMessageId = "pageMessageId";
+    public const string SuppressedPagedFor = "suppressedPagedFor";
 
     public static Dictionary<string, AttributeValue> Key(string app) => new() { [App] = DynamoValues.String(app) };
 
@@ -40,6 +44,9 @@ internal static class StateItem
         LastTriggerKey = item.GetString(LastTriggerKey),
         LastTransitionAt = item.GetMillis(LastTransitionAt),
         LastError = item.GetString(LastError),
+        RecentTriggerKeys = item.GetStringList(RecentTriggerKeys),
+        DnsChangeId = item.GetString(DnsChangeId),
+        PageMessageId = item.GetString(PageMessageId),
     };
 
     private static InvalidDataException MissingAttribute(string name) =>

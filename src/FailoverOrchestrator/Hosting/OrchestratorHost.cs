@@ -73,7 +73,10 @@ internal sealed class OrchestratorHost
         return result;
     }
 
-    /// <summary>Reads at most one byte more than accepted, so an oversize payload is refused without buffering it all.</summary>
+    /// <summary>
+    /// Reads the whole payload, so that an oversize one is refused with its real size. Lambda delivers at most 6 MB
+    /// (its synchronous limit), so nothing larger is held; a stream that goes on past that is cut there.
+    /// </summary>
     public static async Task<ReadOnlyMemory<byte>> ReadPayloadAsync(Stream input, CancellationToken cancellationToken)
     {
         var buffer = new MemoryStream();
@@ -82,7 +85,7 @@ internal sealed class OrchestratorHost
         while ((read = await input.ReadAsync(chunk, cancellationToken)) > 0)
         {
             buffer.Write(chunk, 0, read);
-            if (buffer.Length > TriggerParser.MaxPayloadBytes)
+            if (buffer.Length > TriggerParser.MaxDeliveredBytes)
             {
                 break;
             }

@@ -25,13 +25,33 @@ internal sealed class DnsUpsertStep(IRoute53Client route53, TimeProvider time) :
         var target = DnsRecords.For(context.App, context.TargetRegion);
         if (current is not null && DnsRecords.SameTarget(current, target))
         {
+            if (context.Lease.DnsChangeId is { } earlier)
+            {
+                // An earlier attempt of this execution made the change and stopped before it was INSYNC (a timeout, a
+                // crash): the record reads as moved, but Route 53's servers may still answer the old one. Wait for it.
+                calls.Add($"route53:GetChange id={earlier}");
+                var pending = await route53.GetChangeAsync(earlier, cancellationToken);
+                await WaitInSyncAsync(pending, context, calls, cancellationToken);
+                return StepOutcome.Succeeded($"{target.Name} points at {context.TargetRegion} ({DnsRecords.Describe(target)}); change {earlier} of an earlier attempt INSYNC", calls);
+            }
+
             return StepOutcome.Unchanged($"{target.Name} already points at {context.TargetRegion} ({DnsRecords.Describe(target)})", calls);
         }
 
         var batch = Batch(current, target, context);
         calls.Add(DescribeChange(dns.HostedZoneId, batch));
+        await context.Lease.EnsureHeldAsync("route53:ChangeResourceRecordSets", cancellationToken);
         var change = await route53.ChangeResourceRecordSetsAsync(dns.HostedZoneId, batch, cancellationToken);
 
+        // Recorded before the wait, so that a retry after a timeout or a crash waits for this change instead of
+        // reading the record as moved and reporting a switch Route 53 is still propagating.
+        await context.Lease.RecordDnsChangeAsync(change.Id, cancellationToken);
+        change = await WaitInSyncAsync(change, context, calls, cancellationToken);
+        return StepOutcome.Succeeded($"{target.Name} now points at {context.TargetRegion} ({DnsRecords.Describe(target)}); change {change.Id} INSYNC", calls);
+    }
+
+    private async Task<ChangeInfo> WaitInSyncAsync(ChangeInfo change, StepContext context, List<string> calls, CancellationToken cancellationToken)
+    {
         var deadline = time.GetUtcNow().AddSeconds(context.App.DnsWaitSeconds);
         var delay = FirstPoll;
         while (!change.IsInSync)
@@ -47,7 +67,7 @@ internal sealed class DnsUpsertStep(IRoute53Client route53, TimeProvider time) :
             change = await route53.GetChangeAsync(change.Id, cancellationToken);
         }
 
-        return StepOutcome.Succeeded($"{target.Name} now points at {context.TargetRegion} ({DnsRecords.Describe(target)}); change {change.Id} INSYNC", calls);
+        return change;
     }
 
     public async Task<StepOutcome> PlanAsync(StepContext context, CancellationToken cancellationToken)
