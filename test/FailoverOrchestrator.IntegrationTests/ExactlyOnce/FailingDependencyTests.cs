@@ -45,7 +45,7 @@ public sealed class FailingDependencyTests
         Assert.Contains("could not be recorded", failed.Message, StringComparison.Ordinal);
         var page = Assert.Single(world.Cloud.Sns.GetMessages());
         Assert.Equal("RETRYING", page.Attributes["outcome"].StringValue);
-        Assert.Contains("ServiceUnavailable", page.Message, StringComparison.Ordinal);
+        Assert.Contains("Service unavailable", page.Message, StringComparison.Ordinal);
     }
 
     /// <summary>
