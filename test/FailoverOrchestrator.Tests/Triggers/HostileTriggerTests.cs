@@ -103,6 +103,28 @@ public class HostileTriggerTests
         Assert.Contains($"actions suppressed ({suppressedBy})", early.Reason, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// AWS's composite sample has <c>actionsSuppressedBy</c> on the previous state only (ALARM to ALARM): the wait
+    /// period is over and the actions run now, so the failover does too. The sample itself is used for its shape, not
+    /// its bytes: its alarmArn names SuppressionDemo.Main while its alarmName is CompositeDemo.Main, and its ARNs and
+    /// timestamps carry stray spaces; a real event names one alarm.
+    /// </summary>
+    [Fact]
+    public void Route_CompositeAlarmWhoseSuppressionEnded_Acts()
+    {
+        var payload = LambdaAction
+            .Replace("\"value\": \"OK\",", "\"value\": \"ALARM\",", StringComparison.Ordinal)
+            .Replace("\"timestamp\": \"2026-03-01T10:12:00.456+0000\"", "\"timestamp\": \"2026-03-01T10:12:00.456+0000\", \"actionsSuppressedBy\": \"WaitPeriod\", \"actionsSuppressedReason\": \"Actions suppressed by WaitPeriod\"", StringComparison.Ordinal)
+            .Replace("\"metrics\": [", "\"alarmRule\": \"ALARM(a) OR ALARM(b)\", \"actionsSuppressor\": \"shop-maintenance\", \"metrics\": [", StringComparison.Ordinal);
+        var trigger = TriggerParser.Parse(Encoding.UTF8.GetBytes(payload)).Trigger!;
+
+        var (app, early) = TriggerRouter.Route(trigger, TestConfig.Load());
+
+        Assert.Null(early);
+        Assert.Equal("shop", app!.Name);
+        Assert.Equal("ALARM", trigger.PreviousState);
+    }
+
     [Theory]
     [InlineData("arn:aws:cloudwatch:eu-west-1:111122223333:alarm:shop-primary-unhealthy", "eu-west-1", "watches the alarm of that name in us-east-1")]
     [InlineData("arn:aws-cn:cloudwatch:cn-north-1:111122223333:alarm:shop-primary-unhealthy", "cn-north-1", "partition aws-cn")]
