@@ -104,6 +104,37 @@ public sealed class FailingDependencyTests
         Assert.Equal(Phase.FailingOver, (await probe.StateAsync())!.Phase);
     }
 
+    /// <summary>
+    /// Route 53 accepted the change and the write of its id failed (the state table failed right then; a crash at that
+    /// instant leaves the same item): the retry cannot wait for that change, and must say so rather than report a
+    /// confirmed switch.
+    /// </summary>
+    [Fact]
+    public async Task HandleAsync_ChangeIdNotRecorded_RetrySaysPropagationUnconfirmed()
+    {
+        await using var world = await WorldHarness.StartAsync();
+        var alarm = world.Alarm();
+        var failing = InstrumentedDependencies.Wrap(world, new DynamoDbCallCounter(), s => new InterceptingStateStore(s)
+        {
+            BeforeRecordExecutionValue = (attribute, value) => attribute == StateItem.DnsChangeId && value != Steps.DnsUpsertStep.SubmittedWithoutId
+                ? throw Unavailable()
+                : Task.CompletedTask,
+        });
+
+        var (_, first) = await world.InvokeAsync(alarm, failing);
+        var (retry, error) = await world.InvokeAsync(alarm);
+
+        Assert.IsType<ExecutionFailedException>(first);
+        Assert.Null(error);
+        Assert.Equal(Outcome.FailedOver, retry!.Outcome);
+        var dns = retry.Steps.Single(s => s.Name == StepNames.DnsUpsert);
+        Assert.Equal(StepStatus.Warned, dns.Status);
+        Assert.Contains("could not be confirmed", dns.Detail, StringComparison.Ordinal);
+        Assert.Equal(1, world.Cloud.Calls.Count(LocalService.Route53, "ChangeResourceRecordSets"));
+        var page = world.Cloud.Sns.GetMessages().Single(m => m.Attributes["outcome"].StringValue == "FailedOver");
+        Assert.Contains("could not be confirmed", page.Message, StringComparison.Ordinal);
+    }
+
     private static AmazonDynamoDBException Unavailable() =>
         new("Service unavailable", ErrorType.Receiver, "ServiceUnavailable", "REQ2", HttpStatusCode.ServiceUnavailable);
 }

@@ -21,6 +21,9 @@ internal sealed class InterceptingStateStore(IStateStore inner) : IStateStore
     /// <summary>Runs before the write that records a failed attempt (a failing state table throws here).</summary>
     public Func<Task>? BeforeRecordFailure { get; init; }
 
+    /// <summary>Runs before a value a retry needs (DNS change id, page id) is recorded, with the attribute and the value.</summary>
+    public Func<string, string, Task>? BeforeRecordExecutionValue { get; init; }
+
     /// <summary>How long the last <see cref="TryAcquireAsync"/> took: one or two conditional UpdateItems.</summary>
     public TimeSpan LastAcquireLatency { get; private set; }
 
@@ -77,8 +80,15 @@ internal sealed class InterceptingStateStore(IStateStore inner) : IStateStore
         await inner.RenewAsync(app, epoch, leaseExpiresAt, cancellationToken);
     }
 
-    public Task RecordExecutionValueAsync(string app, long epoch, string attribute, string value, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken) =>
-        inner.RecordExecutionValueAsync(app, epoch, attribute, value, leaseExpiresAt, cancellationToken);
+    public async Task RecordExecutionValueAsync(string app, long epoch, string attribute, string value, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken)
+    {
+        if (BeforeRecordExecutionValue is not null)
+        {
+            await BeforeRecordExecutionValue(attribute, value);
+        }
+
+        await inner.RecordExecutionValueAsync(app, epoch, attribute, value, leaseExpiresAt, cancellationToken);
+    }
 
     public Task<bool> TryClaimSuppressedPageAsync(string app, DateTimeOffset lastTransitionAt, CancellationToken cancellationToken) =>
         inner.TryClaimSuppressedPageAsync(app, lastTransitionAt, cancellationToken);
