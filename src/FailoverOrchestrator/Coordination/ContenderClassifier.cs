@@ -36,11 +36,11 @@ internal static class ContenderClassifier
                 (state.LastError is null ? string.Empty : $" ({state.LastError})"));
         }
 
-        if (request.AlarmChangedAt is { } changedAt && state.LastTransitionAt is { } switched && changedAt <= switched)
+        if (request.AlarmChangedAt is { } changedAt && state.AnsweredUntil is { } switched && changedAt <= switched)
         {
             // A late redelivery (or a transition an operator's switch has since overruled): the switch after it answered it.
             return Result(Outcome.Ignored, app, state, request,
-                $"the alarm changed state at {changedAt.ToString("u", CultureInfo.InvariantCulture)}, before the last switch at {at} (to {state.ActiveRegion}): a late delivery of an alarm that switch already answered; nothing was changed");
+                $"the alarm changed state at {changedAt.ToString("u", CultureInfo.InvariantCulture)}, before the last switch (to {state.ActiveRegion}, started {switched.ToString("u", CultureInfo.InvariantCulture)}, done {at}): a late delivery of an alarm that switch already answered; nothing was changed");
         }
 
         if (seenBefore)

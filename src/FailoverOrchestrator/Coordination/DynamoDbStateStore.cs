@@ -117,7 +117,7 @@ internal sealed class DynamoDbStateStore(Func<IAmazonDynamoDB> clientFactory, st
         FencedUpdateAsync(
             app,
             epoch,
-            "SET #phase = :steady, activeRegion = :region, lastTransitionAt = :now REMOVE leaseExpiresAt, targetRegion, failedPhase, lastError, dnsChangeId, pageMessageId",
+            "SET #phase = :steady, activeRegion = :region, lastTransitionAt = :now, lastSwitchStartedAt = if_not_exists(startedAt, :now) REMOVE leaseExpiresAt, targetRegion, failedPhase, lastError, dnsChangeId, pageMessageId",
             new()
             {
                 [":steady"] = Steady,
@@ -208,7 +208,7 @@ internal sealed class DynamoDbStateStore(Func<IAmazonDynamoDB> clientFactory, st
         var state = await TryUpdateAsync(
             app,
             "#phase = :failed OR (#phase IN (:over, :back) AND leaseExpiresAt <= :now)",
-            "SET #phase = :steady, activeRegion = :region, lastTransitionAt = :now, epoch = epoch + :one REMOVE leaseExpiresAt, targetRegion, failedPhase, dnsChangeId, pageMessageId",
+            "SET #phase = :steady, activeRegion = :region, lastTransitionAt = :now, lastSwitchStartedAt = :now, epoch = epoch + :one REMOVE leaseExpiresAt, targetRegion, failedPhase, dnsChangeId, pageMessageId",
             new()
             {
                 [":failed"] = Failed,
@@ -238,9 +238,10 @@ internal sealed class DynamoDbStateStore(Func<IAmazonDynamoDB> clientFactory, st
             [":one"] = Number(1),
             [":noSteps"] = StringList([]),
             [":lease"] = Millis(request.Now + request.Lease),
+            [":startedAt"] = Millis(request.Now),
         };
         var update = "SET #phase = :phase, targetRegion = :target, executionId = :executionId, holder = :executionId, epoch = if_not_exists(epoch, :zero) + :one, "
-            + "attempts = :one, completedSteps = :noSteps, leaseExpiresAt = :lease, lastTriggerKey = :key";
+            + "attempts = :one, completedSteps = :noSteps, leaseExpiresAt = :lease, lastTriggerKey = :key, startedAt = :startedAt";
 
         // A zero cooldown (operator commands) leaves the clause out rather than comparing with :now, which a
         // lastTransitionAt written by a clock slightly ahead would fail.
@@ -252,9 +253,11 @@ internal sealed class DynamoDbStateStore(Func<IAmazonDynamoDB> clientFactory, st
 
         if (request.AlarmChangedAt is { } changedAt)
         {
-            // A transition from before the last switch is a late redelivery of an alarm that switch already answered
-            // (or that an operator overruled): it starts nothing, however long after the cooldown it arrives.
-            condition += " AND (attribute_not_exists(lastTransitionAt) OR lastTransitionAt < :changedAt)";
+            // A transition from before the last switch started is a late redelivery of an alarm that switch already
+            // answered (or that an operator overruled): it starts nothing, however long after the cooldown it arrives.
+            // One that happened while the switch ran is news, and meets the cooldown instead. Items written before
+            // lastSwitchStartedAt existed are judged by lastTransitionAt.
+            condition += " AND (lastSwitchStartedAt < :changedAt OR (attribute_not_exists(lastSwitchStartedAt) AND (attribute_not_exists(lastTransitionAt) OR lastTransitionAt < :changedAt)))";
             values[":changedAt"] = Millis(changedAt);
 
             // The remembered keys are rewritten whole (pruned to their bounds), so the write is conditioned on the

@@ -25,6 +25,8 @@ internal static class StateItem
     public const string DnsChangeId = "dnsChangeId";
     public const string PageMessageId = "pageMessageId";
     public const string SuppressedPagedFor = "suppressedPagedFor";
+    public const string StartedAt = "startedAt";
+    public const string LastSwitchStartedAt = "lastSwitchStartedAt";
 
     public static Dictionary<string, AttributeValue> Key(string app) => new() { [App] = DynamoValues.String(app) };
 
@@ -43,6 +45,7 @@ internal static class StateItem
         Attempts = (int)(item.GetNumber(Attempts) ?? 0),
         LastTriggerKey = item.GetString(LastTriggerKey),
         LastTransitionAt = item.GetMillis(LastTransitionAt),
+        LastSwitchStartedAt = item.GetMillis(LastSwitchStartedAt),
         LastError = item.GetString(LastError),
         RecentTriggerKeys = item.GetStringList(RecentTriggerKeys),
         DnsChangeId = item.GetString(DnsChangeId),

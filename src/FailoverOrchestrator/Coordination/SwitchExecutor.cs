@@ -98,7 +98,7 @@ internal sealed class SwitchExecutor(
     private static AcquireRequest Remembering(AcquireRequest request, AppState? seen) => request with
     {
         SeenEpoch = seen?.Epoch ?? 0,
-        RecentTriggerKeys = request.AlarmChangedAt is null ? [] : TriggerMemory.Next(seen?.RecentTriggerKeys ?? [], request.TriggerKey, request.Now, seen?.LastTransitionAt),
+        RecentTriggerKeys = request.AlarmChangedAt is null ? [] : TriggerMemory.Next(seen?.RecentTriggerKeys ?? [], request.TriggerKey, request.Now, seen?.AnsweredUntil),
     };
 
     public async Task<FailoverResult> ResumeAsync(FailoverTrigger trigger, AppOptions app, CancellationToken cancellationToken)

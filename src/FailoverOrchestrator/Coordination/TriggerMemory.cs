@@ -19,10 +19,10 @@ internal static class TriggerMemory
     public static readonly TimeSpan MaxAge = TimeSpan.FromHours(25);
 
     /// <summary>The list to store when <paramref name="key"/> starts an execution: the key first, then the remembered keys still worth keeping.</summary>
-    public static IReadOnlyList<string> Next(IReadOnlyList<string> remembered, string key, DateTimeOffset now, DateTimeOffset? lastTransitionAt)
+    public static IReadOnlyList<string> Next(IReadOnlyList<string> remembered, string key, DateTimeOffset now, DateTimeOffset? answeredUntil)
     {
         var keep = remembered
-            .Where(k => k != key && TransitionOf(k) is { } at && at > now - MaxAge && (lastTransitionAt is null || at > lastTransitionAt))
+            .Where(k => k != key && TransitionOf(k) is { } at && at > now - MaxAge && (answeredUntil is null || at > answeredUntil))
             .Take(MaxKeys - 1);
         return [key, .. keep];
     }

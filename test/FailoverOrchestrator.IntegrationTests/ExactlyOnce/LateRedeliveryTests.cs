@@ -51,6 +51,46 @@ public sealed class LateRedeliveryTests
         Assert.Equal(2, world.Cloud.Sns.GetMessages().Count);
     }
 
+    /// <summary>
+    /// The alarm changes state while an operator's failback is running (the primary fails again after the failback's
+    /// preflight): that is news, not a late delivery, so it meets the cooldown (Suppressed, and the on-call is paged)
+    /// instead of being ignored as older than the switch that completed after it.
+    /// </summary>
+    [Fact]
+    public async Task HandleAsync_TransitionWhileFailbackRan_SuppressedAndPagedNotIgnored()
+    {
+        await using var world = await WorldHarness.StartAsync();
+        await world.InvokeAsync(world.Alarm());
+        world.Clock.Jump(TimeSpan.FromMinutes(2));
+        var paused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pausing = InstrumentedDependencies.Wrap(world, new DynamoDbCallCounter(), s => new InterceptingStateStore(s)
+        {
+            AfterCheckpoint = async step =>
+            {
+                if (step == Pipeline.StepNames.Preflight)
+                {
+                    paused.SetResult();
+                    await release.Task;
+                }
+            },
+        });
+        var failback = world.InvokeAsync(Failback, pausing);
+        await paused.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        world.Clock.Jump(TimeSpan.FromSeconds(1));
+        var during = world.Alarm();
+        world.Clock.Jump(TimeSpan.FromSeconds(1));
+        release.SetResult();
+        var (back, _) = await failback;
+
+        var (result, error) = await world.InvokeAsync(during);
+
+        Assert.Equal(Outcome.FailedBack, back!.Outcome);
+        Assert.Null(error);
+        Assert.Equal(Outcome.Suppressed, result!.Outcome);
+        Assert.Single(world.Cloud.Sns.GetMessages(), m => m.Attributes["outcome"].StringValue == "Suppressed");
+    }
+
     /// <summary>Ten duplicates of a new alarm racing each other within the cooldown after an operator's failover: one Suppressed page, not ten.</summary>
     [Fact]
     public async Task HandleAsync_TenDuplicatesWithinCooldown_OneSuppressedPage()

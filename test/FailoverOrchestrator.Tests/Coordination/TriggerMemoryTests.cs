@@ -23,7 +23,7 @@ public class TriggerMemoryTests
     {
         var remembered = new[] { Key(Now.AddHours(-26)), Key(Now.AddHours(-2)), Key(Now.AddMinutes(-5)), "operator#failover#abc" };
 
-        var next = TriggerMemory.Next(remembered, Key(Now), Now, lastTransitionAt: Now.AddHours(-1));
+        var next = TriggerMemory.Next(remembered, Key(Now), Now, answeredUntil: Now.AddHours(-1));
 
         Assert.Equal([Key(Now), Key(Now.AddMinutes(-5))], next);
     }
