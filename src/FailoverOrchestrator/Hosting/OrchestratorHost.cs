@@ -1,8 +1,11 @@
 using System.Text.Json;
+using Amazon.Runtime;
+using FailoverOrchestrator.Aws;
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.Notifications;
 using FailoverOrchestrator.Pipeline;
+using FailoverOrchestrator.Redaction;
 using FailoverOrchestrator.Results;
 using FailoverOrchestrator.Serialization;
 using FailoverOrchestrator.Steps;
@@ -66,7 +69,14 @@ internal sealed class OrchestratorHost
         {
             Log.TriggerReceived(_logger, trigger.Source.ToString(), trigger.Command.ToString(), trigger.App ?? trigger.AlarmName, trigger.IdempotencyKey);
             var (app, early) = TriggerRouter.Route(trigger, _options);
-            result = early ?? await _coordinator.RunAsync(trigger, app!, cancellationToken);
+            try
+            {
+                result = early ?? await _coordinator.RunAsync(trigger, app!, cancellationToken);
+            }
+            catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or AwsServiceException)
+            {
+                throw new DependencyFailedException($"{ex.GetType().Name}: {SafeText.ForHumans(ex.Message)}");
+            }
         }
 
         Log.Outcome(_logger, result.Outcome.ToString(), result.App, (long)_time.GetElapsedTime(started).TotalMilliseconds, result.Reason);

@@ -67,6 +67,7 @@ public sealed class FailingDependencyTests
         var (_, error) = await world.InvokeAsync(world.Alarm(), failing);
 
         Assert.IsType<ExecutionFailedException>(error);
+        Assert.Null(error!.InnerException);
         var state = await probe.StateAsync();
         var audit = string.Join("\n", (await probe.AuditAsync()).Select(e => e.Detail));
         var page = Assert.Single(world.Cloud.Sns.GetMessages());
@@ -77,6 +78,32 @@ public sealed class FailingDependencyTests
         }
 
         Assert.Contains("[signing details removed]", state.LastError, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The same echo when the lease cannot even be taken: the exception that leaves the handler (what Lambda reports,
+    /// logs and keeps in the on-failure destination) carries neither the token nor, anywhere in its chain, the raw error.
+    /// </summary>
+    [Fact]
+    public async Task HandleAsync_AcquireFailsWithTokenEcho_ThrownErrorIsRedactedThroughout()
+    {
+        await using var world = await WorldHarness.StartAsync();
+        var failing = InstrumentedDependencies.Wrap(world, new DynamoDbCallCounter(), s => new InterceptingStateStore(s)
+        {
+            BeforeAcquire = () => throw new AmazonDynamoDBException(InvalidSignatureMessage, ErrorType.Sender, "InvalidSignatureException", "REQ3", HttpStatusCode.BadRequest),
+        });
+
+        var (result, error) = await world.InvokeAsync(world.Alarm(), failing);
+
+        Assert.Null(result);
+        Assert.NotNull(error);
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            Assert.DoesNotContain(SessionToken, e.Message, StringComparison.Ordinal);
+            Assert.IsNotType<AmazonDynamoDBException>(e);
+        }
+
+        Assert.Contains("[signing details removed]", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>

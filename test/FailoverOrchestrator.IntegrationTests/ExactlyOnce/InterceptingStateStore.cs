@@ -24,6 +24,9 @@ internal sealed class InterceptingStateStore(IStateStore inner) : IStateStore
     /// <summary>Runs before a value a retry needs (DNS change id, page id) is recorded, with the attribute and the value.</summary>
     public Func<string, string, Task>? BeforeRecordExecutionValue { get; init; }
 
+    /// <summary>Runs before each attempt to take the lease (a failing state table throws here).</summary>
+    public Func<Task>? BeforeAcquire { get; init; }
+
     /// <summary>How long the last <see cref="TryAcquireAsync"/> took: one or two conditional UpdateItems.</summary>
     public TimeSpan LastAcquireLatency { get; private set; }
 
@@ -34,6 +37,11 @@ internal sealed class InterceptingStateStore(IStateStore inner) : IStateStore
 
     public async Task<AppState?> TryAcquireAsync(AcquireRequest request, CancellationToken cancellationToken)
     {
+        if (BeforeAcquire is not null)
+        {
+            await BeforeAcquire();
+        }
+
         var started = Stopwatch.GetTimestamp();
         var state = await inner.TryAcquireAsync(request, cancellationToken);
         LastAcquireLatency = Stopwatch.GetElapsedTime(started);
