@@ -1,3 +1,5 @@
+using FailoverOrchestrator.Redaction;
+
 namespace FailoverOrchestrator.Runtime;
 
 /// <summary>
@@ -6,7 +8,10 @@ namespace FailoverOrchestrator.Runtime;
 /// </summary>
 internal sealed record RuntimeError(string ErrorMessage, string ErrorType, IReadOnlyList<string> StackTrace)
 {
-    /// <summary>The exception's type name, message and stack, then each inner exception's, so the cause is not lost.</summary>
+    /// <summary>
+    /// The exception's type name, message and stack, then each inner exception's, so the cause is not lost; every message
+    /// goes through the same redaction as the logs, because Lambda hands this document to the caller and the on-failure queue.
+    /// </summary>
     public static RuntimeError From(Exception exception)
     {
         var stack = new List<string>();
@@ -14,12 +19,12 @@ internal sealed record RuntimeError(string ErrorMessage, string ErrorType, IRead
         {
             if (current != exception)
             {
-                stack.Add($"--- caused by {current.GetType().Name}: {current.Message}");
+                stack.Add($"--- caused by {current.GetType().Name}: {SafeText.Redact(current.Message)}");
             }
 
             stack.AddRange((current.StackTrace ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
 
-        return new RuntimeError(exception.Message, exception.GetType().Name, stack);
+        return new RuntimeError(SafeText.Redact(exception.Message), exception.GetType().Name, stack);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using FailoverOrchestrator.Redaction;
 
 namespace FailoverOrchestrator.Telemetry;
 
@@ -58,7 +59,7 @@ internal sealed class JsonLineLoggerProvider(TextWriter output, TimeProvider tim
                 var name = char.ToLowerInvariant(key[0]) + key[1..];
                 if (!FixedKeys.Contains(name))
                 {
-                    fields.TryAdd(name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                    fields.TryAdd(name, SafeText.Redact(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
                 }
             }
         }
@@ -71,11 +72,11 @@ internal sealed class JsonLineLoggerProvider(TextWriter output, TimeProvider tim
             json.WriteString("level", LevelName(level));
             json.WriteString("category", category);
             json.WriteNumber("eventId", eventId.Id);
-            json.WriteString("message", formatter(state, exception));
+            json.WriteString("message", SafeText.Redact(formatter(state, exception)));
             if (exception is not null)
             {
                 json.WriteString("exception", exception.GetType().FullName);
-                json.WriteString("exceptionMessage", exception.Message);
+                json.WriteString("exceptionMessage", SafeText.Redact(exception.Message));
             }
 
             foreach (var (key, value) in fields)

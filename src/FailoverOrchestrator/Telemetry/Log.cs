@@ -44,12 +44,15 @@ internal static partial class Log
     [LoggerMessage(13, LogLevel.Error, "Invocation failed: {Error}")]
     public static partial void InvocationFailed(ILogger logger, string error, Exception exception);
 
-    [LoggerMessage(14, LogLevel.Information, "Invocation of {FunctionArn}: {RemainingMs} ms to its deadline, trace {TraceId}")]
+    [LoggerMessage(14, LogLevel.Error, "The state table did not take a write for app {App} at epoch {Epoch}; the on-call is paged regardless")]
+    public static partial void FailureNotRecorded(ILogger logger, string app, long epoch, Exception exception);
+
+    [LoggerMessage(15, LogLevel.Information, "Invocation of {FunctionArn}: {RemainingMs} ms to its deadline, trace {TraceId}")]
     public static partial void InvocationStarted(ILogger logger, string? functionArn, long remainingMs, string? traceId);
 
-    [LoggerMessage(15, LogLevel.Error, "The Runtime API refused the {What} with HTTP {StatusCode}: {Body}")]
+    [LoggerMessage(16, LogLevel.Error, "The Runtime API refused the {What} with HTTP {StatusCode}: {Body}")]
     public static partial void RuntimeApiRefused(ILogger logger, string what, int statusCode, string body);
 
-    [LoggerMessage(16, LogLevel.Critical, "The Runtime API failed: {Error}; the process exits")]
+    [LoggerMessage(17, LogLevel.Critical, "The Runtime API failed: {Error}; the process exits")]
     public static partial void RuntimeApiFailed(ILogger logger, string error, Exception exception);
 }
