@@ -18,12 +18,15 @@ internal sealed class DrillSession : IAsyncDisposable
 {
     private readonly ILoggerFactory _loggers;
     private readonly List<DrillInvocation> _invocations = [];
+    private readonly List<SkippedWait> _skipped;
 
     // The process's own values of the variables the drill points at its world, put back when it ends.
     private static readonly Dictionary<string, string?> Saved = new(StringComparer.Ordinal);
 
-    private DrillSession(LocalWorld world, OrchestratorOptions options, DrillProgress progress)
+    private DrillSession(LocalWorld world, OrchestratorOptions options, DrillProgress progress, JumpingClock clock, List<SkippedWait> skipped)
     {
+        Clock = clock;
+        _skipped = skipped;
         World = world;
         Options = options;
         App = options.Apps.Values.Single();
@@ -43,9 +46,21 @@ internal sealed class DrillSession : IAsyncDisposable
 
     public DrillProgress Progress { get; }
 
-    public JumpingClock Clock { get; } = new();
+    public JumpingClock Clock { get; }
 
     public DrillTimings Timings { get; } = new();
+
+    /// <summary>The waits of the world (task starts, health checks turning healthy) the clock jumped over, in order.</summary>
+    public IReadOnlyList<SkippedWait> Skipped
+    {
+        get
+        {
+            lock (_skipped)
+            {
+                return _skipped.ToList();
+            }
+        }
+    }
 
     /// <summary>When the primary went down, on the drill's clock: the zero of the timeline.</summary>
     public DateTimeOffset OutageAt { get; set; }
@@ -55,7 +70,33 @@ internal sealed class DrillSession : IAsyncDisposable
     public static async Task<DrillSession> StartAsync(DrillProgress progress, CancellationToken cancellationToken)
     {
         progress.Say("starting dynalite (DynamoDB) and LocalCloud (Route 53, ECS, SNS) on 127.0.0.1 ...");
-        var world = await LocalWorld.StartAsync(new LocalCloudOptions { ChangePropagationDelay = TimeSpan.FromSeconds(1.5), EcsTasksPerSecond = 4, AccountId = "111122223333" }, cancellationToken);
+        // The world runs on the drill's clock. ECS tasks take a minute to start and Route 53 calls the endpoint healthy
+        // only after FailureThreshold passing requests: when the handler polls for either, the clock jumps to it (and
+        // the jump is reported as simulated) instead of the drill waiting minutes.
+        var clock = new JumpingClock();
+        var skipped = new List<SkippedWait>();
+        var timings = new DrillTimings();
+        var world = await LocalWorld.StartAsync(
+            new LocalCloudOptions
+            {
+                TimeProvider = clock,
+                ChangePropagationDelay = TimeSpan.FromSeconds(1.5),
+                EcsTasksPerSecond = 4,
+                EcsTaskStartTime = timings.TaskStart,
+                HealthCheckHealthyAfter = timings.Detection,
+                SkipAhead = (by, why) =>
+                {
+                    lock (skipped)
+                    {
+                        skipped.Add(new SkippedWait(clock.GetUtcNow(), by, why));
+                        clock.Jump(by);
+                    }
+
+                    progress.Say($"  the drill's clock jumps {by.TotalSeconds:0} s: {why}");
+                },
+                AccountId = "111122223333",
+            },
+            cancellationToken);
         try
         {
             foreach (var (name, value) in world.Environment)
@@ -70,7 +111,7 @@ internal sealed class DrillSession : IAsyncDisposable
             var app = options.Apps.Values.Single();
             progress.Say($"provisioned app '{app.Name}': {app.Dns.RecordName} -> {app.Regions[app.PrimaryRegion].TargetDnsName} ({app.PrimaryRegion}), " +
                 $"{app.StandbyRegion} at standby counts, tables {options.StateTable}, {options.AuditTable}, {app.WriterControl.TableName}");
-            return new DrillSession(world, options, progress);
+            return new DrillSession(world, options, progress, clock, skipped);
         }
         catch
         {
@@ -95,16 +136,16 @@ internal sealed class DrillSession : IAsyncDisposable
 
         // Measured from the handler call: the container's cold start (configuration, clients) is not part of a failover.
         var at = Clock.GetUtcNow() - OutageAt;
-        var started = Progress.Elapsed;
+        var started = Clock.GetUtcNow();
         try
         {
             await using var output = await function.HandleAsync(new MemoryStream(payload));
             var result = await JsonSerializer.DeserializeAsync(output, OrchestratorJsonContext.Default.FailoverResult);
-            invocation = new DrillInvocation(label, at, Progress.Elapsed - started, result, null);
+            invocation = new DrillInvocation(label, at, Clock.GetUtcNow() - started, result, null);
         }
         catch (Exception ex)
         {
-            invocation = new DrillInvocation(label, at, Progress.Elapsed - started, null, $"{ex.GetType().Name}: {ex.Message}");
+            invocation = new DrillInvocation(label, at, Clock.GetUtcNow() - started, null, $"{ex.GetType().Name}: {ex.Message}");
         }
 
         lock (_invocations)

@@ -25,7 +25,12 @@ internal static class DrillTextReport
         {
             text.AppendLine();
             text.Append(CultureInfo.InvariantCulture, $"  RTO {Clock(rto.Total)} = detection {Took(rto.Detection)} (simulated) + alarm evaluation {Took(rto.AlarmEvaluation)} (simulated)\n");
-            text.Append(CultureInfo.InvariantCulture, $"        + orchestration {Took(rto.Orchestration)} (measured: waiting on AWS {Took(rto.AwsWait)}, of which DNS propagation {Took(rto.DnsPropagation)}; our own overhead {Took(rto.Overhead)})\n");
+            foreach (var wait in rto.SimulatedWaits)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"        + {Took(wait.Duration)} (simulated: {wait.What})\n");
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"        + orchestration {Took(rto.Measured)} (measured: waiting on AWS {Took(rto.AwsWait)}, of which DNS propagation {Took(rto.DnsPropagation)}; our own overhead {Took(rto.Overhead)})\n");
             text.Append(CultureInfo.InvariantCulture, $"        + record TTL {Took(rto.Ttl)} (simulated: resolvers' cached answers)\n");
         }
 

@@ -75,7 +75,12 @@ internal static class ScenarioKit
         var change = calls.FirstOrDefault(c => c.Operation == "ChangeResourceRecordSets" && c.StatusCode < 400);
         var insync = calls.LastOrDefault(c => c.Operation == "GetChange" && c.StatusCode < 400);
         var propagation = change is not null && insync is not null && insync.Time > change.Time ? insync.Time - change.Time : TimeSpan.Zero;
-        return new RtoBreakdown(s.Timings.Detection, s.Timings.AlarmEvaluation, owner.Duration, awsWait, propagation, TimeSpan.FromSeconds(s.Timings.RecordTtlSeconds));
+        var from = s.OutageAt + owner.At;
+        var simulated = s.Skipped.Where(w => w.At >= from && w.At <= from + owner.Duration).ToList();
+        return new RtoBreakdown(s.Timings.Detection, s.Timings.AlarmEvaluation, owner.Duration, awsWait, propagation, TimeSpan.FromSeconds(s.Timings.RecordTtlSeconds))
+        {
+            SimulatedWaits = simulated,
+        };
     }
 
     /// <summary>Calls per operation as LocalCloud answered them, with errors and injected faults, for the report.</summary>
