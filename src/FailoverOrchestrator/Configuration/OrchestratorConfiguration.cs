@@ -46,7 +46,11 @@ internal static class OrchestratorConfiguration
         try
         {
             section = builder.Build().GetSection(OrchestratorOptions.SectionName);
-            options = section.Get<OrchestratorOptions>() ?? new OrchestratorOptions();
+
+            // Bind onto an instance, not Get<T>(): the source-generated Get<T> of binder 8.0 resets every number the
+            // configuration leaves out to 0 (FunctionTimeoutSeconds 300 became 0), where Bind keeps the default.
+            options = new OrchestratorOptions();
+            section.Bind(options);
         }
         catch (InvalidOperationException ex)
         {

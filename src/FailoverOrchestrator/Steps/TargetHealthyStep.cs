@@ -25,7 +25,7 @@ internal sealed class TargetHealthyStep(IRoute53Client route53, TimeProvider tim
     {
         var healthCheckId = context.App.Regions[context.TargetRegion].HealthCheckId;
         var calls = new List<string>();
-        var started = time.GetTimestamp();
+        var started = time.GetUtcNow();
         var deadline = time.GetUtcNow().AddSeconds(context.App.HealthWaitSeconds);
         var delay = FirstPoll;
         string last;
@@ -38,7 +38,7 @@ internal sealed class TargetHealthyStep(IRoute53Client route53, TimeProvider tim
                 if (status.IsHealthy)
                 {
                     return StepOutcome.Succeeded(
-                        $"health check {healthCheckId} of {context.TargetRegion} is healthy after {time.GetElapsedTime(started).TotalSeconds:0} s", Collapse(calls));
+                        $"health check {healthCheckId} of {context.TargetRegion} is healthy after {(time.GetUtcNow() - started).TotalSeconds:0} s", Collapse(calls));
                 }
 
                 var healthy = status.Observations.Count(o => o.Status.StartsWith("Success", StringComparison.Ordinal));
