@@ -35,13 +35,14 @@ internal sealed class EcsService(string region, string clusterName, string clust
     public int RunningCount(DateTimeOffset now, double tasksPerSecond)
     {
         var gap = DesiredCount - _runningAtChange;
-        if (gap == 0 || double.IsPositiveInfinity(tasksPerSecond))
+
+        // New tasks run only once started; stopping ones go at once.
+        var since = (now - _changedAt) - (gap > 0 ? TaskStartTime : TimeSpan.Zero);
+        if (gap == 0 || (double.IsPositiveInfinity(tasksPerSecond) && since >= TimeSpan.Zero))
         {
             return DesiredCount;
         }
 
-        // New tasks run only once started; stopping ones go at once.
-        var since = (now - _changedAt) - (gap > 0 ? TaskStartTime : TimeSpan.Zero);
         var moved = (long)Math.Floor(Math.Max(0, since.TotalSeconds) * tasksPerSecond);
         return moved >= Math.Abs(gap) ? DesiredCount : _runningAtChange + (int)(Math.Sign(gap) * moved);
     }

@@ -27,7 +27,7 @@ public class RecoveryTests
         var execution = Assert.IsType<ExecutionFailedException>(thrown);
         Assert.Equal("DnsUpsert", execution.Step);
         Assert.Equal("Failed", afterFailure.Status!.Phase);
-        Assert.Equal(["Preflight", "EcsScaleUp", "PromoteWriter"], afterFailure.Status.CompletedSteps);
+        Assert.Equal(["Preflight", "EcsScaleUp", "TargetHealthy", "PromoteWriter"], afterFailure.Status.CompletedSteps);
         Assert.Contains("ServiceUnavailable", afterFailure.Status.LastError);
         Assert.Equal(Outcome.Blocked, alarm!.Outcome);
         Assert.Contains("\"command\":\"resume\"", alarm.Reason);
