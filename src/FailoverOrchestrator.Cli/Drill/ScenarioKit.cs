@@ -67,6 +67,17 @@ internal static class ScenarioKit
         }
 
         timeline.Add(new TimelineEntry(invocation.At + invocation.Duration, $"{invocation.Label}: {result.Outcome}", invocation.Duration, Measured, result.Reason));
+
+        // The world's waits the clock jumped over during this invocation (task start, health turning healthy), in place.
+        var from = s.OutageAt + invocation.At;
+        foreach (var wait in s.Skipped.Where(w => w.At >= from && w.At <= from + invocation.Duration))
+        {
+            timeline.Add(new TimelineEntry(wait.At - s.OutageAt, $"  {wait.What}", wait.Duration, Simulated));
+        }
+
+        var ordered = timeline.OrderBy(e => e.At).ToList();
+        timeline.Clear();
+        timeline.AddRange(ordered);
     }
 
     public static RtoBreakdown Rto(DrillSession s, DrillInvocation owner, TimeSpan awsWait)

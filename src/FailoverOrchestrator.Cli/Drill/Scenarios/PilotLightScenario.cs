@@ -31,12 +31,6 @@ internal sealed class PilotLightScenario : DrillScenario
 
         var delivery = await s.InvokeAsync("alarm delivery", ScenarioKit.Alarm(s));
         ScenarioKit.AddSteps(s, timeline, delivery);
-        foreach (var wait in s.Skipped)
-        {
-            timeline.Add(new TimelineEntry(wait.At - s.OutageAt, $"  {wait.What}", wait.Duration, ScenarioKit.Simulated));
-        }
-
-        timeline = [.. timeline.OrderBy(e => e.At)];
         var checks = await FailoverChecks.FailedOverAsync(s, delivery.Result?.ExecutionId);
         checks.Insert(0, new DrillCheck("the standby was unhealthy at 0 tasks before the failover", !standbyHealthy, standbyHealthy ? "it was healthy" : "it was unhealthy"));
         var steps = delivery.Result?.Steps.ToList() ?? [];
