@@ -56,6 +56,11 @@ internal static class OrchestratorConfiguration
         {
             throw new OrchestratorConfigurationException($"configuration could not be bound: {ex.Message}", ex);
         }
+        catch (Exception ex) when (ex is InvalidDataException or FormatException)
+        {
+            // Valid JSON the provider still refuses, such as a document that is not an object.
+            throw new OrchestratorConfigurationException($"configuration file '{path}' is not a configuration: {ex.Message}", ex);
+        }
 
         var errors = new List<string>();
         OrchestratorSettingShapes.Orchestrator.Check(section, OrchestratorOptions.SectionName, errors);
@@ -99,7 +104,9 @@ internal static class OrchestratorConfiguration
         }
         catch (JsonException ex)
         {
-            throw new OrchestratorConfigurationException($"configuration file '{path}' is not valid JSON: {ex.Message}", ex);
+            // Line and position counted from 1, as editors count them.
+            var detail = ex.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd('.', ' ');
+            throw new OrchestratorConfigurationException($"configuration file '{path}' is not valid JSON: line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}: {detail}", ex);
         }
 
         if (duplicates.Count > 0)

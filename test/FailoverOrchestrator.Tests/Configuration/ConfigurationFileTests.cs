@@ -43,7 +43,17 @@ public sealed class ConfigurationFileTests : IDisposable
 
         var ex = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load(path));
 
-        Assert.Contains($"configuration file '{path}' is not valid JSON", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"configuration file '{path}' is not valid JSON: line 1, position ", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_JsonThatIsNotAnObject_SaysSoWithTheFile()
+    {
+        var path = Write("array.json", "[1, 2]");
+
+        var ex = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load(path));
+
+        Assert.Contains($"configuration file '{path}' is not a configuration", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
