@@ -30,6 +30,10 @@ internal static partial class AppOptionsValidator
         {
             errors.Add($"{at}:AlarmRegion: name the region of the alarms (us-east-1 for Route 53 health-check alarms)");
         }
+        else if (AwsRegions.Problem(app.AlarmRegion) is { } alarmRegion)
+        {
+            errors.Add($"{at}:AlarmRegion: {alarmRegion}");
+        }
 
         DnsOptionsValidator.Validate(errors, $"{at}:Dns", app.Dns);
         OrchestratorOptionsValidator.Require(errors, $"{at}:WriterControl:TableName", app.WriterControl.TableName);

@@ -33,6 +33,7 @@ internal static class OrchestratorSettingShapes
         (nameof(AppOptions.StandbyRegion), SettingShape.Value),
         (nameof(AppOptions.AccountId), SettingShape.Value),
         (nameof(AppOptions.AlarmNames), SettingShape.List(SettingShape.Value)),
+        (nameof(AppOptions.AlarmRegion), SettingShape.Value),
         (nameof(AppOptions.Dns), Dns),
         (nameof(AppOptions.Regions), SettingShape.Map(Region)),
         (nameof(AppOptions.WriterControl), WriterControl),

@@ -50,6 +50,7 @@ public class OrchestratorConfigurationTests
     [InlineData("Regions:us-west-2:HealthCheckId", "a1b2c3d4-typo", "Orchestrator:Apps:shop:Regions:us-west-2:HealthCheckId: 'a1b2c3d4-typo' is not a Route 53 health check id")]
     [InlineData("HealthWaitSeconds", "120", "Orchestrator:Apps:shop:HealthWaitSeconds: 120 must be at least 1 and shorter than LeaseSeconds (120)")]
     [InlineData("CooldownSecs", "60", "Orchestrator:Apps:shop:CooldownSecs: not a setting")]
+    [InlineData("AlarmRegion", "us-gov-east-1", "Orchestrator:Apps:shop:AlarmRegion: 'us-gov-east-1' is in the aws-us-gov partition, which is not supported")]
     [InlineData("Dns:RecordNmae", "api.example.com", "Orchestrator:Apps:shop:Dns:RecordNmae: not a setting")]
     [InlineData("Regions:us-west-2:Services:0:DesiredCount", "4", "Orchestrator:Apps:shop:Regions:us-west-2:Services:0:DesiredCount: not a setting")]
     [InlineData("AlarmNames:first", "x", "Orchestrator:Apps:shop:AlarmNames:first: 'first' is not a list index")]
