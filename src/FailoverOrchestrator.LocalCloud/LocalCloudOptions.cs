@@ -19,6 +19,24 @@ internal sealed class LocalCloudOptions
     /// <value>Defaults to 2; <see cref="double.PositiveInfinity"/> converges at once.</value>
     public double EcsTasksPerSecond { get; init; } = 2;
 
+    /// <summary>Gets how long a new ECS task takes from UpdateService to running.</summary>
+    /// <value>Defaults to zero (the drill uses 60 s).</value>
+    public TimeSpan EcsTaskStartTime { get; init; }
+
+    /// <summary>
+    /// Gets how long the tasks behind a linked health check must serve before Route 53 reports it healthy
+    /// (FailureThreshold x RequestInterval).
+    /// </summary>
+    /// <value>Defaults to zero (the drill uses 3 x 30 s).</value>
+    public TimeSpan HealthCheckHealthyAfter { get; init; }
+
+    /// <summary>
+    /// Gets what to call, with the time and the reason, when a caller polls for something this world has scheduled
+    /// (a task start, a health check turning healthy): the drill jumps its clock instead of waiting in real time.
+    /// Null waits for real.
+    /// </summary>
+    public Action<TimeSpan, string>? SkipAhead { get; init; }
+
     /// <summary>Gets the seed of the random draw behind faults armed for a share of calls.</summary>
     /// <value>Defaults to 1.</value>
     public int FaultSeed { get; init; } = 1;

@@ -20,8 +20,8 @@ internal sealed class LocalCloudServer : IAsyncDisposable
     public LocalCloudServer(LocalCloudOptions? options = null)
     {
         var settings = options ?? new LocalCloudOptions();
-        Route53 = new Route53Store(settings.TimeProvider, settings.ChangePropagationDelay);
-        Ecs = new EcsStore(settings.TimeProvider, settings.EcsTasksPerSecond, settings.AccountId);
+        Route53 = new Route53Store(settings.TimeProvider, settings.ChangePropagationDelay, settings.HealthCheckHealthyAfter, settings.SkipAhead);
+        Ecs = new EcsStore(settings.TimeProvider, settings.EcsTasksPerSecond, settings.AccountId, settings.EcsTaskStartTime, settings.SkipAhead);
         Sns = new SnsStore(settings.TimeProvider, settings.AccountId);
         Faults = new FaultInjector(settings.FaultSeed);
         Calls = new CallLog();

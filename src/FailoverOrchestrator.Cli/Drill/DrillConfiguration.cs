@@ -2,7 +2,7 @@ namespace FailoverOrchestrator.Cli.Drill;
 
 /// <summary>
 /// The drill runs the sample configuration shipped with the CLI, with waits sized for a laptop: LocalCloud propagates
-/// a change in 1.5 s and starts 4 tasks a second, so nothing here needs the production minutes.
+/// a change in 1.5 s and starts 4 tasks a second after the simulated task start, which the clock jumps over.
 /// </summary>
 internal static class DrillConfiguration
 {
@@ -12,7 +12,10 @@ internal static class DrillConfiguration
     [
         new("Orchestrator:Region", "us-east-1"),
         new("Orchestrator:Apps:shop:EcsWaitSeconds", "30"),
+        new("Orchestrator:Apps:shop:HealthWaitSeconds", "45"),
         new("Orchestrator:Apps:shop:DnsWaitSeconds", "30"),
-        new("Orchestrator:Apps:shop:LeaseSeconds", "60"),
+
+        // Longer than the simulated task start and health waits the clock jumps over while a duplicate waits out the lease.
+        new("Orchestrator:Apps:shop:LeaseSeconds", "170"),
     ];
 }

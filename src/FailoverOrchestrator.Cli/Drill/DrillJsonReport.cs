@@ -26,11 +26,12 @@ internal static class DrillJsonReport
             ["detectionMs"] = Ms(rto.Detection),
             ["alarmEvaluationMs"] = Ms(rto.AlarmEvaluation),
             ["orchestrationMs"] = Ms(rto.Orchestration),
+            ["simulatedWaits"] = new JsonArray(rto.SimulatedWaits.Select(w => (JsonNode)new JsonObject { ["ms"] = Ms(w.Duration), ["what"] = w.What }).ToArray()),
             ["inStepsMs"] = Ms(rto.InSteps),
             ["dnsPropagationMs"] = Ms(rto.DnsPropagation),
             ["outsideStepsMs"] = Ms(rto.OutsideSteps),
             ["ttlMs"] = Ms(rto.Ttl),
-            ["simulated"] = new JsonArray("detection", "alarmEvaluation", "ttl"),
+            ["simulated"] = new JsonArray("detection", "alarmEvaluation", "simulatedWaits", "ttl"),
         },
         ["invocations"] = new JsonArray(r.Invocations.Select(i => (JsonNode)new JsonObject
         {

@@ -27,9 +27,13 @@ internal sealed class DrillSession : IAsyncDisposable
     private readonly List<FunctionProcess> _environments = [];
     private readonly string _directory;
     private readonly string _configFile;
+    private readonly List<SkippedWait> _skipped;
 
-    private DrillSession(LocalWorld world, OrchestratorOptions options, DrillProgress progress, string directory, string configFile)
+    private DrillSession(
+        LocalWorld world, OrchestratorOptions options, DrillProgress progress, string directory, string configFile, JumpingClock clock, List<SkippedWait> skipped)
     {
+        Clock = clock;
+        _skipped = skipped;
         World = world;
         Options = options;
         App = options.Apps.Values.Single();
@@ -46,10 +50,25 @@ internal sealed class DrillSession : IAsyncDisposable
 
     public DrillProgress Progress { get; }
 
-    /// <summary>The drill's clock: real time plus the simulated minutes of detection and alarm evaluation.</summary>
-    public JumpingClock Clock { get; } = new();
+    /// <summary>
+    /// The drill's clock: real time plus the simulated minutes of detection and alarm evaluation, and of the world's
+    /// waits during the orchestration (task starts, health checks turning healthy) that LocalCloud skips ahead over.
+    /// </summary>
+    public JumpingClock Clock { get; }
 
     public DrillTimings Timings { get; } = new();
+
+    /// <summary>The waits of the world (task starts, health checks turning healthy) the clock jumped over, in order.</summary>
+    public IReadOnlyList<SkippedWait> Skipped
+    {
+        get
+        {
+            lock (_skipped)
+            {
+                return _skipped.ToList();
+            }
+        }
+    }
 
     /// <summary>When the primary went down, on the drill's clock: the zero of the timeline.</summary>
     public DateTimeOffset OutageAt { get; set; }
@@ -60,7 +79,34 @@ internal sealed class DrillSession : IAsyncDisposable
     public static async Task<DrillSession> StartAsync(DrillProgress progress, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {
         progress.Say("starting dynalite (DynamoDB) and LocalCloud (Route 53, ECS, SNS) on 127.0.0.1 ...");
-        var world = await LocalWorld.StartAsync(new LocalCloudOptions { ChangePropagationDelay = TimeSpan.FromSeconds(1.5), EcsTasksPerSecond = 4, AccountId = "111122223333" }, cancellationToken);
+        // The world runs on the drill's clock. ECS tasks take a minute to start and Route 53 calls the endpoint healthy
+        // only after FailureThreshold passing requests: when the function polls for either, the clock jumps to it (and
+        // the jump is reported as simulated) instead of the drill waiting minutes. The function's own processes run on
+        // real time, so a jump does not use up their wait budgets (EcsWaitSeconds, HealthWaitSeconds).
+        var clock = new JumpingClock();
+        var skipped = new List<SkippedWait>();
+        var timings = new DrillTimings();
+        var world = await LocalWorld.StartAsync(
+            new LocalCloudOptions
+            {
+                TimeProvider = clock,
+                ChangePropagationDelay = TimeSpan.FromSeconds(1.5),
+                EcsTasksPerSecond = 4,
+                EcsTaskStartTime = timings.TaskStart,
+                HealthCheckHealthyAfter = timings.Detection,
+                SkipAhead = (by, why) =>
+                {
+                    lock (skipped)
+                    {
+                        skipped.Add(new SkippedWait(clock.GetUtcNow(), by, why) { RealAt = DateTimeOffset.UtcNow });
+                        clock.Jump(by);
+                    }
+
+                    progress.Say($"  the drill's clock jumps {by.TotalSeconds:0} s: {why}");
+                },
+                AccountId = "111122223333",
+            },
+            cancellationToken);
         var directory = Directory.CreateTempSubdirectory("fo-drill-").FullName;
         try
         {
@@ -71,7 +117,7 @@ internal sealed class DrillSession : IAsyncDisposable
             var app = options.Apps.Values.Single();
             progress.Say($"provisioned app '{app.Name}': {app.Dns.RecordName} -> {app.Regions[app.PrimaryRegion].TargetDnsName} ({app.PrimaryRegion}), " +
                 $"{app.StandbyRegion} at standby counts, tables {options.StateTable}, {options.AuditTable}, {app.WriterControl.TableName}");
-            return new DrillSession(world, options, progress, directory, configFile);
+            return new DrillSession(world, options, progress, directory, configFile, clock, skipped);
         }
         catch
         {
@@ -188,17 +234,18 @@ internal sealed class DrillSession : IAsyncDisposable
 
     private async Task<DrillInvocation> InvokeOnAsync(FunctionProcess environment, string label, byte[] payload)
     {
-        var at = Clock.GetUtcNow() - OutageAt;
-        var started = Progress.Elapsed;
+        // On the drill's clock: an invocation lasts its real time plus the world's waits the clock jumped over meanwhile.
+        var started = Clock.GetUtcNow();
+        var at = started - OutageAt;
         var answer = await environment.InvokeAsync(payload, TimeSpan.FromSeconds(Options.FunctionTimeoutSeconds));
-        var duration = Progress.Elapsed - started;
+        var duration = Clock.GetUtcNow() - started;
         DrillInvocation invocation;
         if (answer.Kind == InvocationResultKind.Response)
         {
             var result = JsonSerializer.Deserialize(answer.Body, OrchestratorJsonContext.Default.FailoverResult)!;
 
-            // The function runs on real time; the drill's clock is ahead by the simulated minutes.
-            result = result with { Steps = result.Steps.Select(s => s with { StartedAt = s.StartedAt + Clock.Offset }).ToList() };
+            // The function runs on real time; the drill's clock is ahead by the simulated minutes it had jumped by then.
+            result = result with { Steps = result.Steps.Select(s => s with { StartedAt = s.StartedAt is { } real ? ToDrillTime(real) : null }).ToList() };
             invocation = new DrillInvocation(label, at, duration, result, null);
         }
         else
@@ -213,6 +260,15 @@ internal sealed class DrillSession : IAsyncDisposable
 
         Progress.Say($"  {label}: {invocation.Summary}");
         return invocation;
+    }
+
+    /// <summary>A real instant of the function's on the drill's clock: real time plus the jumps made before it.</summary>
+    private DateTimeOffset ToDrillTime(DateTimeOffset real)
+    {
+        lock (_skipped)
+        {
+            return real + Clock.Offset - _skipped.Where(w => w.RealAt > real).Aggregate(TimeSpan.Zero, (sum, w) => sum + w.Duration);
+        }
     }
 
     private static string ErrorMessage(InvocationResult answer)

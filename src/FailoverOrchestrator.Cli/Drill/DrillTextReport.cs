@@ -25,7 +25,12 @@ internal static class DrillTextReport
         {
             text.AppendLine();
             text.Append(CultureInfo.InvariantCulture, $"  RTO {Clock(rto.Total)} = detection {Took(rto.Detection)} (simulated) + alarm evaluation {Took(rto.AlarmEvaluation)} (simulated)\n");
-            text.Append(CultureInfo.InvariantCulture, $"        + orchestration {Took(rto.Orchestration)} (measured: in the steps {Took(rto.InSteps)}, of which DNS propagation {Took(rto.DnsPropagation)}; outside them {Took(rto.OutsideSteps)}: trigger, lease, checkpoints, Runtime API)\n");
+            foreach (var wait in rto.SimulatedWaits)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"        + {Took(wait.Duration)} (simulated: {wait.What})\n");
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"        + orchestration {Took(rto.Measured)} (measured: in the steps {Took(rto.InSteps)}, of which DNS propagation {Took(rto.DnsPropagation)}; outside them {Took(rto.OutsideSteps)}: trigger, lease, checkpoints, Runtime API)\n");
             text.Append(CultureInfo.InvariantCulture, $"        + record TTL {Took(rto.Ttl)} (simulated: resolvers' cached answers)\n");
         }
 

@@ -21,6 +21,12 @@ internal sealed record DrillTimings
     /// <summary>Resolvers may hold the old answer this long: an alias record takes the ALB's TTL, 60 s.</summary>
     public int RecordTtlSeconds { get; init; } = 60;
 
+    /// <summary>A new ECS task takes a minute from UpdateService to running: image pull, start, load balancer registration.</summary>
+    public int TaskStartSeconds { get; init; } = 60;
+
+    public TimeSpan TaskStart => TimeSpan.FromSeconds(TaskStartSeconds);
+
+    /// <summary>Route 53 needs as many passing requests to call an endpoint healthy as failing ones to call it unhealthy.</summary>
     public TimeSpan Detection => TimeSpan.FromSeconds(HealthCheckIntervalSeconds * FailureThreshold);
 
     public TimeSpan AlarmEvaluation => TimeSpan.FromSeconds(AlarmPeriodSeconds * DatapointsToAlarm);

@@ -67,6 +67,17 @@ internal static class ScenarioKit
         }
 
         timeline.Add(new TimelineEntry(invocation.At + invocation.Duration, $"{invocation.Label}: {result.Outcome}", invocation.Duration, Measured, result.Reason));
+
+        // The world's waits the clock jumped over during this invocation (task start, health turning healthy), in place.
+        var from = s.OutageAt + invocation.At;
+        foreach (var wait in s.Skipped.Where(w => w.At >= from && w.At <= from + invocation.Duration))
+        {
+            timeline.Add(new TimelineEntry(wait.At - s.OutageAt, $"  {wait.What}", wait.Duration, Simulated));
+        }
+
+        var ordered = timeline.OrderBy(e => e.At).ToList();
+        timeline.Clear();
+        timeline.AddRange(ordered);
     }
 
     /// <summary>The recovery time of the invocation that switched: its steps (AWS calls and their waits) and the rest of it, as the function reported them.</summary>
@@ -77,7 +88,12 @@ internal static class ScenarioKit
         var change = calls.FirstOrDefault(c => c.Operation == "ChangeResourceRecordSets" && c.StatusCode < 400);
         var insync = calls.LastOrDefault(c => c.Operation == "GetChange" && c.StatusCode < 400);
         var propagation = change is not null && insync is not null && insync.Time > change.Time ? insync.Time - change.Time : TimeSpan.Zero;
-        return new RtoBreakdown(s.Timings.Detection, s.Timings.AlarmEvaluation, owner.Duration, inSteps, propagation, TimeSpan.FromSeconds(s.Timings.RecordTtlSeconds));
+        var from = s.OutageAt + owner.At;
+        var simulated = s.Skipped.Where(w => w.At >= from && w.At <= from + owner.Duration).ToList();
+        return new RtoBreakdown(s.Timings.Detection, s.Timings.AlarmEvaluation, owner.Duration, inSteps, propagation, TimeSpan.FromSeconds(s.Timings.RecordTtlSeconds))
+        {
+            SimulatedWaits = simulated,
+        };
     }
 
     /// <summary>Calls per operation as LocalCloud answered them, with errors and injected faults, for the report.</summary>

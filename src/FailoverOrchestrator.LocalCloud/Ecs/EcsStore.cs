@@ -3,7 +3,7 @@ using FailoverOrchestrator.LocalCloud.Http;
 namespace FailoverOrchestrator.LocalCloud.Ecs;
 
 /// <summary>ECS's state per region: clusters and their services. Thread-safe.</summary>
-internal sealed class EcsStore(TimeProvider timeProvider, double tasksPerSecond, string accountId)
+internal sealed class EcsStore(TimeProvider timeProvider, double tasksPerSecond, string accountId, TimeSpan taskStartTime = default, Action<TimeSpan, string>? skipAhead = null)
 {
     private readonly object _gate = new();
     private readonly Dictionary<(string Region, string Cluster), Dictionary<string, EcsService>> _clusters = [];
@@ -27,7 +27,10 @@ internal sealed class EcsStore(TimeProvider timeProvider, double tasksPerSecond,
             var services = _clusters[(region, clusterName)];
             if (!services.TryGetValue(serviceName, out var service))
             {
-                service = new EcsService(region, clusterName, ClusterArn(region, clusterName), serviceName, ServiceArn(region, clusterName, serviceName), now);
+                service = new EcsService(region, clusterName, ClusterArn(region, clusterName), serviceName, ServiceArn(region, clusterName, serviceName), now)
+                {
+                    TaskStartTime = taskStartTime,
+                };
                 services.Add(serviceName, service);
             }
 
@@ -89,6 +92,28 @@ internal sealed class EcsStore(TimeProvider timeProvider, double tasksPerSecond,
         }
     }
 
+    /// <summary>Since when every named service of a region has a task running (see <see cref="EcsService.ServingSince"/>); null when one has none.</summary>
+    public DateTimeOffset? ServingSince(string region, IEnumerable<(string Cluster, string Service)> services)
+    {
+        lock (_gate)
+        {
+            var now = timeProvider.GetUtcNow();
+            DateTimeOffset latest = DateTimeOffset.MinValue;
+            foreach (var (cluster, service) in services)
+            {
+                if (!_clusters.TryGetValue((region, cluster), out var all) || !all.TryGetValue(service, out var found)
+                    || found.ServingSince(now, tasksPerSecond) is not { } since)
+                {
+                    return null;
+                }
+
+                latest = since > latest ? since : latest;
+            }
+
+            return latest;
+        }
+    }
+
     /// <summary>Changes a service's desired count, as UpdateService does.</summary>
     public EcsServiceSnapshot UpdateDesiredCount(string region, string cluster, string service, int? desiredCount)
     {
@@ -118,6 +143,13 @@ internal sealed class EcsStore(TimeProvider timeProvider, double tasksPerSecond,
             {
                 if (all.TryGetValue(NameOf(service), out var existing))
                 {
+                    // A caller polling for tasks that are still starting: the world skips to their start instead of making it wait.
+                    if (skipAhead is not null && existing.TimeUntilRunning(now, tasksPerSecond) is { } wait && wait > TimeSpan.Zero)
+                    {
+                        skipAhead(wait, $"ECS starts the new tasks of {NameOf(cluster)}/{NameOf(service)} in {region}");
+                        now = timeProvider.GetUtcNow();
+                    }
+
                     found.Add(existing.Snapshot(now, tasksPerSecond));
                 }
                 else

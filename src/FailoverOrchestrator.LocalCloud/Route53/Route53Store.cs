@@ -3,8 +3,10 @@ using FailoverOrchestrator.LocalCloud.Http;
 namespace FailoverOrchestrator.LocalCloud.Route53;
 
 /// <summary>Route 53's state: hosted zones, their record sets, submitted changes and health checks. Thread-safe.</summary>
-internal sealed class Route53Store(TimeProvider timeProvider, TimeSpan propagationDelay)
+internal sealed class Route53Store(TimeProvider timeProvider, TimeSpan propagationDelay, TimeSpan healthyAfter = default, Action<TimeSpan, string>? skipAhead = null)
 {
+    private readonly Dictionary<string, Func<DateTimeOffset?>> _servingSince = new(StringComparer.Ordinal);
+
     private readonly object _gate = new();
     private readonly Dictionary<string, HostedZone> _zones = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChangeStatus> _changes = new(StringComparer.Ordinal);
@@ -136,13 +138,48 @@ internal sealed class Route53Store(TimeProvider timeProvider, TimeSpan propagati
         }
     }
 
+    /// <summary>
+    /// Ties a health check to the tasks behind its endpoint: it reports healthy only once they have served for
+    /// <c>healthyAfter</c> (Route 53 needs FailureThreshold passing requests per checker), and while they do.
+    /// </summary>
+    public void LinkHealthCheck(string healthCheckId, Func<DateTimeOffset?> servingSince)
+    {
+        lock (_gate)
+        {
+            HealthCheckOf(healthCheckId);
+            _servingSince[healthCheckId] = servingSince;
+        }
+    }
+
     public HealthCheck GetHealthCheck(string healthCheckId)
     {
         lock (_gate)
         {
-            return HealthCheckOf(healthCheckId);
+            var check = HealthCheckOf(healthCheckId);
+            if (!check.Healthy || !_servingSince.TryGetValue(healthCheckId, out var servingSince))
+            {
+                return check;
+            }
+
+            if (servingSince() is not { } since)
+            {
+                return check with { Healthy = false, FailureReason = NoTask };
+            }
+
+            var healthyAt = since == DateTimeOffset.MinValue ? since : since + healthyAfter;
+            var now = timeProvider.GetUtcNow();
+            if (healthyAt > now && skipAhead is not null)
+            {
+                // A caller polling for health that will come: the world skips to it instead of making it wait.
+                skipAhead(healthyAt - now, $"Route 53's checkers see health check {healthCheckId} pass {healthyAfter.TotalSeconds:0} s of requests");
+                now = timeProvider.GetUtcNow();
+            }
+
+            return healthyAt <= now ? check : check with { Healthy = false, FailureReason = NoTask };
         }
     }
+
+    private const string NoTask = "Failure: Connection refused. No task serves behind the load balancer yet.";
 
     private static bool IsAtOrAfter(RecordSet record, string name, string? type, string? identifier)
     {

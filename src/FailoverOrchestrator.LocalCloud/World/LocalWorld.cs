@@ -131,6 +131,11 @@ internal sealed class LocalWorld : IAsyncDisposable
                 var count = region == app.PrimaryRegion ? service.ActiveDesiredCount : service.StandbyDesiredCount;
                 Cloud.Ecs.AddService(region, service.Cluster, service.Service, count, count);
             }
+
+            // The endpoint is healthy only while its tasks run: a pilot light at zero tasks is unhealthy until scaled up.
+            var behind = settings.Services.Select(s => (s.Cluster, s.Service)).ToList();
+            var serviceRegion = region;
+            Cloud.Route53.LinkHealthCheck(settings.HealthCheckId, () => Cloud.Ecs.ServingSince(serviceRegion, behind));
         }
 
         var arn = app.TopicArn.Split(':');

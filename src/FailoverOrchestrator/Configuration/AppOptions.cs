@@ -54,6 +54,13 @@ public sealed class AppOptions
     /// <value>Defaults to 1.</value>
     public double RunningShare { get; set; } = 1.0;
 
+    /// <summary>
+    /// Gets or sets how long, after the scale-up, the target's Route 53 health check may take to report healthy before
+    /// traffic moves. Route 53 needs FailureThreshold passing checks (3 x 30 s by default) once the tasks serve.
+    /// </summary>
+    /// <value>Defaults to 110 seconds.</value>
+    public int HealthWaitSeconds { get; set; } = 110;
+
     /// <summary>Gets or sets how long the DNS step waits for INSYNC.</summary>
     /// <value>Defaults to 90 seconds.</value>
     public int DnsWaitSeconds { get; set; } = 90;
@@ -73,7 +80,4 @@ public sealed class AppOptions
     /// </summary>
     /// <value>Defaults to true.</value>
     public bool WaitOutLiveLease { get; set; } = true;
-
-    /// <summary>Gets or sets the step order; empty means the default order.</summary>
-    public List<string> Steps { get; set; } = [];
 }

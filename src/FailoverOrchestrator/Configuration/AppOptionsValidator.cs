@@ -1,11 +1,13 @@
 using System.Text.RegularExpressions;
-using FailoverOrchestrator.Pipeline;
 
 namespace FailoverOrchestrator.Configuration;
 
 /// <summary>Checks one app's settings against each other and against what AWS accepts.</summary>
 internal static partial class AppOptionsValidator
 {
+    /// <summary>Seconds of one invocation kept for the calls around the waits (preflight, writer, notify, audit, checkpoints).</summary>
+    public const int WaitReserveSeconds = 10;
+
     public static void Validate(List<string> errors, string at, string name, AppOptions app, int functionTimeoutSeconds)
     {
         if (!AppNamePattern().IsMatch(name))
@@ -28,26 +30,37 @@ internal static partial class AppOptionsValidator
         {
             errors.Add($"{at}:AlarmRegion: name the region of the alarms (us-east-1 for Route 53 health-check alarms)");
         }
+        else if (AwsRegions.Problem(app.AlarmRegion) is { } alarmRegion)
+        {
+            errors.Add($"{at}:AlarmRegion: {alarmRegion}");
+        }
 
         DnsOptionsValidator.Validate(errors, $"{at}:Dns", app.Dns);
         OrchestratorOptionsValidator.Require(errors, $"{at}:WriterControl:TableName", app.WriterControl.TableName);
         OrchestratorOptionsValidator.Require(errors, $"{at}:WriterControl:Key", app.WriterControl.Key);
-        if (!TopicArnPattern().IsMatch(app.TopicArn))
+        if (TopicArnPattern().Match(app.TopicArn) is not { Success: true } topic)
         {
             errors.Add($"{at}:TopicArn: '{app.TopicArn}' is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)");
         }
+        else if (topic.Groups["partition"].Value != "aws")
+        {
+            errors.Add($"{at}:TopicArn: partition '{topic.Groups["partition"].Value}' is not supported; only the aws partition's endpoints are called");
+        }
+        else if (AwsRegions.Problem(topic.Groups["region"].Value) is { } problem)
+        {
+            errors.Add($"{at}:TopicArn: {problem}");
+        }
 
         ValidateTimings(errors, at, app, functionTimeoutSeconds);
-        ValidateSteps(errors, at, app.Steps);
     }
 
     private static void ValidateRegions(List<string> errors, string at, AppOptions app)
     {
         foreach (var (setting, region) in new[] { ("PrimaryRegion", app.PrimaryRegion), ("StandbyRegion", app.StandbyRegion) })
         {
-            if (!OrchestratorOptionsValidator.IsRegion(region))
+            if (AwsRegions.Problem(region) is { } problem)
             {
-                errors.Add($"{at}:{setting}: '{region}' is not an AWS region name");
+                errors.Add($"{at}:{setting}: {problem}");
             }
             else if (!app.Regions.ContainsKey(region))
             {
@@ -89,9 +102,22 @@ internal static partial class AppOptionsValidator
             errors.Add($"{at}:EcsWaitSeconds: {app.EcsWaitSeconds} must be at least 1 and shorter than LeaseSeconds ({app.LeaseSeconds})");
         }
 
+        if (app.HealthWaitSeconds < 1 || app.HealthWaitSeconds >= app.LeaseSeconds)
+        {
+            errors.Add($"{at}:HealthWaitSeconds: {app.HealthWaitSeconds} must be at least 1 and shorter than LeaseSeconds ({app.LeaseSeconds})");
+        }
+
         if (app.DnsWaitSeconds < 1 || app.DnsWaitSeconds >= app.LeaseSeconds)
         {
             errors.Add($"{at}:DnsWaitSeconds: {app.DnsWaitSeconds} must be at least 1 and shorter than LeaseSeconds ({app.LeaseSeconds})");
+        }
+
+        // One invocation waits for tasks, then health, then DNS: together they must end before Lambda stops it, with
+        // the reserve the steps keep for their own calls and the checkpoint.
+        var waits = app.EcsWaitSeconds + app.HealthWaitSeconds + app.DnsWaitSeconds;
+        if (waits + WaitReserveSeconds > functionTimeoutSeconds)
+        {
+            errors.Add($"{at}:EcsWaitSeconds, HealthWaitSeconds, DnsWaitSeconds: together {waits} s, plus {WaitReserveSeconds} s for the calls around them, do not fit in Orchestrator:FunctionTimeoutSeconds ({functionTimeoutSeconds}); shorten a wait or raise the function's timeout");
         }
 
         if (app.CooldownSeconds < 0)
@@ -110,35 +136,6 @@ internal static partial class AppOptionsValidator
         }
     }
 
-    private static void ValidateSteps(List<string> errors, string at, List<string> steps)
-    {
-        if (steps.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var step in steps.Where(s => !StepNames.All.Contains(s, StringComparer.Ordinal)))
-        {
-            errors.Add($"{at}:Steps: unknown step '{step}'; steps are {string.Join(", ", StepNames.All)}");
-        }
-
-        foreach (var step in steps.GroupBy(s => s, StringComparer.Ordinal).Where(g => g.Count() > 1))
-        {
-            errors.Add($"{at}:Steps: step '{step.Key}' is listed {step.Count()} times");
-        }
-
-        if (steps[0] != StepNames.Preflight)
-        {
-            errors.Add($"{at}:Steps: the first step must be {StepNames.Preflight}: nothing may change before the target is known to be ready");
-        }
-
-        var scale = steps.IndexOf(StepNames.EcsScaleUp);
-        var dns = steps.IndexOf(StepNames.DnsUpsert);
-        if (scale >= 0 && dns >= 0 && dns < scale)
-        {
-            errors.Add($"{at}:Steps: {StepNames.DnsUpsert} comes before {StepNames.EcsScaleUp}; capacity must be up before traffic moves");
-        }
-    }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
     private static partial Regex AppNamePattern();
@@ -146,6 +143,6 @@ internal static partial class AppOptionsValidator
     [GeneratedRegex("^[0-9]{12}$")]
     private static partial Regex AccountPattern();
 
-    [GeneratedRegex("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$")]
+    [GeneratedRegex("^arn:(?<partition>aws[a-z-]*):sns:(?<region>[a-z0-9-]+):[0-9]{12}:[A-Za-z0-9_-]{1,256}$")]
     private static partial Regex TopicArnPattern();
 }

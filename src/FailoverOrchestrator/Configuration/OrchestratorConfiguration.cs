@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 
 namespace FailoverOrchestrator.Configuration;
@@ -8,16 +9,25 @@ internal static class OrchestratorConfiguration
     public const string DefaultFileName = "orchestrator.json";
 
     /// <summary>Loads, binds and validates; throws <see cref="OrchestratorConfigurationException"/> naming every bad setting.</summary>
+    /// <param name="configFile">The file; a relative path is taken from the current directory. Null reads <c>orchestrator.json</c> beside the assembly, if there is one.</param>
+    /// <param name="overrides">Settings that win over the file and the environment, later ones over earlier ones.</param>
     public static OrchestratorOptions Load(string? configFile, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {
-        var path = configFile ?? Path.Combine(AppContext.BaseDirectory, DefaultFileName);
-        var builder = new ConfigurationBuilder();
-        if (configFile is not null && !File.Exists(configFile))
+        // The JSON provider resolves a relative path against the assembly's folder; an operator means the shell's.
+        var path = configFile is null ? Path.Combine(AppContext.BaseDirectory, DefaultFileName) : Path.GetFullPath(configFile);
+        if (configFile is not null && !File.Exists(path))
         {
-            throw new OrchestratorConfigurationException([$"configuration file '{configFile}' does not exist"]);
+            throw new OrchestratorConfigurationException([$"configuration file '{configFile}' does not exist (looked for {path})"]);
         }
 
-        builder.AddJsonFile(path, optional: configFile is null, reloadOnChange: false);
+        var builder = new ConfigurationBuilder();
+        if (File.Exists(path))
+        {
+            var json = File.ReadAllBytes(path);
+            CheckJson(path, json);
+            builder.AddJsonStream(new MemoryStream(json));
+        }
+
         builder.AddEnvironmentVariables();
         if (overrides is not null)
         {
@@ -32,47 +42,77 @@ internal static class OrchestratorConfiguration
         }
 
         OrchestratorOptions options;
+        IConfigurationSection section;
         try
         {
-            var configuration = builder.Build();
-            options = configuration.GetSection(OrchestratorOptions.SectionName).Get<OrchestratorOptions>() ?? new OrchestratorOptions();
+            section = builder.Build().GetSection(OrchestratorOptions.SectionName);
+
+            // Bind onto an instance, not Get<T>(): the source-generated Get<T> of binder 8.0 resets every number the
+            // configuration leaves out to 0 (FunctionTimeoutSeconds 300 became 0), where Bind keeps the default.
+            options = new OrchestratorOptions();
+            section.Bind(options);
         }
         catch (InvalidOperationException ex)
         {
             throw new OrchestratorConfigurationException($"configuration could not be bound: {ex.Message}", ex);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or FormatException)
         {
-            throw new OrchestratorConfigurationException($"configuration file '{path}' is not valid JSON: {JsonSyntaxError(ex)}", ex);
+            // Valid JSON the provider still refuses, such as a document that is not an object.
+            throw new OrchestratorConfigurationException($"configuration file '{path}' is not a configuration: {ex.Message}", ex);
         }
 
-        options.Region ??= Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
+        var errors = new List<string>();
+        OrchestratorSettingShapes.Orchestrator.Check(section, OrchestratorOptions.SectionName, errors);
+        if (section[nameof(OrchestratorOptions.Region)] is { } configured && string.IsNullOrWhiteSpace(configured))
+        {
+            errors.Add($"{OrchestratorOptions.SectionName}:Region: set but empty; name the region of the state and audit tables, or remove the setting to use AWS_REGION ({Environment.GetEnvironmentVariable("AWS_REGION") ?? "not set"})");
+        }
+        else if (string.IsNullOrWhiteSpace(options.Region))
+        {
+            options.Region = NonEmpty(Environment.GetEnvironmentVariable("AWS_REGION")) ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION"));
+        }
+
         foreach (var (name, app) in options.Apps)
         {
             app.Name = name;
         }
 
-        var errors = OrchestratorOptionsValidator.Validate(options);
+        var validation = OrchestratorOptionsValidator.Validate(options);
+        if (errors.Exists(e => e.StartsWith($"{OrchestratorOptions.SectionName}:Region:", StringComparison.Ordinal)))
+        {
+            validation.RemoveAll(e => e.StartsWith($"{OrchestratorOptions.SectionName}:Region:", StringComparison.Ordinal));
+        }
+
+        errors.AddRange(validation);
         if (errors.Count > 0)
         {
-            throw new OrchestratorConfigurationException(errors);
+            throw new OrchestratorConfigurationException(errors.Distinct(StringComparer.Ordinal).ToList());
         }
 
         return options;
     }
 
-    /// <summary>Where the JSON parser stopped, 1-based as editors count, from the exception the JSON provider wraps twice.</summary>
-    private static string JsonSyntaxError(Exception ex)
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static void CheckJson(string path, byte[] json)
     {
-        for (Exception? cause = ex; cause is not null; cause = cause.InnerException)
+        List<string> duplicates;
+        try
         {
-            if (cause is System.Text.Json.JsonException { LineNumber: { } line, BytePositionInLine: { } position } json)
-            {
-                var detail = json.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd('.', ' ');
-                return $"line {line + 1}, position {position + 1}: {detail}";
-            }
+            duplicates = JsonDuplicateKeys.Find(json);
+        }
+        catch (JsonException ex)
+        {
+            // Line and position counted from 1, as editors count them.
+            var detail = ex.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd('.', ' ');
+            throw new OrchestratorConfigurationException($"configuration file '{path}' is not valid JSON: line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}: {detail}", ex);
         }
 
-        return ex.InnerException?.Message ?? ex.Message;
+        if (duplicates.Count > 0)
+        {
+            throw new OrchestratorConfigurationException(
+                duplicates.Select(d => $"{d}: given more than once in '{path}' (keys are case-insensitive); keep one").ToList());
+        }
     }
 }

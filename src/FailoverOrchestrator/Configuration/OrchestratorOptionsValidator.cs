@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
-
 namespace FailoverOrchestrator.Configuration;
 
 /// <summary>Checks the options at cold start and names each setting that is missing or contradicts another.</summary>
-internal static partial class OrchestratorOptionsValidator
+internal static class OrchestratorOptionsValidator
 {
     public static List<string> Validate(OrchestratorOptions options)
     {
@@ -13,6 +11,10 @@ internal static partial class OrchestratorOptionsValidator
         if (string.IsNullOrWhiteSpace(options.Region))
         {
             errors.Add("Orchestrator:Region: not set and AWS_REGION is not set either: name the region of the state and audit tables");
+        }
+        else if (AwsRegions.Problem(options.Region) is { } problem)
+        {
+            errors.Add($"Orchestrator:Region: {problem}");
         }
 
         if (options.FunctionTimeoutSeconds is < 10 or > 900)
@@ -56,8 +58,4 @@ internal static partial class OrchestratorOptionsValidator
         }
     }
 
-    internal static bool IsRegion(string value) => RegionPattern().IsMatch(value);
-
-    [GeneratedRegex("^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]+$")]
-    private static partial Regex RegionPattern();
 }

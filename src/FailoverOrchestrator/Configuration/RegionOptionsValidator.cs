@@ -1,11 +1,20 @@
+using System.Text.RegularExpressions;
+
 namespace FailoverOrchestrator.Configuration;
 
 /// <summary>Checks one region's settings.</summary>
-internal static class RegionOptionsValidator
+internal static partial class RegionOptionsValidator
 {
     public static void Validate(List<string> errors, string at, RegionOptions region, string recordType)
     {
-        OrchestratorOptionsValidator.Require(errors, $"{at}:HealthCheckId", region.HealthCheckId);
+        if (string.IsNullOrWhiteSpace(region.HealthCheckId))
+        {
+            errors.Add($"{at}:HealthCheckId: required");
+        }
+        else if (!HealthCheckIdPattern().IsMatch(region.HealthCheckId))
+        {
+            errors.Add($"{at}:HealthCheckId: '{region.HealthCheckId}' is not a Route 53 health check id (a UUID such as 0d5e2b3c-4f1a-4c8e-9b7d-1a2b3c4d5e6f)");
+        }
         OrchestratorOptionsValidator.Require(errors, $"{at}:TargetDnsName", region.TargetDnsName);
         if (recordType is "A" or "AAAA" && string.IsNullOrWhiteSpace(region.TargetHostedZoneId))
         {
@@ -43,4 +52,7 @@ internal static class RegionOptionsValidator
             errors.Add($"{at}:GlobalTables: an entry is empty");
         }
     }
+
+    [GeneratedRegex("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+    private static partial Regex HealthCheckIdPattern();
 }

@@ -35,8 +35,9 @@ internal sealed class OrchestratorHost
         var notifier = new OnCallNotifier(aws.Sns, loggers.CreateLogger<OnCallNotifier>());
         IFailoverStep[] steps =
         [
-            new PreflightStep(aws.Route53, aws.Ecs, aws.Tables),
+            new PreflightStep(aws.Route53, aws.Ecs, aws.Tables, aws.Writer),
             new EcsScaleUpStep(aws.Ecs, time),
+            new TargetHealthyStep(aws.Route53, time),
             new PromoteWriterStep(aws.Writer),
             new DnsUpsertStep(aws.Route53, time),
             new EcsScaleDownStep(aws.Ecs, time),

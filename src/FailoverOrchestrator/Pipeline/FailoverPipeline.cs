@@ -10,10 +10,13 @@ namespace FailoverOrchestrator.Pipeline;
 /// <summary>Executes the steps in the order they are configured, skipping those a previous attempt completed.</summary>
 internal sealed class FailoverPipeline(IReadOnlyDictionary<string, IFailoverStep> steps, TimeProvider time, ILogger<FailoverPipeline> logger)
 {
-    /// <summary>The steps of an execution in order: the app's list or the default, plus the scale-down after a failback when configured.</summary>
+    /// <summary>
+    /// The steps of an execution in order, plus the scale-down after a failback when configured. The order is fixed: a
+    /// list without a step could not honour the "FAILED OVER" it reports.
+    /// </summary>
     public IReadOnlyList<IFailoverStep> StepsFor(AppOptions app, FailoverDirection direction)
     {
-        var names = (app.Steps.Count > 0 ? app.Steps : StepNames.DefaultOrder).Where(n => n != StepNames.EcsScaleDown).ToList();
+        var names = StepNames.DefaultOrder.ToList();
         if (direction == FailoverDirection.Failback && app.ScaleDownAfterFailback)
         {
             var dns = names.IndexOf(StepNames.DnsUpsert);

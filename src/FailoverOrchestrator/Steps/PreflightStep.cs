@@ -9,10 +9,13 @@ using FailoverOrchestrator.Results;
 namespace FailoverOrchestrator.Steps;
 
 /// <summary>
-/// Checks the target region can take traffic: its health check is healthy, its ECS services exist and are ACTIVE,
-/// and each global table's replica there is ACTIVE. Reads only, so it runs for real in a dry run too.
+/// Checks what must hold in the target region before anything changes, even with no task running there (a pilot
+/// light): its ECS services exist, are ACTIVE and have a task definition to start, each global table's replica there
+/// is ACTIVE and the writer-control table answers there. The health check is read only when every service already
+/// runs tasks (a warm standby must be healthy now); a standby at zero tasks is unhealthy until the scale-up, so
+/// <see cref="TargetHealthyStep"/> waits for its health after. Reads only, so it runs for real in a dry run too.
 /// </summary>
-internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITableStatusClient tables) : IFailoverStep
+internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITableStatusClient tables, IWriterControl writer) : IFailoverStep
 {
     public string Name => StepNames.Preflight;
 
@@ -21,7 +24,7 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
         var (problems, calls) = await CheckAsync(context, cancellationToken);
         if (problems.Count == 0)
         {
-            return StepOutcome.Succeeded($"{context.TargetRegion} is ready", calls);
+            return StepOutcome.Succeeded($"{context.TargetRegion} is ready to scale up", calls);
         }
 
         var detail = $"{context.TargetRegion} is not ready: {string.Join("; ", problems)}";
@@ -45,46 +48,10 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
         var problems = new List<string>();
         var calls = new List<string>();
         var region = context.App.Regions[context.TargetRegion];
-
-        calls.Add($"route53:GetHealthCheckStatus HealthCheckId={region.HealthCheckId}");
-        try
+        var serving = await CheckServicesAsync(context.TargetRegion, region, problems, calls, cancellationToken);
+        if (serving)
         {
-            var status = await route53.GetHealthCheckStatusAsync(region.HealthCheckId, cancellationToken);
-            if (!status.IsHealthy)
-            {
-                var healthy = status.Observations.Count(o => o.Status.StartsWith("Success", StringComparison.Ordinal));
-                problems.Add($"health check {region.HealthCheckId} is unhealthy ({healthy} of {status.Observations.Count} checkers report success)");
-            }
-        }
-        catch (AwsServiceException ex)
-        {
-            problems.Add($"health check {region.HealthCheckId} could not be read: {ex.ErrorCode}: {ex.AwsMessage}");
-        }
-
-        foreach (var cluster in region.Services.GroupBy(s => s.Cluster, StringComparer.Ordinal))
-        {
-            var names = cluster.Select(s => s.Service).ToList();
-            calls.Add($"ecs:DescribeServices region={context.TargetRegion} cluster={cluster.Key} services={string.Join(",", names)}");
-            try
-            {
-                var result = await ecs.DescribeServicesAsync(context.TargetRegion, cluster.Key, names, cancellationToken);
-                foreach (var name in names)
-                {
-                    var service = result.Services.FirstOrDefault(s => s.ServiceName == name);
-                    if (service is null)
-                    {
-                        problems.Add($"ECS service {cluster.Key}/{name} does not exist in {context.TargetRegion}");
-                    }
-                    else if (service.Status != "ACTIVE")
-                    {
-                        problems.Add($"ECS service {cluster.Key}/{name} is {service.Status}, not ACTIVE");
-                    }
-                }
-            }
-            catch (AwsServiceException ex)
-            {
-                problems.Add($"ECS services of cluster {cluster.Key} could not be read: {ex.ErrorCode}: {ex.AwsMessage}");
-            }
+            await CheckHealthAsync(region.HealthCheckId, problems, calls, cancellationToken);
         }
 
         foreach (var table in region.GlobalTables)
@@ -110,6 +77,75 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
             }
         }
 
+        // PromoteWriter will write here; a table that does not answer now would fail the switch after the scale-up.
+        var control = context.App.WriterControl;
+        calls.Add($"dynamodb:GetItem region={context.TargetRegion} table={control.TableName} pk={control.Key}");
+        try
+        {
+            await writer.ReadAsync(context.TargetRegion, control.TableName, control.Key, cancellationToken);
+        }
+        catch (Amazon.Runtime.AmazonServiceException ex)
+        {
+            problems.Add($"writer-control table {control.TableName} could not be read in {context.TargetRegion}: {ex.ErrorCode}: {ex.Message}");
+        }
+
         return (problems, calls);
+    }
+
+    private async Task CheckHealthAsync(string healthCheckId, List<string> problems, List<string> calls, CancellationToken cancellationToken)
+    {
+        calls.Add($"route53:GetHealthCheckStatus HealthCheckId={healthCheckId}");
+        try
+        {
+            var status = await route53.GetHealthCheckStatusAsync(healthCheckId, cancellationToken);
+            if (!status.IsHealthy)
+            {
+                var healthy = status.Observations.Count(o => o.Status.StartsWith("Success", StringComparison.Ordinal));
+                problems.Add($"health check {healthCheckId} is unhealthy although its tasks run ({healthy} of {status.Observations.Count} checkers report success)");
+            }
+        }
+        catch (AwsServiceException ex)
+        {
+            problems.Add($"health check {healthCheckId} could not be read: {ex.ErrorCode}: {ex.AwsMessage}");
+        }
+    }
+
+    /// <summary>True when every service runs at least one task, so the endpoint should already be healthy.</summary>
+    private async Task<bool> CheckServicesAsync(string targetRegion, RegionOptions region, List<string> problems, List<string> calls, CancellationToken cancellationToken)
+    {
+        var serving = true;
+        foreach (var cluster in region.Services.GroupBy(s => s.Cluster, StringComparer.Ordinal))
+        {
+            var names = cluster.Select(s => s.Service).ToList();
+            calls.Add($"ecs:DescribeServices region={targetRegion} cluster={cluster.Key} services={string.Join(",", names)}");
+            try
+            {
+                var result = await ecs.DescribeServicesAsync(targetRegion, cluster.Key, names, cancellationToken);
+                foreach (var name in names)
+                {
+                    var service = result.Services.FirstOrDefault(s => s.ServiceName == name);
+                    serving &= service is { RunningCount: > 0 };
+                    if (service is null)
+                    {
+                        problems.Add($"ECS service {cluster.Key}/{name} does not exist in {targetRegion}");
+                    }
+                    else if (service.Status != "ACTIVE")
+                    {
+                        problems.Add($"ECS service {cluster.Key}/{name} is {service.Status}, not ACTIVE");
+                    }
+                    else if (string.IsNullOrEmpty(service.TaskDefinition))
+                    {
+                        problems.Add($"ECS service {cluster.Key}/{name} in {targetRegion} has no task definition to start");
+                    }
+                }
+            }
+            catch (AwsServiceException ex)
+            {
+                problems.Add($"ECS services of cluster {cluster.Key} could not be read: {ex.ErrorCode}: {ex.AwsMessage}");
+                serving = false;
+            }
+        }
+
+        return serving;
     }
 }

@@ -1,12 +1,20 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.Infra.Tests.Templates;
+using Xunit.Abstractions;
 
 namespace FailoverOrchestrator.Infra.Tests.Binding;
 
-public class EnvironmentBindingTests
+public class EnvironmentBindingTests(ITestOutputHelper output)
 {
+    /// <summary>Lambda's quota: "Environment variables: 4 KB, for all environment variables associated with the function, in aggregate".</summary>
+    private const int LambdaEnvironmentBytes = 4096;
+
     private static readonly CfnTemplate Main = CfnTemplate.Load(RepositoryFiles.Template);
 
     private static JsonObject EnvironmentVariables => Main.Properties("Function")["Environment"]!["Variables"]!.AsObject();
@@ -18,7 +26,7 @@ public class EnvironmentBindingTests
 
         var errors = names.Select(v => OptionPathBinder.Explain(v.Key, Intrinsic.Text(v.Value))).OfType<string>();
 
-        Assert.True(names.Count > 20, $"only {names.Count} Orchestrator__ variables");
+        Assert.Equal(EnvironmentVariables.Count, names.Count);
         Assert.Empty(errors);
     }
 
@@ -58,58 +66,93 @@ public class EnvironmentBindingTests
     }
 
     [Fact]
-    public void FunctionTimeout_AnyAllowedValue_OutlastsLeaseAndWaits()
+    public void FunctionTimeout_AnyAllowedValue_OutlastsTheDefaultLeaseAndWaits()
     {
         var defaults = new AppOptions();
 
         var shortestTimeout = Number("FunctionTimeoutSeconds", "MinValue");
 
-        Assert.True(shortestTimeout > Number("LeaseSeconds", "MaxValue"), "the lease must end before the function is killed");
-        Assert.True(shortestTimeout > defaults.EcsWaitSeconds + defaults.DnsWaitSeconds, "one invocation must fit both waits");
-        Assert.Equal("!Ref LeaseSeconds", Intrinsic.Describe(EnvironmentVariables["Orchestrator__Apps__shop__LeaseSeconds"]));
-        Assert.Equal(defaults.LeaseSeconds, Number("LeaseSeconds", "Default"));
+        Assert.True(shortestTimeout > defaults.LeaseSeconds, "the lease must end before the function is killed");
+        Assert.True(
+            shortestTimeout >= defaults.EcsWaitSeconds + defaults.HealthWaitSeconds + defaults.DnsWaitSeconds + AppOptionsValidator.WaitReserveSeconds,
+            "one invocation must fit the ECS, health and DNS waits");
     }
 
     [Fact]
-    public void KeySegments_AppAndRegions_AreTheOnlyAllowedParameterValues()
+    public void VariableNames_BotocoresLambdaModel_AcceptsEveryName()
     {
-        var apps = EnvironmentVariables.Select(v => v.Key.Split("__")).Where(s => s[1] == "Apps").Select(s => s[2]).ToHashSet();
-        var regions = EnvironmentVariables.Select(v => v.Key.Split("__")).Where(s => s.Length > 4 && s[3] == "Regions").Select(s => s[4]).ToHashSet();
+        // The pattern comes from botocore's Lambda service model (shape EnvironmentVariableName), not from us. It is
+        // unanchored there; Lambda applies it to the whole name (the API reference's "Pattern"), so match it whole.
+        var pattern = Python("import botocore.session as s;print(s.get_session().get_service_model('lambda').shape_for('EnvironmentVariableName').metadata['pattern'])").Trim();
+        var whole = new Regex($"^(?:{pattern})$", RegexOptions.None, TimeSpan.FromSeconds(1));
 
-        Assert.Equal([OnlyAllowed("AppName")], apps);
-        Assert.Equal(new HashSet<string> { OnlyAllowed("PrimaryRegion"), OnlyAllowed("StandbyRegion") }, regions);
-        Assert.Equal("!Ref PrimaryRegion", Intrinsic.Describe(EnvironmentVariables["Orchestrator__Apps__shop__PrimaryRegion"]));
-        Assert.Equal("!Ref StandbyRegion", Intrinsic.Describe(EnvironmentVariables["Orchestrator__Apps__shop__StandbyRegion"]));
+        Assert.Equal("[a-zA-Z]([a-zA-Z0-9_])+", pattern);
+        Assert.All(EnvironmentVariables.Select(v => v.Key), name => Assert.Matches(whole, name));
+        Assert.DoesNotMatch(whole, "Orchestrator__Apps__shop__Regions__us-east-1__HealthCheckId");
     }
 
     [Fact]
-    public void Environment_EstimatedSize_FitsLambdasFourKilobytes()
+    public void VariableNames_NoAppOrRegion_InAnyName()
     {
-        // Lambda refuses more than 4 KB of variables (names plus values). A value from a parameter
-        // without a default is counted as 64 characters, from a resource (ARN, id, table name) as 100.
-        var size = EnvironmentVariables.Sum(v => v.Key.Length + EstimatedLength(v.Value));
+        var names = EnvironmentVariables.Select(v => v.Key).ToList();
 
-        Assert.True(size < 4096, $"about {size} bytes of environment variables");
+        Assert.DoesNotContain(names, n => n.Contains("__Apps__", StringComparison.Ordinal));
+        Assert.DoesNotContain(names, n => AwsRegions.Standard.Any(r => n.Contains(r, StringComparison.Ordinal)));
     }
 
-    private static int EstimatedLength(JsonNode? value)
+    [Fact]
+    public void Environment_TenAppsAsDeployed_FitsLambdasFourKilobytesAndBinds()
     {
-        if (Intrinsic.Text(value) is { } literal)
+        // The variables as CloudFormation resolves them for the longest values the parameters and names allow: the
+        // longest region name, a 128-character stack name in both table names, the largest numbers.
+        var deployed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var stack = new string('s', 128);
+        foreach (var (name, value) in EnvironmentVariables)
         {
-            return literal.Length;
+            deployed[name] = Intrinsic.Describe(value) switch
+            {
+                "!Ref AWS::Region" => "ap-southeast-7",
+                "!Ref StateTable" => stack + "-state",
+                "!Ref AuditTable" => stack + "-audit",
+                "!Ref AuditRetentionDays" => "36500",
+                "!Ref FunctionTimeoutSeconds" => Intrinsic.Text(Main.Parameters["FunctionTimeoutSeconds"]!["MaxValue"])!,
+                var other => throw new InvalidOperationException($"{name}: no deployed value for {other}"),
+            };
         }
 
-        var name = Intrinsic.Describe(value)["!Ref ".Length..];
-        return Main.Parameters[name] is { } parameter
-            ? Math.Max(Intrinsic.Text(parameter["Default"])?.Length ?? 64, 16)
-            : name.StartsWith("AWS::", StringComparison.Ordinal) ? 16 : 100;
+        var bytes = deployed.Sum(v => Encoding.UTF8.GetByteCount(v.Key) + Encoding.UTF8.GetByteCount(v.Value));
+        var config = WriteTenApps();
+        var options = OrchestratorConfiguration.Load(config, deployed.Select(v => new KeyValuePair<string, string?>(v.Key.Replace("__", ":", StringComparison.Ordinal), v.Value)));
+        output.WriteLine($"{deployed.Count} variables, {bytes} bytes with {options.Apps.Count} apps in {Path.GetFileName(config)} ({new FileInfo(config).Length} bytes)");
+
+        Assert.Equal(10, options.Apps.Count);
+        Assert.Equal("ap-southeast-7", options.Region);
+        Assert.True(bytes <= LambdaEnvironmentBytes, $"{bytes} bytes of environment variables");
     }
 
-    private static string OnlyAllowed(string parameter)
+    private static string WriteTenApps()
     {
-        var allowed = Assert.Single(Main.Parameters[parameter]!["AllowedValues"]!.AsArray());
-        Assert.Equal(Intrinsic.Text(allowed), Intrinsic.Text(Main.Parameters[parameter]!["Default"]));
-        return Intrinsic.Text(allowed)!;
+        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryFiles.Root, "src", "FailoverOrchestrator.Cli", "samples", "orchestrator.json")))!;
+        var shop = sample["Orchestrator"]!["Apps"]!["shop"]!.ToJsonString();
+        var apps = new JsonObject();
+        for (var i = 0; i < 10; i++)
+        {
+            apps[$"app-{i}"] = JsonNode.Parse(shop.Replace("shop-primary-unhealthy", $"failover-app-{i}-primary-unhealthy", StringComparison.Ordinal));
+        }
+
+        var path = Path.Combine(Directory.CreateTempSubdirectory("ten-apps-").FullName, "orchestrator.json");
+        File.WriteAllText(path, new JsonObject { ["Orchestrator"] = new JsonObject { ["Apps"] = apps } }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        return path;
+    }
+
+    private static string Python(string code)
+    {
+        var start = new ProcessStartInfo("python3") { ArgumentList = { "-c", code }, RedirectStandardOutput = true };
+        using var process = Process.Start(start)!;
+        var text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        return text;
     }
 
     private static int Number(string parameter, string attribute) =>

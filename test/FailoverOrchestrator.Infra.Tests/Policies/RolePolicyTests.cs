@@ -1,53 +1,35 @@
+using System.Text.Json.Nodes;
 using FailoverOrchestrator.Infra.Tests.Templates;
 
 namespace FailoverOrchestrator.Infra.Tests.Policies;
 
 public class RolePolicyTests
 {
-    private const string HostedZone = "!Sub arn:${AWS::Partition}:route53:::hostedzone/${HostedZoneId}";
-
-    private static readonly string[] Items =
-    [
-        "!GetAtt StateTable.Arn",
-        "!GetAtt AuditTable.Arn",
-        "!Sub arn:${AWS::Partition}:dynamodb:${PrimaryRegion}:${AWS::AccountId}:table/${WriterTableName}",
-        "!Sub arn:${AWS::Partition}:dynamodb:${StandbyRegion}:${AWS::AccountId}:table/${WriterTableName}",
-    ];
-
-    private static readonly string[] Services =
-    [
-        "!Sub arn:${AWS::Partition}:ecs:${PrimaryRegion}:${AWS::AccountId}:service/${PrimaryClusterName}/${PrimaryServiceName}",
-        "!Sub arn:${AWS::Partition}:ecs:${StandbyRegion}:${AWS::AccountId}:service/${StandbyClusterName}/${StandbyServiceName}",
-    ];
+    private const string Writers = "!Ref WriterTableArns";
 
     /// <summary>
     /// What the function's role may do, and where. The one wildcard is change/*: Route 53 mints a change id
-    /// per request, so no narrower ARN can be written; every other action is scoped to named resources.
+    /// per request, so no narrower ARN can be written; every other action is scoped to named resources, the
+    /// per-app ones through list parameters that grow by one entry per app.
     /// </summary>
     private static readonly Dictionary<string, string[]> FunctionScope = new(StringComparer.Ordinal)
     {
         ["logs:CreateLogStream"] = ["!GetAtt FunctionLogGroup.Arn"],
         ["logs:PutLogEvents"] = ["!GetAtt FunctionLogGroup.Arn"],
-        ["route53:ListResourceRecordSets"] = [HostedZone],
-        ["route53:ChangeResourceRecordSets"] = [HostedZone],
+        ["route53:ListResourceRecordSets"] = ["!Ref HostedZoneArns"],
+        ["route53:ChangeResourceRecordSets"] = ["!Ref HostedZoneArns"],
         ["route53:GetChange"] = ["!Sub arn:${AWS::Partition}:route53:::change/*"],
-        ["route53:GetHealthCheckStatus"] =
-        [
-            "!Sub arn:${AWS::Partition}:route53:::healthcheck/${PrimaryHealthCheck}",
-            "!Sub arn:${AWS::Partition}:route53:::healthcheck/${StandbyHealthCheck}",
-        ],
-        ["ecs:UpdateService"] = Services,
-        ["ecs:DescribeServices"] = Services,
+        ["route53:GetHealthCheckStatus"] = ["!Ref HealthCheckArns"],
+        ["ecs:UpdateService"] = ["!Ref EcsServiceArns"],
+        ["ecs:DescribeServices"] = ["!Ref EcsServiceArns"],
         ["sns:Publish"] = ["!Ref OnCallTopic"],
-        ["dynamodb:GetItem"] = Items,
-        ["dynamodb:PutItem"] = Items,
-        ["dynamodb:UpdateItem"] = Items,
-        ["dynamodb:Query"] = Items,
-        ["dynamodb:DescribeTable"] =
-        [
-            "!Sub arn:${AWS::Partition}:dynamodb:${PrimaryRegion}:${AWS::AccountId}:table/${GlobalTableName}",
-            "!Sub arn:${AWS::Partition}:dynamodb:${StandbyRegion}:${AWS::AccountId}:table/${GlobalTableName}",
-        ],
+        ["kms:Decrypt"] = ["!GetAtt OnCallTopicKey.Arn"],
+        ["kms:GenerateDataKey"] = ["!GetAtt OnCallTopicKey.Arn"],
+        ["dynamodb:GetItem"] = ["!GetAtt StateTable.Arn", Writers],
+        ["dynamodb:PutItem"] = ["!GetAtt StateTable.Arn", "!GetAtt AuditTable.Arn", Writers],
+        ["dynamodb:UpdateItem"] = ["!GetAtt StateTable.Arn"],
+        ["dynamodb:Query"] = ["!GetAtt AuditTable.Arn"],
+        ["dynamodb:DescribeTable"] = ["!Ref GlobalTableArns"],
         ["sqs:SendMessage"] = ["!GetAtt OnFailureQueue.Arn"],
     };
 
@@ -56,10 +38,12 @@ public class RolePolicyTests
         ["events:PutEvents"] = ["!Sub arn:${AWS::Partition}:events:${FunctionRegion}:${AWS::AccountId}:event-bus/default"],
     };
 
+    private static readonly CfnTemplate Main = CfnTemplate.Load(RepositoryFiles.Template);
+
     [Fact]
     public void Check_FunctionRole_GrantsExactlyItsScope()
     {
-        var errors = PolicyScopeChecker.Check(CfnTemplate.Load(RepositoryFiles.Template), FunctionScope);
+        var errors = PolicyScopeChecker.Check(Main, FunctionScope);
 
         Assert.Empty(errors);
     }
@@ -73,18 +57,49 @@ public class RolePolicyTests
     }
 
     [Fact]
-    public void ChangeRecord_Condition_LimitedToTheRecordNameAndType()
+    public void Statements_EachTable_OnlyItsOwnActions()
     {
-        var template = CfnTemplate.Load(RepositoryFiles.Template);
-        var statements = template.Properties("FunctionRole")["Policies"]![0]!["PolicyDocument"]!["Statement"]!.AsArray();
-
-        var change = Assert.Single(statements, s => Intrinsic.Text(s?["Action"]) == "route53:ChangeResourceRecordSets");
-
-        var condition = change!["Condition"]!["ForAllValues:StringEquals"]!;
-        var recordType = template.Properties("Function")["Environment"]!["Variables"]!["Orchestrator__Apps__shop__Dns__RecordType"];
-        Assert.Equal("""[{"Ref":"RecordName"}]""", condition["route53:ChangeResourceRecordSetsNormalizedRecordNames"]!.ToJsonString());
-        Assert.Equal($"[\"{Intrinsic.Text(recordType)}\"]", condition["route53:ChangeResourceRecordSetsRecordTypes"]!.ToJsonString());
+        // The audit table is append-only: no UpdateItem on it, and no statement mixes the tables.
+        Assert.Equal(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], Actions("StateItems"));
+        Assert.Equal(["!GetAtt StateTable.Arn"], Resources("StateItems"));
+        Assert.Equal(["dynamodb:PutItem", "dynamodb:Query"], Actions("AuditItems"));
+        Assert.Equal(["!GetAtt AuditTable.Arn"], Resources("AuditItems"));
+        Assert.Equal(["dynamodb:GetItem", "dynamodb:PutItem"], Actions("WriterItem"));
     }
+
+    [Fact]
+    public void WriterItem_Condition_OnlyTheWriterKeys()
+    {
+        var condition = Statement("WriterItem")["Condition"]!["ForAllValues:StringEquals"]!;
+
+        Assert.Equal("""{"dynamodb:LeadingKeys":{"Ref":"WriterKeys"}}""", condition.ToJsonString());
+        Assert.Equal("writer", Intrinsic.Text(Main.Parameters["WriterKeys"]!["Default"]));
+    }
+
+    [Fact]
+    public void ChangeRecord_Condition_LimitedToTheRecordsTypesAndActionsTheDnsStepSends()
+    {
+        var condition = Statement("MoveRecord")["Condition"]!["ForAllValues:StringEquals"]!;
+
+        Assert.Equal("""{"Ref":"RecordNames"}""", condition["route53:ChangeResourceRecordSetsNormalizedRecordNames"]!.ToJsonString());
+        Assert.Equal("""{"Ref":"RecordTypes"}""", condition["route53:ChangeResourceRecordSetsRecordTypes"]!.ToJsonString());
+
+        // DnsUpsertStep sends CREATE when no record exists, else DELETE(current)+CREATE(target); never UPSERT.
+        Assert.Equal("""["CREATE","DELETE"]""", condition["route53:ChangeResourceRecordSetsActions"]!.ToJsonString());
+    }
+
+    private static JsonObject Statement(string sid)
+    {
+        var statements = Main.Properties("FunctionRole")["Policies"]![0]!["PolicyDocument"]!["Statement"]!.AsArray();
+        return Assert.Single(statements, s => Intrinsic.Text(s?["Sid"]) == sid)!.AsObject();
+    }
+
+    private static List<string> Actions(string sid) => List(Statement(sid)["Action"]);
+
+    private static List<string> Resources(string sid) => List(Statement(sid)["Resource"]);
+
+    private static List<string> List(JsonNode? node) =>
+        node is JsonArray array ? array.Select(Intrinsic.Describe).ToList() : [Intrinsic.Describe(node)];
 
     [Fact]
     public void Check_WildcardActionAndResource_Reported()

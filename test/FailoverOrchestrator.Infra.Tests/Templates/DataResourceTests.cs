@@ -41,18 +41,24 @@ public class DataResourceTests
     }
 
     [Fact]
-    public void Topic_Encryption_AwsManagedSnsKey()
+    public void Topic_Encryption_KeyCloudWatchMayUse()
     {
+        // AWS docs (CloudWatch, "Amazon SNS topic encryption"): an alarm cannot publish to a topic encrypted with the
+        // AWS managed key alias/aws/sns, whose policy cannot be changed; a customer managed key must allow CloudWatch.
         var topic = Main.Properties(Main.SingleOfType("AWS::SNS::Topic"));
+        var statements = Main.Properties("OnCallTopicKey")["KeyPolicy"]!["Statement"]!.AsArray();
 
-        Assert.Equal("alias/aws/sns", Intrinsic.Text(topic["KmsMasterKeyId"]));
+        Assert.Equal("!Ref OnCallTopicKey", Intrinsic.Describe(topic["KmsMasterKeyId"]));
+        Assert.Contains(statements, s => Intrinsic.Text(s?["Principal"]?["Service"]) == "cloudwatch.amazonaws.com");
     }
 
     [Fact]
     public void Outputs_Operators_FindEveryPartOfTheStack()
     {
-        var expected = new[] { "FunctionArn", "StateTableName", "AuditTableName", "TopicArn", "OnFailureQueueUrl", "OnFailureQueueArn", "AlarmArn", "PrimaryHealthCheckId" };
+        var expected = new[] { "FunctionArn", "StateTableName", "AuditTableName", "TopicArn", "OnFailureQueueUrl", "OnFailureQueueArn", "EventDeadLetterQueueUrl", "AlarmStateRuleArn" };
+        var detection = CfnTemplate.Load(RepositoryFiles.DetectionTemplate);
 
         Assert.All(expected, name => Assert.True(Main.Outputs.ContainsKey(name), $"no output {name}"));
+        Assert.All(["AlarmName", "PrimaryHealthCheckId", "StandbyHealthCheckId", "HealthCheckArns"], name => Assert.True(detection.Outputs.ContainsKey(name), $"no detection output {name}"));
     }
 }

@@ -7,17 +7,10 @@ public class DetectionChainTests
     private static readonly CfnTemplate Main = CfnTemplate.Load(RepositoryFiles.Template);
     private static readonly CfnTemplate Detection = CfnTemplate.Load(RepositoryFiles.DetectionTemplate);
 
-    public static TheoryData<string> AlarmTemplates => new() { "template.yaml", "detection-us-east-1.yaml" };
-
-    private static CfnTemplate Infra(string file) => file == "template.yaml" ? Main : Detection;
-
-    [Theory]
-    [MemberData(nameof(AlarmTemplates))]
-    public void Alarm_HealthCheckStatus_FiresBelowOneHealthy(string file)
+    [Fact]
+    public void Alarm_HealthCheckStatus_FiresBelowOneHealthyAndMissingDataIsNotAnOutage()
     {
-        var template = Infra(file);
-
-        var alarm = template.Properties(template.SingleOfType("AWS::CloudWatch::Alarm"));
+        var alarm = Detection.Properties("PrimaryHealthAlarm");
 
         Assert.Equal("AWS/Route53", Intrinsic.Text(alarm["Namespace"]));
         Assert.Equal("HealthCheckStatus", Intrinsic.Text(alarm["MetricName"]));
@@ -25,81 +18,132 @@ public class DetectionChainTests
         Assert.Equal("LessThanThreshold", Intrinsic.Text(alarm["ComparisonOperator"]));
         Assert.Equal("1", Intrinsic.Text(alarm["Threshold"]));
         Assert.Equal("60", Intrinsic.Text(alarm["Period"]));
-        Assert.Equal("breaching", Intrinsic.Text(alarm["TreatMissingData"]));
+        Assert.Equal("notBreaching", Intrinsic.Text(alarm["TreatMissingData"]));
         Assert.Equal("!Ref AlarmEvaluationPeriods", Intrinsic.Describe(alarm["EvaluationPeriods"]));
         Assert.Equal("!Ref AlarmDatapointsToAlarm", Intrinsic.Describe(alarm["DatapointsToAlarm"]));
-        var dimension = Assert.Single(Assert.IsType<JsonArray>(alarm["Dimensions"]));
-        Assert.Equal("HealthCheckId", Intrinsic.Text(dimension?["Name"]));
+        Assert.Equal("!Ref PrimaryHealthCheck", Intrinsic.Describe(Assert.Single(alarm["Dimensions"]!.AsArray())?["Value"]));
+        Assert.Equal("!Sub ${AlarmNamePrefix}${AppName}-primary-unhealthy", Intrinsic.Describe(alarm["AlarmName"]));
+        Assert.Null(alarm["AlarmActions"]);
     }
 
     [Fact]
-    public void Alarm_InUsEast1_InvokesTheFunctionOnItsHealthCheck()
+    public void MissingDataAlarm_SameMetric_PagesOnlyAndNeverStartsAFailover()
     {
-        var alarmId = Main.SingleOfType("AWS::CloudWatch::Alarm");
+        var alarm = Detection.Properties("HealthMetricMissingAlarm");
 
-        var alarm = Main.Properties(alarmId);
+        Assert.Equal("HealthCheckStatus", Intrinsic.Text(alarm["MetricName"]));
+        Assert.Equal("!Ref PrimaryHealthCheck", Intrinsic.Describe(Assert.Single(alarm["Dimensions"]!.AsArray())?["Value"]));
+        Assert.Equal("breaching", Intrinsic.Text(alarm["TreatMissingData"]));
+        Assert.Equal(["!Ref DetectionTopic"], alarm["AlarmActions"]!.AsArray().Select(Intrinsic.Describe));
 
-        Assert.Equal("InUsEast1", Intrinsic.Text(Main.Resource(alarmId)["Condition"]));
-        Assert.Equal("""{"Fn::Equals":[{"Ref":"AWS::Region"},"us-east-1"]}""", Main.Conditions["InUsEast1"]!.ToJsonString());
-        Assert.Equal("!Ref PrimaryHealthCheck", Intrinsic.Describe(alarm["Dimensions"]![0]!["Value"]));
-        Assert.Equal(["!GetAtt Function.Arn"], Assert.IsType<JsonArray>(alarm["AlarmActions"]).Select(Intrinsic.Describe));
-        Assert.Equal("!Ref AlarmName", Intrinsic.Describe(alarm["AlarmName"]));
+        // Its name must not carry the prefix the function's rule listens for.
+        Assert.Equal("!Sub ${AppName}-health-metric-missing", Intrinsic.Describe(alarm["AlarmName"]));
     }
 
     [Fact]
-    public void Permission_AlarmAction_ScopedToTheAlarm()
+    public void Rules_DetectionStack_OnlyInUsEast1()
     {
-        var alarmId = Main.SingleOfType("AWS::CloudWatch::Alarm");
-        var permission = PermissionFor("lambda.alarms.cloudwatch.amazonaws.com");
+        var assertion = Assert.Single(Detection.Root["Rules"]!["OnlyInUsEast1"]!["Assertions"]!.AsArray())!;
 
-        Assert.Equal("lambda:InvokeFunction", Intrinsic.Text(permission["Action"]));
+        Assert.Equal("""{"Fn::Equals":[{"Ref":"AWS::Region"},"us-east-1"]}""", assertion["Assert"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Rules_DatapointsToAlarm_NeverAboveEvaluationPeriods()
+    {
+        // CloudFormation's rule functions cannot compare numbers, so each allowed period count lists the datapoints it
+        // allows; together with AllowedValues 1..5 that covers every pair (5 allows all of 1..5).
+        var assertions = Detection.Root["Rules"]!["DatapointsWithinPeriods"]!["Assertions"]!.AsArray();
+        var allowed = Detection.Parameters["AlarmEvaluationPeriods"]!["AllowedValues"]!.AsArray().Select(Intrinsic.Text).ToList();
+
+        Assert.Equal(["1", "2", "3", "4", "5"], allowed);
+        Assert.Equal(allowed, Detection.Parameters["AlarmDatapointsToAlarm"]!["AllowedValues"]!.AsArray().Select(Intrinsic.Text));
+        for (var periods = 1; periods <= 4; periods++)
+        {
+            var expected = $$"""{"Fn::Or":[{"Fn::Not":[{"Fn::Equals":[{"Ref":"AlarmEvaluationPeriods"},"{{periods}}"]}]},{"Fn::Contains":[[{{string.Join(",", Enumerable.Range(1, periods).Select(d => $"\"{d}\""))}}],{"Ref":"AlarmDatapointsToAlarm"}]}]}""";
+            Assert.Equal(expected, assertions[periods - 1]!["Assert"]!.ToJsonString());
+        }
+    }
+
+    [Fact]
+    public void Rule_FunctionStack_InvokesTheFunctionOnPrefixedAlarmsWithADeadLetterQueue()
+    {
+        var rule = Main.Properties("AlarmStateRule");
+        var target = Assert.Single(rule["Targets"]!.AsArray())!;
+
+        Assert.Equal("!GetAtt Function.Arn", Intrinsic.Describe(target["Arn"]));
+        Assert.Equal("!GetAtt EventDeadLetterQueue.Arn", Intrinsic.Describe(target["DeadLetterConfig"]!["Arn"]));
+        Assert.Equal(
+            "!Sub arn:${AWS::Partition}:cloudwatch:us-east-1:${AWS::AccountId}:alarm:${AlarmNamePrefix}",
+            Intrinsic.Describe(Assert.Single(rule["EventPattern"]!["resources"]!.AsArray())!["prefix"]));
+        Assert.Equal("""["CloudWatch Alarm State Change"]""", rule["EventPattern"]!["detail-type"]!.ToJsonString());
+        Assert.Equal("""{"state":{"value":["ALARM"]}}""", rule["EventPattern"]!["detail"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Permission_BeforeTheRule_ScopedToTheRulesArn()
+    {
+        var permission = Main.Properties("AlarmStateRuleInvokePermission");
+        var ruleName = Intrinsic.Describe(Main.Properties("AlarmStateRule")["Name"])["!Sub ".Length..];
+
+        Assert.Equal("AlarmStateRuleInvokePermission", Intrinsic.Text(Main.Resource("AlarmStateRule")["DependsOn"]));
+        Assert.Equal("events.amazonaws.com", Intrinsic.Text(permission["Principal"]));
         Assert.Equal("!GetAtt Function.Arn", Intrinsic.Describe(permission["FunctionName"]));
-        Assert.Equal($"!GetAtt {alarmId}.Arn", Intrinsic.Describe(permission["SourceArn"]));
+        Assert.Equal($"!Sub arn:${{AWS::Partition}}:events:${{AWS::Region}}:${{AWS::AccountId}}:rule/{ruleName}", Intrinsic.Describe(permission["SourceArn"]));
         Assert.Equal("!Ref AWS::AccountId", Intrinsic.Describe(permission["SourceAccount"]));
     }
 
     [Fact]
-    public void Rule_OutsideUsEast1_InvokesTheFunctionOnTheForwardedAlarm()
+    public void Rule_DetectionStack_ForwardsOnlyOutsideUsEast1WithADeadLetterQueue()
     {
-        var ruleId = Main.SingleOfType("AWS::Events::Rule");
-        var rule = Main.Properties(ruleId);
-        var permission = PermissionFor("events.amazonaws.com");
+        var rule = Detection.Properties("ForwardAlarmStateRule");
+        var target = Assert.Single(rule["Targets"]!.AsArray())!;
 
-        Assert.Equal("OutsideUsEast1", Intrinsic.Text(Main.Resource(ruleId)["Condition"]));
-        Assert.Equal("!GetAtt Function.Arn", Intrinsic.Describe(Assert.Single(rule["Targets"]!.AsArray())?["Arn"]));
-        Assert.Equal(
-            "!Sub arn:${AWS::Partition}:cloudwatch:us-east-1:${AWS::AccountId}:alarm:${AlarmName}",
-            Intrinsic.Describe(Assert.Single(rule["EventPattern"]!["resources"]!.AsArray())));
-        Assert.Equal("""["CloudWatch Alarm State Change"]""", rule["EventPattern"]!["detail-type"]!.ToJsonString());
-        Assert.Equal($"!GetAtt {ruleId}.Arn", Intrinsic.Describe(permission["SourceArn"]));
-        Assert.Equal("OutsideUsEast1", Intrinsic.Text(Main.Resource(PermissionIdFor("events.amazonaws.com"))["Condition"]));
-    }
-
-    [Fact]
-    public void Rule_DetectionStack_ForwardsToTheFunctionRegionBus()
-    {
-        var alarmId = Detection.SingleOfType("AWS::CloudWatch::Alarm");
-        var rule = Detection.Properties(Detection.SingleOfType("AWS::Events::Rule"));
-        var target = Assert.Single(rule["Targets"]!.AsArray());
-
-        Assert.Equal($"!GetAtt {alarmId}.Arn", Intrinsic.Describe(Assert.Single(rule["EventPattern"]!["resources"]!.AsArray())));
-        Assert.Equal("!Sub arn:${AWS::Partition}:events:${FunctionRegion}:${AWS::AccountId}:event-bus/default", Intrinsic.Describe(target?["Arn"]));
-        Assert.Equal("!GetAtt ForwardRole.Arn", Intrinsic.Describe(target?["RoleArn"]));
-        Assert.Null(Detection.Properties(alarmId)["AlarmActions"]);
+        Assert.Equal("ForwardToFunctionRegion", Intrinsic.Text(Detection.Resource("ForwardAlarmStateRule")["Condition"]));
+        Assert.Equal("""{"Fn::Not":[{"Fn::Equals":[{"Ref":"FunctionRegion"},"us-east-1"]}]}""", Detection.Conditions["ForwardToFunctionRegion"]!.ToJsonString());
+        Assert.Equal("!GetAtt PrimaryHealthAlarm.Arn", Intrinsic.Describe(Assert.Single(rule["EventPattern"]!["resources"]!.AsArray())));
+        Assert.Equal("!Sub arn:${AWS::Partition}:events:${FunctionRegion}:${AWS::AccountId}:event-bus/default", Intrinsic.Describe(target["Arn"]));
+        Assert.Equal("!GetAtt ForwardRole.Arn", Intrinsic.Describe(target["RoleArn"]));
+        Assert.Equal("!GetAtt ForwardDeadLetterQueue.Arn", Intrinsic.Describe(target["DeadLetterConfig"]!["Arn"]));
     }
 
     [Fact]
     public void Rules_BothStacks_MatchTheSameEvents()
     {
-        var main = Main.Properties(Main.SingleOfType("AWS::Events::Rule"))["EventPattern"]!.AsObject();
-        var forwarded = Detection.Properties(Detection.SingleOfType("AWS::Events::Rule"))["EventPattern"]!.AsObject();
+        var main = Main.Properties("AlarmStateRule")["EventPattern"]!.AsObject();
+        var forwarded = Detection.Properties("ForwardAlarmStateRule")["EventPattern"]!.AsObject();
 
         foreach (var key in new[] { "source", "detail-type", "detail" })
         {
             Assert.Equal(forwarded[key]!.ToJsonString(), main[key]!.ToJsonString());
         }
 
-        Assert.Equal(Intrinsic.Text(Detection.Parameters["AlarmName"]!["Default"]), Intrinsic.Text(Main.Parameters["AlarmName"]!["Default"]));
+        Assert.Equal(Intrinsic.Text(Detection.Parameters["AlarmNamePrefix"]!["Default"]), Intrinsic.Text(Main.Parameters["AlarmNamePrefix"]!["Default"]));
+    }
+
+    [Theory]
+    [InlineData("OnFailureQueueAlarm", "OnFailureQueue")]
+    [InlineData("EventDeadLetterQueueAlarm", "EventDeadLetterQueue")]
+    public void QueueAlarms_AnyMessage_PagesTheOnCallTopic(string alarmId, string queueId)
+    {
+        var alarm = Main.Properties(alarmId);
+
+        Assert.Equal("ApproximateNumberOfMessagesVisible", Intrinsic.Text(alarm["MetricName"]));
+        Assert.Equal($"!GetAtt {queueId}.QueueName", Intrinsic.Describe(Assert.Single(alarm["Dimensions"]!.AsArray())?["Value"]));
+        Assert.Equal("GreaterThanOrEqualToThreshold", Intrinsic.Text(alarm["ComparisonOperator"]));
+        Assert.Equal("1", Intrinsic.Text(alarm["Threshold"]));
+        Assert.Equal(["!Ref OnCallTopic"], alarm["AlarmActions"]!.AsArray().Select(Intrinsic.Describe));
+    }
+
+    [Fact]
+    public void FunctionErrorsAlarm_AnyError_PagesTheOnCallTopic()
+    {
+        var alarm = Main.Properties("FunctionErrorsAlarm");
+
+        Assert.Equal("AWS/Lambda", Intrinsic.Text(alarm["Namespace"]));
+        Assert.Equal("Errors", Intrinsic.Text(alarm["MetricName"]));
+        Assert.Equal("!Ref Function", Intrinsic.Describe(Assert.Single(alarm["Dimensions"]!.AsArray())?["Value"]));
+        Assert.Equal(["!Ref OnCallTopic"], alarm["AlarmActions"]!.AsArray().Select(Intrinsic.Describe));
     }
 
     [Theory]
@@ -107,7 +151,7 @@ public class DetectionChainTests
     [InlineData("StandbyHealthCheck", "StandbyHealthCheckFqdn")]
     public void HealthCheck_Config_HttpsOnTheEndpoint(string logicalId, string fqdnParameter)
     {
-        var config = Main.Properties(logicalId)["HealthCheckConfig"]!.AsObject();
+        var config = Detection.Properties(logicalId)["HealthCheckConfig"]!.AsObject();
 
         Assert.Equal("HTTPS", Intrinsic.Text(config["Type"]));
         Assert.Equal("443", Intrinsic.Text(config["Port"]));
@@ -124,13 +168,8 @@ public class DetectionChainTests
     [Fact]
     public void HealthCheck_RequestInterval_IsTenOrThirty()
     {
-        var parameter = Main.Parameters["HealthCheckRequestInterval"]!;
+        var parameter = Detection.Parameters["HealthCheckRequestInterval"]!;
 
         Assert.Equal("""["10","30"]""", parameter["AllowedValues"]!.ToJsonString());
     }
-
-    private static JsonObject PermissionFor(string principal) => Main.Properties(PermissionIdFor(principal));
-
-    private static string PermissionIdFor(string principal) =>
-        Assert.Single(Main.ResourcesOfType("AWS::Lambda::Permission"), id => Intrinsic.Text(Main.Properties(id)["Principal"]) == principal);
 }

@@ -74,7 +74,7 @@ public sealed class CrashRecoveryTests
         Assert.Equal(Outcome.FailedOver, retry!.Outcome);
         Assert.True(world.Clock.GetUtcNow() >= leaseEnds, "the retry waited for the dead invocation's lease to expire");
         Assert.Equal(
-            [StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded],
+            [StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded],
             retry.Steps.Select(s => s.Status));
         Assert.Equal((1, 1, 1), probe.SideEffects());
     }

@@ -23,7 +23,7 @@ public class PlanTests
 
         Assert.Null(error);
         Assert.Equal(Outcome.Planned, result!.Outcome);
-        Assert.Equal(["Preflight", "EcsScaleUp", "PromoteWriter", "DnsUpsert", "SnsNotify", "AuditLog"], result.Steps.Select(s => s.Name));
+        Assert.Equal(["Preflight", "EcsScaleUp", "TargetHealthy", "PromoteWriter", "DnsUpsert", "SnsNotify", "AuditLog"], result.Steps.Select(s => s.Name));
         Assert.All(result.Steps, s => Assert.Equal(StepStatus.Planned, s.Status));
         var calls = result.Steps.SelectMany(s => s.Calls ?? []).ToList();
         Assert.Contains("ecs:UpdateService region=us-west-2 cluster=shop service=web desiredCount=4", calls);

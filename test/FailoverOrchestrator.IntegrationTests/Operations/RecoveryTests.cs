@@ -27,7 +27,7 @@ public class RecoveryTests
         var execution = Assert.IsType<ExecutionFailedException>(thrown);
         Assert.Equal("DnsUpsert", execution.Step);
         Assert.Equal("Failed", afterFailure.Status!.Phase);
-        Assert.Equal(["Preflight", "EcsScaleUp", "PromoteWriter"], afterFailure.Status.CompletedSteps);
+        Assert.Equal(["Preflight", "EcsScaleUp", "TargetHealthy", "PromoteWriter"], afterFailure.Status.CompletedSteps);
         Assert.Contains("ServiceUnavailable", afterFailure.Status.LastError);
         Assert.Equal(Outcome.Blocked, alarm!.Outcome);
         Assert.Contains("\"command\":\"resume\"", alarm.Reason);
@@ -35,7 +35,7 @@ public class RecoveryTests
         Assert.Equal(Outcome.FailedOver, resumed!.Outcome);
         Assert.Equal(execution.ExecutionId, resumed.ExecutionId);
         Assert.Equal(
-            [StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded],
+            [StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded],
             resumed.Steps.Select(s => s.Status));
         var record = world.Cloud.Route53.FindRecord(world.App.Dns.HostedZoneId, "api.example.com.", "A")!;
         Assert.Equal("shop-usw2-456.us-west-2.elb.amazonaws.com.", record.AliasTarget!.DnsName);

@@ -33,7 +33,7 @@ public class StatusTests
         var status = result!.Status!;
         Assert.Equal(("Steady", "us-west-2", 1L, null), (status.Phase, result.ActiveRegion, status.Epoch, status.LeaseHolder));
         Assert.Equal(over!.ExecutionId, result.ExecutionId);
-        foreach (var step in new[] { "Preflight", "EcsScaleUp", "PromoteWriter", "DnsUpsert", "SnsNotify" })
+        foreach (var step in new[] { "Preflight", "EcsScaleUp", "TargetHealthy", "PromoteWriter", "DnsUpsert", "SnsNotify" })
         {
             Assert.Contains(status.RecentEvents, e => Regex.IsMatch(e, $@" {Regex.Escape(over.ExecutionId!)} epoch 1 StepSucceeded {step} \d+ms: "));
         }
@@ -54,7 +54,7 @@ public class StatusTests
         var status = result!.Status!;
         Assert.Equal(("FailingOver", "us-east-1", "us-west-2", 1), (status.Phase, result.ActiveRegion, result.TargetRegion, status.Attempts));
         Assert.Equal(result.ExecutionId, status.LeaseHolder);
-        Assert.Equal(["Preflight", "EcsScaleUp", "PromoteWriter"], status.CompletedSteps);
+        Assert.Equal(["Preflight", "EcsScaleUp", "TargetHealthy", "PromoteWriter"], status.CompletedSteps);
         Assert.Contains(status.RecentEvents, e => e.Contains(" StepFailed DnsUpsert ", StringComparison.Ordinal));
         // Not terminal yet: on-call hears that Lambda's retry will resume, and how to watch it.
         var message = Assert.Single(world.Cloud.Sns.GetMessages());

@@ -24,10 +24,10 @@ public class SwitchCycleTests
         Assert.Equal(Outcome.FailedOver, over!.Outcome);
         Assert.Equal(Outcome.FailedBack, back!.Outcome);
         Assert.Equal("us-east-1", back.ActiveRegion);
-        Assert.Equal(["Preflight", "EcsScaleUp", "PromoteWriter", "DnsUpsert", "EcsScaleDown", "SnsNotify", "AuditLog"], back.Steps.Select(s => s.Name));
+        Assert.Equal(["Preflight", "EcsScaleUp", "TargetHealthy", "PromoteWriter", "DnsUpsert", "EcsScaleDown", "SnsNotify", "AuditLog"], back.Steps.Select(s => s.Name));
         // A failover leaves the primary at its active counts, so the failback has no capacity to add there.
         Assert.Equal(
-            [StepStatus.Succeeded, StepStatus.Unchanged, StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded],
+            [StepStatus.Succeeded, StepStatus.Unchanged, StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded],
             back.Steps.Select(s => s.Status));
         var now = await WorldSnapshot.TakeAsync(world);
         Assert.Equal(original.Records, now.Records);

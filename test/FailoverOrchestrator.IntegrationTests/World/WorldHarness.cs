@@ -21,6 +21,7 @@ internal sealed class WorldHarness : IAsyncDisposable
     [
         new("Orchestrator:Region", "us-east-1"),
         new("Orchestrator:Apps:shop:EcsWaitSeconds", "20"),
+        new("Orchestrator:Apps:shop:HealthWaitSeconds", "5"),
         new("Orchestrator:Apps:shop:DnsWaitSeconds", "20"),
         new("Orchestrator:Apps:shop:LeaseSeconds", "30"),
         new("Orchestrator:Apps:shop:CooldownSeconds", "600"),

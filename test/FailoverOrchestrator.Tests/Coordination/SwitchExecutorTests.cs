@@ -47,8 +47,8 @@ public class SwitchExecutorTests
         Assert.Equal(Outcome.FailedOver, result.Outcome);
         Assert.Equal("us-west-2", result.ActiveRegion);
         Assert.Equal(StepNames.DefaultOrder, _ran);
-        Assert.Equal(6, result.Steps.Count);
-        _aws.State.Verify(s => s.CheckpointAsync("shop", 3, It.IsAny<string>(), _time.GetUtcNow() + TimeSpan.FromSeconds(120), It.IsAny<CancellationToken>()), Times.Exactly(6));
+        Assert.Equal(7, result.Steps.Count);
+        _aws.State.Verify(s => s.CheckpointAsync("shop", 3, It.IsAny<string>(), _time.GetUtcNow() + TimeSpan.FromSeconds(120), It.IsAny<CancellationToken>()), Times.Exactly(7));
         _aws.State.Verify(s => s.CommitAsync("shop", 3, "us-west-2", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
         Assert.Equal("TriggerReceived", _audit[0].Kind);
         Assert.Equal("LeaseAcquired", _audit[1].Kind);
@@ -307,14 +307,14 @@ public class SwitchExecutorTests
     [Fact]
     public async Task RunAsync_TakeOver_ResumesAfterCheckpointAndAuditsTheTakeover()
     {
-        Acquire(Holding(attempts: 2, completed: [StepNames.Preflight, StepNames.EcsScaleUp]));
+        Acquire(Holding(attempts: 2, completed: [StepNames.Preflight, StepNames.EcsScaleUp, StepNames.TargetHealthy]));
 
         var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None);
 
         Assert.Equal(Outcome.FailedOver, result.Outcome);
         Assert.Equal([StepNames.PromoteWriter, StepNames.DnsUpsert, StepNames.SnsNotify, StepNames.AuditLog], _ran);
         Assert.Equal("LeaseTakenOver", _audit[1].Kind);
-        Assert.Contains("resuming after Preflight, EcsScaleUp", _audit[1].Detail, StringComparison.Ordinal);
+        Assert.Contains("resuming after Preflight, EcsScaleUp, TargetHealthy", _audit[1].Detail, StringComparison.Ordinal);
     }
 
     [Fact]

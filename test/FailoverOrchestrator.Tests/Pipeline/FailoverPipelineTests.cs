@@ -18,18 +18,17 @@ public class FailoverPipelineTests
         var run = await CreateSut().ExecuteAsync(StepContexts.Failover(), [], _observer.Object, CancellationToken.None);
 
         Assert.False(run.Blocked);
-        Assert.Equal(["Preflight", "EcsScaleUp", "PromoteWriter", "DnsUpsert", "SnsNotify", "AuditLog"], _ran);
-        _observer.Verify(o => o.StepCompletedAsync(It.IsAny<StepResult>(), It.IsAny<CancellationToken>()), Times.Exactly(6));
+        Assert.Equal(["Preflight", "EcsScaleUp", "TargetHealthy", "PromoteWriter", "DnsUpsert", "SnsNotify", "AuditLog"], _ran);
+        _observer.Verify(o => o.StepCompletedAsync(It.IsAny<StepResult>(), It.IsAny<CancellationToken>()), Times.Exactly(7));
     }
 
     [Fact]
-    public async Task ExecuteAsync_ConfiguredOrder_RunsInThatOrder()
+    public void StepsFor_AnyApp_EveryStepTheResultReports()
     {
-        var app = TestConfig.Shop([new("Orchestrator:Apps:shop:Steps:0", "Preflight"), new("Orchestrator:Apps:shop:Steps:1", "PromoteWriter"), new("Orchestrator:Apps:shop:Steps:2", "EcsScaleUp"), new("Orchestrator:Apps:shop:Steps:3", "DnsUpsert")]);
+        // A "FAILED OVER" result needs capacity, health, the writer and the record: the order is not configurable.
+        var names = CreateSut().StepsFor(TestConfig.Shop(), FailoverDirection.Failover).Select(s => s.Name);
 
-        await CreateSut().ExecuteAsync(StepContexts.Failover(app), [], _observer.Object, CancellationToken.None);
-
-        Assert.Equal(["Preflight", "PromoteWriter", "EcsScaleUp", "DnsUpsert"], _ran);
+        Assert.Equal(StepNames.DefaultOrder, names);
     }
 
     [Fact]
@@ -39,7 +38,7 @@ public class FailoverPipelineTests
 
         await CreateSut().ExecuteAsync(context, [], _observer.Object, CancellationToken.None);
 
-        Assert.Equal(["Preflight", "EcsScaleUp", "PromoteWriter", "DnsUpsert", "EcsScaleDown", "SnsNotify", "AuditLog"], _ran);
+        Assert.Equal(["Preflight", "EcsScaleUp", "TargetHealthy", "PromoteWriter", "DnsUpsert", "EcsScaleDown", "SnsNotify", "AuditLog"], _ran);
     }
 
     [Fact]
@@ -47,10 +46,10 @@ public class FailoverPipelineTests
     {
         var context = StepContexts.Failover();
 
-        await CreateSut().ExecuteAsync(context, ["Preflight", "EcsScaleUp"], _observer.Object, CancellationToken.None);
+        await CreateSut().ExecuteAsync(context, ["Preflight", "EcsScaleUp", "TargetHealthy"], _observer.Object, CancellationToken.None);
 
         Assert.Equal(["PromoteWriter", "DnsUpsert", "SnsNotify", "AuditLog"], _ran);
-        Assert.Equal([StepStatus.SkippedCompleted, StepStatus.SkippedCompleted], context.Timeline.Take(2).Select(s => s.Status));
+        Assert.Equal([StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.SkippedCompleted], context.Timeline.Take(3).Select(s => s.Status));
     }
 
     [Fact]
@@ -61,12 +60,12 @@ public class FailoverPipelineTests
         var ex = await Assert.ThrowsAsync<StepFailedException>(() => CreateSut(failing: "PromoteWriter").ExecuteAsync(context, [], _observer.Object, CancellationToken.None));
 
         Assert.Equal("PromoteWriter", ex.Step);
-        Assert.Equal(["Preflight", "EcsScaleUp", "PromoteWriter"], _ran);
+        Assert.Equal(["Preflight", "EcsScaleUp", "TargetHealthy", "PromoteWriter"], _ran);
         Assert.Equal(
-            [StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Failed, StepStatus.NotRun, StepStatus.NotRun, StepStatus.NotRun],
+            [StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Failed, StepStatus.NotRun, StepStatus.NotRun, StepStatus.NotRun],
             context.Timeline.Select(s => s.Status));
         _observer.Verify(o => o.StepFailedAsync(It.Is<StepResult>(r => r.Name == "PromoteWriter"), It.IsAny<Exception>(), It.IsAny<CancellationToken>()), Times.Once);
-        _observer.Verify(o => o.StepCompletedAsync(It.IsAny<StepResult>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        _observer.Verify(o => o.StepCompletedAsync(It.IsAny<StepResult>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
     }
 
     [Fact]
@@ -102,7 +101,7 @@ public class FailoverPipelineTests
 
         Assert.False(run.Blocked);
         Assert.Empty(_ran);
-        Assert.Equal(6, context.Timeline.Count);
+        Assert.Equal(7, context.Timeline.Count);
         Assert.All(context.Timeline, s => Assert.Equal([$"plan:{s.Name}"], s.Calls));
     }
 

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using FailoverOrchestrator.Aws;
+using FailoverOrchestrator.Aws.DynamoDb;
 using FailoverOrchestrator.Aws.Ecs;
 using FailoverOrchestrator.Aws.Route53;
 using FailoverOrchestrator.Configuration;
@@ -24,12 +25,59 @@ public class PreflightStepTests
 
         Assert.Equal(StepStatus.Succeeded, outcome.Status);
         Assert.Equal(
-            [$"route53:GetHealthCheckStatus HealthCheckId={StandbyCheck}", "ecs:DescribeServices region=us-west-2 cluster=shop services=web", "dynamodb:DescribeTable region=us-west-2 table=shop-orders"],
+            [
+                "ecs:DescribeServices region=us-west-2 cluster=shop services=web",
+                $"route53:GetHealthCheckStatus HealthCheckId={StandbyCheck}",
+                "dynamodb:DescribeTable region=us-west-2 table=shop-orders",
+                "dynamodb:GetItem region=us-west-2 table=shop-control pk=writer",
+            ],
             outcome.Calls);
         _aws.Route53.Verify(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>()), Times.Once);
         _aws.Ecs.Verify(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()), Times.Once);
         _aws.Tables.Verify(t => t.GetTableStatusAsync("us-west-2", "shop-orders", It.IsAny<CancellationToken>()), Times.Once);
+        _aws.Writer.Verify(w => w.ReadAsync("us-west-2", "shop-control", "writer", It.IsAny<CancellationToken>()), Times.Once);
         _aws.VerifyNoCalls();
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_PilotLightAtZeroTasks_SucceedsWithoutReadingHealth()
+    {
+        Ready();
+        _aws.Route53.Reset();
+        _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new DescribeServicesResult([Service("ACTIVE") with { DesiredCount = 0, RunningCount = 0 }], []));
+
+        var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
+
+        // A standby with no task is unhealthy by design; TargetHealthy waits for its health after the scale-up.
+        Assert.Equal(StepStatus.Succeeded, outcome.Status);
+        Assert.DoesNotContain(outcome.Calls, c => c.StartsWith("route53:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ServiceWithoutTaskDefinition_Blocks()
+    {
+        Ready();
+        _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new DescribeServicesResult([Service("ACTIVE") with { RunningCount = 0, TaskDefinition = null }], []));
+
+        var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
+
+        Assert.Equal(StepStatus.Blocked, outcome.Status);
+        Assert.Contains("ECS service shop/web in us-west-2 has no task definition to start", outcome.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_WriterTableUnreachable_Blocks()
+    {
+        Ready();
+        _aws.Writer.Setup(w => w.ReadAsync("us-west-2", "shop-control", "writer", It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new AmazonDynamoDBException("Requested resource not found") { ErrorCode = "ResourceNotFoundException" });
+
+        var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
+
+        Assert.Equal(StepStatus.Blocked, outcome.Status);
+        Assert.Contains("writer-control table shop-control could not be read in us-west-2: ResourceNotFoundException", outcome.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,7 +105,7 @@ public class PreflightStepTests
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
 
         Assert.Equal(StepStatus.Blocked, outcome.Status);
-        Assert.Contains($"health check {StandbyCheck} is unhealthy (0 of 3 checkers report success)", outcome.Detail, StringComparison.Ordinal);
+        Assert.Contains($"health check {StandbyCheck} is unhealthy although its tasks run (0 of 3 checkers report success)", outcome.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,11 +156,11 @@ public class PreflightStepTests
             .ThrowsAsync(new AwsServiceException("ECS", "DescribeServices", System.Net.HttpStatusCode.BadRequest, "ClusterNotFoundException", "Cluster not found.", "r2"));
         _aws.Tables.Setup(t => t.GetTableStatusAsync("us-west-2", "shop-orders", It.IsAny<CancellationToken>()))
             .ThrowsAsync(new AmazonDynamoDBException("denied") { ErrorCode = "AccessDeniedException" });
+        _aws.Writer.Setup(w => w.ReadAsync("us-west-2", "shop-control", "writer", It.IsAny<CancellationToken>())).ReturnsAsync((WriterState?)null);
 
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
 
         Assert.Equal(StepStatus.Blocked, outcome.Status);
-        Assert.Contains("NoSuchHealthCheck", outcome.Detail, StringComparison.Ordinal);
         Assert.Contains("ClusterNotFoundException", outcome.Detail, StringComparison.Ordinal);
         Assert.Contains("AccessDeniedException", outcome.Detail, StringComparison.Ordinal);
     }
@@ -144,7 +192,8 @@ public class PreflightStepTests
     internal static HealthCheckStatus Healthy(int checkers) =>
         new(Enumerable.Range(0, checkers).Select(i => new HealthCheckObservation("us-east-1", $"10.0.0.{i}", "Success: HTTP Status Code 200, OK")).ToList());
 
-    private static EcsService Service(string status) => new("web", "arn:aws:ecs:us-west-2:111122223333:service/shop/web", status, 1, 1, 0);
+    private static EcsService Service(string status) =>
+        new("web", "arn:aws:ecs:us-west-2:111122223333:service/shop/web", status, 1, 1, 0, "arn:aws:ecs:us-west-2:111122223333:task-definition/web:7");
 
     private void Ready()
     {
@@ -152,7 +201,8 @@ public class PreflightStepTests
         _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.Is<IReadOnlyList<string>>(s => s.SequenceEqual(new[] { "web" })), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new DescribeServicesResult([Service("ACTIVE")], []));
         _aws.Tables.Setup(t => t.GetTableStatusAsync("us-west-2", "shop-orders", It.IsAny<CancellationToken>())).ReturnsAsync("ACTIVE");
+        _aws.Writer.Setup(w => w.ReadAsync(It.IsAny<string>(), "shop-control", "writer", It.IsAny<CancellationToken>())).ReturnsAsync((WriterState?)null);
     }
 
-    private PreflightStep CreateSut() => new(_aws.Route53.Object, _aws.Ecs.Object, _aws.Tables.Object);
+    private PreflightStep CreateSut() => new(_aws.Route53.Object, _aws.Ecs.Object, _aws.Tables.Object, _aws.Writer.Object);
 }

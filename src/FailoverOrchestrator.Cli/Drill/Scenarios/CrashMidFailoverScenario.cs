@@ -43,7 +43,7 @@ internal sealed class CrashMidFailoverScenario : DrillScenario
         var resumed = retry.Result?.Steps.Where(x => x.Status == StepStatus.SkippedCompleted).Select(x => x.Name).ToList() ?? [];
         var checks = await FailoverChecks.FailedOverAsync(s, retry.Result?.ExecutionId);
         checks.Add(new DrillCheck("the first invocation died", crashed.Result is null && crashed.Error?.Contains("Runtime.ExitError", StringComparison.Ordinal) == true, crashed.Summary));
-        checks.Add(new DrillCheck("the retry resumed after the checkpoint", resumed.SequenceEqual([StepNames.Preflight, StepNames.EcsScaleUp, StepNames.PromoteWriter]), "skipped: " + string.Join(", ", resumed)));
+        checks.Add(new DrillCheck("the retry resumed after the checkpoint", resumed.SequenceEqual([StepNames.Preflight, StepNames.EcsScaleUp, StepNames.TargetHealthy, StepNames.PromoteWriter]), "skipped: " + string.Join(", ", resumed)));
         checks.Add(new DrillCheck("the retry kept the execution", retry.Result?.ExecutionId is not null && (await EndStateChecks.AuditAsync(s)).Any(e => e.ExecutionId == retry.Result.ExecutionId && e.Kind == "LeaseTakenOver"), "audit shows LeaseTakenOver"));
         checks.Add(EndStateChecks.CalledOnce(s, LocalService.Ecs, "UpdateService"));
         return Result(s, retry.Result?.Outcome, timeline, checks);

@@ -8,6 +8,7 @@ internal abstract class DrillScenario
     public static readonly IReadOnlyList<DrillScenario> All =
     [
         new RegionOutageScenario(),
+        new PilotLightScenario(),
         new DuplicateDeliveryScenario(),
         new FlappingScenario(),
         new StandbyUnhealthyScenario(),

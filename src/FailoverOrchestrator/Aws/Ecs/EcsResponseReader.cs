@@ -29,5 +29,6 @@ internal static class EcsResponseReader
         AwsJson.RequiredString(service, "status"),
         AwsJson.RequiredInt32(service, "desiredCount"),
         AwsJson.RequiredInt32(service, "runningCount"),
-        AwsJson.RequiredInt32(service, "pendingCount"));
+        AwsJson.RequiredInt32(service, "pendingCount"),
+        AwsJson.OptionalString(service, "taskDefinition"));
 }

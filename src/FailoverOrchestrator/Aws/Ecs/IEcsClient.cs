@@ -10,8 +10,8 @@ internal interface IEcsClient
     Task<DescribeServicesResult> DescribeServicesAsync(string region, string cluster, IReadOnlyList<string> services, CancellationToken cancellationToken);
 }
 
-/// <summary>The fields of an ECS service we act on.</summary>
-internal sealed record EcsService(string ServiceName, string ServiceArn, string Status, int DesiredCount, int RunningCount, int PendingCount);
+/// <summary>The fields of an ECS service we act on; <paramref name="TaskDefinition"/> is what a scale-up would start.</summary>
+internal sealed record EcsService(string ServiceName, string ServiceArn, string Status, int DesiredCount, int RunningCount, int PendingCount, string? TaskDefinition = null);
 
 /// <summary>A service ECS could not describe, with its reason (for example <c>MISSING</c>).</summary>
 internal sealed record EcsFailure(string Arn, string Reason);

@@ -1,0 +1,82 @@
+using FailoverOrchestrator.Aws;
+using FailoverOrchestrator.Aws.Route53;
+using FailoverOrchestrator.Configuration;
+using FailoverOrchestrator.Pipeline;
+using FailoverOrchestrator.Results;
+
+namespace FailoverOrchestrator.Steps;
+
+/// <summary>
+/// After the scale-up, waits until the target region's Route 53 health check reports healthy, so traffic moves only
+/// to a region that answers. A pilot-light standby is unhealthy until its tasks run and Route 53's checkers have seen
+/// them pass FailureThreshold times. Bounded by <see cref="AppOptions.HealthWaitSeconds"/>; reads only, so a resumed
+/// execution simply waits again. Under <see cref="PreflightPolicy.Block"/> a target that stays unhealthy fails the
+/// step (the execution retries from here, and the record never moves to it); under <see cref="PreflightPolicy.Warn"/>
+/// it warns and traffic moves anyway.
+/// </summary>
+internal sealed class TargetHealthyStep(IRoute53Client route53, TimeProvider time) : IFailoverStep
+{
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(10);
+
+    public string Name => StepNames.TargetHealthy;
+
+    public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var healthCheckId = context.App.Regions[context.TargetRegion].HealthCheckId;
+        var calls = new List<string>();
+        var started = time.GetUtcNow();
+        var deadline = time.GetUtcNow().AddSeconds(context.App.HealthWaitSeconds);
+        var delay = FirstPoll;
+        string last;
+        while (true)
+        {
+            calls.Add($"route53:GetHealthCheckStatus HealthCheckId={healthCheckId}");
+            try
+            {
+                var status = await route53.GetHealthCheckStatusAsync(healthCheckId, cancellationToken);
+                if (status.IsHealthy)
+                {
+                    return StepOutcome.Succeeded(
+                        $"health check {healthCheckId} of {context.TargetRegion} is healthy after {(time.GetUtcNow() - started).TotalSeconds:0} s", Collapse(calls));
+                }
+
+                var healthy = status.Observations.Count(o => o.Status.StartsWith("Success", StringComparison.Ordinal));
+                last = $"health check {healthCheckId} of {context.TargetRegion} is unhealthy ({healthy} of {status.Observations.Count} checkers report success)";
+            }
+            catch (AwsServiceException ex)
+            {
+                // The client has retried what can be retried; a missing or forbidden health check does not heal by waiting.
+                return NotHealthy(context, $"health check {healthCheckId} could not be read: {ex.ErrorCode}: {ex.AwsMessage}", calls);
+            }
+
+            if (time.GetUtcNow() + delay > deadline)
+            {
+                return NotHealthy(context, $"{last} after waiting {context.App.HealthWaitSeconds} s", calls);
+            }
+
+            await Task.Delay(delay, time, cancellationToken);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxPoll.Ticks));
+        }
+    }
+
+    public Task<StepOutcome> PlanAsync(StepContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(StepOutcome.Planned(
+            $"wait for {context.TargetRegion}'s health check to report healthy",
+            [$"route53:GetHealthCheckStatus HealthCheckId={context.App.Regions[context.TargetRegion].HealthCheckId} until healthy, at most {context.App.HealthWaitSeconds}s"]));
+
+    private StepOutcome NotHealthy(StepContext context, string problem, List<string> calls)
+    {
+        if (context.App.PreflightPolicy == PreflightPolicy.Warn)
+        {
+            context.Warnings.Add(problem);
+            return new StepOutcome(StepStatus.Warned, problem + " (policy Warn: moving traffic anyway)", Collapse(calls));
+        }
+
+        throw new StepFailedException(Name, $"{problem}; traffic stays where it is (policy Block)");
+    }
+
+    /// <summary>One line for a run of identical polls.</summary>
+    private static List<string> Collapse(List<string> calls) =>
+        calls.Count <= 1 ? calls : [$"{calls[0]} x{calls.Count}"];
+}
