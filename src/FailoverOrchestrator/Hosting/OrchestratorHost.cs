@@ -23,11 +23,13 @@ internal sealed class OrchestratorHost
     private readonly FailoverCoordinator _coordinator;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly SwitchMetrics _metrics;
 
-    public OrchestratorHost(OrchestratorOptions options, AwsDependencies aws, TimeProvider time, ILoggerFactory loggers)
+    public OrchestratorHost(OrchestratorOptions options, AwsDependencies aws, TimeProvider time, ILoggerFactory loggers, SwitchMetrics? metrics = null)
     {
         _options = options;
         _time = time;
+        _metrics = metrics ?? SwitchMetrics.None;
         _logger = loggers.CreateLogger("FailoverOrchestrator");
         var notifier = new OnCallNotifier(aws.Sns, loggers.CreateLogger<OnCallNotifier>());
         IFailoverStep[] steps =
@@ -66,11 +68,27 @@ internal sealed class OrchestratorHost
         {
             Log.TriggerReceived(_logger, trigger.Source.ToString(), trigger.Command.ToString(), trigger.App ?? trigger.AlarmName, trigger.IdempotencyKey);
             var (app, early) = TriggerRouter.Route(trigger, _options);
-            result = early ?? await _coordinator.RunAsync(trigger, app!, cancellationToken);
+            result = early ?? await RunMeteredAsync(trigger, app!, started, cancellationToken);
         }
 
         Log.Outcome(_logger, result.Outcome.ToString(), result.App, (long)_time.GetElapsedTime(started).TotalMilliseconds, result.Reason);
         return result;
+    }
+
+    private async Task<FailoverResult> RunMeteredAsync(FailoverTrigger trigger, AppOptions app, long started, CancellationToken cancellationToken)
+    {
+        using var meter = InvocationMeter.Start();
+        try
+        {
+            var result = await _coordinator.RunAsync(trigger, app, cancellationToken);
+            _metrics.Record(result, app, trigger.Command, meter, _time.GetElapsedTime(started));
+            return result;
+        }
+        catch (Exception ex)
+        {
+            _metrics.RecordFailure(app, trigger.Command, (ex as ExecutionFailedException)?.ExecutionId, meter, _time.GetElapsedTime(started));
+            throw;
+        }
     }
 
     /// <summary>Reads at most one byte more than accepted, so an oversize payload is refused without buffering it all.</summary>
