@@ -77,6 +77,12 @@ internal sealed class OrchestratorHost
 
     private async Task<FailoverResult> RunMeteredAsync(FailoverTrigger trigger, AppOptions app, long started, CancellationToken cancellationToken)
     {
+        // Only switches are measured: a status, plan or reset that fails is an invocation error, which Lambda counts.
+        if (trigger.DryRun || trigger.Command is not (TriggerCommand.Failover or TriggerCommand.Failback or TriggerCommand.Resume))
+        {
+            return await _coordinator.RunAsync(trigger, app, cancellationToken);
+        }
+
         using var meter = InvocationMeter.Start();
         try
         {
