@@ -7,12 +7,15 @@ namespace FailoverOrchestrator.Telemetry;
 /// <summary>
 /// Writes a <see cref="SwitchMetricsSample"/> as one CloudWatch Embedded Metric Format document: one JSON object on one
 /// line of stdout, which CloudWatch Logs turns into metrics with no API call and nothing added to the invocation's
-/// latency. One dimension set, App and Direction, keeps the number of custom metrics per app small and fixed.
+/// latency. One dimension set, App and Direction, keeps the number of custom metrics per app small and fixed; the
+/// failure and block counts are also published without dimensions for the template's alarms.
 /// Counts are written as 0 or 1 on every switch invocation, so an alarm on them sees data rather than a gap.
 /// </summary>
 internal static class EmbeddedMetricFormat
 {
     public const string Namespace = "FailoverOrchestrator";
+
+    private static readonly string[] AcrossApps = ["SwitchesFailed", "SwitchesBlocked"];
 
     private static readonly StepStatus[] Ran = [StepStatus.Succeeded, StepStatus.Unchanged, StepStatus.Warned, StepStatus.Blocked, StepStatus.Failed];
 
@@ -45,6 +48,7 @@ internal static class EmbeddedMetricFormat
 
             json.WriteEndArray();
             json.WriteEndObject();
+            WriteAcrossApps(json);
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteString("App", sample.App);
@@ -64,6 +68,31 @@ internal static class EmbeddedMetricFormat
         }
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>
+    /// A second directive publishes the failure and block counts once more with no dimension, so that one alarm in
+    /// the template covers every app and direction without naming them (an alarm cannot use a SEARCH expression).
+    /// </summary>
+    private static void WriteAcrossApps(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("Namespace", Namespace);
+        json.WriteStartArray("Dimensions");
+        json.WriteStartArray();
+        json.WriteEndArray();
+        json.WriteEndArray();
+        json.WriteStartArray("Metrics");
+        foreach (var name in AcrossApps)
+        {
+            json.WriteStartObject();
+            json.WriteString("Name", name);
+            json.WriteString("Unit", "Count");
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     private static List<(string Name, string Unit, long Value)> Metrics(SwitchMetricsSample sample)

@@ -46,6 +46,9 @@ public class EmbeddedMetricFormatTests
         Assert.False(root.TryGetProperty("AuditLogDuration", out _));
         var declared = directive.GetProperty("Metrics").EnumerateArray().Select(m => m.GetProperty("Name").GetString()!).ToList();
         Assert.All(declared, name => Assert.Equal(JsonValueKind.Number, root.GetProperty(name).ValueKind));
+        var acrossApps = root.GetProperty("_aws").GetProperty("CloudWatchMetrics")[1];
+        Assert.Equal("[[]]", acrossApps.GetProperty("Dimensions").GetRawText());
+        Assert.Equal(["SwitchesFailed", "SwitchesBlocked"], acrossApps.GetProperty("Metrics").EnumerateArray().Select(m => m.GetProperty("Name").GetString()));
         Assert.Equal("Milliseconds", directive.GetProperty("Metrics").EnumerateArray().Single(m => m.GetProperty("Name").GetString() == "OrchestrationTime").GetProperty("Unit").GetString());
     }
 
