@@ -31,5 +31,12 @@ internal sealed class CrashingStateStore(IStateStore inner, string crashAfterSte
 
     public Task AbandonAsync(string app, long epoch, string reason, DateTimeOffset now, CancellationToken cancellationToken) => inner.AbandonAsync(app, epoch, reason, now, cancellationToken);
 
+    public Task RenewAsync(string app, long epoch, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken) => inner.RenewAsync(app, epoch, leaseExpiresAt, cancellationToken);
+
+    public Task RecordExecutionValueAsync(string app, long epoch, string attribute, string value, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken) =>
+        inner.RecordExecutionValueAsync(app, epoch, attribute, value, leaseExpiresAt, cancellationToken);
+
+    public Task<bool> TryClaimSuppressedPageAsync(string app, DateTimeOffset lastTransitionAt, CancellationToken cancellationToken) => inner.TryClaimSuppressedPageAsync(app, lastTransitionAt, cancellationToken);
+
     public Task<bool> ResetAsync(string app, string activeRegion, DateTimeOffset now, CancellationToken cancellationToken) => inner.ResetAsync(app, activeRegion, now, cancellationToken);
 }

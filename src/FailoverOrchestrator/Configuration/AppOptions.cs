@@ -18,6 +18,10 @@ public sealed class AppOptions
     /// <summary>Gets or sets the names of the alarms that mean "the primary is down".</summary>
     public List<string> AlarmNames { get; set; } = [];
 
+    /// <summary>Gets or sets the region of those alarms; an alarm of the same name in another region is ignored.</summary>
+    /// <value>Defaults to us-east-1, where Route 53 publishes its health-check metrics.</value>
+    public string AlarmRegion { get; set; } = "us-east-1";
+
     /// <summary>Gets or sets the record that moves.</summary>
     public DnsRecordOptions Dns { get; set; } = new();
 

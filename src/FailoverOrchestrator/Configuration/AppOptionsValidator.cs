@@ -24,6 +24,11 @@ internal static partial class AppOptionsValidator
             errors.Add($"{at}:AlarmNames: name at least one alarm that means the primary is down, with no empty entry");
         }
 
+        if (string.IsNullOrWhiteSpace(app.AlarmRegion))
+        {
+            errors.Add($"{at}:AlarmRegion: name the region of the alarms (us-east-1 for Route 53 health-check alarms)");
+        }
+
         DnsOptionsValidator.Validate(errors, $"{at}:Dns", app.Dns);
         OrchestratorOptionsValidator.Require(errors, $"{at}:WriterControl:TableName", app.WriterControl.TableName);
         OrchestratorOptionsValidator.Require(errors, $"{at}:WriterControl:Key", app.WriterControl.Key);

@@ -24,4 +24,16 @@ internal sealed record AcquireRequest
 
     /// <summary>The cooldown after the last transition; <see cref="TimeSpan.Zero"/> ignores it (operator commands).</summary>
     public required TimeSpan Cooldown { get; init; }
+
+    /// <summary>
+    /// When the alarm changed state; null for operator commands. A transition no later than the app's last switch is
+    /// a late redelivery and starts nothing.
+    /// </summary>
+    public DateTimeOffset? AlarmChangedAt { get; init; }
+
+    /// <summary>The epoch of the state item read before acquiring; the remembered keys below were read with it.</summary>
+    public long SeenEpoch { get; init; }
+
+    /// <summary>The remembered trigger keys to write on a fresh start (this trigger's first), computed from the read at <see cref="SeenEpoch"/>.</summary>
+    public IReadOnlyList<string> RecentTriggerKeys { get; init; } = [];
 }

@@ -28,19 +28,27 @@ internal static class ContenderClassifier
                     $"execution {state.ExecutionId} ({state.Phase} to {state.TargetRegion}) is unfinished; its retry will resume it, or an operator may resume or reset it");
         }
 
-        if (state.LastTriggerKey == request.TriggerKey && state.ActiveRegion != request.TargetRegion)
+        var seenBefore = state.LastTriggerKey == request.TriggerKey || state.RecentTriggerKeys.Contains(request.TriggerKey, StringComparer.Ordinal);
+        if (seenBefore && state.ActiveRegion == request.TargetRegion)
+        {
+            return Result(Outcome.AlreadyInTargetState, app, state, request,
+                $"a duplicate delivery: trigger {request.TriggerKey} was already handled by execution {state.ExecutionId}; {state.ActiveRegion} is active" +
+                (state.LastError is null ? string.Empty : $" ({state.LastError})"));
+        }
+
+        if (request.AlarmChangedAt is { } changedAt && state.AnsweredUntil is { } switched && changedAt <= switched)
+        {
+            // A late redelivery (or a transition an operator's switch has since overruled): the switch after it answered it.
+            return Result(Outcome.Ignored, app, state, request,
+                $"the alarm changed state at {changedAt.ToString("u", CultureInfo.InvariantCulture)}, before the last switch (to {state.ActiveRegion}, started {switched.ToString("u", CultureInfo.InvariantCulture)}, done {at}): a late delivery of an alarm that switch already answered; nothing was changed");
+        }
+
+        if (seenBefore)
         {
             // The earlier delivery of this alarm did not switch (preflight blocked it, or it was reset): say so, not "done".
             return Result(Outcome.Blocked, app, state, request,
                 $"a duplicate delivery of a trigger that did not switch: {state.LastError ?? "it was stopped"}; {state.ActiveRegion} is still active and nothing was changed. " +
                 $"Check with {{\"command\":\"plan\",\"app\":\"{app}\"}} and switch by hand with confirm");
-        }
-
-        if (state.LastTriggerKey == request.TriggerKey)
-        {
-            return Result(Outcome.AlreadyInTargetState, app, state, request,
-                $"a duplicate delivery: trigger {request.TriggerKey} was already handled by execution {state.ExecutionId}; {state.ActiveRegion} is active" +
-                (state.LastError is null ? string.Empty : $" ({state.LastError})"));
         }
 
         // Flap protection comes before "already there": a new alarm within the cooldown after a switch is news for the on-call.

@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using FailoverOrchestrator.Aws.DynamoDb;
 using static FailoverOrchestrator.Aws.DynamoDb.DynamoValues;
+using FailoverOrchestrator.Redaction;
 
 namespace FailoverOrchestrator.Coordination;
 
@@ -116,7 +117,7 @@ internal sealed class DynamoDbStateStore(Func<IAmazonDynamoDB> clientFactory, st
         FencedUpdateAsync(
             app,
             epoch,
-            "SET #phase = :steady, activeRegion = :region, lastTransitionAt = :now REMOVE leaseExpiresAt, targetRegion, failedPhase, lastError",
+            "SET #phase = :steady, activeRegion = :region, lastTransitionAt = :now, lastSwitchStartedAt = if_not_exists(startedAt, :now) REMOVE leaseExpiresAt, targetRegion, failedPhase, lastError, dnsChangeId, pageMessageId",
             new()
             {
                 [":steady"] = Steady,
@@ -130,7 +131,7 @@ internal sealed class DynamoDbStateStore(Func<IAmazonDynamoDB> clientFactory, st
         if (!terminal)
         {
             // Releasing the lease (expiry = now) lets Lambda's retry take over at once instead of waiting it out.
-            await FencedUpdateAsync(app, epoch, "SET lastError = :error, leaseExpiresAt = :now", new() { [":error"] = String(error), [":now"] = Millis(now) }, cancellationToken);
+            await FencedUpdateAsync(app, epoch, "SET lastError = :error, leaseExpiresAt = :now", new() { [":error"] = String(SafeText.ForHumans(error)), [":now"] = Millis(now) }, cancellationToken);
             return;
         }
 
@@ -146,7 +147,7 @@ internal sealed class DynamoDbStateStore(Func<IAmazonDynamoDB> clientFactory, st
                 [":over"] = FailingOver,
                 [":back"] = FailingBack,
                 [":failed"] = Failed,
-                [":error"] = String(error),
+                [":error"] = String(SafeText.ForHumans(error)),
             },
             cancellationToken);
 
@@ -161,9 +162,44 @@ internal sealed class DynamoDbStateStore(Func<IAmazonDynamoDB> clientFactory, st
         FencedUpdateAsync(
             app,
             epoch,
-            "SET #phase = :steady, lastError = :reason REMOVE leaseExpiresAt, targetRegion",
-            new() { [":steady"] = Steady, [":reason"] = String(reason) },
+            "SET #phase = :steady, lastError = :reason REMOVE leaseExpiresAt, targetRegion, dnsChangeId, pageMessageId",
+            new() { [":steady"] = Steady, [":reason"] = String(SafeText.ForHumans(reason)) },
             cancellationToken);
+
+    public Task RenewAsync(string app, long epoch, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken) =>
+        // The phase guard keeps a renewal from giving a lease to an execution that has already ended at this epoch.
+        GuardedFencedUpdateAsync(
+            app,
+            epoch,
+            "#phase IN (:over, :back)",
+            "SET leaseExpiresAt = :lease",
+            new() { [":over"] = FailingOver, [":back"] = FailingBack, [":lease"] = Millis(leaseExpiresAt) },
+            cancellationToken);
+
+    public Task RecordExecutionValueAsync(string app, long epoch, string attribute, string value, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken)
+    {
+        if (attribute is not (StateItem.DnsChangeId or StateItem.PageMessageId))
+        {
+            throw new ArgumentOutOfRangeException(nameof(attribute), attribute, "Only the execution's DNS change and page are recorded this way.");
+        }
+
+        return GuardedFencedUpdateAsync(
+            app,
+            epoch,
+            "#phase IN (:over, :back)",
+            $"SET {attribute} = :value, leaseExpiresAt = :lease",
+            new() { [":over"] = FailingOver, [":back"] = FailingBack, [":value"] = String(value), [":lease"] = Millis(leaseExpiresAt) },
+            cancellationToken);
+    }
+
+    public async Task<bool> TryClaimSuppressedPageAsync(string app, DateTimeOffset lastTransitionAt, CancellationToken cancellationToken) =>
+        // One Suppressed page per cooldown window, named by the switch that started it: the first contender claims it.
+        await TryUpdateAsync(
+            app,
+            "lastTransitionAt = :window AND (attribute_not_exists(suppressedPagedFor) OR suppressedPagedFor <> :window)",
+            "SET suppressedPagedFor = :window",
+            new() { [":window"] = Millis(lastTransitionAt) },
+            cancellationToken) is not null;
 
     public async Task<bool> ResetAsync(string app, string activeRegion, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -172,7 +208,7 @@ internal sealed class DynamoDbStateStore(Func<IAmazonDynamoDB> clientFactory, st
         var state = await TryUpdateAsync(
             app,
             "#phase = :failed OR (#phase IN (:over, :back) AND leaseExpiresAt <= :now)",
-            "SET #phase = :steady, activeRegion = :region, lastTransitionAt = :now, epoch = epoch + :one REMOVE leaseExpiresAt, targetRegion, failedPhase",
+            "SET #phase = :steady, activeRegion = :region, lastTransitionAt = :now, lastSwitchStartedAt = :now, epoch = epoch + :one REMOVE leaseExpiresAt, targetRegion, failedPhase, dnsChangeId, pageMessageId",
             new()
             {
                 [":failed"] = Failed,
@@ -189,7 +225,7 @@ internal sealed class DynamoDbStateStore(Func<IAmazonDynamoDB> clientFactory, st
 
     private Task<AppState?> TryStartFreshAsync(AcquireRequest request, CancellationToken cancellationToken)
     {
-        var condition = "#phase = :steady AND activeRegion = :source AND (attribute_not_exists(lastTriggerKey) OR lastTriggerKey <> :key)";
+        var condition = "#phase = :steady AND activeRegion = :source AND (attribute_not_exists(lastTriggerKey) OR lastTriggerKey <> :key) AND NOT contains(recentTriggerKeys, :key)";
         var values = new Dictionary<string, AttributeValue>
         {
             [":steady"] = Steady,
@@ -202,7 +238,10 @@ internal sealed class DynamoDbStateStore(Func<IAmazonDynamoDB> clientFactory, st
             [":one"] = Number(1),
             [":noSteps"] = StringList([]),
             [":lease"] = Millis(request.Now + request.Lease),
+            [":startedAt"] = Millis(request.Now),
         };
+        var update = "SET #phase = :phase, targetRegion = :target, executionId = :executionId, holder = :executionId, epoch = if_not_exists(epoch, :zero) + :one, "
+            + "attempts = :one, completedSteps = :noSteps, leaseExpiresAt = :lease, lastTriggerKey = :key, startedAt = :startedAt";
 
         // A zero cooldown (operator commands) leaves the clause out rather than comparing with :now, which a
         // lastTransitionAt written by a clock slightly ahead would fail.
@@ -212,13 +251,24 @@ internal sealed class DynamoDbStateStore(Func<IAmazonDynamoDB> clientFactory, st
             values[":quietSince"] = Millis(request.Now - request.Cooldown);
         }
 
-        return TryUpdateAsync(
-            request.App,
-            condition,
-            "SET #phase = :phase, targetRegion = :target, executionId = :executionId, holder = :executionId, epoch = if_not_exists(epoch, :zero) + :one, "
-                + "attempts = :one, completedSteps = :noSteps, leaseExpiresAt = :lease, lastTriggerKey = :key REMOVE failedPhase, lastError",
-            values,
-            cancellationToken);
+        if (request.AlarmChangedAt is { } changedAt)
+        {
+            // A transition from before the last switch started is a late redelivery of an alarm that switch already
+            // answered (or that an operator overruled): it starts nothing, however long after the cooldown it arrives.
+            // One that happened while the switch ran is news, and meets the cooldown instead. Items written before
+            // lastSwitchStartedAt existed are judged by lastTransitionAt.
+            condition += " AND (lastSwitchStartedAt < :changedAt OR (attribute_not_exists(lastSwitchStartedAt) AND (attribute_not_exists(lastTransitionAt) OR lastTransitionAt < :changedAt)))";
+            values[":changedAt"] = Millis(changedAt);
+
+            // The remembered keys are rewritten whole (pruned to their bounds), so the write is conditioned on the
+            // epoch they were read at: any acquisition in between raises it and this start is retried on a fresh read.
+            condition += " AND epoch = :seenEpoch";
+            values[":seenEpoch"] = Number(request.SeenEpoch);
+            values[":recent"] = StringList(request.RecentTriggerKeys);
+            update += ", recentTriggerKeys = :recent";
+        }
+
+        return TryUpdateAsync(request.App, condition, update + " REMOVE failedPhase, lastError, dnsChangeId, pageMessageId", values, cancellationToken);
     }
 
     private Task<AppState?> TryTakeOverAsync(AcquireRequest request, CancellationToken cancellationToken) =>
@@ -240,9 +290,12 @@ internal sealed class DynamoDbStateStore(Func<IAmazonDynamoDB> clientFactory, st
             },
             cancellationToken);
 
-    private async Task FencedUpdateAsync(string app, long epoch, string update, Dictionary<string, AttributeValue> values, CancellationToken cancellationToken)
+    private Task FencedUpdateAsync(string app, long epoch, string update, Dictionary<string, AttributeValue> values, CancellationToken cancellationToken) =>
+        GuardedFencedUpdateAsync(app, epoch, guard: null, update, values, cancellationToken);
+
+    private async Task GuardedFencedUpdateAsync(string app, long epoch, string? guard, string update, Dictionary<string, AttributeValue> values, CancellationToken cancellationToken)
     {
-        if (!await TryFencedUpdateAsync(app, epoch, guard: null, update, values, cancellationToken))
+        if (!await TryFencedUpdateAsync(app, epoch, guard, update, values, cancellationToken))
         {
             throw new LeaseLostException(app, epoch);
         }

@@ -1,5 +1,6 @@
 using FailoverOrchestrator.Telemetry;
 using Microsoft.Extensions.Logging;
+using FailoverOrchestrator.Redaction;
 
 namespace FailoverOrchestrator.Coordination;
 
@@ -27,7 +28,7 @@ internal sealed class ExecutionAudit(IAuditLog log, string app, string execution
             Timestamp = time.GetUtcNow(),
             Kind = kind,
             Step = step,
-            Detail = detail,
+            Detail = detail is null ? null : SafeText.ForHumans(detail),
             DurationMs = durationMs,
         };
         try

@@ -21,6 +21,12 @@ internal static class StateItem
     public const string LastTransitionAt = "lastTransitionAt";
     public const string LastError = "lastError";
     public const string CreatedAt = "createdAt";
+    public const string RecentTriggerKeys = "recentTriggerKeys";
+    public const string DnsChangeId = "dnsChangeId";
+    public const string PageMessageId = "pageMessageId";
+    public const string SuppressedPagedFor = "suppressedPagedFor";
+    public const string StartedAt = "startedAt";
+    public const string LastSwitchStartedAt = "lastSwitchStartedAt";
 
     public static Dictionary<string, AttributeValue> Key(string app) => new() { [App] = DynamoValues.String(app) };
 
@@ -39,7 +45,11 @@ internal static class StateItem
         Attempts = (int)(item.GetNumber(Attempts) ?? 0),
         LastTriggerKey = item.GetString(LastTriggerKey),
         LastTransitionAt = item.GetMillis(LastTransitionAt),
+        LastSwitchStartedAt = item.GetMillis(LastSwitchStartedAt),
         LastError = item.GetString(LastError),
+        RecentTriggerKeys = item.GetStringList(RecentTriggerKeys),
+        DnsChangeId = item.GetString(DnsChangeId),
+        PageMessageId = item.GetString(PageMessageId),
     };
 
     private static InvalidDataException MissingAttribute(string name) =>

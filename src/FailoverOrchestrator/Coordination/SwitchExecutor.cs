@@ -3,6 +3,7 @@ using FailoverOrchestrator.Aws;
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.Notifications;
 using FailoverOrchestrator.Pipeline;
+using FailoverOrchestrator.Redaction;
 using FailoverOrchestrator.Results;
 using FailoverOrchestrator.Telemetry;
 using FailoverOrchestrator.Triggers;
@@ -21,6 +22,9 @@ internal sealed class SwitchExecutor(
     /// <summary>How many live leases one invocation waits out before it answers InProgressElsewhere.</summary>
     private const int MaxLeaseWaits = 2;
 
+    /// <summary>How many times a start is retried on a fresh read because another execution started and ended in between.</summary>
+    private const int MaxRereads = 3;
+
     /// <summary>The time kept for recording a failed attempt; <see cref="Function"/> stops the steps this much before its own deadline.</summary>
     public static readonly TimeSpan CleanupReserve = TimeSpan.FromSeconds(5);
 
@@ -28,6 +32,9 @@ internal sealed class SwitchExecutor(
     {
         var now = time.GetUtcNow();
         await store.EnsureAsync(app.Name, app.PrimaryRegion, now, cancellationToken);
+
+        // Read first: the remembered trigger keys are rewritten whole on a start, pruned to their bounds.
+        var seen = await store.GetAsync(app.Name, cancellationToken);
         var (source, target) = direction == FailoverDirection.Failover ? (app.PrimaryRegion, app.StandbyRegion) : (app.StandbyRegion, app.PrimaryRegion);
         var request = new AcquireRequest
         {
@@ -41,9 +48,11 @@ internal sealed class SwitchExecutor(
             Lease = TimeSpan.FromSeconds(app.LeaseSeconds),
             // Flap protection is for alarms; an operator's confirmed command is deliberate.
             Cooldown = trigger.IsAlarm ? TimeSpan.FromSeconds(app.CooldownSeconds) : TimeSpan.Zero,
+            AlarmChangedAt = trigger.IsAlarm ? trigger.StateChangedAt : null,
         };
+        request = Remembering(request, seen);
 
-        for (var round = 1; ; round++)
+        for (int round = 1, rereads = 0; ; round++)
         {
             var state = await store.TryAcquireAsync(request, cancellationToken);
             if (state is not null)
@@ -57,6 +66,14 @@ internal sealed class SwitchExecutor(
             {
                 // The SDK retried an update (a fresh start or a takeover) that had already been applied: the lease is ours.
                 return await HoldAsync(trigger, app, current, cancellationToken);
+            }
+
+            if (request.AlarmChangedAt is not null && current is { Phase: Phase.Steady } && current.Epoch != request.SeenEpoch && rereads++ < MaxRereads)
+            {
+                // Another execution started (and ended) between the read and this start: try again on what it left.
+                request = Remembering(request with { Now = time.GetUtcNow() }, current);
+                round--;
+                continue;
             }
 
             if (round > MaxLeaseWaits || !trigger.IsAlarm || !app.WaitOutLiveLease || !LeaseWaiter.IsLiveElsewhere(current, request.Now))
@@ -76,6 +93,13 @@ internal sealed class SwitchExecutor(
             request = request with { Now = time.GetUtcNow() };
         }
     }
+
+    /// <summary>The request with the epoch it was read at and, for an alarm, the bounded list of remembered keys with its own first.</summary>
+    private static AcquireRequest Remembering(AcquireRequest request, AppState? seen) => request with
+    {
+        SeenEpoch = seen?.Epoch ?? 0,
+        RecentTriggerKeys = request.AlarmChangedAt is null ? [] : TriggerMemory.Next(seen?.RecentTriggerKeys ?? [], request.TriggerKey, request.Now, seen?.AnsweredUntil),
+    };
 
     public async Task<FailoverResult> ResumeAsync(FailoverTrigger trigger, AppOptions app, CancellationToken cancellationToken)
     {
@@ -113,6 +137,7 @@ internal sealed class SwitchExecutor(
             SourceRegion = source,
             TargetRegion = target,
             Reason = Describe(trigger),
+            Lease = new ExecutionLease(store, state, TimeSpan.FromSeconds(app.LeaseSeconds), time),
         };
         if (state.Attempts > app.MaxAttempts)
         {
@@ -165,19 +190,32 @@ internal sealed class SwitchExecutor(
         using var reserve = new CancellationTokenSource(CleanupReserve, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(invocation, reserve.Token);
         var cancellationToken = invocation.IsCancellationRequested ? reserve.Token : linked.Token;
+        var message = SafeText.ForHumans(error.Message);
+        string? unrecorded = null;
         try
         {
-            await store.RecordFailureAsync(app.Name, state.Epoch, error.Message, terminal, time.GetUtcNow(), cancellationToken);
+            await store.RecordFailureAsync(app.Name, state.Epoch, message, terminal, time.GetUtcNow(), cancellationToken);
         }
         catch (LeaseLostException lost)
         {
             await audit.AppendAsync("LeaseLost", lost.Message, cancellationToken);
             return Result(Outcome.InProgressElsewhere, context, null, $"step {step} failed and another invocation has since taken over: {lost.Message}");
         }
+        catch (Exception ex) when (ex is AwsServiceException or AmazonServiceException or AmazonClientException or OperationCanceledException)
+        {
+            // The state table is failing too: the on-call must still hear of it, so the page below goes out regardless.
+            unrecorded = SafeText.ForHumans(ex.Message);
+            Log.FailureNotRecorded(logger, app.Name, state.Epoch, ex);
+        }
 
         var what = terminal
-            ? $"FAILED at step {step} after attempt {state.Attempts} of {app.MaxAttempts}: {error.Message}. The app stays Failed until an operator runs resume or reset."
-            : $"attempt {state.Attempts} of {app.MaxAttempts} failed at step {step}: {error.Message}. Lambda's retry resumes from the checkpoint.";
+            ? $"FAILED at step {step} after attempt {state.Attempts} of {app.MaxAttempts}: {message}. The app stays Failed until an operator runs resume or reset."
+            : $"attempt {state.Attempts} of {app.MaxAttempts} failed at step {step}: {message}. Lambda's retry resumes from the checkpoint.";
+        if (unrecorded is not null)
+        {
+            what += $" The failure could not be recorded in the state table either ({unrecorded}); its lease expires at the latest {app.LeaseSeconds}s after its last renewal.";
+        }
+
         await audit.AppendAsync(terminal ? "Failed" : "AttemptFailed", what, cancellationToken, step);
         // Traffic follows the record: once DnsUpsert has completed, the target serves even though the execution failed.
         var dnsMoved = context.Timeline.Any(s => s.Name == StepNames.DnsUpsert && s.Status is StepStatus.Succeeded or StepStatus.SkippedCompleted);
@@ -185,8 +223,11 @@ internal sealed class SwitchExecutor(
         var next = terminal
             ? $"fix the cause, then {{\"command\":\"resume\",\"app\":\"{app.Name}\",\"confirm\":\"{app.Name}\"}}, or {{\"command\":\"reset\",\"app\":\"{app.Name}\",\"region\":\"<serving region>\",\"confirm\":\"{app.Name}\"}}"
             : $"watch the retry with {{\"command\":\"status\",\"app\":\"{app.Name}\"}}";
-        await notifier.TryPublishAsync(app, failed, next, cancellationToken, terminal ? "FAILED" : "RETRYING");
-        throw new ExecutionFailedException(app.Name, context.ExecutionId, step, terminal, what, error);
+        var label = terminal ? "FAILED" : "RETRYING";
+        await notifier.TryPublishAsync(app, failed, next, cancellationToken, label, $"{app.Name}/{context.ExecutionId}/{label}/attempt-{state.Attempts}");
+        // The message says it all, redacted; the raw AWS exception (whose message may echo signing details) stays out
+        // of what leaves the function. The invocation's deadline is kept as the cause.
+        throw new ExecutionFailedException(app.Name, context.ExecutionId, step, terminal, what, error is OperationCanceledException ? error : null);
     }
 
     private static FailoverResult Result(Outcome outcome, StepContext context, string? active, string reason) => new()
@@ -205,12 +246,29 @@ internal sealed class SwitchExecutor(
         var result = ContenderClassifier.Classify(current, request);
         var audit = new ExecutionAudit(auditLog, app.Name, request.ExecutionId, 0, time, logger);
         await audit.AppendAsync(result.Outcome == Outcome.Suppressed ? "Suppressed" : "Duplicate", $"{Describe(trigger)}: {result.Outcome}: {result.Reason}", cancellationToken);
-        if (result.Outcome == Outcome.Suppressed)
+        if (result.Outcome == Outcome.Suppressed && current?.LastTransitionAt is { } window && await ClaimSuppressedPageAsync(app, window, cancellationToken))
         {
-            await notifier.TryPublishAsync(app, result, null, cancellationToken);
+            await notifier.TryPublishAsync(app, result, null, cancellationToken, deduplicationKey: $"{app.Name}/suppressed/{window.ToUnixTimeMilliseconds()}");
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// One Suppressed page per cooldown window: a storm of duplicates during the cooldown pages once. If the claim
+    /// itself cannot be written, the page goes out anyway: a second page is better than none.
+    /// </summary>
+    private async Task<bool> ClaimSuppressedPageAsync(AppOptions app, DateTimeOffset window, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.TryClaimSuppressedPageAsync(app.Name, window, cancellationToken);
+        }
+        catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException)
+        {
+            Log.FailureNotRecorded(logger, app.Name, 0, ex);
+            return true;
+        }
     }
 
     private static string Describe(FailoverTrigger trigger) => trigger.IsAlarm

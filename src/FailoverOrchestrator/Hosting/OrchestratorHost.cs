@@ -1,8 +1,11 @@
 using System.Text.Json;
+using Amazon.Runtime;
+using FailoverOrchestrator.Aws;
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.Notifications;
 using FailoverOrchestrator.Pipeline;
+using FailoverOrchestrator.Redaction;
 using FailoverOrchestrator.Results;
 using FailoverOrchestrator.Serialization;
 using FailoverOrchestrator.Steps;
@@ -68,7 +71,14 @@ internal sealed class OrchestratorHost
         {
             Log.TriggerReceived(_logger, trigger.Source.ToString(), trigger.Command.ToString(), trigger.App ?? trigger.AlarmName, trigger.IdempotencyKey);
             var (app, early) = TriggerRouter.Route(trigger, _options);
-            result = early ?? await RunMeteredAsync(trigger, app!, started, cancellationToken);
+            try
+            {
+                result = early ?? await RunMeteredAsync(trigger, app!, started, cancellationToken);
+            }
+            catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or AwsServiceException)
+            {
+                throw new DependencyFailedException($"{ex.GetType().Name}: {SafeText.ForHumans(ex.Message)}");
+            }
         }
 
         Log.Outcome(_logger, result.Outcome.ToString(), result.App, (long)_time.GetElapsedTime(started).TotalMilliseconds, result.Reason);
@@ -97,7 +107,10 @@ internal sealed class OrchestratorHost
         }
     }
 
-    /// <summary>Reads at most one byte more than accepted, so an oversize payload is refused without buffering it all.</summary>
+    /// <summary>
+    /// Reads the whole payload, so that an oversize one is refused with its real size. Lambda delivers at most 6 MB
+    /// (its synchronous limit), so nothing larger is held; a stream that goes on past that is cut there.
+    /// </summary>
     public static async Task<ReadOnlyMemory<byte>> ReadPayloadAsync(Stream input, CancellationToken cancellationToken)
     {
         var buffer = new MemoryStream();
@@ -106,7 +119,7 @@ internal sealed class OrchestratorHost
         while ((read = await input.ReadAsync(chunk, cancellationToken)) > 0)
         {
             buffer.Write(chunk, 0, read);
-            if (buffer.Length > TriggerParser.MaxPayloadBytes)
+            if (buffer.Length > TriggerParser.MaxDeliveredBytes)
             {
                 break;
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FailoverOrchestrator.Results;
+using FailoverOrchestrator.Redaction;
 
 namespace FailoverOrchestrator.Notifications;
 
@@ -39,19 +40,19 @@ internal static class NotificationComposer
             text.Append(CultureInfo.InvariantCulture, $"Execution: {result.ExecutionId}\n");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"What happened: {result.Reason}\n");
+        text.Append(CultureInfo.InvariantCulture, $"What happened: {SafeText.ForHumans(result.Reason)}\n");
         if (result.Steps.Count > 0)
         {
             text.Append("\nSteps:\n");
             foreach (var step in result.Steps)
             {
-                text.Append(CultureInfo.InvariantCulture, $"  {step.Name,-14} {step.Status,-16} {step.DurationMs,7} ms  {step.Detail}\n");
+                text.Append(CultureInfo.InvariantCulture, $"  {step.Name,-14} {step.Status,-16} {step.DurationMs,7} ms  {SafeText.ForHumans(step.Detail)}\n");
             }
         }
 
         if (next is not null)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\nNext: {next}\n");
+            text.Append(CultureInfo.InvariantCulture, $"\nNext: {SafeText.ForHumans(next)}\n");
         }
 
         return text.ToString();

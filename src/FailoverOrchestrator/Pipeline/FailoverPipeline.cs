@@ -1,7 +1,9 @@
 using FailoverOrchestrator.Configuration;
+using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.Results;
 using FailoverOrchestrator.Telemetry;
 using Microsoft.Extensions.Logging;
+using FailoverOrchestrator.Redaction;
 
 namespace FailoverOrchestrator.Pipeline;
 
@@ -34,14 +36,23 @@ internal sealed class FailoverPipeline(IReadOnlyDictionary<string, IFailoverStep
             }
 
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["step"] = step.Name });
-            await observer.StepStartingAsync(step.Name, cancellationToken);
-            Log.StepStarted(logger, step.Name);
             var startedAt = time.GetUtcNow();
             var started = time.GetTimestamp();
             StepOutcome outcome;
             try
             {
+                // Fenced first: a holder paused past its lease and taken over stops here, before the step reads or changes anything.
+                await context.Lease.EnsureHeldAsync($"step {step.Name}", cancellationToken);
+                await observer.StepStartingAsync(step.Name, cancellationToken);
+                Log.StepStarted(logger, step.Name);
                 outcome = await step.ExecuteAsync(context, cancellationToken);
+            }
+            catch (LeaseLostException)
+            {
+                // Another invocation owns the execution now: this one records nothing for the step and stops.
+                context.Timeline.Add(new StepResult { Name = step.Name, Status = StepStatus.NotRun, StartedAt = startedAt, Detail = "stopped: another invocation took over the lease" });
+                MarkNotRun(context, ordered, i + 1);
+                throw;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -53,7 +64,7 @@ internal sealed class FailoverPipeline(IReadOnlyDictionary<string, IFailoverStep
             catch (Exception ex)
             {
                 var elapsed = (long)time.GetElapsedTime(started).TotalMilliseconds;
-                var failed = new StepResult { Name = step.Name, Status = StepStatus.Failed, StartedAt = startedAt, DurationMs = elapsed, Detail = ex.Message };
+                var failed = new StepResult { Name = step.Name, Status = StepStatus.Failed, StartedAt = startedAt, DurationMs = elapsed, Detail = SafeText.ForHumans(ex.Message) };
                 context.Timeline.Add(failed);
                 MarkNotRun(context, ordered, i + 1);
                 Log.StepFailed(logger, step.Name, elapsed, ex);

@@ -22,6 +22,10 @@ internal sealed class StepContext
     /// <summary>Why this execution runs (alarm name and time, or the operator's reason).</summary>
     public required string Reason { get; init; }
 
+    /// <summary>The execution's lease: fenced before every change, and where a step records what a retry needs.</summary>
+    /// <value>Unfenced for a plan, which changes nothing.</value>
+    public IExecutionLease Lease { get; init; } = UnfencedLease.Instance;
+
     /// <summary>The results of the steps so far in this invocation, in order; read by the notify and audit steps.</summary>
     public List<StepResult> Timeline { get; } = [];
 

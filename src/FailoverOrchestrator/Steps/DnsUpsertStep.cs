@@ -1,6 +1,7 @@
 using FailoverOrchestrator.Aws.Route53;
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.Pipeline;
+using FailoverOrchestrator.Results;
 
 namespace FailoverOrchestrator.Steps;
 
@@ -14,6 +15,12 @@ internal sealed class DnsUpsertStep(IRoute53Client route53, TimeProvider time) :
     private static readonly TimeSpan FirstPoll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Recorded as the change id just before the change is sent: a retry that finds it (the attempt died between
+    /// Route 53's answer and recording the real id) knows a change of its own went out whose propagation it cannot follow.
+    /// </summary>
+    internal const string SubmittedWithoutId = "submitted; id not recorded";
+
     public string Name => StepNames.DnsUpsert;
 
     public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
@@ -25,13 +32,41 @@ internal sealed class DnsUpsertStep(IRoute53Client route53, TimeProvider time) :
         var target = DnsRecords.For(context.App, context.TargetRegion);
         if (current is not null && DnsRecords.SameTarget(current, target))
         {
+            if (context.Lease.DnsChangeId == SubmittedWithoutId)
+            {
+                var warning = $"the change an earlier attempt sent for {target.Name} has no recorded id, so its propagation (INSYNC) could not be confirmed; check the answer Route 53 serves";
+                context.Warnings.Add(warning);
+                return new StepOutcome(StepStatus.Warned, $"{target.Name} points at {context.TargetRegion} ({DnsRecords.Describe(target)}); {warning}", calls);
+            }
+
+            if (context.Lease.DnsChangeId is { } earlier)
+            {
+                // An earlier attempt of this execution made the change and stopped before it was INSYNC (a timeout, a
+                // crash): the record reads as moved, but Route 53's servers may still answer the old one. Wait for it.
+                calls.Add($"route53:GetChange id={earlier}");
+                var pending = await route53.GetChangeAsync(earlier, cancellationToken);
+                await WaitInSyncAsync(pending, context, calls, cancellationToken);
+                return StepOutcome.Succeeded($"{target.Name} points at {context.TargetRegion} ({DnsRecords.Describe(target)}); change {earlier} of an earlier attempt INSYNC", calls);
+            }
+
             return StepOutcome.Unchanged($"{target.Name} already points at {context.TargetRegion} ({DnsRecords.Describe(target)})", calls);
         }
 
         var batch = Batch(current, target, context);
         calls.Add(DescribeChange(dns.HostedZoneId, batch));
+        await context.Lease.EnsureHeldAsync("route53:ChangeResourceRecordSets", cancellationToken);
+        await context.Lease.RecordDnsChangeAsync(SubmittedWithoutId, cancellationToken);
         var change = await route53.ChangeResourceRecordSetsAsync(dns.HostedZoneId, batch, cancellationToken);
 
+        // Recorded before the wait, so that a retry after a timeout or a crash waits for this change instead of
+        // reading the record as moved and reporting a switch Route 53 is still propagating.
+        await context.Lease.RecordDnsChangeAsync(change.Id, cancellationToken);
+        change = await WaitInSyncAsync(change, context, calls, cancellationToken);
+        return StepOutcome.Succeeded($"{target.Name} now points at {context.TargetRegion} ({DnsRecords.Describe(target)}); change {change.Id} INSYNC", calls);
+    }
+
+    private async Task<ChangeInfo> WaitInSyncAsync(ChangeInfo change, StepContext context, List<string> calls, CancellationToken cancellationToken)
+    {
         var deadline = time.GetUtcNow().AddSeconds(context.App.DnsWaitSeconds);
         var delay = FirstPoll;
         while (!change.IsInSync)
@@ -47,7 +82,7 @@ internal sealed class DnsUpsertStep(IRoute53Client route53, TimeProvider time) :
             change = await route53.GetChangeAsync(change.Id, cancellationToken);
         }
 
-        return StepOutcome.Succeeded($"{target.Name} now points at {context.TargetRegion} ({DnsRecords.Describe(target)}); change {change.Id} INSYNC", calls);
+        return change;
     }
 
     public async Task<StepOutcome> PlanAsync(StepContext context, CancellationToken cancellationToken)

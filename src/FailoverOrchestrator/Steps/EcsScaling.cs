@@ -29,6 +29,7 @@ internal static class EcsScaling
                 }
 
                 calls.Add($"ecs:UpdateService region={region} cluster={service.Cluster} service={service.Service} desiredCount={desired}");
+                await context.Lease.EnsureHeldAsync($"ecs:UpdateService {service.Cluster}/{service.Service}", cancellationToken);
                 await ecs.UpdateServiceAsync(region, service.Cluster, service.Service, desired, cancellationToken);
                 updated++;
             }

@@ -1,6 +1,7 @@
 using FailoverOrchestrator.Notifications;
 using FailoverOrchestrator.Pipeline;
 using FailoverOrchestrator.Results;
+using FailoverOrchestrator.Redaction;
 
 namespace FailoverOrchestrator.Steps;
 
@@ -16,16 +17,26 @@ internal sealed class SnsNotifyStep(OnCallNotifier notifier) : IFailoverStep
     {
         var calls = new List<string> { $"sns:Publish topic={context.App.TopicArn}" };
         var result = Summary(context);
+        if (context.Lease.PageMessageId is { } sent)
+        {
+            // An earlier attempt of this execution paged and stopped before its checkpoint: one page per execution.
+            return StepOutcome.Unchanged($"the on-call was paged by an earlier attempt of this execution (message {sent})", []);
+        }
+
+        await context.Lease.EnsureHeldAsync("sns:Publish", cancellationToken);
+        string id;
         try
         {
-            var id = await notifier.PublishAsync(context.App, result, null, cancellationToken);
-            return StepOutcome.Succeeded($"published message {id}: \"{NotificationComposer.Subject(result)}\"", calls);
+            id = await notifier.PublishAsync(context.App, result, null, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            context.Warnings.Add($"notification failed: {ex.Message}");
-            return new StepOutcome(StepStatus.Warned, $"notification failed: {ex.Message}", calls);
+            context.Warnings.Add($"notification failed: {SafeText.ForHumans(ex.Message)}");
+            return new StepOutcome(StepStatus.Warned, $"notification failed: {SafeText.ForHumans(ex.Message)}", calls);
         }
+
+        await context.Lease.RecordPageAsync(id, cancellationToken);
+        return StepOutcome.Succeeded($"published message {id}: \"{NotificationComposer.Subject(result)}\"", calls);
     }
 
     public Task<StepOutcome> PlanAsync(StepContext context, CancellationToken cancellationToken) =>

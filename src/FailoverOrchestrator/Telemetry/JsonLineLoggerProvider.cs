@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using FailoverOrchestrator.Redaction;
 
 namespace FailoverOrchestrator.Telemetry;
 
@@ -31,7 +32,7 @@ internal sealed class JsonLineLoggerProvider(TextWriter output, TimeProvider tim
             json.WriteString("level", level.ToString());
             json.WriteString("category", category);
             json.WriteNumber("eventId", eventId.Id);
-            json.WriteString("message", formatter(state, exception));
+            json.WriteString("message", SafeText.Redact(formatter(state, exception)));
             _scopes.ForEachScope(
                 static (scope, writer) =>
                 {
@@ -48,14 +49,14 @@ internal sealed class JsonLineLoggerProvider(TextWriter output, TimeProvider tim
             {
                 foreach (var (key, value) in fields.Where(f => f.Key != "{OriginalFormat}"))
                 {
-                    json.WriteString(char.ToLowerInvariant(key[0]) + key[1..], Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                    json.WriteString(char.ToLowerInvariant(key[0]) + key[1..], SafeText.Redact(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
                 }
             }
 
             if (exception is not null)
             {
                 json.WriteString("exception", exception.GetType().FullName);
-                json.WriteString("exceptionMessage", exception.Message);
+                json.WriteString("exceptionMessage", SafeText.Redact(exception.Message));
             }
 
             json.WriteEndObject();

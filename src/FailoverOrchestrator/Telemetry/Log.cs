@@ -43,4 +43,7 @@ internal static partial class Log
 
     [LoggerMessage(13, LogLevel.Error, "Invocation failed: {Message}")]
     public static partial void InvocationFailed(ILogger logger, string message, Exception exception);
+
+    [LoggerMessage(14, LogLevel.Error, "The state table did not take a write for app {App} at epoch {Epoch}; the on-call is paged regardless")]
+    public static partial void FailureNotRecorded(ILogger logger, string app, long epoch, Exception exception);
 }

@@ -23,8 +23,8 @@ internal static class AlarmEventParser
             return TriggerParseResult.Reject("alarmData is null");
         }
 
-        return Build(TriggerSource.AlarmLambdaAction, "alarmData", data.AlarmName, e.AlarmArn, "alarmArn", e.AccountId, "accountId",
-            data.State?.Value, data.PreviousState?.Value, data.State?.Timestamp, data.State is null, data.Configuration?.AlarmRule is not null);
+        return Build(TriggerSource.AlarmLambdaAction, "alarmData", data.AlarmName, e.AlarmArn, "alarmArn", e.AccountId, "accountId", e.Region,
+            data.State, data.PreviousState?.Value, data.Configuration?.AlarmRule is not null);
     }
 
     public static TriggerParseResult FromEventBridge(EventBridgeAlarmEvent e)
@@ -45,8 +45,8 @@ internal static class AlarmEventParser
         }
 
         var arn = e.Resources is { Count: > 0 } ? e.Resources[0] : null;
-        return Build(TriggerSource.AlarmEventBridge, "detail", e.Detail.AlarmName, arn, "resources[0]", e.Account, "account",
-            e.Detail.State?.Value, e.Detail.PreviousState?.Value, e.Detail.State?.Timestamp, e.Detail.State is null, e.Detail.Configuration?.AlarmRule is not null);
+        return Build(TriggerSource.AlarmEventBridge, "detail", e.Detail.AlarmName, arn, "resources[0]", e.Account, "account", e.Region,
+            e.Detail.State, e.Detail.PreviousState?.Value, e.Detail.Configuration?.AlarmRule is not null);
     }
 
     public static TriggerParseResult FromSns(SnsEvent e)
@@ -75,6 +75,14 @@ internal static class AlarmEventParser
         SnsAlarmMessage? message;
         try
         {
+            using (var inner = JsonDocument.Parse(record.Sns.Message))
+            {
+                if (DuplicateKeys.Find(inner.RootElement, "Records[0].Sns.Message") is { } duplicate)
+                {
+                    return TriggerParseResult.Reject($"the alarm notification names {duplicate} more than once; each field may appear only once");
+                }
+            }
+
             message = JsonSerializer.Deserialize(record.Sns.Message, OrchestratorJsonContext.Default.SnsAlarmMessage);
         }
         catch (JsonException ex)
@@ -87,22 +95,26 @@ internal static class AlarmEventParser
             return TriggerParseResult.Reject("Records[0].Sns.Message is null");
         }
 
-        return Build(TriggerSource.AlarmSns, "Records[0].Sns.Message", message.AlarmName, message.AlarmArn, "AlarmArn", message.AccountId, "AWSAccountId",
-            message.NewStateValue, message.OldStateValue, message.StateChangeTime, message.NewStateValue is null, message.AlarmRule is not null);
+        // The message's Region is a display name ("US East (N. Virginia)"); the topic's ARN names the region, and
+        // CloudWatch publishes only to a topic in the alarm's own region.
+        var topicRegion = record.Sns.TopicArn?.Split(':') is ["arn", _, "sns", { Length: > 0 } region, _, _] ? region : null;
+        var state = message.NewStateValue is null ? null : new AlarmState(message.NewStateValue, null, message.StateChangeTime);
+        return Build(TriggerSource.AlarmSns, "Records[0].Sns.Message", message.AlarmName, message.AlarmArn, "AlarmArn", message.AccountId, "AWSAccountId", topicRegion,
+            state, message.OldStateValue, message.AlarmRule is not null);
     }
 
     private static TriggerParseResult Build(
-        TriggerSource source, string where, string? alarmName, string? arn, string arnField, string? account, string accountField,
-        string? state, string? previousState, string? timestamp, bool stateMissing, bool composite)
+        TriggerSource source, string where, string? alarmName, string? arn, string arnField, string? account, string accountField, string? eventRegion,
+        AlarmState? alarmState, string? previousState, bool composite)
     {
         if (string.IsNullOrWhiteSpace(alarmName))
         {
             return TriggerParseResult.Reject($"{where} has no alarm name");
         }
 
-        if (string.IsNullOrWhiteSpace(arn) || !arn.StartsWith("arn:aws", StringComparison.Ordinal) || !arn.Contains(":alarm:", StringComparison.Ordinal))
+        if (AlarmArn.Parse(arn) is not { } parsed)
         {
-            return TriggerParseResult.Reject($"{arnField} '{arn}' is not a CloudWatch alarm ARN");
+            return TriggerParseResult.Reject($"{arnField} '{arn}' is not a CloudWatch alarm ARN (arn:<partition>:cloudwatch:<region>:<account>:alarm:<name>)");
         }
 
         if (string.IsNullOrWhiteSpace(account) || account.Length != 12 || !account.All(char.IsAsciiDigit))
@@ -110,7 +122,31 @@ internal static class AlarmEventParser
             return TriggerParseResult.Reject($"{accountField} '{account}' is not a 12-digit AWS account id");
         }
 
-        if (stateMissing || state is null)
+        // The parts of one event must name one alarm: a payload whose ARN names another alarm, account, region or
+        // partition than the rest of it is not what CloudWatch sends.
+        if (parsed.Name != alarmName)
+        {
+            return TriggerParseResult.Reject($"{arnField} names alarm '{parsed.Name}', but the event is about alarm '{alarmName}'");
+        }
+
+        if (parsed.Account != account)
+        {
+            return TriggerParseResult.Reject($"{arnField} is in account {parsed.Account}, but {accountField} is {account}");
+        }
+
+        if (eventRegion is not null && parsed.Region != eventRegion)
+        {
+            return TriggerParseResult.Reject($"{arnField} is in region {parsed.Region}, but the event comes from {eventRegion}");
+        }
+
+        if (parsed.Partition != AlarmArn.PartitionOf(parsed.Region))
+        {
+            return TriggerParseResult.Reject($"{arnField} puts region {parsed.Region} in partition '{parsed.Partition}'; it belongs to '{AlarmArn.PartitionOf(parsed.Region)}'");
+        }
+
+        var state = alarmState?.Value;
+        var timestamp = alarmState?.Timestamp;
+        if (state is null)
         {
             return TriggerParseResult.Reject($"{where} has no alarm state");
         }
@@ -141,6 +177,9 @@ internal static class AlarmEventParser
             PreviousState = previousState,
             StateChangedAt = changedAt,
             IsComposite = composite,
+            AlarmRegion = parsed.Region,
+            AlarmPartition = parsed.Partition,
+            ActionsSuppressedBy = alarmState?.ActionsSuppressedBy,
             // The same transition delivered by any of the three routes gets the same key.
             IdempotencyKey = $"{arn}#{changedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture)}",
         });

@@ -29,6 +29,14 @@ internal sealed record FailoverTrigger
     /// <summary>Whether the alarm is a composite alarm (its configuration carries an <c>alarmRule</c>).</summary>
     public bool IsComposite { get; init; }
 
+    /// <summary>The region and partition of the alarm's ARN.</summary>
+    public string? AlarmRegion { get; init; }
+
+    public string? AlarmPartition { get; init; }
+
+    /// <summary>Set when a composite alarm's actions are suppressed (WaitPeriod, ExtensionPeriod, Alarm): the alarm itself would not act.</summary>
+    public string? ActionsSuppressedBy { get; init; }
+
     public bool DryRun { get; init; }
 
     public string? Reason { get; init; }

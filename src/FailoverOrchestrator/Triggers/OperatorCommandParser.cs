@@ -1,3 +1,4 @@
+using FailoverOrchestrator.Redaction;
 using FailoverOrchestrator.Triggers.Events;
 
 namespace FailoverOrchestrator.Triggers;
@@ -60,7 +61,9 @@ internal static class OperatorCommandParser
             Command = command,
             App = c.App,
             DryRun = c.DryRun ?? false,
-            Reason = c.Reason,
+            // Escaped once here, so that no newline, escape or bidirectional control can forge a line in the page,
+            // the audit trail or the logs that carry it.
+            Reason = c.Reason is null ? null : SafeText.Escape(c.Reason),
             Confirm = c.Confirm,
             Region = c.Region,
             IdempotencyKey = $"operator#{c.Command}#{Guid.NewGuid():N}",

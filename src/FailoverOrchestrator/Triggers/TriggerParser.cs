@@ -14,13 +14,17 @@ internal static class TriggerParser
     /// <summary>The largest payload accepted (Lambda's asynchronous limit is 256 KiB; commands and alarms are far smaller).</summary>
     public const int MaxPayloadBytes = 256 * 1024;
 
+    /// <summary>The largest payload Lambda delivers at all (6 MB, its synchronous invocation limit).</summary>
+    public const int MaxDeliveredBytes = 6 * 1024 * 1024;
+
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
 
     public static TriggerParseResult Parse(ReadOnlyMemory<byte> payload)
     {
         if (payload.Length > MaxPayloadBytes)
         {
-            return TriggerParseResult.Reject($"the payload is {payload.Length} bytes, more than the {MaxPayloadBytes} accepted");
+            var size = payload.Length > MaxDeliveredBytes ? $"more than {MaxDeliveredBytes}" : payload.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TriggerParseResult.Reject($"the payload is {size} bytes, more than the {MaxPayloadBytes} accepted");
         }
 
         if (payload.Length == 0 || payload.Span.Trim(" \t\r\n"u8).IsEmpty)
@@ -44,6 +48,11 @@ internal static class TriggerParser
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return TriggerParseResult.Reject($"the payload is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, expected an object");
+            }
+
+            if (DuplicateKeys.Find(root) is { } duplicate)
+            {
+                return TriggerParseResult.Reject($"the payload names {duplicate} more than once; each field may appear only once. Nothing was done");
             }
 
             if (root.TryGetProperty("command", out _))

@@ -23,6 +23,22 @@ internal static class TriggerRouter
             return (null, FailoverResult.Ignored($"alarm '{trigger.AlarmName}' comes from account {trigger.AccountId}, but app '{app.Name}' expects account {app.AccountId}", app.Name));
         }
 
+        if (trigger.AlarmRegion != app.AlarmRegion)
+        {
+            return (null, FailoverResult.Ignored($"alarm '{trigger.AlarmName}' is in region {trigger.AlarmRegion}, but app '{app.Name}' watches the alarm of that name in {app.AlarmRegion}", app.Name));
+        }
+
+        var partition = AlarmArn.PartitionOf(options.Region ?? app.PrimaryRegion);
+        if (trigger.AlarmPartition != partition)
+        {
+            return (null, FailoverResult.Ignored($"alarm '{trigger.AlarmName}' is in partition {trigger.AlarmPartition}; this orchestrator runs in {partition}", app.Name));
+        }
+
+        if (trigger.ActionsSuppressedBy is { } suppressedBy)
+        {
+            return (app, FailoverResult.Ignored($"composite alarm '{trigger.AlarmName}' went to {trigger.State} with its actions suppressed ({suppressedBy}): the alarm itself does not act, so neither does the failover", app.Name));
+        }
+
         if (trigger.State != "ALARM")
         {
             return (app, FailoverResult.Ignored(

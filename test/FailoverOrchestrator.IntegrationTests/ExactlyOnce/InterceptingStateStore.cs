@@ -15,6 +15,18 @@ internal sealed class InterceptingStateStore(IStateStore inner) : IStateStore
     /// <summary>Runs after the checkpoint write of the named step succeeded (a crash here leaves the step recorded and the lease held).</summary>
     public Func<string, Task>? AfterCheckpoint { get; init; }
 
+    /// <summary>Runs before each fenced lease renewal (a holder paused here is about to re-check its lease before a step or a change).</summary>
+    public Func<Task>? BeforeRenew { get; init; }
+
+    /// <summary>Runs before the write that records a failed attempt (a failing state table throws here).</summary>
+    public Func<Task>? BeforeRecordFailure { get; init; }
+
+    /// <summary>Runs before a value a retry needs (DNS change id, page id) is recorded, with the attribute and the value.</summary>
+    public Func<string, string, Task>? BeforeRecordExecutionValue { get; init; }
+
+    /// <summary>Runs before each attempt to take the lease (a failing state table throws here).</summary>
+    public Func<Task>? BeforeAcquire { get; init; }
+
     /// <summary>How long the last <see cref="TryAcquireAsync"/> took: one or two conditional UpdateItems.</summary>
     public TimeSpan LastAcquireLatency { get; private set; }
 
@@ -25,6 +37,11 @@ internal sealed class InterceptingStateStore(IStateStore inner) : IStateStore
 
     public async Task<AppState?> TryAcquireAsync(AcquireRequest request, CancellationToken cancellationToken)
     {
+        if (BeforeAcquire is not null)
+        {
+            await BeforeAcquire();
+        }
+
         var started = Stopwatch.GetTimestamp();
         var state = await inner.TryAcquireAsync(request, cancellationToken);
         LastAcquireLatency = Stopwatch.GetElapsedTime(started);
@@ -51,8 +68,38 @@ internal sealed class InterceptingStateStore(IStateStore inner) : IStateStore
     public Task CommitAsync(string app, long epoch, string activeRegion, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.CommitAsync(app, epoch, activeRegion, now, cancellationToken);
 
-    public Task RecordFailureAsync(string app, long epoch, string error, bool terminal, DateTimeOffset now, CancellationToken cancellationToken) =>
-        inner.RecordFailureAsync(app, epoch, error, terminal, now, cancellationToken);
+    public async Task RecordFailureAsync(string app, long epoch, string error, bool terminal, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (BeforeRecordFailure is not null)
+        {
+            await BeforeRecordFailure();
+        }
+
+        await inner.RecordFailureAsync(app, epoch, error, terminal, now, cancellationToken);
+    }
+
+    public async Task RenewAsync(string app, long epoch, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken)
+    {
+        if (BeforeRenew is not null)
+        {
+            await BeforeRenew();
+        }
+
+        await inner.RenewAsync(app, epoch, leaseExpiresAt, cancellationToken);
+    }
+
+    public async Task RecordExecutionValueAsync(string app, long epoch, string attribute, string value, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken)
+    {
+        if (BeforeRecordExecutionValue is not null)
+        {
+            await BeforeRecordExecutionValue(attribute, value);
+        }
+
+        await inner.RecordExecutionValueAsync(app, epoch, attribute, value, leaseExpiresAt, cancellationToken);
+    }
+
+    public Task<bool> TryClaimSuppressedPageAsync(string app, DateTimeOffset lastTransitionAt, CancellationToken cancellationToken) =>
+        inner.TryClaimSuppressedPageAsync(app, lastTransitionAt, cancellationToken);
 
     public Task AbandonAsync(string app, long epoch, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.AbandonAsync(app, epoch, reason, now, cancellationToken);

@@ -32,6 +32,17 @@ internal sealed class FakeAwsHandler : HttpMessageHandler
         return this;
     }
 
+    /// <summary>Answers after <paramref name="delay"/> on the fake clock, unless the request is cancelled first.</summary>
+    public FakeAwsHandler RespondAfter(TimeSpan delay, HttpStatusCode status, string body, string contentType = "text/xml")
+    {
+        _script.Enqueue(async token =>
+        {
+            await Task.Delay(delay, _time, token);
+            return new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        });
+        return this;
+    }
+
     public FakeAwsHandler Throw(Exception exception)
     {
         _script.Enqueue(_ => Task.FromException<HttpResponseMessage>(exception));

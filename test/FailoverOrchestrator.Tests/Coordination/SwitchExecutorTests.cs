@@ -28,6 +28,13 @@ public class SwitchExecutorTests
         _aws.State.Setup(s => s.CommitAsync("shop", It.IsAny<long>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         _aws.State.Setup(s => s.RecordFailureAsync("shop", It.IsAny<long>(), It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         _aws.State.Setup(s => s.AbandonAsync("shop", It.IsAny<long>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        // The read before acquiring (a test that loses sets what it reads), the fence before each step and change,
+        // the records a retry needs, and the claim of the one Suppressed page of a cooldown window.
+        _aws.State.Setup(s => s.GetAsync("shop", It.IsAny<CancellationToken>())).ReturnsAsync((AppState?)null);
+        _aws.State.Setup(s => s.RenewAsync("shop", It.IsAny<long>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        _aws.State.Setup(s => s.RecordExecutionValueAsync("shop", It.IsAny<long>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        _aws.State.Setup(s => s.TryClaimSuppressedPageAsync("shop", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
     }
 
     [Fact]
@@ -103,7 +110,7 @@ public class SwitchExecutorTests
             .Callback<AcquireRequest, CancellationToken>((r, _) => sent = r)
             .ReturnsAsync((AppState?)null);
         _aws.State.Setup(s => s.GetAsync("shop", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(() => Holding(attempts: 2, completed: [StepNames.Preflight]) with { ExecutionId = "shop-older", Holder = sent!.ExecutionId });
+            .ReturnsAsync(() => Holding(attempts: 2, completed: [StepNames.Preflight]) with { ExecutionId = "shop-older", Holder = sent?.ExecutionId });
 
         var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None);
 

@@ -83,13 +83,14 @@ public class OrchestratorHostTests
     }
 
     [Fact]
-    public async Task ReadPayloadAsync_OversizeStream_StopsOneChunkPastTheLimit()
+    public async Task ReadPayloadAsync_StreamPastWhatLambdaDelivers_StopsOneChunkPastItAndSaysMoreThan()
     {
         var big = new MemoryStream(new byte[10 * 1024 * 1024]);
 
         var payload = await OrchestratorHost.ReadPayloadAsync(big, CancellationToken.None);
 
-        Assert.InRange(payload.Length, TriggerParser.MaxPayloadBytes + 1, TriggerParser.MaxPayloadBytes + (16 * 1024));
+        Assert.InRange(payload.Length, TriggerParser.MaxDeliveredBytes + 1, TriggerParser.MaxDeliveredBytes + (16 * 1024));
+        Assert.StartsWith($"the payload is more than {TriggerParser.MaxDeliveredBytes} bytes", TriggerParser.Parse(payload).Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,6 +50,38 @@ public class DnsUpsertStepTests
         _aws.Route53.Verify(r => r.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
+    /// <summary>An earlier attempt recorded its change id before it stopped: the retry finds the record moved and waits for that change.</summary>
+    [Fact]
+    public async Task ExecuteAsync_AlreadyAtTargetWithEarlierChangeId_WaitsForThatChange()
+    {
+        Existing(AtStandby);
+        var polls = 0;
+        _aws.Route53.Setup(r => r.GetChangeAsync("C9", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => new ChangeInfo("C9", ++polls < 2 ? "PENDING" : "INSYNC", _time.GetUtcNow()));
+        var context = StepContexts.Failover(lease: new RecordedLease("C9"));
+
+        var outcome = await StepContexts.AdvanceUntilDone(_time, CreateSut().ExecuteAsync(context, CancellationToken.None));
+
+        Assert.Equal(StepStatus.Succeeded, outcome.Status);
+        Assert.Contains("change C9 of an earlier attempt INSYNC", outcome.Detail, StringComparison.Ordinal);
+        Assert.Equal(2, polls);
+        _aws.Route53.Verify(r => r.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_RecordAtPrimary_RecordsMarkerThenIdBeforeWaiting()
+    {
+        Existing(AtPrimary);
+        _aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ChangeInfo("C1", "INSYNC", _time.GetUtcNow()));
+        var lease = new RecordedLease(null);
+
+        await CreateSut().ExecuteAsync(StepContexts.Failover(lease: lease), CancellationToken.None);
+
+        Assert.Equal([DnsUpsertStep.SubmittedWithoutId, "C1"], lease.DnsChanges);
+        Assert.Equal(1, lease.Renewals);
+    }
+
     [Fact]
     public async Task ExecuteAsync_WeightedRecord_FailsBeforeAnyChange()
     {
@@ -153,4 +185,30 @@ public class DnsUpsertStepTests
         _aws.Route53.Setup(r => r.ListResourceRecordSetsAsync(Zone, "api.example.com.", "A", 1, It.IsAny<CancellationToken>())).ReturnsAsync([record]);
 
     private DnsUpsertStep CreateSut() => new(_aws.Route53.Object, _time);
+
+    /// <summary>A lease that records what the step asks of it.</summary>
+    private sealed class RecordedLease(string? dnsChangeId) : IExecutionLease
+    {
+        public List<string> DnsChanges { get; } = [];
+
+        public int Renewals { get; private set; }
+
+        public string? DnsChangeId { get; } = dnsChangeId;
+
+        public string? PageMessageId => null;
+
+        public Task EnsureHeldAsync(string action, CancellationToken cancellationToken)
+        {
+            Renewals++;
+            return Task.CompletedTask;
+        }
+
+        public Task RecordDnsChangeAsync(string changeId, CancellationToken cancellationToken)
+        {
+            DnsChanges.Add(changeId);
+            return Task.CompletedTask;
+        }
+
+        public Task RecordPageAsync(string messageId, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
 }

@@ -43,4 +43,24 @@ public class JsonLineLoggerProviderTests
 
         Assert.Equal(string.Empty, output.ToString());
     }
+
+    /// <summary>A DynamoDB error (the SDK's own exception, which no parser of ours sees) echoing the session token and a signature is redacted in every field of the line.</summary>
+    [Fact]
+    public void Log_ExceptionEchoingTokenAndSignature_RedactedInMessageFieldsAndException()
+    {
+        const string token = "IQoJb3JpZ2luX2VjEHoaCXVzLWVhc3QtMSJHMEUCIQDfakefakefakefakefakefakefakefakeAiBfakefakefakefakefakefakefakefakefakefakeKvQIIk";
+        const string signature = "5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7";
+        var output = new StringWriter();
+        using var factory = new LoggerFactory([new JsonLineLoggerProvider(output, StepContexts.Clock())], new LoggerFilterOptions { MinLevel = LogLevel.Information });
+        var error = new Amazon.DynamoDBv2.AmazonDynamoDBException($"signature mismatch\nx-amz-security-token:{token}\nAuthorization=AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261201/us-east-1/dynamodb/aws4_request, Signature={signature}");
+
+        Log.InvocationFailed(factory.CreateLogger("test"), error.Message, error);
+
+        var line = output.ToString();
+        Assert.DoesNotContain(token, line, StringComparison.Ordinal);
+        Assert.DoesNotContain(signature, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("AKIAIOSFODNN7EXAMPLE", line, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(line);
+        Assert.Contains("[removed]", json.RootElement.GetProperty("exceptionMessage").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -7,9 +7,9 @@ namespace FailoverOrchestrator.Tests.TestSupport;
 /// <summary>Builds step contexts for the sample app and runs code that waits on a fake clock.</summary>
 internal static class StepContexts
 {
-    public static StepContext Failover(AppOptions? app = null, long epoch = 7) => Create(app ?? TestConfig.Shop(), FailoverDirection.Failover, epoch);
+    public static StepContext Failover(AppOptions? app = null, long epoch = 7, IExecutionLease? lease = null) => Create(app ?? TestConfig.Shop(), FailoverDirection.Failover, epoch, lease);
 
-    public static StepContext Failback(AppOptions? app = null, long epoch = 8) => Create(app ?? TestConfig.Shop(), FailoverDirection.Failback, epoch);
+    public static StepContext Failback(AppOptions? app = null, long epoch = 8) => Create(app ?? TestConfig.Shop(), FailoverDirection.Failback, epoch, null);
 
     public static FakeTimeProvider Clock() => new(new DateTimeOffset(2026, 3, 4, 8, 1, 5, TimeSpan.Zero));
 
@@ -25,8 +25,9 @@ internal static class StepContexts
         return await task;
     }
 
-    private static StepContext Create(AppOptions app, FailoverDirection direction, long epoch) => new()
+    private static StepContext Create(AppOptions app, FailoverDirection direction, long epoch, IExecutionLease? lease) => new()
     {
+        Lease = lease ?? UnfencedLease.Instance,
         App = app,
         ExecutionId = "shop-20260304T080105Z-abcdef",
         Epoch = epoch,

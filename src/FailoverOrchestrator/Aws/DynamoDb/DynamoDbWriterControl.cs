@@ -54,9 +54,15 @@ internal sealed class DynamoDbWriterControl(IDynamoDbClientFactory clients, Time
                 ["updatedAt"] = new AttributeValue { S = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) },
             },
 
-            // Equal epochs pass so that a retry of the same promotion succeeds; only a lower (stale) epoch is refused.
-            ConditionExpression = "attribute_not_exists(pk) OR epoch <= :epoch",
-            ExpressionAttributeValues = new() { [":epoch"] = new AttributeValue { N = epoch.ToString(CultureInfo.InvariantCulture) } },
+            // A lower (stale) epoch is refused. So is a second write of the same switch (same execution, same writer
+            // region): a retry at a higher epoch must not show the application a second writer change for one switch.
+            ConditionExpression = "attribute_not_exists(pk) OR (epoch <= :epoch AND NOT (executionId = :executionId AND writerRegion = :writerRegion))",
+            ExpressionAttributeValues = new()
+            {
+                [":epoch"] = new AttributeValue { N = epoch.ToString(CultureInfo.InvariantCulture) },
+                [":executionId"] = new AttributeValue { S = executionId },
+                [":writerRegion"] = new AttributeValue { S = writerRegion },
+            },
         };
 
         try

@@ -8,8 +8,9 @@ internal interface IWriterControl
 
     /// <summary>
     /// Writes <c>{writerRegion, epoch}</c> in <paramref name="region"/>, conditioned on the stored epoch being lower
-    /// than or equal to <paramref name="epoch"/> so that a stale orchestrator cannot move the writer back.
-    /// Returns false when a newer epoch is already stored.
+    /// than or equal to <paramref name="epoch"/> so that a stale orchestrator cannot move the writer back, and on the
+    /// item not already holding this execution's promotion of <paramref name="writerRegion"/>.
+    /// Returns false when nothing was written: a newer epoch is stored, or this execution already wrote the item.
     /// </summary>
     Task<bool> PromoteAsync(string region, string tableName, string key, string writerRegion, long epoch, string executionId, CancellationToken cancellationToken);
 }

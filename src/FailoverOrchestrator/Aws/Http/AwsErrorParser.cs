@@ -2,17 +2,13 @@ using System.Net;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
+using FailoverOrchestrator.Redaction;
 
 namespace FailoverOrchestrator.Aws.Http;
 
 /// <summary>Turns an error answer (XML for REST-XML and Query, JSON for JSON 1.1) into an <see cref="AwsServiceException"/>.</summary>
-internal static partial class AwsErrorParser
+internal static class AwsErrorParser
 {
-    private static readonly string[] SigningDetailMarkers = ["The Canonical String for this request should have been", "The String-to-Sign should have been"];
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"x-amz-security-token:\S+", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex SecurityTokenPattern();
-
     public const string MalformedResponseCode = "MalformedResponse";
 
     public static AwsServiceException Parse(AwsRequest request, HttpStatusCode status, string body, string? requestId, string? errorTypeHeader)
@@ -105,22 +101,6 @@ internal static partial class AwsErrorParser
     private static AwsServiceException Create(AwsRequest request, HttpStatusCode status, string code, string message, string? requestId, IReadOnlyList<string>? messages = null) =>
         new(request.Service.Name, request.Operation, status, code, Redact(message), requestId, messages?.Select(Redact).ToList());
 
-    /// <summary>
-    /// AWS's SignatureDoesNotMatch message goes on with the canonical request and string-to-sign it expected, which list
-    /// the signed headers' values, the session token among them. That tail is cut before the message can reach a log,
-    /// an SNS body, an audit item or the state item.
-    /// </summary>
-    internal static string Redact(string message)
-    {
-        foreach (var marker in SigningDetailMarkers)
-        {
-            var at = message.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
-            if (at >= 0)
-            {
-                message = message[..at].TrimEnd() + " [signing details removed]";
-            }
-        }
-
-        return SecurityTokenPattern().Replace(message, "x-amz-security-token:[removed]");
-    }
+    /// <summary>Every AWS error message goes through the one redaction (<see cref="SafeText.Redact"/>) before it can reach a log, an SNS body, an audit item or the state item.</summary>
+    internal static string Redact(string message) => SafeText.Redact(message);
 }

@@ -16,4 +16,12 @@ internal sealed record AwsRequest(AwsServiceEndpoint Service, string Operation, 
 
     /// <summary>The <c>X-Amz-Target</c> header of JSON protocols.</summary>
     public string? Target { get; init; }
+
+    /// <summary>
+    /// Whether an attempt that got no answer (it timed out, or failed in transport once the request may have been
+    /// sent) may be sent again. False for a call that is not idempotent, such as SNS Publish, where a second send
+    /// delivers a second message: such a call gets no per-attempt timeout (only the invocation's deadline) and is
+    /// repeated only after an error answer or a connection that was never made.
+    /// </summary>
+    public bool RepeatAfterNoAnswer { get; init; } = true;
 }

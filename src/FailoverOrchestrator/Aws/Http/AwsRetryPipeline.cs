@@ -15,6 +15,7 @@ internal sealed class AwsRetryPipeline
     private static readonly ResiliencePropertyKey<TimeSpan> PlannedDelayKey = new("aws.plannedDelay");
 
     private readonly ResiliencePipeline _pipeline;
+    private readonly ResiliencePipeline _untimedPipeline;
     private readonly FullJitterBackoff _backoff;
     private readonly TimeProvider _timeProvider;
     private readonly InvocationDeadline _deadline;
@@ -26,7 +27,16 @@ internal sealed class AwsRetryPipeline
         _deadline = deadline;
         _backoff = new FullJitterBackoff(options.BaseDelay, options.MaxDelay, random ?? Random.Shared.NextDouble);
         _pipeline = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
-            .AddRetry(new RetryStrategyOptions
+            .AddRetry(RetryOptions(options))
+            .AddTimeout(options.AttemptTimeout)
+            .Build();
+        _untimedPipeline = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
+            .AddRetry(RetryOptions(options))
+            .Build();
+    }
+
+    private RetryStrategyOptions RetryOptions(AwsRetryOptions options) =>
+        new()
             {
                 MaxRetryAttempts = options.MaxAttempts - 1,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.AttemptNumber, args.Context)),
@@ -37,10 +47,7 @@ internal sealed class AwsRetryPipeline
                     AwsLog.RetryScheduled(scope.Logger, scope.Request.Service.Name, scope.Request.Operation, args.AttemptNumber + 1, (long)args.RetryDelay.TotalMilliseconds);
                     return default;
                 },
-            })
-            .AddTimeout(options.AttemptTimeout)
-            .Build();
-    }
+            };
 
     /// <summary>Runs <paramref name="attempt"/> until it succeeds, fails for good, runs out of attempts or would pass the deadline.</summary>
     /// <exception cref="AwsServiceException">
@@ -56,7 +63,8 @@ internal sealed class AwsRetryPipeline
         context.Properties.Set(ScopeKey, new AwsCallScope(request, logger, expiresAt));
         try
         {
-            return await _pipeline.ExecuteAsync(static (ctx, work) => work(ctx.CancellationToken), context, attempt);
+            var pipeline = request.RepeatAfterNoAnswer ? _pipeline : _untimedPipeline;
+            return await pipeline.ExecuteAsync(static (ctx, work) => work(ctx.CancellationToken), context, attempt);
         }
         catch (OperationCanceledException e) when (deadlineSource?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
         {
@@ -87,8 +95,14 @@ internal sealed class AwsRetryPipeline
             return false;
         }
 
-        var delay = _backoff.NextDelay(attemptNumber);
         var scope = ScopeOf(context);
+        if (!scope.Request.RepeatAfterNoAnswer && !AnsweredOrNeverSent(failure))
+        {
+            // The attempt may have been delivered: sending it again could deliver it twice.
+            return false;
+        }
+
+        var delay = _backoff.NextDelay(attemptNumber);
         if (scope.ExpiresAt is { } expiresAt && _timeProvider.GetUtcNow() + delay >= expiresAt)
         {
             // Waiting would only end in a cancelled attempt: better to hand back the real error now.
@@ -99,6 +113,10 @@ internal sealed class AwsRetryPipeline
         context.Properties.Set(PlannedDelayKey, delay);
         return true;
     }
+
+    /// <summary>An error answer (AWS refused it) or a connection that could not be made: either way the request was not carried out.</summary>
+    private static bool AnsweredOrNeverSent(Exception failure) =>
+        failure is AwsServiceException or HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
 
     private TimeSpan Remaining(DateTimeOffset expiresAt)
     {

@@ -50,6 +50,9 @@ internal sealed class SnsClient : ISnsClient
         {
             Body = string.Join('&', form.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}")),
             ContentType = "application/x-www-form-urlencoded",
+
+            // A slow answer must not turn into a second page: SNS has no deduplication on a standard topic.
+            RepeatAfterNoAnswer = false,
         };
         return _sender.SendAsync(request, ReadMessageId, _logger, cancellationToken);
     }

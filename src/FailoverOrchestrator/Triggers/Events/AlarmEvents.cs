@@ -20,11 +20,16 @@ internal sealed record AlarmData(
     [property: JsonPropertyName("previousState")] AlarmState? PreviousState,
     [property: JsonPropertyName("configuration")] AlarmConfiguration? Configuration);
 
-/// <summary>An alarm state with its timestamp.</summary>
+/// <summary>
+/// An alarm state with its timestamp. A composite alarm whose actions are suppressed by its actions suppressor says
+/// so in <c>actionsSuppressedBy</c> (<c>WaitPeriod</c>, <c>ExtensionPeriod</c> or <c>Alarm</c>; AWS's composite-alarm
+/// sample event for Lambda actions and the CompositeAlarm API reference).
+/// </summary>
 internal sealed record AlarmState(
     [property: JsonPropertyName("value")] string? Value,
     [property: JsonPropertyName("reason")] string? Reason,
-    [property: JsonPropertyName("timestamp")] string? Timestamp);
+    [property: JsonPropertyName("timestamp")] string? Timestamp,
+    [property: JsonPropertyName("actionsSuppressedBy")] string? ActionsSuppressedBy = null);
 
 /// <summary>A metric alarm carries <c>metrics</c>; a composite alarm carries <c>alarmRule</c>.</summary>
 internal sealed record AlarmConfiguration(

@@ -25,16 +25,34 @@ public sealed class DynamoDbWriterControlTests(DynaliteFixture fixture)
         Assert.Equal(new WriterState("us-west-2", 2, "exec-2", T0), await sut.ReadAsync(DynaliteFixture.Region, table, Key, CancellationToken.None));
     }
 
+    /// <summary>The same switch retried at a higher epoch (a takeover) writes nothing: the application sees one writer change per switch.</summary>
     [Fact]
-    public async Task PromoteAsync_SameEpochAgain_ReturnsTrue()
+    public async Task PromoteAsync_SameExecutionAgainAtHigherEpoch_WritesNothing()
+    {
+        var table = await fixture.CreateWriterControlTableAsync();
+        var time = new FakeTimeProvider(T0);
+        var sut = new DynamoDbWriterControl(fixture.Clients, time);
+
+        var first = await sut.PromoteAsync(DynaliteFixture.Region, table, Key, "us-west-2", 2, "exec-2", CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(30));
+        var retry = await sut.PromoteAsync(DynaliteFixture.Region, table, Key, "us-west-2", 3, "exec-2", CancellationToken.None);
+
+        Assert.True(first);
+        Assert.False(retry);
+        Assert.Equal(new WriterState("us-west-2", 2, "exec-2", T0), await sut.ReadAsync(DynaliteFixture.Region, table, Key, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PromoteAsync_NextSwitchAtHigherEpoch_Writes()
     {
         var table = await fixture.CreateWriterControlTableAsync();
         var sut = new DynamoDbWriterControl(fixture.Clients, new FakeTimeProvider(T0));
 
         await sut.PromoteAsync(DynaliteFixture.Region, table, Key, "us-west-2", 2, "exec-2", CancellationToken.None);
-        var retry = await sut.PromoteAsync(DynaliteFixture.Region, table, Key, "us-west-2", 2, "exec-2", CancellationToken.None);
+        var failback = await sut.PromoteAsync(DynaliteFixture.Region, table, Key, "us-east-1", 3, "exec-3", CancellationToken.None);
 
-        Assert.True(retry);
+        Assert.True(failback);
+        Assert.Equal("us-east-1", (await sut.ReadAsync(DynaliteFixture.Region, table, Key, CancellationToken.None))!.WriterRegion);
     }
 
     [Fact]
