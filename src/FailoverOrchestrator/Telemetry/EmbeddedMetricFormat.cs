@@ -15,7 +15,7 @@ internal static class EmbeddedMetricFormat
 {
     public const string Namespace = "FailoverOrchestrator";
 
-    private static readonly string[] AcrossApps = ["SwitchesFailed", "SwitchesBlocked"];
+    private static readonly string[] AcrossApps = ["SwitchesFailed", "SwitchesBlocked", "OrchestrationTime"];
 
     private static readonly StepStatus[] Ran = [StepStatus.Succeeded, StepStatus.Unchanged, StepStatus.Warned, StepStatus.Blocked, StepStatus.Failed];
 
@@ -48,7 +48,7 @@ internal static class EmbeddedMetricFormat
 
             json.WriteEndArray();
             json.WriteEndObject();
-            WriteAcrossApps(json);
+            WriteAcrossApps(json, metrics);
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteString("App", sample.App);
@@ -71,10 +71,11 @@ internal static class EmbeddedMetricFormat
     }
 
     /// <summary>
-    /// A second directive publishes the failure and block counts once more with no dimension, so that one alarm in
-    /// the template covers every app and direction without naming them (an alarm cannot use a SEARCH expression).
+    /// A second directive publishes the failure and block counts and the orchestration time once more with no
+    /// dimension, so that one alarm in the template covers every app and direction without naming them (an alarm
+    /// cannot use a SEARCH expression). It names only members this document has: OrchestrationTime only when started.
     /// </summary>
-    private static void WriteAcrossApps(Utf8JsonWriter json)
+    private static void WriteAcrossApps(Utf8JsonWriter json, List<(string Name, string Unit, long Value)> metrics)
     {
         json.WriteStartObject();
         json.WriteString("Namespace", Namespace);
@@ -83,11 +84,11 @@ internal static class EmbeddedMetricFormat
         json.WriteEndArray();
         json.WriteEndArray();
         json.WriteStartArray("Metrics");
-        foreach (var name in AcrossApps)
+        foreach (var (name, unit, _) in metrics.Where(m => AcrossApps.Contains(m.Name)))
         {
             json.WriteStartObject();
             json.WriteString("Name", name);
-            json.WriteString("Unit", "Count");
+            json.WriteString("Unit", unit);
             json.WriteEndObject();
         }
 

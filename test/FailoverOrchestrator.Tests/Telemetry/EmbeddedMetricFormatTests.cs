@@ -48,7 +48,7 @@ public class EmbeddedMetricFormatTests
         Assert.All(declared, name => Assert.Equal(JsonValueKind.Number, root.GetProperty(name).ValueKind));
         var acrossApps = root.GetProperty("_aws").GetProperty("CloudWatchMetrics")[1];
         Assert.Equal("[[]]", acrossApps.GetProperty("Dimensions").GetRawText());
-        Assert.Equal(["SwitchesFailed", "SwitchesBlocked"], acrossApps.GetProperty("Metrics").EnumerateArray().Select(m => m.GetProperty("Name").GetString()));
+        Assert.Equal(["SwitchesFailed", "SwitchesBlocked", "OrchestrationTime"], acrossApps.GetProperty("Metrics").EnumerateArray().Select(m => m.GetProperty("Name").GetString()));
         Assert.Equal("Milliseconds", directive.GetProperty("Metrics").EnumerateArray().Single(m => m.GetProperty("Name").GetString() == "OrchestrationTime").GetProperty("Unit").GetString());
     }
 
@@ -64,6 +64,8 @@ public class EmbeddedMetricFormatTests
         Assert.Equal(0, root.GetProperty("SwitchesStarted").GetInt64());
         Assert.Equal(2_500, root.GetProperty("LeaseWaitTime").GetInt64());
         Assert.False(root.TryGetProperty("OrchestrationTime", out _));
+        var acrossApps = root.GetProperty("_aws").GetProperty("CloudWatchMetrics")[1].GetProperty("Metrics");
+        Assert.Equal(["SwitchesFailed", "SwitchesBlocked"], acrossApps.EnumerateArray().Select(m => m.GetProperty("Name").GetString()));
     }
 
     [Fact]
