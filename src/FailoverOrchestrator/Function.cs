@@ -44,9 +44,11 @@ public sealed class Function : IDisposable
         try
         {
             var options = OrchestratorConfiguration.Load(setup.ConfigFile, setup.ConfigOverrides);
-            _time = setup.Time ?? TimeProvider.System;
+            // Metered: every poll and backoff timer tells the invocation's meter, which splits the time for the metrics.
+            _time = new MeteredTimeProvider(setup.Time ?? TimeProvider.System);
             _aws = (setup.Aws ?? DefaultAwsDependencies.Create)(options, _loggers, _time);
-            _host = new OrchestratorHost(options, _aws, _time, _loggers);
+            var metrics = new SwitchMetrics(setup.MetricsOutput ?? (setup.Loggers is not null ? TextWriter.Null : setup.LogToStandardError ? Console.Error : Console.Out), _time);
+            _host = new OrchestratorHost(options, _aws, _time, _loggers, metrics);
             Log.ColdStart(_logger, options.Apps.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (OrchestratorConfigurationException ex)

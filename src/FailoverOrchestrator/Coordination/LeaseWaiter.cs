@@ -1,3 +1,5 @@
+using FailoverOrchestrator.Telemetry;
+
 namespace FailoverOrchestrator.Coordination;
 
 /// <summary>
@@ -19,6 +21,7 @@ internal static class LeaseWaiter
     /// <summary>Polls with consistent reads until the execution in progress ends or its lease expires; returns the last state read.</summary>
     public static async Task<AppState?> WaitAsync(IStateStore store, string app, TimeProvider time, CancellationToken cancellationToken)
     {
+        using var measured = InvocationMeter.MeasureLeaseWait(time);
         while (true)
         {
             var state = await store.GetAsync(app, cancellationToken);

@@ -22,4 +22,7 @@ internal sealed record FunctionSetup
     public Func<OrchestratorOptions, ILoggerFactory, TimeProvider, AwsDependencies>? Aws { get; init; }
 
     public TimeProvider? Time { get; init; }
+
+    /// <summary>Where the Embedded Metric Format lines go; null writes them beside the JSON logs (stdout, or stderr with <see cref="LogToStandardError"/>), and nowhere when <see cref="Loggers"/> is given.</summary>
+    public TextWriter? MetricsOutput { get; init; }
 }

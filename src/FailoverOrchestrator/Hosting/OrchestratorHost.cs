@@ -26,11 +26,13 @@ internal sealed class OrchestratorHost
     private readonly FailoverCoordinator _coordinator;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly SwitchMetrics _metrics;
 
-    public OrchestratorHost(OrchestratorOptions options, AwsDependencies aws, TimeProvider time, ILoggerFactory loggers)
+    public OrchestratorHost(OrchestratorOptions options, AwsDependencies aws, TimeProvider time, ILoggerFactory loggers, SwitchMetrics? metrics = null)
     {
         _options = options;
         _time = time;
+        _metrics = metrics ?? SwitchMetrics.None;
         _logger = loggers.CreateLogger("FailoverOrchestrator");
         var notifier = new OnCallNotifier(aws.Sns, loggers.CreateLogger<OnCallNotifier>());
         IFailoverStep[] steps =
@@ -72,7 +74,7 @@ internal sealed class OrchestratorHost
             var (app, early) = TriggerRouter.Route(trigger, _options);
             try
             {
-                result = early ?? await _coordinator.RunAsync(trigger, app!, cancellationToken);
+                result = early ?? await RunMeteredAsync(trigger, app!, started, cancellationToken);
             }
             catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or AwsServiceException)
             {
@@ -82,6 +84,28 @@ internal sealed class OrchestratorHost
 
         Log.Outcome(_logger, result.Outcome.ToString(), result.App, (long)_time.GetElapsedTime(started).TotalMilliseconds, result.Reason);
         return result;
+    }
+
+    private async Task<FailoverResult> RunMeteredAsync(FailoverTrigger trigger, AppOptions app, long started, CancellationToken cancellationToken)
+    {
+        // Only switches are measured: a status, plan or reset that fails is an invocation error, which Lambda counts.
+        if (trigger.DryRun || trigger.Command is not (TriggerCommand.Failover or TriggerCommand.Failback or TriggerCommand.Resume))
+        {
+            return await _coordinator.RunAsync(trigger, app, cancellationToken);
+        }
+
+        using var meter = InvocationMeter.Start();
+        try
+        {
+            var result = await _coordinator.RunAsync(trigger, app, cancellationToken);
+            _metrics.Record(result, app, trigger.Command, meter, _time.GetElapsedTime(started));
+            return result;
+        }
+        catch (Exception ex)
+        {
+            _metrics.RecordFailure(app, trigger.Command, (ex as ExecutionFailedException)?.ExecutionId, meter, _time.GetElapsedTime(started));
+            throw;
+        }
     }
 
     /// <summary>

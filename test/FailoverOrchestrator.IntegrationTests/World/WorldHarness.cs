@@ -75,12 +75,13 @@ internal sealed class WorldHarness : IAsyncDisposable
     }
 
     /// <summary>Builds the real handler as a Lambda container would (cold start), with its real clients pointed at this world.</summary>
-    public Function CreateFunction(Func<AwsDependencies, AwsDependencies>? wrap = null) =>
+    public Function CreateFunction(Func<AwsDependencies, AwsDependencies>? wrap = null, TextWriter? metrics = null) =>
         new(new FunctionSetup
         {
             ConfigFile = ConfigFile,
             ConfigOverrides = _overrides,
             Loggers = NullLoggerFactory.Instance,
+            MetricsOutput = metrics,
             Time = Clock,
             Aws = (o, l, t) =>
             {

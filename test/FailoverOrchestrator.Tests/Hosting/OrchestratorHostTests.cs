@@ -2,10 +2,12 @@ using System.Text;
 using System.Text.Json;
 using FailoverOrchestrator.Hosting;
 using FailoverOrchestrator.Results;
+using FailoverOrchestrator.Telemetry;
 using FailoverOrchestrator.Tests.TestSupport;
 using FailoverOrchestrator.Triggers;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace FailoverOrchestrator.Tests.Hosting;
 
@@ -91,6 +93,35 @@ public class OrchestratorHostTests
         Assert.StartsWith($"the payload is more than {TriggerParser.MaxDeliveredBytes} bytes", TriggerParser.Parse(payload).Error, StringComparison.Ordinal);
     }
 
-    private OrchestratorHost CreateSut() =>
-        new(TestConfig.Load(), _aws.Dependencies, new FakeTimeProvider(DateTimeOffset.Parse("2026-03-04T08:01:05Z", System.Globalization.CultureInfo.InvariantCulture)), NullLoggerFactory.Instance);
+    [Fact]
+    public async Task InvokeAsync_FailoverThatThrows_OneMetricLineCountingAFailedSwitch()
+    {
+        _aws.State.Setup(s => s.EnsureAsync("shop", It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TimeoutException("state table unreachable"));
+        using var metrics = new StringWriter();
+
+        await Assert.ThrowsAsync<TimeoutException>(() => CreateSut(metrics).InvokeAsync(TestConfig.Event("alarm-lambda-action.json"), CancellationToken.None));
+
+        using var line = JsonDocument.Parse(metrics.ToString());
+        Assert.Equal(1, line.RootElement.GetProperty("SwitchesFailed").GetInt64());
+        Assert.Equal("Error", line.RootElement.GetProperty("Outcome").GetString());
+    }
+
+    [Fact]
+    public async Task InvokeAsync_StatusThatThrows_NoMetricLine()
+    {
+        _aws.State.Setup(s => s.GetAsync("shop", It.IsAny<CancellationToken>())).ThrowsAsync(new TimeoutException("state table unreachable"));
+        using var metrics = new StringWriter();
+        var status = Encoding.UTF8.GetBytes("{\"command\":\"status\",\"app\":\"shop\"}");
+
+        await Assert.ThrowsAsync<TimeoutException>(() => CreateSut(metrics).InvokeAsync(status, CancellationToken.None));
+
+        Assert.Equal(string.Empty, metrics.ToString());
+    }
+
+    private OrchestratorHost CreateSut(TextWriter? metrics = null)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-04T08:01:05Z", System.Globalization.CultureInfo.InvariantCulture));
+        return new(TestConfig.Load(), _aws.Dependencies, time, NullLoggerFactory.Instance, metrics is null ? null : new SwitchMetrics(metrics, time));
+    }
 }

@@ -25,10 +25,16 @@ internal sealed class AwsRetryOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Throws a <see cref="ValidationException"/> naming the first setting out of range.</summary>
+    /// <summary>Throws a <see cref="ValidationException"/> naming the settings out of range.</summary>
     public void Validate()
     {
-        Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);
+        // The source-generated validator reads the attributes above without reflection, so it survives trimming and Native AOT.
+        var ranges = new AwsRetryOptionsValidator().Validate(null, this);
+        if (ranges.Failed)
+        {
+            throw new ValidationException(ranges.FailureMessage);
+        }
+
         if (MaxDelay < BaseDelay)
         {
             throw new ValidationException($"{nameof(MaxDelay)} ({MaxDelay}) must not be less than {nameof(BaseDelay)} ({BaseDelay}).");
