@@ -237,6 +237,7 @@ internal sealed class DrillSession : IAsyncDisposable
         // On the drill's clock: an invocation lasts its real time plus the world's waits the clock jumped over meanwhile.
         var started = Clock.GetUtcNow();
         var at = started - OutageAt;
+        var linesBefore = environment.StandardOutput.Count;
         var answer = await environment.InvokeAsync(payload, TimeSpan.FromSeconds(Options.FunctionTimeoutSeconds));
         var duration = Clock.GetUtcNow() - started;
         DrillInvocation invocation;
@@ -253,6 +254,7 @@ internal sealed class DrillSession : IAsyncDisposable
             invocation = new DrillInvocation(label, at, duration, null, $"{answer.ErrorType}: {ErrorMessage(answer)}");
         }
 
+        invocation = invocation with { Metrics = await MetricsAsync(environment, linesBefore, invocation) };
         lock (_invocations)
         {
             _invocations.Add(invocation);
@@ -260,6 +262,27 @@ internal sealed class DrillSession : IAsyncDisposable
 
         Progress.Say($"  {label}: {invocation.Summary}");
         return invocation;
+    }
+
+    /// <summary>
+    /// The metric line the invocation wrote before it answered. An environment runs one invocation at a time, so the
+    /// lines it wrote since the invocation began are the invocation's; stdout is read asynchronously, so the line may
+    /// reach us a moment after the answer. Only switches emit one (a status, plan or ignored alarm does not).
+    /// </summary>
+    private static async Task<EmittedMetrics?> MetricsAsync(FunctionProcess environment, int linesBefore, DrillInvocation invocation)
+    {
+        var expected = invocation.Result is null || invocation.Result.Outcome is Outcome.FailedOver or Outcome.FailedBack or Outcome.Blocked
+            or Outcome.Suppressed or Outcome.AlreadyInTargetState or Outcome.InProgressElsewhere;
+        for (var waited = 0; ; waited += 5)
+        {
+            var emitted = environment.StandardOutput.Skip(linesBefore).Select(EmittedMetrics.TryParse).LastOrDefault(m => m is not null);
+            if (emitted is not null || !expected || waited >= 1_000)
+            {
+                return emitted;
+            }
+
+            await Task.Delay(5);
+        }
     }
 
     /// <summary>A real instant of the function's on the drill's clock: real time plus the jumps made before it.</summary>

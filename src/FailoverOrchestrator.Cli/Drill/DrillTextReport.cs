@@ -30,7 +30,7 @@ internal static class DrillTextReport
                 text.Append(CultureInfo.InvariantCulture, $"        + {Took(wait.Duration)} (simulated: {wait.What})\n");
             }
 
-            text.Append(CultureInfo.InvariantCulture, $"        + orchestration {Took(rto.Measured)} (measured: in the steps {Took(rto.InSteps)}, of which DNS propagation {Took(rto.DnsPropagation)}; outside them {Took(rto.OutsideSteps)}: trigger, lease, checkpoints, Runtime API)\n");
+            text.Append(CultureInfo.InvariantCulture, $"        + orchestration {Took(rto.Measured)} (measured: waiting on AWS {Took(rto.AwsWait)}, of which DNS propagation {Took(rto.DnsPropagation)}; our own overhead {Took(rto.Overhead)}, in the handler and across the Runtime API)\n");
             text.Append(CultureInfo.InvariantCulture, $"        + record TTL {Took(rto.Ttl)} (simulated: resolvers' cached answers)\n");
         }
 
@@ -38,6 +38,30 @@ internal static class DrillTextReport
         foreach (var i in r.Invocations)
         {
             text.Append(CultureInfo.InvariantCulture, $"    {i.Label,-28} {Took(i.Duration),10}  {Fit(i.Summary, 100)}\n");
+        }
+
+        if (r.Invocations.Any(i => i.Metrics is not null))
+        {
+            text.AppendLine().AppendLine("  Metrics the function emitted (CloudWatch Embedded Metric Format on stdout; namespace FailoverOrchestrator, by App and Direction):");
+            foreach (var i in r.Invocations.Where(i => i.Metrics is not null))
+            {
+                // Wrapped at about 100 characters; the label on the first line only.
+                var label = i.Label;
+                var line = new StringBuilder();
+                foreach (var metric in i.Metrics!.Summary)
+                {
+                    if (line.Length > 0 && line.Length + metric.Length > 100)
+                    {
+                        text.Append(CultureInfo.InvariantCulture, $"    {label,-28} {line}\n");
+                        label = string.Empty;
+                        line.Clear();
+                    }
+
+                    line.Append(line.Length == 0 ? string.Empty : "  ").Append(metric);
+                }
+
+                text.Append(CultureInfo.InvariantCulture, $"    {label,-28} {line}\n");
+            }
         }
 
         text.AppendLine().AppendLine("  AWS calls answered by LocalCloud (Route 53, ECS, SNS):");

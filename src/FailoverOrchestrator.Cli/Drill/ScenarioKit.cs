@@ -80,17 +80,16 @@ internal static class ScenarioKit
         timeline.AddRange(ordered);
     }
 
-    /// <summary>The recovery time of the invocation that switched: its steps (AWS calls and their waits) and the rest of it, as the function reported them.</summary>
+    /// <summary>The recovery time of the invocation that switched: the world's simulated waits, and the time waiting on AWS as the function's metrics report it.</summary>
     public static RtoBreakdown Rto(DrillSession s, DrillInvocation owner)
     {
-        var inSteps = TimeSpan.FromMilliseconds(owner.Result?.Steps.Sum(x => x.DurationMs) ?? 0);
         var calls = s.World.Cloud.Calls.Snapshot();
         var change = calls.FirstOrDefault(c => c.Operation == "ChangeResourceRecordSets" && c.StatusCode < 400);
         var insync = calls.LastOrDefault(c => c.Operation == "GetChange" && c.StatusCode < 400);
         var propagation = change is not null && insync is not null && insync.Time > change.Time ? insync.Time - change.Time : TimeSpan.Zero;
         var from = s.OutageAt + owner.At;
         var simulated = s.Skipped.Where(w => w.At >= from && w.At <= from + owner.Duration).ToList();
-        return new RtoBreakdown(s.Timings.Detection, s.Timings.AlarmEvaluation, owner.Duration, inSteps, propagation, TimeSpan.FromSeconds(s.Timings.RecordTtlSeconds))
+        return new RtoBreakdown(s.Timings.Detection, s.Timings.AlarmEvaluation, owner.Duration, owner.Metrics?.AwsWait ?? TimeSpan.Zero, propagation, TimeSpan.FromSeconds(s.Timings.RecordTtlSeconds))
         {
             SimulatedWaits = simulated,
         };

@@ -19,6 +19,7 @@ internal sealed class CrashMidFailoverScenario : DrillScenario
     [
         new("Orchestrator:Apps:shop:LeaseSeconds", "12"),
         new("Orchestrator:Apps:shop:EcsWaitSeconds", "10"),
+        new("Orchestrator:Apps:shop:HealthWaitSeconds", "10"),
         new("Orchestrator:Apps:shop:DnsWaitSeconds", "10"),
     ];
 
