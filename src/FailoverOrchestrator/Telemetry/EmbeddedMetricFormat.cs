@@ -29,26 +29,11 @@ internal static class EmbeddedMetricFormat
             json.WriteStartObject("_aws");
             json.WriteNumber("Timestamp", sample.Timestamp.ToUnixTimeMilliseconds());
             json.WriteStartArray("CloudWatchMetrics");
-            json.WriteStartObject();
-            json.WriteString("Namespace", Namespace);
-            json.WriteStartArray("Dimensions");
-            json.WriteStartArray();
-            json.WriteStringValue("App");
-            json.WriteStringValue("Direction");
-            json.WriteEndArray();
-            json.WriteEndArray();
-            json.WriteStartArray("Metrics");
-            foreach (var (name, unit, _) in metrics)
-            {
-                json.WriteStartObject();
-                json.WriteString("Name", name);
-                json.WriteString("Unit", unit);
-                json.WriteEndObject();
-            }
+            WriteDirective(json, ["App", "Direction"], metrics);
 
-            json.WriteEndArray();
-            json.WriteEndObject();
-            WriteAcrossApps(json, metrics);
+            // Published once more with no dimension, so that one alarm in the template covers every app and direction
+            // without naming them (an alarm cannot use a SEARCH expression). Only members this document has.
+            WriteDirective(json, [], metrics.Where(m => AcrossApps.Contains(m.Name)));
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteString("App", sample.App);
@@ -70,21 +55,22 @@ internal static class EmbeddedMetricFormat
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    /// <summary>
-    /// A second directive publishes the failure and block counts and the orchestration time once more with no
-    /// dimension, so that one alarm in the template covers every app and direction without naming them (an alarm
-    /// cannot use a SEARCH expression). It names only members this document has: OrchestrationTime only when started.
-    /// </summary>
-    private static void WriteAcrossApps(Utf8JsonWriter json, List<(string Name, string Unit, long Value)> metrics)
+    /// <summary>One MetricDirective: the namespace, one dimension set, and the metrics it extracts from the root node.</summary>
+    private static void WriteDirective(Utf8JsonWriter json, string[] dimensions, IEnumerable<(string Name, string Unit, long Value)> metrics)
     {
         json.WriteStartObject();
         json.WriteString("Namespace", Namespace);
         json.WriteStartArray("Dimensions");
         json.WriteStartArray();
+        foreach (var dimension in dimensions)
+        {
+            json.WriteStringValue(dimension);
+        }
+
         json.WriteEndArray();
         json.WriteEndArray();
         json.WriteStartArray("Metrics");
-        foreach (var (name, unit, _) in metrics.Where(m => AcrossApps.Contains(m.Name)))
+        foreach (var (name, unit, _) in metrics)
         {
             json.WriteStartObject();
             json.WriteString("Name", name);
