@@ -1,6 +1,7 @@
-// Cold start as the Lambda Runtime API sees it, for both builds side by side, one run:
+// Cold start as the Lambda Runtime API sees it, for the three builds side by side, one run:
 //   managed runtime:  dotnet exec <task root>/FailoverOrchestrator.dll  (framework-dependent, as `dotnet lambda package` publishes it)
 //   provided.al2023:  <task root>/bootstrap                              (self-contained, src/FailoverOrchestrator.Bootstrap)
+//   provided.al2023:  <task root>/bootstrap                              (the same, Native AOT)
 // Each build is published once in Release; then each is started 10 times as a fresh process behind a Runtime API
 // served here (Node's http, written from the documented interface, independent of LocalCloud's stand-in), and the
 // script reports the median of (a) process start -> first GET /2018-06-01/runtime/invocation/next and (b) the first
@@ -29,6 +30,13 @@ const builds = {
   bootstrap: {
     dir: path.join(root, "artifacts/bench-lambda/bootstrap"),
     publish: ["publish", "src/FailoverOrchestrator.Bootstrap", "-c", "Release", "-f", "net8.0", "--runtime", "linux-x64", "/p:GenerateRuntimeConfigurationFiles=true"],
+    start: (dir) => [path.join(dir, "bootstrap"), []],
+  },
+  // The same bootstrap compiled ahead of time (ILCompiler; links with the machine's gcc or clang and zlib). Trim and
+  // AOT warnings are printed by the publish; the build is not yet part of the test suite.
+  aot: {
+    dir: path.join(root, "artifacts/bench-lambda/aot"),
+    publish: ["publish", "src/FailoverOrchestrator.Bootstrap", "-c", "Release", "-f", "net8.0", "--runtime", "linux-x64", "/p:PublishAot=true", "/p:PublishReadyToRun=false"],
     start: (dir) => [path.join(dir, "bootstrap"), []],
   },
 };
@@ -101,14 +109,14 @@ function coldStart(build) {
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const results = {};
 for (const [name, build] of Object.entries(builds)) results[name] = [];
-// Interleaved, so both builds meet the same machine load.
+// Interleaved, so every build meets the same machine load.
 for (let i = 0; i < runs; i++) for (const [name, build] of Object.entries(builds)) results[name].push(await coldStart(build));
 
 const fmt = (x) => x.toFixed(1).padStart(8);
 console.log(`\nCold start, median of ${runs} process starts (aims: < 150 ms to first /next, < 50 ms first invocation)\n`);
 console.log("build                                   start -> first /next   first invocation   (of the first: handler init)");
 for (const [name, xs] of Object.entries(results)) {
-  const label = name === "managed" ? "managed runtime (dotnet exec .dll)" : "provided.al2023 (self-contained bootstrap)";
+  const label = { managed: "managed runtime (dotnet exec .dll)", bootstrap: "provided.al2023 (self-contained bootstrap)", aot: "provided.al2023 (Native AOT bootstrap)" }[name];
   console.log(`${label.padEnd(42)}${fmt(median(xs.map((x) => x.toNextMs)))} ms ${fmt(median(xs.map((x) => x.firstInvokeMs)))} ms ${fmt(median(xs.map((x) => x.handlerInitMs)))} ms`);
 }
 console.log("\n" + JSON.stringify({ runs, results: Object.fromEntries(Object.entries(results).map(([k, xs]) => [k, { toNextMs: xs.map((x) => Math.round(x.toNextMs)), firstInvokeMs: xs.map((x) => Math.round(x.firstInvokeMs)), handlerInitMs: xs.map((x) => x.handlerInitMs) }])) }));

@@ -28,6 +28,7 @@ internal sealed class DrillSession : IAsyncDisposable
     private readonly string _directory;
     private readonly string _configFile;
     private readonly List<SkippedWait> _skipped;
+    private readonly HashSet<(FunctionProcess Environment, int Line)> _claimedLines = [];
 
     private DrillSession(
         LocalWorld world, OrchestratorOptions options, DrillProgress progress, string directory, string configFile, JumpingClock clock, List<SkippedWait> skipped)
@@ -265,20 +266,36 @@ internal sealed class DrillSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// The metric line the invocation wrote before it answered. An environment runs one invocation at a time, so the
-    /// lines it wrote since the invocation began are the invocation's; stdout is read asynchronously, so the line may
-    /// reach us a moment after the answer. Only switches emit one (a status, plan or ignored alarm does not).
+    /// The metric line the invocation wrote before it answered: a line of its environment, written since the invocation
+    /// was queued there, with its outcome and execution id, not yet claimed by another invocation (concurrent deliveries
+    /// queue several invocations on one environment). Stdout is read asynchronously, so the line may reach us a moment
+    /// after the answer. Only switches emit one (a status, plan or ignored alarm does not).
     /// </summary>
-    private static async Task<EmittedMetrics?> MetricsAsync(FunctionProcess environment, int linesBefore, DrillInvocation invocation)
+    private async Task<EmittedMetrics?> MetricsAsync(FunctionProcess environment, int linesBefore, DrillInvocation invocation)
     {
+        var outcome = invocation.Result?.Outcome.ToString() ?? "Error";
+        var executionId = invocation.Result?.ExecutionId;
         var expected = invocation.Result is null || invocation.Result.Outcome is Outcome.FailedOver or Outcome.FailedBack or Outcome.Blocked
             or Outcome.Suppressed or Outcome.AlreadyInTargetState or Outcome.InProgressElsewhere;
         for (var waited = 0; ; waited += 5)
         {
-            var emitted = environment.StandardOutput.Skip(linesBefore).Select(EmittedMetrics.TryParse).LastOrDefault(m => m is not null);
-            if (emitted is not null || !expected || waited >= 1_000)
+            var lines = environment.StandardOutput;
+            lock (_claimedLines)
             {
-                return emitted;
+                for (var i = linesBefore; i < lines.Count; i++)
+                {
+                    if (!_claimedLines.Contains((environment, i)) && EmittedMetrics.TryParse(lines[i]) is { } emitted
+                        && emitted.Outcome == outcome && (executionId is null || emitted.ExecutionId == executionId))
+                    {
+                        _claimedLines.Add((environment, i));
+                        return emitted;
+                    }
+                }
+            }
+
+            if (!expected || waited >= 1_000)
+            {
+                return null;
             }
 
             await Task.Delay(5);

@@ -9,6 +9,11 @@ namespace FailoverOrchestrator.Cli.Drill;
 /// </summary>
 internal sealed record EmittedMetrics(string Line, IReadOnlyList<(string Name, string Unit, double Value)> Values)
 {
+    /// <summary>The invocation's outcome as the line states it (<c>Error</c> when it threw).</summary>
+    public string? Outcome { get; init; }
+
+    public string? ExecutionId { get; init; }
+
     public TimeSpan? AwsWait => Value("AwsWaitTime") is { } ms ? TimeSpan.FromMilliseconds(ms) : null;
 
     /// <summary>Each metric with its value, as the report prints it; counts that are 0 are left out to keep it short.</summary>
@@ -37,7 +42,11 @@ internal sealed record EmittedMetrics(string Line, IReadOnlyList<(string Name, s
             var values = first.GetProperty("Metrics").EnumerateArray()
                 .Select(m => (m.GetProperty("Name").GetString()!, m.TryGetProperty("Unit", out var unit) ? unit.GetString()! : "None", root.GetProperty(m.GetProperty("Name").GetString()!).GetDouble()))
                 .ToList();
-            return new EmittedMetrics(line, values);
+            return new EmittedMetrics(line, values)
+            {
+                Outcome = root.TryGetProperty(nameof(Outcome), out var outcome) ? outcome.GetString() : null,
+                ExecutionId = root.TryGetProperty(nameof(ExecutionId), out var executionId) ? executionId.GetString() : null,
+            };
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -23,7 +23,17 @@ internal static class OrchestratorConfiguration
         var builder = new ConfigurationBuilder();
         if (File.Exists(path))
         {
-            var json = File.ReadAllBytes(path);
+            byte[] json;
+            try
+            {
+                json = File.ReadAllBytes(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Reported as a configuration error (Lambda's init error), not a crash of the process.
+                throw new OrchestratorConfigurationException($"configuration file '{path}' cannot be read: {ex.Message}", ex);
+            }
+
             CheckJson(path, json);
             builder.AddJsonStream(new MemoryStream(json));
         }

@@ -39,7 +39,9 @@ internal sealed class LambdaRuntimeHost
         }
 
         using var api = new RuntimeApiClient(endpoint);
-        using var function = new Function(new FunctionSetup { ConfigFile = environment.GetEnvironmentVariable(ConfigFileVariable) });
+        // An empty variable means unset: the file in the task root.
+        var configFile = environment.GetEnvironmentVariable(ConfigFileVariable) is { Length: > 0 } named ? named : null;
+        using var function = new Function(new FunctionSetup { ConfigFile = configFile });
         try
         {
             if (function.ConfigurationError is { } error)

@@ -2,8 +2,8 @@ namespace FailoverOrchestrator.Telemetry;
 
 /// <summary>
 /// The function's clock, which also tells the current <see cref="InvocationMeter"/> when a one-shot timer created in
-/// its flow fires: every poll and backoff (Task.Delay, Polly's delays) goes through <see cref="CreateTimer"/>. Timers
-/// disposed before they fire (per-attempt timeouts, a deadline that was not reached) are not counted.
+/// its flow fires: every poll and backoff (Task.Delay, Polly's delays) goes through <see cref="CreateTimer"/>. Timeouts
+/// and deadlines (CancellationTokenSource timers) are never counted, whether or not they fire.
 /// </summary>
 internal sealed class MeteredTimeProvider(TimeProvider inner) : TimeProvider
 {
@@ -17,7 +17,9 @@ internal sealed class MeteredTimeProvider(TimeProvider inner) : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        if (InvocationMeter.Current is not { } meter || period != Timeout.InfiniteTimeSpan)
+        // A CancellationTokenSource's timer (a per-attempt timeout, a deadline) is not a wait: when it fires, the request
+        // it cut short was already counted as time in flight. Only delays (polls, backoffs) count.
+        if (InvocationMeter.Current is not { } meter || period != Timeout.InfiniteTimeSpan || state is CancellationTokenSource)
         {
             return inner.CreateTimer(callback, state, dueTime, period);
         }

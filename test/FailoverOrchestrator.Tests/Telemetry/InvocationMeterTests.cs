@@ -37,6 +37,19 @@ public class InvocationMeterTests
     }
 
     [Fact]
+    public void AwsPolls_TimeoutThatFires_NotCountedAsAWait()
+    {
+        var time = new MeteredTimeProvider(_fake);
+        using var meter = InvocationMeter.Start();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10), time);
+        _fake.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.True(timeout.IsCancellationRequested);
+        Assert.Equal(TimeSpan.Zero, meter.AwsPolls);
+    }
+
+    [Fact]
     public async Task LeaseWait_DelaysWhileWaitingOutALease_CountAsLeaseWaitNotAws()
     {
         var time = new MeteredTimeProvider(_fake);
