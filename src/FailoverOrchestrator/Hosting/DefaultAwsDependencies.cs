@@ -38,6 +38,7 @@ internal static class DefaultAwsDependencies
             new DynamoDbAuditLog(Home, options.AuditTable, retention))
         {
             Deadline = deadline,
+            RoutingControls = http,
             Resources = [http, dynamo],
         };
     }
