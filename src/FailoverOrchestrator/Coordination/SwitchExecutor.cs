@@ -167,7 +167,7 @@ internal sealed class SwitchExecutor(
         }
         catch (StepFailedException ex)
         {
-            return await FailAsync(app, context, audit, state, ex.Step, ex, state.Attempts >= app.MaxAttempts, cancellationToken);
+            return await FailAsync(app, context, audit, state, ex.Step, ex, ex.Terminal || state.Attempts >= app.MaxAttempts, cancellationToken);
         }
         catch (Exception ex) when (ex is OperationCanceledException or AwsServiceException or AmazonServiceException or AmazonClientException)
         {

@@ -41,7 +41,7 @@ internal sealed class OrchestratorHost
             new EcsScaleUpStep(aws.Ecs, time),
             new TargetHealthyStep(aws.Route53, time),
             new PromoteWriterStep(aws.Writer),
-            new DnsUpsertStep(aws.Route53, time),
+            new TrafficSwitchStep(new DnsUpsertStep(aws.Route53, time), new RoutingControlSwitchStep(aws.RoutingControls)),
             new EcsScaleDownStep(aws.Ecs, time),
             new SnsNotifyStep(notifier),
             new AuditLogStep(aws.Audit, time),
