@@ -138,6 +138,7 @@ internal sealed class LocalWorld : IAsyncDisposable
             Cloud.Route53.LinkHealthCheck(settings.HealthCheckId, () => Cloud.Ecs.ServingSince(serviceRegion, behind));
         }
 
+        RoutingControlProvisioner.Provision(Cloud.Cluster, app);
         var arn = app.TopicArn.Split(':');
         Cloud.Sns.AddTopic(arn[3], arn[5]);
     }

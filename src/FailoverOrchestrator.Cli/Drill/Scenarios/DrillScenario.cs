@@ -15,6 +15,7 @@ internal abstract class DrillScenario
         new CrashMidFailoverScenario(),
         new ThrottledScenario(),
         new FailbackScenario(),
+        new ArcEndpointDownScenario(),
     ];
 
     public abstract string Name { get; }
