@@ -30,7 +30,14 @@ internal sealed class LocalCloudServer : IAsyncDisposable
         var dispatcher = new RequestDispatcher(endpoints, Faults, Calls, settings.TimeProvider);
         _host = new LoopbackHttpHost(settings.Port, dispatcher.DispatchAsync);
         Cluster = new LocalCluster(new RoutingControlStore(settings.TimeProvider), Faults, Calls, settings.TimeProvider);
+        Route53Api = new RegionalEndpointHost("us-east-1", string.Empty, dispatcher.DispatchAsync);
     }
+
+    /// <summary>
+    /// Gets the Route 53 API on a port of its own (it is served from us-east-1 and signed for it), so that an outage of
+    /// us-east-1 can refuse its connections while the rest of LocalCloud answers. <see cref="Endpoint"/> serves it too.
+    /// </summary>
+    public RegionalEndpointHost Route53Api { get; }
 
     public Route53Store Route53 { get; }
 
@@ -63,10 +70,12 @@ internal sealed class LocalCloudServer : IAsyncDisposable
 
         // Loopback listeners start at once; nothing here waits on the network.
         Cluster.StartAsync().GetAwaiter().GetResult();
+        Route53Api.StartAsync().GetAwaiter().GetResult();
     }
 
     public async ValueTask DisposeAsync()
     {
+        await Route53Api.DisposeAsync();
         await Cluster.DisposeAsync();
         await _host.DisposeAsync();
     }

@@ -12,13 +12,13 @@ internal sealed class LocalCluster : IAsyncDisposable
 {
     public static readonly IReadOnlyList<string> Regions = ["us-east-1", "us-west-2", "eu-west-1", "ap-northeast-1", "ap-southeast-2"];
 
-    private readonly List<ClusterEndpointHost> _endpoints;
+    private readonly List<RegionalEndpointHost> _endpoints;
 
     public LocalCluster(RoutingControlStore store, FaultInjector faults, CallLog calls, TimeProvider time)
     {
         Controls = store;
         var dispatcher = new RequestDispatcher([new RoutingControlEndpoint(store)], faults, calls, time);
-        _endpoints = Regions.Select(r => new ClusterEndpointHost(r, dispatcher.DispatchAsync)).ToList();
+        _endpoints = Regions.Select(r => new RegionalEndpointHost(r, "/v1", dispatcher.DispatchAsync)).ToList();
     }
 
     public RoutingControlStore Controls { get; }
@@ -50,6 +50,6 @@ internal sealed class LocalCluster : IAsyncDisposable
         }
     }
 
-    private ClusterEndpointHost Find(string region) =>
+    private RegionalEndpointHost Find(string region) =>
         _endpoints.FirstOrDefault(e => e.Region == region) ?? throw new ArgumentException($"The cluster has no endpoint in {region}; its regions are {string.Join(", ", Regions)}.", nameof(region));
 }

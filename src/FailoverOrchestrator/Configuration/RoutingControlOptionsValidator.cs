@@ -64,6 +64,21 @@ internal static partial class RoutingControlOptionsValidator
         }
     }
 
+    /// <summary>
+    /// The orchestrator of an app that switches on a data plane must not share the fate of the app's primary region:
+    /// its function and state table (<c>Orchestrator:Region</c>, by default the function's own region) run elsewhere.
+    /// </summary>
+    public static void ValidateHome(List<string> errors, OrchestratorOptions options)
+    {
+        foreach (var (name, app) in options.Apps)
+        {
+            if (app.Dns.Strategy == DnsStrategy.RoutingControl && !string.IsNullOrWhiteSpace(options.Region) && options.Region == app.PrimaryRegion)
+            {
+                errors.Add($"Orchestrator:Region: the state table (and the function beside it) is in {options.Region}, the primary region of app '{name}', whose traffic switch is RoutingControl so that it needs nothing in the primary region: an outage there would take the orchestrator down with the app. Deploy the function and its tables in the standby region ({app.StandbyRegion}) or a third region");
+            }
+        }
+    }
+
     [GeneratedRegex(@"^arn:aws:route53-recovery-control::\d{12}:controlpanel/[0-9a-zA-Z]+/routingcontrol/[0-9a-zA-Z]+$")]
     private static partial Regex ControlArnPattern();
 }

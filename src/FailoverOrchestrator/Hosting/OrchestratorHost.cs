@@ -37,7 +37,7 @@ internal sealed class OrchestratorHost
         var notifier = new OnCallNotifier(aws.Sns, loggers.CreateLogger<OnCallNotifier>());
         IFailoverStep[] steps =
         [
-            new PreflightStep(aws.Route53, aws.Ecs, aws.Tables, aws.Writer),
+            new PreflightStep(aws.Route53, aws.Ecs, aws.Tables, aws.Writer, new RoutingControlReadiness(aws.RoutingControls)),
             new EcsScaleUpStep(aws.Ecs, time),
             new TargetHealthyStep(aws.Route53, time),
             new PromoteWriterStep(aws.Writer),

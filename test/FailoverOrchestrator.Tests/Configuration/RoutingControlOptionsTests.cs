@@ -10,7 +10,7 @@ public sealed class RoutingControlOptionsTests
     [Fact]
     public void Load_RoutingControlStrategy_BindsEndpointsAndControls()
     {
-        var app = TestConfig.Shop([new($"{At}:Dns:Strategy", "RoutingControl")]);
+        var app = TestConfig.Shop([new($"{At}:Dns:Strategy", "RoutingControl"), new("Orchestrator:Region", "us-west-2")]);
 
         Assert.Equal(DnsStrategy.RoutingControl, app.Dns.Strategy);
         Assert.Equal(["us-east-1", "us-west-2", "eu-west-1", "ap-northeast-1", "ap-southeast-2"], app.RoutingControl.ClusterEndpoints.Select(e => e.Region));
@@ -35,7 +35,7 @@ public sealed class RoutingControlOptionsTests
     [InlineData("Dns:Strategy", "Arc", "Strategy")]
     public void Load_BadRoutingControlSetting_FailsNamingIt(string setting, string value, string expected)
     {
-        var error = Assert.Throws<OrchestratorConfigurationException>(() => TestConfig.Load([new($"{At}:Dns:Strategy", "RoutingControl"), new($"{At}:{setting}", value)]));
+        var error = Assert.Throws<OrchestratorConfigurationException>(() => TestConfig.Load([new($"{At}:Dns:Strategy", "RoutingControl"), new("Orchestrator:Region", "us-west-2"), new($"{At}:{setting}", value)]));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
@@ -50,7 +50,7 @@ public sealed class RoutingControlOptionsTests
         File.WriteAllText(path, file);
         try
         {
-            var error = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load(path, [new($"{At}:Dns:Strategy", "RoutingControl")]));
+            var error = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load(path, [new($"{At}:Dns:Strategy", "RoutingControl"), new("Orchestrator:Region", "us-west-2")]));
 
             Assert.Contains("list all 5 endpoints of the cluster", error.Message, StringComparison.Ordinal);
         }
@@ -58,6 +58,14 @@ public sealed class RoutingControlOptionsTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void Load_RoutingControlWithStateTableInThePrimaryRegion_RefusedNamingTheRegion()
+    {
+        var error = Assert.Throws<OrchestratorConfigurationException>(() => TestConfig.Load([new($"{At}:Dns:Strategy", "RoutingControl"), new("Orchestrator:Region", "us-east-1")]));
+
+        Assert.Contains("Orchestrator:Region: the state table (and the function beside it) is in us-east-1, the primary region of app 'shop'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

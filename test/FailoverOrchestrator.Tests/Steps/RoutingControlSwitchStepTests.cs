@@ -11,7 +11,7 @@ namespace FailoverOrchestrator.Tests.Steps;
 
 public sealed class RoutingControlSwitchStepTests
 {
-    private static readonly KeyValuePair<string, string?>[] RoutingControl = [new("Orchestrator:Apps:shop:Dns:Strategy", "RoutingControl")];
+    private static readonly KeyValuePair<string, string?>[] RoutingControl = [new("Orchestrator:Apps:shop:Dns:Strategy", "RoutingControl"), new("Orchestrator:Region", "us-west-2")];
 
     private readonly Mock<IRoutingControlClient> _cluster = new(MockBehavior.Strict);
     private readonly StepContext _context = StepContexts.Failover(TestConfig.Shop(RoutingControl));

@@ -18,7 +18,14 @@ internal sealed class ArcEndpointDownScenario : DrillScenario
 
     public override Outcome Expected => Outcome.FailedOver;
 
-    public override IReadOnlyList<KeyValuePair<string, string?>> Overrides => [new("Orchestrator:Apps:shop:Dns:Strategy", "RoutingControl")];
+    public override IReadOnlyList<KeyValuePair<string, string?>> Overrides => RoutingControlSettings;
+
+    /// <summary>The app switches by routing controls, and its orchestrator (function and state table) lives in the standby region.</summary>
+    internal static IReadOnlyList<KeyValuePair<string, string?>> RoutingControlSettings { get; } =
+    [
+        new("Orchestrator:Apps:shop:Dns:Strategy", "RoutingControl"),
+        new("Orchestrator:Region", "us-west-2"),
+    ];
 
     public override async Task<ScenarioResult> RunAsync(DrillSession s, CancellationToken cancellationToken)
     {

@@ -16,6 +16,8 @@ internal abstract class DrillScenario
         new ThrottledScenario(),
         new FailbackScenario(),
         new ArcEndpointDownScenario(),
+        new UsEast1DarkScenario(Configuration.DnsStrategy.RoutingControl),
+        new UsEast1DarkScenario(Configuration.DnsStrategy.RecordChange),
     ];
 
     public abstract string Name { get; }

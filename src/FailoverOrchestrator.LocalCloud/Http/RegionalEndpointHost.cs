@@ -1,13 +1,12 @@
-using FailoverOrchestrator.LocalCloud.Http;
-
-namespace FailoverOrchestrator.LocalCloud.RecoveryCluster;
+namespace FailoverOrchestrator.LocalCloud.Http;
 
 /// <summary>
-/// One regional endpoint of the cluster on its own loopback port. It answers only requests signed for its region, as a
-/// real endpoint refuses a credential scoped to another. Taken down, its port refuses connections; brought up, it
-/// listens on the same port again.
+/// One regional endpoint on its own loopback port (an ARC cluster endpoint; the Route 53 API, which is served from
+/// us-east-1). It answers only requests signed for its region, as a real endpoint refuses a credential scoped to
+/// another. Taken down, its port refuses connections; brought up, it listens on the same port again.
 /// </summary>
-internal sealed class ClusterEndpointHost(string region, Func<LocalRequest, CancellationToken, Task<LocalResponse>> dispatch) : IAsyncDisposable
+/// <param name="path">The path the endpoint is listed with (<c>/v1</c> for a cluster endpoint), empty for none.</param>
+internal sealed class RegionalEndpointHost(string region, string path, Func<LocalRequest, CancellationToken, Task<LocalResponse>> dispatch) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private LoopbackHttpHost? _host;
@@ -15,8 +14,8 @@ internal sealed class ClusterEndpointHost(string region, Func<LocalRequest, Canc
 
     public string Region { get; } = region;
 
-    /// <summary>Gets the endpoint as a cluster lists it (with its <c>/v1</c> path).</summary>
-    public Uri Endpoint => new($"http://127.0.0.1:{_port}/v1");
+    /// <summary>Gets the endpoint as it is listed (a cluster endpoint with its <c>/v1</c> path).</summary>
+    public Uri Endpoint => new($"http://127.0.0.1:{_port}{path}");
 
     public bool IsUp => _host is not null;
 
