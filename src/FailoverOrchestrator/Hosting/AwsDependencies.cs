@@ -5,6 +5,7 @@ using FailoverOrchestrator.Aws.RecoveryCluster;
 using FailoverOrchestrator.Aws.Route53;
 using FailoverOrchestrator.Aws.Sns;
 using FailoverOrchestrator.Coordination;
+using FailoverOrchestrator.State;
 
 namespace FailoverOrchestrator.Hosting;
 

@@ -1,6 +1,7 @@
 using FailoverOrchestrator.LocalCloud;
 using FailoverOrchestrator.Pipeline;
 using FailoverOrchestrator.Results;
+using FailoverOrchestrator.State;
 
 namespace FailoverOrchestrator.Cli.Drill.Scenarios;
 
@@ -52,7 +53,7 @@ internal sealed class ArcEndpointDownScenario : DrillScenario
         };
         checks.AddRange(EndStateChecks.ServicesAt(s, app.StandbyRegion, active: true));
         checks.Add(await EndStateChecks.WriterIsAsync(s, app.StandbyRegion));
-        checks.Add(await EndStateChecks.StateIsAsync(s, Coordination.Phase.Steady, app.StandbyRegion));
+        checks.Add(await EndStateChecks.StateIsAsync(s, Phase.Steady, app.StandbyRegion));
         checks.Add(EndStateChecks.Notifications(s, 1, "[failover] FAILED OVER"));
         checks.Add(await EndStateChecks.AuditCompleteAsync(s, delivery.Result?.ExecutionId, StepNames.DefaultOrder));
         return Result(s, delivery.Result?.Outcome, timeline, checks, ScenarioKit.Rto(s, delivery));

@@ -1,9 +1,9 @@
 using FailoverOrchestrator.Configuration;
-using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.LocalCloud;
 using FailoverOrchestrator.LocalCloud.World;
 using FailoverOrchestrator.Pipeline;
 using FailoverOrchestrator.Results;
+using FailoverOrchestrator.State;
 
 namespace FailoverOrchestrator.Cli.Drill.Scenarios;
 
