@@ -266,7 +266,7 @@ public class SwitchExecutorTests
 
         var ex = await Assert.ThrowsAsync<ExecutionFailedException>(() =>
             CreateSut(failing: StepNames.DnsUpsert, error: () => new StepFailedException(StepNames.DnsUpsert, "the cluster refused the update") { Terminal = true })
-                .RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None));
+                .RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None));
 
         Assert.True(ex.Terminal);
         _aws.State.Verify(s => s.RecordFailureAsync("shop", 3, It.Is<string>(m => m.Contains("refused", StringComparison.Ordinal)), true, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
