@@ -31,6 +31,13 @@ internal static class OrchestratorSettingShapes
             (nameof(ClusterEndpointOptions.Region), SettingShape.Value)))),
         (nameof(RoutingControlOptions.ControlArns), SettingShape.Map(SettingShape.Value)));
 
+    public static readonly SettingShape Watch = SettingShape.Object(
+        (nameof(WatchOptions.HealthEndpoints), SettingShape.List(SettingShape.Value)),
+        (nameof(WatchOptions.Policy), SettingShape.Value),
+        (nameof(WatchOptions.FailedForSeconds), SettingShape.Value),
+        (nameof(WatchOptions.ProbeTimeoutSeconds), SettingShape.Value),
+        (nameof(WatchOptions.HistorySize), SettingShape.Value));
+
     public static readonly SettingShape WriterControl = SettingShape.Object(
         (nameof(WriterControlOptions.TableName), SettingShape.Value),
         (nameof(WriterControlOptions.Key), SettingShape.Value));
@@ -43,6 +50,7 @@ internal static class OrchestratorSettingShapes
         (nameof(AppOptions.AlarmRegion), SettingShape.Value),
         (nameof(AppOptions.Dns), Dns),
         (nameof(AppOptions.RoutingControl), RoutingControl),
+        (nameof(AppOptions.Watch), Watch),
         (nameof(AppOptions.Regions), SettingShape.Map(Region)),
         (nameof(AppOptions.WriterControl), WriterControl),
         (nameof(AppOptions.TopicArn), SettingShape.Value),

@@ -5,8 +5,8 @@ using FailoverOrchestrator.Triggers;
 
 namespace FailoverOrchestrator.Coordination;
 
-/// <summary>Sends a routed trigger to what answers it: a switch, a resume, a plan, a status or a reset.</summary>
-internal sealed class CommandDispatcher(SwitchExecutor switches, SwitchPlanner plans, StatusReporter status, ResetHandler resets)
+/// <summary>Sends a routed trigger to what answers it: a switch, a resume, a plan, a status, a reset or a watch run.</summary>
+internal sealed class CommandDispatcher(SwitchExecutor switches, SwitchPlanner plans, StatusReporter status, ResetHandler resets, WatchRunner watches)
 {
     public Task<FailoverResult> RunAsync(FailoverTrigger trigger, AppOptions app, CancellationToken cancellationToken)
     {
@@ -21,6 +21,7 @@ internal sealed class CommandDispatcher(SwitchExecutor switches, SwitchPlanner p
             TriggerCommand.Failback => switches.RunAsync(trigger, app, SwitchDirection.Failback, cancellationToken),
             TriggerCommand.Resume => switches.ResumeAsync(trigger, app, cancellationToken),
             TriggerCommand.Reset => resets.ResetAsync(trigger, app, cancellationToken),
+            TriggerCommand.Watch => watches.RunAsync(app, cancellationToken),
             _ => status.ReportAsync(app, null, cancellationToken),
         };
     }

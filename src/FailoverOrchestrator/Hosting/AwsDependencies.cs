@@ -6,6 +6,7 @@ using FailoverOrchestrator.Aws.Route53;
 using FailoverOrchestrator.Aws.Sns;
 using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.State;
+using FailoverOrchestrator.Watch;
 
 namespace FailoverOrchestrator.Hosting;
 
@@ -24,6 +25,12 @@ internal sealed record AwsDependencies(
 
     /// <summary>The Route 53 ARC cluster client, for apps whose traffic switch is a routing control.</summary>
     public required IRoutingControlClient RoutingControls { get; init; }
+
+    /// <summary>The watch's part of the state item.</summary>
+    public required IWatchStore Watches { get; init; }
+
+    /// <summary>The HTTP(S) probe the watch sends to the primary's health endpoints.</summary>
+    public required IHealthProbe Probe { get; init; }
 
     /// <summary>What the function disposes with itself: HTTP connections and SDK clients.</summary>
     public IReadOnlyList<IDisposable> Resources { get; init; } = [];

@@ -3,6 +3,7 @@ using FailoverOrchestrator.Aws.DynamoDb;
 using FailoverOrchestrator.Aws.Http;
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.Coordination;
+using FailoverOrchestrator.Watch;
 using Microsoft.Extensions.Logging;
 
 namespace FailoverOrchestrator.Hosting;
@@ -25,6 +26,7 @@ internal static class DefaultAwsDependencies
         var deadline = new InvocationDeadline();
         var http = new DeferredAwsClients(() => new AwsClientFactory(new AwsClientSettings { Environment = environment, TimeProvider = time, LoggerFactory = loggers, Deadline = deadline }));
         var dynamo = new DynamoDbClientFactory(credentials: null, DynamoDbAttemptTimeout, getEnvironmentVariable: environment.GetEnvironmentVariable);
+        var probes = HttpHealthProbe.CreateClient();
         TimeSpan? retention = options.AuditRetentionDays > 0 ? TimeSpan.FromDays(options.AuditRetentionDays) : null;
         return new AwsDependencies(
             http,
@@ -37,7 +39,9 @@ internal static class DefaultAwsDependencies
         {
             Deadline = deadline,
             RoutingControls = http,
-            Resources = [http, dynamo],
+            Watches = new DynamoDbWatchStore(dynamo, options.Region!, options.StateTable),
+            Probe = new HttpHealthProbe(probes),
+            Resources = [http, dynamo, probes],
         };
     }
 }

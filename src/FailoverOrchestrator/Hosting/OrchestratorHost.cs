@@ -48,11 +48,13 @@ internal sealed class OrchestratorHost
         ];
         var pipeline = new SwitchPipeline(steps.ToDictionary(s => s.Name, StringComparer.Ordinal), time, loggers.CreateLogger<SwitchPipeline>());
         var status = new StatusReporter(aws.State, aws.Audit);
+        var switches = new SwitchExecutor(aws.State, aws.Audit, pipeline, notifier, time, loggers.CreateLogger<SwitchExecutor>());
         _commands = new CommandDispatcher(
-            new SwitchExecutor(aws.State, aws.Audit, pipeline, notifier, time, loggers.CreateLogger<SwitchExecutor>()),
+            switches,
             new SwitchPlanner(aws.State, aws.Audit, pipeline, time, loggers.CreateLogger<SwitchPlanner>()),
             status,
-            new ResetHandler(aws.State, aws.Audit, aws.Writer, status, notifier, time, loggers.CreateLogger<ResetHandler>()));
+            new ResetHandler(aws.State, aws.Audit, aws.Writer, status, notifier, time, loggers.CreateLogger<ResetHandler>()),
+            new WatchRunner(aws.State, aws.Watches, aws.Audit, aws.Probe, switches, notifier, time, loggers.CreateLogger<WatchRunner>()));
     }
 
     public OrchestratorOptions Options => _options;

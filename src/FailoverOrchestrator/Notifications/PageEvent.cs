@@ -14,4 +14,7 @@ internal enum PageEvent
 
     /// <summary>An operator reset the app to Steady in the region they named.</summary>
     Reset,
+
+    /// <summary>The scheduled watch found the primary failing for the configured time (WatchPolicy Notify); the page names the command.</summary>
+    PrimaryDown,
 }

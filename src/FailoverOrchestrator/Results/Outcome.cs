@@ -35,4 +35,7 @@ public enum Outcome
 
     /// <summary>Current state and the last executions.</summary>
     Status,
+
+    /// <summary>A scheduled watch ran: the primary's probes were recorded; the reason says what it decided.</summary>
+    Watched,
 }

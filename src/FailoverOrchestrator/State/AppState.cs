@@ -55,4 +55,7 @@ internal sealed record AppState
 
     /// <summary>The SNS message id of the execution's outcome page, once sent; a retry does not page again.</summary>
     public string? PageMessageId { get; init; }
+
+    /// <summary>What the scheduled watch recorded; null before its first run.</summary>
+    public WatchRecord? Watch { get; init; }
 }

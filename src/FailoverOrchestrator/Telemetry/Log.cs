@@ -55,4 +55,7 @@ internal static partial class Log
 
     [LoggerMessage(17, LogLevel.Critical, "The Runtime API failed: {Error}; the process exits")]
     public static partial void RuntimeApiFailed(ILogger logger, string error, Exception exception);
+
+    [LoggerMessage(18, LogLevel.Information, "Watch of app {App}: {Action}: {Reason}")]
+    public static partial void Watched(ILogger logger, string app, string action, string reason);
 }

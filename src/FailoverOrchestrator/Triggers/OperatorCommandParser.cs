@@ -16,18 +16,19 @@ internal static class OperatorCommandParser
         ["plan"] = TriggerCommand.Plan,
         ["resume"] = TriggerCommand.Resume,
         ["reset"] = TriggerCommand.Reset,
+        ["watch"] = TriggerCommand.Watch,
     };
 
     public static TriggerParseResult Parse(OperatorCommand c)
     {
         if (string.IsNullOrWhiteSpace(c.Command))
         {
-            return TriggerParseResult.Reject("command is empty: expected one of failover, failback, status, plan, resume, reset");
+            return TriggerParseResult.Reject("command is empty: expected one of failover, failback, status, plan, resume, reset, watch");
         }
 
         if (!Commands.TryGetValue(c.Command, out var command))
         {
-            return TriggerParseResult.Reject($"unknown command '{c.Command}': expected one of failover, failback, status, plan, resume, reset (lower case)");
+            return TriggerParseResult.Reject($"unknown command '{c.Command}': expected one of failover, failback, status, plan, resume, reset, watch (lower case)");
         }
 
         if (string.IsNullOrWhiteSpace(c.App))
@@ -50,7 +51,7 @@ internal static class OperatorCommandParser
             return TriggerParseResult.Reject("reset needs the region that serves traffic now: add \"region\": \"<region>\"");
         }
 
-        if (c.DryRun == true && command is TriggerCommand.Status or TriggerCommand.Reset)
+        if (c.DryRun == true && command is TriggerCommand.Status or TriggerCommand.Reset or TriggerCommand.Watch)
         {
             return TriggerParseResult.Reject($"dryRun does not apply to '{c.Command}'");
         }

@@ -9,4 +9,7 @@ internal enum TriggerCommand
     Plan,
     Resume,
     Reset,
+
+    /// <summary>The scheduled watch (EventBridge Scheduler): probe the primary, record, and act per the app's WatchPolicy.</summary>
+    Watch,
 }

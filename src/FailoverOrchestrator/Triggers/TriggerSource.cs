@@ -14,4 +14,7 @@ internal enum TriggerSource
 
     /// <summary>An operator's command.</summary>
     Operator,
+
+    /// <summary>The scheduled watch, once the primary has failed its probes for the configured time (WatchPolicy Failover).</summary>
+    Watch,
 }

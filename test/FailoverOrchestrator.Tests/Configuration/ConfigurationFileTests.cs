@@ -128,6 +128,7 @@ public sealed class ConfigurationFileTests : IDisposable
         Check(typeof(DnsRecordOptions), OrchestratorSettingShapes.Dns);
         Check(typeof(EcsServiceOptions), OrchestratorSettingShapes.Service);
         Check(typeof(WriterControlOptions), OrchestratorSettingShapes.WriterControl);
+        Check(typeof(WatchOptions), OrchestratorSettingShapes.Watch, nameof(WatchOptions.Enabled));
     }
 
     [Fact]

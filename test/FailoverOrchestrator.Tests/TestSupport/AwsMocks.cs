@@ -6,6 +6,7 @@ using FailoverOrchestrator.Aws.Sns;
 using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.Hosting;
 using FailoverOrchestrator.State;
+using FailoverOrchestrator.Watch;
 using Moq;
 
 namespace FailoverOrchestrator.Tests.TestSupport;
@@ -29,7 +30,11 @@ internal sealed class AwsMocks
 
     public Mock<IRoutingControlClient> RoutingControls { get; } = new(MockBehavior.Strict);
 
-    public AwsDependencies Dependencies => new(Route53.Object, Ecs.Object, Sns.Object, Tables.Object, Writer.Object, State.Object, Audit.Object) { RoutingControls = RoutingControls.Object };
+    public Mock<IWatchStore> Watches { get; } = new(MockBehavior.Strict);
+
+    public Mock<IHealthProbe> Probe { get; } = new(MockBehavior.Strict);
+
+    public AwsDependencies Dependencies => new(Route53.Object, Ecs.Object, Sns.Object, Tables.Object, Writer.Object, State.Object, Audit.Object) { RoutingControls = RoutingControls.Object, Watches = Watches.Object, Probe = Probe.Object };
 
     public void VerifyNoCalls()
     {

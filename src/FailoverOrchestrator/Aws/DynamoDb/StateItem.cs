@@ -27,13 +27,17 @@ internal static class StateItem
     public const string SuppressedPagedFor = "suppressedPagedFor";
     public const string StartedAt = "startedAt";
     public const string LastSwitchStartedAt = "lastSwitchStartedAt";
+    public const string WatchHistory = "watchHistory";
+    public const string WatchFailingSince = "watchFailingSince";
+    public const string WatchActedFor = "watchActedFor";
+    public const string WatchRuns = "watchRuns";
 
     /// <summary>Every attribute of the item: what an expression may name as <c>#attribute</c>.</summary>
     public static readonly IReadOnlySet<string> Attributes = new HashSet<string>(StringComparer.Ordinal)
     {
         App, ActiveRegion, Phase, TargetRegion, Epoch, ExecutionId, Holder, FailedPhase, LeaseExpiresAt, CompletedSteps, Attempts,
         LastTriggerKey, LastTransitionAt, LastError, CreatedAt, RecentTriggerKeys, DnsChangeId, PageMessageId, SuppressedPagedFor,
-        StartedAt, LastSwitchStartedAt,
+        StartedAt, LastSwitchStartedAt, WatchHistory, WatchFailingSince, WatchActedFor, WatchRuns,
     };
 
     /// <summary>The attribute that holds <paramref name="value"/>.</summary>
@@ -66,6 +70,15 @@ internal static class StateItem
         RecentTriggerKeys = item.GetStringList(RecentTriggerKeys),
         DnsChangeId = item.GetString(DnsChangeId),
         PageMessageId = item.GetString(PageMessageId),
+        Watch = item.GetNumber(WatchRuns) is { } runs
+            ? new WatchRecord
+            {
+                History = item.GetStringList(WatchHistory),
+                FailingSince = item.GetMillis(WatchFailingSince),
+                ActedFor = item.GetMillis(WatchActedFor),
+                Runs = runs,
+            }
+            : null,
     };
 
     private static InvalidDataException MissingAttribute(string name) =>

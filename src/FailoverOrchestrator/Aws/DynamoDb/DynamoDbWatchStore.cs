@@ -1,0 +1,57 @@
+using FailoverOrchestrator.State;
+using static FailoverOrchestrator.Aws.DynamoDb.DynamoValues;
+
+namespace FailoverOrchestrator.Aws.DynamoDb;
+
+/// <summary>
+/// The watch attributes of the state item. One conditional UpdateItem per run, conditioned on the run count it read
+/// (the item must exist: the caller ensures it). It never names the lease attributes, so it cannot disturb a switch.
+/// </summary>
+internal sealed class DynamoDbWatchStore(IDynamoDbClientFactory clients, string region, string tableName) : IWatchStore
+{
+    private readonly StateTable _table = new(clients, region, tableName);
+
+    public async Task<bool> TrySaveAsync(string app, long seenRuns, WatchRecord next, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>
+        {
+            [":history"] = StringList(next.History),
+            [":runs"] = Number(next.Runs),
+        };
+        var set = "SET #watchHistory = :history, #watchRuns = :runs";
+        var remove = new List<string>();
+        if (next.FailingSince is { } since)
+        {
+            set += ", #watchFailingSince = :since";
+            values[":since"] = Millis(since);
+        }
+        else
+        {
+            remove.Add("#watchFailingSince");
+        }
+
+        if (next.ActedFor is { } acted)
+        {
+            set += ", #watchActedFor = :acted";
+            values[":acted"] = Millis(acted);
+        }
+        else
+        {
+            remove.Add("#watchActedFor");
+        }
+
+        string condition;
+        if (seenRuns == 0)
+        {
+            condition = "attribute_exists(#app) AND attribute_not_exists(#watchRuns)";
+        }
+        else
+        {
+            condition = "#watchRuns = :seen";
+            values[":seen"] = Number(seenRuns);
+        }
+
+        var update = remove.Count == 0 ? set : $"{set} REMOVE {string.Join(", ", remove)}";
+        return await _table.TryUpdateAsync(app, condition, update, values, cancellationToken) is not null;
+    }
+}

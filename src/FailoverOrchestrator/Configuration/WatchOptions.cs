@@ -1,0 +1,30 @@
+namespace FailoverOrchestrator.Configuration;
+
+/// <summary>
+/// The scheduled watch of one app: HTTP(S) probes of the primary's health endpoints, sent from the function's own region,
+/// so that detection needs nothing in the primary region's control planes. No endpoints: the watch is off.
+/// </summary>
+public sealed class WatchOptions
+{
+    /// <summary>Gets or sets the primary's health endpoints (http or https URLs); the primary fails a run when none answers 2xx.</summary>
+    public List<string> HealthEndpoints { get; set; } = [];
+
+    /// <summary>Gets or sets what the watch does once the primary has failed for <see cref="FailedForSeconds"/>.</summary>
+    /// <value>Defaults to <see cref="WatchPolicy.Notify"/>.</value>
+    public WatchPolicy Policy { get; set; } = WatchPolicy.Notify;
+
+    /// <summary>Gets or sets how long the primary must have failed every run (from its first failed run) before the watch acts.</summary>
+    /// <value>Defaults to 180 seconds (three one-minute runs).</value>
+    public int FailedForSeconds { get; set; } = 180;
+
+    /// <summary>Gets or sets how long one probe may take before it counts as failed.</summary>
+    /// <value>Defaults to 5 seconds.</value>
+    public int ProbeTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Gets or sets how many runs the state item remembers, newest first.</summary>
+    /// <value>Defaults to 10.</value>
+    public int HistorySize { get; set; } = 10;
+
+    /// <summary>Gets a value indicating whether any endpoint is configured.</summary>
+    public bool Enabled => HealthEndpoints.Count > 0;
+}

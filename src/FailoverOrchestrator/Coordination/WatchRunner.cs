@@ -1,0 +1,84 @@
+using System.Globalization;
+using FailoverOrchestrator.Configuration;
+using FailoverOrchestrator.Coordination.Execution;
+using FailoverOrchestrator.Notifications;
+using FailoverOrchestrator.Pipeline;
+using FailoverOrchestrator.Results;
+using FailoverOrchestrator.State;
+using FailoverOrchestrator.Telemetry;
+using FailoverOrchestrator.Triggers;
+using FailoverOrchestrator.Watch;
+using Microsoft.Extensions.Logging;
+
+namespace FailoverOrchestrator.Coordination;
+
+/// <summary>
+/// Answers <c>{"command":"watch"}</c>, which an EventBridge Scheduler schedule sends every minute: probes the primary's
+/// health endpoints from the function's region, records the run in the state item (one write fenced on the run count,
+/// so overlapping runs never both act), audits the decision, and once the primary has failed for Watch:FailedForSeconds
+/// pages once (Notify) or starts the failover through the same lease as the alarm (Failover).
+/// </summary>
+internal sealed class WatchRunner(
+    IStateStore store, IWatchStore watches, IAuditLog auditLog, IHealthProbe probe, SwitchExecutor switches, OnCallNotifier notifier, TimeProvider time, ILogger logger)
+{
+    public async Task<FailoverResult> RunAsync(AppOptions app, CancellationToken cancellationToken)
+    {
+        if (!app.Watch.Enabled)
+        {
+            return FailoverResult.Rejected($"app '{app.Name}' has no Watch:HealthEndpoints, so there is nothing to watch; nothing was done", app.Name);
+        }
+
+        var timeout = TimeSpan.FromSeconds(app.Watch.ProbeTimeoutSeconds);
+        var probes = await Task.WhenAll(app.Watch.HealthEndpoints.Select(url => probe.ProbeAsync(new Uri(url), timeout, cancellationToken)));
+        var now = time.GetUtcNow();
+        await store.EnsureAsync(app.Name, app.PrimaryRegion, now, cancellationToken);
+        var state = await store.GetAsync(app.Name, cancellationToken)
+            ?? throw new InvalidOperationException($"The state item of app '{app.Name}' is missing right after it was ensured.");
+        var decision = WatchDecision.Decide(app, state, probes, now);
+        var audit = new ExecutionAudit(auditLog, app.Name, $"watch-{now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}", state.Epoch, time, logger);
+        if (!await watches.TrySaveAsync(app.Name, state.Watch?.Runs ?? 0, decision.Next, cancellationToken))
+        {
+            var overlap = "another watch run recorded itself at the same time; this run did nothing";
+            await audit.AppendAsync("WatchSkipped", overlap, cancellationToken);
+            return Watched(app, state, overlap);
+        }
+
+        Log.Watched(logger, app.Name, decision.Action.ToString(), decision.Reason);
+        await audit.AppendAsync($"Watch{decision.Action}", decision.Reason, cancellationToken);
+        switch (decision.Action)
+        {
+            case WatchAction.Page:
+                var command = FailoverCommand(app);
+                var page = Page.Of(PageEvent.PrimaryDown, Watched(app, state, $"{decision.Reason}. WatchPolicy is Notify: nothing was changed"));
+                await notifier.TryPublishAsync(app, page, $"if the primary is really down, fail over with {command}", cancellationToken, $"{app.Name}/watch/{decision.Next.ActedFor!.Value.ToUnixTimeMilliseconds()}");
+                return Watched(app, state, $"{decision.Reason}; paged on-call to run {command}");
+            case WatchAction.Failover:
+                var since = decision.Next.ActedFor!.Value;
+                var trigger = new FailoverTrigger
+                {
+                    Source = TriggerSource.Watch,
+                    Command = TriggerCommand.Failover,
+                    App = app.Name,
+                    IdempotencyKey = WatchDecision.TriggerKey(app.Name, since),
+                    StateChangedAt = since,
+                    Reason = decision.Reason,
+                };
+                return await switches.RunAsync(trigger, app, SwitchDirection.Failover, cancellationToken);
+            default:
+                return Watched(app, state, decision.Reason);
+        }
+    }
+
+    /// <summary>The exact command the on-call runs to fail over.</summary>
+    public static string FailoverCommand(AppOptions app) =>
+        $"{{\"command\":\"failover\",\"app\":\"{app.Name}\",\"confirm\":\"{app.Name}\",\"reason\":\"watch: primary {app.PrimaryRegion} down\"}}";
+
+    private static FailoverResult Watched(AppOptions app, AppState state, string reason) => new()
+    {
+        Outcome = Outcome.Watched,
+        App = app.Name,
+        ActiveRegion = state.ActiveRegion,
+        TargetRegion = app.StandbyRegion,
+        Reason = reason,
+    };
+}

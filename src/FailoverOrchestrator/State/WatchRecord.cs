@@ -1,0 +1,19 @@
+namespace FailoverOrchestrator.State;
+
+/// <summary>What the scheduled watch remembers in the app's state item (attributes <c>watch*</c>).</summary>
+internal sealed record WatchRecord
+{
+    public static readonly WatchRecord Empty = new();
+
+    /// <summary>The latest runs, newest first, bounded by the app's <c>Watch:HistorySize</c>; each is "time healthy|failed detail".</summary>
+    public IReadOnlyList<string> History { get; init; } = [];
+
+    /// <summary>The first failed run of the current failing streak; null while the primary answers.</summary>
+    public DateTimeOffset? FailingSince { get; init; }
+
+    /// <summary>The streak (named by its <see cref="FailingSince"/>) the watch has already acted on: paged, or started the failover.</summary>
+    public DateTimeOffset? ActedFor { get; init; }
+
+    /// <summary>How many runs were recorded; each write is conditioned on the count it read, so two overlapping runs never both act.</summary>
+    public long Runs { get; init; }
+}
