@@ -1,3 +1,4 @@
+using FailoverOrchestrator.LocalCloud.AppHealth;
 using FailoverOrchestrator.LocalCloud.Calls;
 using FailoverOrchestrator.LocalCloud.Ecs;
 using FailoverOrchestrator.LocalCloud.Faults;
@@ -31,7 +32,11 @@ internal sealed class LocalCloudServer : IAsyncDisposable
         _host = new LoopbackHttpHost(settings.Port, dispatcher.DispatchAsync);
         Cluster = new LocalCluster(new RoutingControlStore(settings.TimeProvider), Faults, Calls, settings.TimeProvider);
         Route53Api = new RegionalEndpointHost("us-east-1", string.Empty, dispatcher.DispatchAsync);
+        AppHealth = new AppHealthEndpoints();
     }
+
+    /// <summary>Gets the app's health endpoint in each region (what the scheduled watch probes), each on a port of its own.</summary>
+    public AppHealthEndpoints AppHealth { get; }
 
     /// <summary>
     /// Gets the Route 53 API on a port of its own (it is served from us-east-1 and signed for it), so that an outage of
@@ -71,10 +76,12 @@ internal sealed class LocalCloudServer : IAsyncDisposable
         // Loopback listeners start at once; nothing here waits on the network.
         Cluster.StartAsync().GetAwaiter().GetResult();
         Route53Api.StartAsync().GetAwaiter().GetResult();
+        AppHealth.StartAsync().GetAwaiter().GetResult();
     }
 
     public async ValueTask DisposeAsync()
     {
+        await AppHealth.DisposeAsync();
         await Route53Api.DisposeAsync();
         await Cluster.DisposeAsync();
         await _host.DisposeAsync();

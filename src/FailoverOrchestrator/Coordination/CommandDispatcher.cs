@@ -21,7 +21,7 @@ internal sealed class CommandDispatcher(SwitchExecutor switches, SwitchPlanner p
             TriggerCommand.Failback => switches.RunAsync(trigger, app, SwitchDirection.Failback, cancellationToken),
             TriggerCommand.Resume => switches.ResumeAsync(trigger, app, cancellationToken),
             TriggerCommand.Reset => resets.ResetAsync(trigger, app, cancellationToken),
-            TriggerCommand.Watch => watches.RunAsync(app, cancellationToken),
+            TriggerCommand.Watch => watches.RunAsync(trigger, app, cancellationToken),
             _ => status.ReportAsync(app, null, cancellationToken),
         };
     }

@@ -21,21 +21,38 @@ namespace FailoverOrchestrator.Coordination;
 internal sealed class WatchRunner(
     IStateStore store, IWatchStore watches, IAuditLog auditLog, IHealthProbe probe, SwitchExecutor switches, OnCallNotifier notifier, TimeProvider time, ILogger logger)
 {
-    public async Task<FailoverResult> RunAsync(AppOptions app, CancellationToken cancellationToken)
+    /// <summary>How far the schedule's time may be from the clock: Scheduler gives up on a delivery after at most 24 hours (MaximumEventAgeInSeconds).</summary>
+    public static readonly TimeSpan MaxScheduleSkew = TimeSpan.FromHours(24);
+
+    public async Task<FailoverResult> RunAsync(FailoverTrigger trigger, AppOptions app, CancellationToken cancellationToken)
     {
         if (!app.Watch.Enabled)
         {
             return FailoverResult.Rejected($"app '{app.Name}' has no Watch:HealthEndpoints, so there is nothing to watch; nothing was done", app.Name);
         }
 
+        // The run's time is the schedule's (<aws.scheduler.scheduled-time>): a retried or late delivery keeps its own.
+        var clock = time.GetUtcNow();
+        var now = trigger.StateChangedAt ?? clock;
+        if ((now - clock).Duration() > MaxScheduleSkew)
+        {
+            return FailoverResult.Rejected($"scheduledTime {now.ToString("u", CultureInfo.InvariantCulture)} is more than 24 hours from now ({clock.ToString("u", CultureInfo.InvariantCulture)}); nothing was done", app.Name);
+        }
+
         var timeout = TimeSpan.FromSeconds(app.Watch.ProbeTimeoutSeconds);
         var probes = await Task.WhenAll(app.Watch.HealthEndpoints.Select(url => probe.ProbeAsync(new Uri(url), timeout, cancellationToken)));
-        var now = time.GetUtcNow();
-        await store.EnsureAsync(app.Name, app.PrimaryRegion, now, cancellationToken);
+        await store.EnsureAsync(app.Name, app.PrimaryRegion, clock, cancellationToken);
         var state = await store.GetAsync(app.Name, cancellationToken)
             ?? throw new InvalidOperationException($"The state item of app '{app.Name}' is missing right after it was ensured.");
-        var decision = WatchDecision.Decide(app, state, probes, now);
         var audit = new ExecutionAudit(auditLog, app.Name, $"watch-{now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}", state.Epoch, time, logger);
+        if (state.Watch?.LastRunAt is { } last && now <= last)
+        {
+            var late = $"a late or repeated delivery of the run scheduled at {now.ToString("u", CultureInfo.InvariantCulture)} (the last recorded run was at {last.ToString("u", CultureInfo.InvariantCulture)}); nothing was done";
+            await audit.AppendAsync("WatchSkipped", late, cancellationToken);
+            return Watched(app, state, late);
+        }
+
+        var decision = WatchDecision.Decide(app, state, probes, now);
         if (!await watches.TrySaveAsync(app.Name, state.Watch?.Runs ?? 0, decision.Next, cancellationToken))
         {
             var overlap = "another watch run recorded itself at the same time; this run did nothing";
@@ -54,7 +71,7 @@ internal sealed class WatchRunner(
                 return Watched(app, state, $"{decision.Reason}; paged on-call to run {command}");
             case WatchAction.Failover:
                 var since = decision.Next.ActedFor!.Value;
-                var trigger = new FailoverTrigger
+                var failover = new FailoverTrigger
                 {
                     Source = TriggerSource.Watch,
                     Command = TriggerCommand.Failover,
@@ -63,7 +80,7 @@ internal sealed class WatchRunner(
                     StateChangedAt = since,
                     Reason = decision.Reason,
                 };
-                return await switches.RunAsync(trigger, app, SwitchDirection.Failover, cancellationToken);
+                return await switches.RunAsync(failover, app, SwitchDirection.Failover, cancellationToken);
             default:
                 return Watched(app, state, decision.Reason);
         }

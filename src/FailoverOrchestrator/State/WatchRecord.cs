@@ -14,6 +14,9 @@ internal sealed record WatchRecord
     /// <summary>The streak (named by its <see cref="FailingSince"/>) the watch has already acted on: paged, or started the failover.</summary>
     public DateTimeOffset? ActedFor { get; init; }
 
+    /// <summary>The time of the latest recorded run (its scheduled time); an earlier or equal one is a late or repeated delivery.</summary>
+    public DateTimeOffset? LastRunAt { get; init; }
+
     /// <summary>How many runs were recorded; each write is conditioned on the count it read, so two overlapping runs never both act.</summary>
     public long Runs { get; init; }
 }

@@ -24,6 +24,7 @@ internal sealed record FailoverTrigger
 
     public string? PreviousState { get; init; }
 
+    /// <summary>When the alarm changed state; for a watch, the time its schedule fired (<c>scheduledTime</c>) or, for the watch's failover, the start of the failing streak.</summary>
     public DateTimeOffset? StateChangedAt { get; init; }
 
     /// <summary>Whether the alarm is a composite alarm (its configuration carries an <c>alarmRule</c>).</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FailoverOrchestrator.Redaction;
 using FailoverOrchestrator.Triggers.Events;
 
@@ -51,6 +52,22 @@ internal static class OperatorCommandParser
             return TriggerParseResult.Reject("reset needs the region that serves traffic now: add \"region\": \"<region>\"");
         }
 
+        DateTimeOffset? scheduledTime = null;
+        if (c.ScheduledTime is not null)
+        {
+            if (command != TriggerCommand.Watch)
+            {
+                return TriggerParseResult.Reject($"scheduledTime is only taken by watch (the schedule's <aws.scheduler.scheduled-time>), not by '{c.Command}'");
+            }
+
+            if (!DateTimeOffset.TryParseExact(c.ScheduledTime, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            {
+                return TriggerParseResult.Reject($"scheduledTime '{SafeText.Escape(c.ScheduledTime)}' is not a UTC time such as 2026-03-22T18:59:43Z (the form EventBridge Scheduler fills in for <aws.scheduler.scheduled-time>)");
+            }
+
+            scheduledTime = at;
+        }
+
         if (c.DryRun == true && command is TriggerCommand.Status or TriggerCommand.Reset or TriggerCommand.Watch)
         {
             return TriggerParseResult.Reject($"dryRun does not apply to '{c.Command}'");
@@ -67,6 +84,7 @@ internal static class OperatorCommandParser
             Reason = c.Reason is null ? null : SafeText.Escape(c.Reason),
             Confirm = c.Confirm,
             Region = c.Region,
+            StateChangedAt = scheduledTime,
             IdempotencyKey = $"operator#{c.Command}#{Guid.NewGuid():N}",
         });
     }

@@ -25,7 +25,7 @@ internal sealed record WatchDecision(WatchRecord Next, WatchAction Action, strin
 
         var history = new[] { line }.Concat(prior.History).Take(app.Watch.HistorySize).ToList();
         var failingSince = healthy ? (DateTimeOffset?)null : prior.FailingSince ?? now;
-        var next = new WatchRecord { History = history, FailingSince = failingSince, ActedFor = healthy ? null : prior.ActedFor, Runs = prior.Runs + 1 };
+        var next = new WatchRecord { History = history, FailingSince = failingSince, ActedFor = healthy ? null : prior.ActedFor, LastRunAt = now, Runs = prior.Runs + 1 };
         if (failingSince is not { } since)
         {
             return new(next, WatchAction.Record, $"the primary {app.PrimaryRegion} answers its health endpoints ({Summary(probes)})");

@@ -100,6 +100,7 @@ public sealed class WatchDecisionTests
         Assert.Equal(3, record.History.Count);
         Assert.StartsWith("2026-12-01 03:04:00Z", record.History[0], StringComparison.Ordinal);
         Assert.Equal(5, record.Runs);
+        Assert.Equal(T0.AddMinutes(4), record.LastRunAt);
     }
 
     private static AppState Steady(WatchRecord? watch) => new() { App = "shop", ActiveRegion = "us-east-1", Phase = Phase.Steady, Watch = watch };

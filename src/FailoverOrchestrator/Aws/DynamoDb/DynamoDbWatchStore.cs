@@ -18,7 +18,8 @@ internal sealed class DynamoDbWatchStore(IDynamoDbClientFactory clients, string 
             [":history"] = StringList(next.History),
             [":runs"] = Number(next.Runs),
         };
-        var set = "SET #watchHistory = :history, #watchRuns = :runs";
+        var set = "SET #watchHistory = :history, #watchRuns = :runs, #watchLastRunAt = :runAt";
+        values[":runAt"] = Millis(next.LastRunAt ?? throw new ArgumentException("A watch run has a time.", nameof(next)));
         var remove = new List<string>();
         if (next.FailingSince is { } since)
         {

@@ -31,13 +31,14 @@ internal static class StateItem
     public const string WatchFailingSince = "watchFailingSince";
     public const string WatchActedFor = "watchActedFor";
     public const string WatchRuns = "watchRuns";
+    public const string WatchLastRunAt = "watchLastRunAt";
 
     /// <summary>Every attribute of the item: what an expression may name as <c>#attribute</c>.</summary>
     public static readonly IReadOnlySet<string> Attributes = new HashSet<string>(StringComparer.Ordinal)
     {
         App, ActiveRegion, Phase, TargetRegion, Epoch, ExecutionId, Holder, FailedPhase, LeaseExpiresAt, CompletedSteps, Attempts,
         LastTriggerKey, LastTransitionAt, LastError, CreatedAt, RecentTriggerKeys, DnsChangeId, PageMessageId, SuppressedPagedFor,
-        StartedAt, LastSwitchStartedAt, WatchHistory, WatchFailingSince, WatchActedFor, WatchRuns,
+        StartedAt, LastSwitchStartedAt, WatchHistory, WatchFailingSince, WatchActedFor, WatchRuns, WatchLastRunAt,
     };
 
     /// <summary>The attribute that holds <paramref name="value"/>.</summary>
@@ -76,6 +77,7 @@ internal static class StateItem
                 History = item.GetStringList(WatchHistory),
                 FailingSince = item.GetMillis(WatchFailingSince),
                 ActedFor = item.GetMillis(WatchActedFor),
+                LastRunAt = item.GetMillis(WatchLastRunAt),
                 Runs = runs,
             }
             : null,
