@@ -90,8 +90,9 @@ internal sealed class OrchestratorHost
 
     private async Task<FailoverResult> RunMeteredAsync(FailoverTrigger trigger, AppOptions app, long started, CancellationToken cancellationToken)
     {
-        // Only switches are measured: a status, plan or reset that fails is an invocation error, which Lambda counts.
-        if (trigger.DryRun || trigger.Command is not (TriggerCommand.Failover or TriggerCommand.Failback or TriggerCommand.Resume))
+        // Only switches are measured (a watch that starts one included): a status, plan or reset that fails is an
+        // invocation error, which Lambda counts.
+        if (trigger.DryRun || trigger.Command is not (TriggerCommand.Failover or TriggerCommand.Failback or TriggerCommand.Resume or TriggerCommand.Watch))
         {
             return await _commands.RunAsync(trigger, app, cancellationToken);
         }
@@ -103,7 +104,7 @@ internal sealed class OrchestratorHost
             _metrics.Record(result, app, trigger.Command, meter, _time.GetElapsedTime(started));
             return result;
         }
-        catch (Exception ex)
+        catch (Exception ex) when (trigger.Command != TriggerCommand.Watch || ex is ExecutionFailedException)
         {
             _metrics.RecordFailure(app, trigger.Command, (ex as ExecutionFailedException)?.ExecutionId, meter, _time.GetElapsedTime(started));
             throw;

@@ -6,7 +6,7 @@ namespace FailoverOrchestrator.Telemetry;
 
 /// <summary>
 /// Turns the end of one switch invocation (its result, or the error it throws) into an Embedded Metric Format line on
-/// the log stream. Invocations that never reach a switch (rejected input, ignored alarms, status, plans) emit nothing.
+/// the log stream. Invocations that never reach a switch (rejected input, ignored alarms, status, plans, watch runs that only record) emit nothing.
 /// </summary>
 internal sealed class SwitchMetrics(TextWriter output, TimeProvider time)
 {
@@ -15,7 +15,7 @@ internal sealed class SwitchMetrics(TextWriter output, TimeProvider time)
 
     public void Record(FailoverResult result, AppOptions app, TriggerCommand command, InvocationMeter meter, TimeSpan elapsed)
     {
-        if (result.Outcome is Outcome.Planned or Outcome.Status or Outcome.Ignored or Outcome.Rejected)
+        if (result.Outcome is Outcome.Planned or Outcome.Status or Outcome.Ignored or Outcome.Rejected or Outcome.Watched)
         {
             return;
         }

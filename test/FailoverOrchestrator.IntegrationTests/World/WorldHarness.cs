@@ -50,12 +50,14 @@ internal sealed class WorldHarness : IAsyncDisposable
     public static string ConfigFile => Path.Combine(AppContext.BaseDirectory, "samples", "orchestrator.json");
 
     /// <summary>Starts a world; propagation and convergence are instant unless the test asks otherwise.</summary>
-    public static async Task<WorldHarness> StartAsync(IEnumerable<KeyValuePair<string, string?>>? overrides = null, LocalCloudOptions? cloud = null)
+    /// <param name="ofWorld">Settings that name the started world's own addresses (such as its health endpoints).</param>
+    public static async Task<WorldHarness> StartAsync(
+        IEnumerable<KeyValuePair<string, string?>>? overrides = null, LocalCloudOptions? cloud = null, Func<LocalWorld, IEnumerable<KeyValuePair<string, string?>>>? ofWorld = null)
     {
-        var all = TestOverrides.Concat(overrides ?? []).ToList();
         var world = await LocalWorld.StartAsync(cloud ?? new LocalCloudOptions { ChangePropagationDelay = TimeSpan.Zero, EcsTasksPerSecond = double.PositiveInfinity, AccountId = "111122223333" });
         try
         {
+            var all = TestOverrides.Concat(overrides ?? []).Concat(ofWorld?.Invoke(world) ?? []).ToList();
             var options = OrchestratorConfiguration.Load(ConfigFile, all);
             await world.ProvisionAsync(options);
             return new WorldHarness(world, options, all);

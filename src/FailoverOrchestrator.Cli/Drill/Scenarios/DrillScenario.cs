@@ -18,6 +18,7 @@ internal abstract class DrillScenario
         new ArcEndpointDownScenario(),
         new UsEast1DarkScenario(Configuration.DnsStrategy.RoutingControl),
         new UsEast1DarkScenario(Configuration.DnsStrategy.RecordChange),
+        new WatchFalseAlarmScenario(),
     ];
 
     public abstract string Name { get; }

@@ -10,9 +10,11 @@ namespace FailoverOrchestrator.Cli.Drill.Scenarios;
 /// <summary>
 /// us-east-1 goes dark: its endpoints the switch could need refuse connections (the Route 53 API, which is served from
 /// us-east-1, and the ARC cluster endpoint there) while DNS keeps answering and the other regions work; a call signed
-/// for us-east-1 that reached LocalCloud anyway would be counted as a failure of the scenario. CloudWatch and EventBridge in us-east-1 are dark too, so no alarm arrives: the on-call's failover command
-/// starts the switch. With RoutingControl the app fails over exactly once on the ARC data plane; with RecordChange the
-/// same outage ends as a notified Blocked that names the Route 53 API and the manual step.
+/// for us-east-1 that reached LocalCloud anyway would be counted as a failure of the scenario. CloudWatch and EventBridge
+/// in us-east-1 are dark too, so no alarm arrives, and the app's health endpoint there refuses connections. With
+/// RoutingControl and WatchPolicy Failover the scheduled watch (running in us-west-2) sees the primary fail for
+/// Watch:FailedForSeconds and starts the switch, which completes exactly once on the ARC data plane; with RecordChange
+/// the on-call's failover command ends as a notified Blocked that names the Route 53 API and the manual step.
 /// </summary>
 internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
 {
@@ -21,13 +23,13 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
     public override string Name => strategy == DnsStrategy.RoutingControl ? "us-east-1-dark" : "us-east-1-dark-record-change";
 
     public override string Description => strategy == DnsStrategy.RoutingControl
-        ? "us-east-1 goes dark (Route 53 API, ECS, SNS, the ARC endpoint there) while DNS answers; the on-call's failover switches by routing controls, exactly once"
+        ? "us-east-1 goes dark (Route 53 API, the ARC endpoint, the app's health endpoint there) while DNS answers; the scheduled watch (WatchPolicy Failover) switches by routing controls, exactly once"
         : "us-east-1 goes dark while DNS answers; the app switches by record change, which needs the Route 53 API: a notified Blocked naming it and the manual step";
 
     public override Outcome Expected => strategy == DnsStrategy.RoutingControl ? Outcome.FailedOver : Outcome.Blocked;
 
     public override IReadOnlyList<KeyValuePair<string, string?>> Overrides => strategy == DnsStrategy.RoutingControl
-        ? ArcEndpointDownScenario.RoutingControlSettings
+        ? [.. ArcEndpointDownScenario.RoutingControlSettings, new("Orchestrator:Apps:shop:Watch:Policy", "Failover")]
         : [new("Orchestrator:Region", "us-west-2")];
 
     public override async Task<ScenarioResult> RunAsync(DrillSession s, CancellationToken cancellationToken)
@@ -37,16 +39,27 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
         s.OutageAt = s.Clock.GetUtcNow();
         await s.World.Cloud.Route53Api.StopAsync();
         await s.World.Cloud.Cluster.TakeDownAsync(DarkRegion);
+        await s.World.Cloud.AppHealth.TakeDownAsync(DarkRegion);
         foreach (var service in app.Regions[app.PrimaryRegion].Services)
         {
             s.World.Cloud.Ecs.SetCounts(app.PrimaryRegion, service.Cluster, service.Service, service.ActiveDesiredCount, 0);
         }
 
-        timeline.Add(new TimelineEntry(TimeSpan.Zero, $"{DarkRegion} goes dark: the Route 53 API and the ARC endpoint there refuse connections; DNS still answers", null, ScenarioKit.Drill));
-        s.Progress.Say($"{DarkRegion} is dark; no alarm can arrive from it: the on-call runs the failover command");
+        timeline.Add(new TimelineEntry(TimeSpan.Zero, $"{DarkRegion} goes dark: the Route 53 API, the ARC endpoint and the app's health endpoint there refuse connections; DNS still answers", null, ScenarioKit.Drill));
         cancellationToken.ThrowIfCancellationRequested();
 
-        var command = await s.InvokeAsync("operator failover", AlarmPayloads.Command("failover", app, $"{DarkRegion} is dark"));
+        DrillInvocation command;
+        if (strategy == DnsStrategy.RoutingControl)
+        {
+            s.Progress.Say($"{DarkRegion} is dark; no alarm can arrive from it: the scheduled watch in {s.Options.Region} probes the primary every minute");
+            command = await WatchUntilItActsAsync(s, timeline, cancellationToken);
+        }
+        else
+        {
+            s.Progress.Say($"{DarkRegion} is dark; no alarm can arrive from it: the on-call runs the failover command");
+            command = await s.InvokeAsync("operator failover", AlarmPayloads.Command("failover", app, $"{DarkRegion} is dark"));
+        }
+
         ScenarioKit.AddSteps(s, timeline, command, withTtl: strategy == DnsStrategy.RoutingControl);
         timeline.Add(new TimelineEntry(
             command.At + command.Duration,
@@ -58,10 +71,36 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
         var checks = strategy == DnsStrategy.RoutingControl
             ? await FailedOverAsync(s, command)
             : await BlockedAsync(s, command);
-        var rto = ScenarioKit.Rto(s, command) with { Detection = TimeSpan.Zero, AlarmEvaluation = TimeSpan.Zero };
+        if (strategy == DnsStrategy.RoutingControl)
+        {
+            checks.Add(new DrillCheck(
+                $"the watch acted once the primary had failed for {s.App.Watch.FailedForSeconds} s, not before",
+                command.At >= TimeSpan.FromSeconds(s.App.Watch.FailedForSeconds) && s.Invocations.Count(i => i.Label.StartsWith("scheduled watch", StringComparison.Ordinal)) == (s.App.Watch.FailedForSeconds / 60) + 1,
+                $"acted at {command.At.TotalSeconds:0} s, on run {s.Invocations.Count}"));
+        }
+        // Detection is the watch's own: from the outage to the start of the run that acted (Watch:FailedForSeconds after
+        // the first failed run, on the drill's clock).
+        var rto = ScenarioKit.Rto(s, command) with { Detection = command.At, AlarmEvaluation = TimeSpan.Zero };
         return Result(s, command.Result?.Outcome, timeline, checks, strategy == DnsStrategy.RoutingControl
-            ? rto with { DetectionLabel = "detection (not simulated: the on-call's command starts it)", AlarmLabel = "alarm (none: CloudWatch in us-east-1 is dark)" }
+            ? rto with { DetectionLabel = $"detection (the scheduled watch: probes failed for Watch:FailedForSeconds = {s.App.Watch.FailedForSeconds} s, one run a minute)", AlarmLabel = "alarm (none: CloudWatch in us-east-1 is dark)" }
             : null);
+    }
+
+    /// <summary>One watch run a minute until one acts; each earlier run must only record the failing streak.</summary>
+    private static async Task<DrillInvocation> WatchUntilItActsAsync(DrillSession s, List<TimelineEntry> timeline, CancellationToken cancellationToken)
+    {
+        var limit = (s.App.Watch.FailedForSeconds / 60) + 2;
+        for (var run = 1; ; run++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var watch = await WatchRuns.NextMinuteAsync(s, run);
+            if (watch.Result?.Outcome != Outcome.Watched || run == limit)
+            {
+                return watch;
+            }
+
+            timeline.Add(new TimelineEntry(watch.At, $"scheduled watch #{run}: {watch.Result.Outcome}", watch.Duration, ScenarioKit.Measured, watch.Result.Reason));
+        }
     }
 
     private static async Task<List<DrillCheck>> FailedOverAsync(DrillSession s, DrillInvocation command)
