@@ -11,12 +11,14 @@ namespace FailoverOrchestrator.Infra.Tests.Policies;
 /// </summary>
 internal static class PolicyScopeChecker
 {
-    public static IReadOnlyList<string> Check(CfnTemplate template, IReadOnlyDictionary<string, string[]> allowed)
+    /// <param name="role">Which roles (by logical id) are checked; all of them when null.</param>
+    public static IReadOnlyList<string> Check(CfnTemplate template, IReadOnlyDictionary<string, string[]> allowed, Func<string, bool>? role = null)
     {
+        role ??= _ => true;
         var errors = new List<string>();
         var granted = new HashSet<(string Action, string Resource)>();
 
-        foreach (var roleId in template.ResourcesOfType("AWS::IAM::Role"))
+        foreach (var roleId in template.ResourcesOfType("AWS::IAM::Role").Where(role))
         {
             var policies = template.Properties(roleId)["Policies"] as JsonArray ?? [];
             foreach (var policy in policies)
@@ -33,6 +35,11 @@ internal static class PolicyScopeChecker
         foreach (var policyId in template.ResourcesOfType("AWS::IAM::RolePolicy"))
         {
             var policy = template.Properties(policyId);
+            if (!role(Intrinsic.Describe(policy["RoleName"]).Replace("!Ref ", string.Empty, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
             foreach (var statement in AsList(policy["PolicyDocument"]?["Statement"]))
             {
                 CheckStatement($"{policyId}/{Intrinsic.Text(policy["PolicyName"])}", statement as JsonObject ?? [], allowed, granted, errors);

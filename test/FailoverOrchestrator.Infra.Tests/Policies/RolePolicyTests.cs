@@ -47,9 +47,32 @@ public class RolePolicyTests
     [Fact]
     public void Check_FunctionRole_GrantsExactlyItsScope()
     {
-        var errors = PolicyScopeChecker.Check(Main, FunctionScope);
+        var errors = PolicyScopeChecker.Check(Main, FunctionScope, role => role != "WatchScheduleRole");
 
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void Check_WatchScheduleRole_OnlyInvokesTheFunctionAndOnlySchedulerAssumesIt()
+    {
+        var errors = PolicyScopeChecker.Check(Main, new Dictionary<string, string[]> { ["lambda:InvokeFunction"] = ["!GetAtt Function.Arn"] }, role => role == "WatchScheduleRole");
+        var trust = Assert.Single(Main.Properties("WatchScheduleRole")["AssumeRolePolicyDocument"]!["Statement"]!.AsArray())!;
+
+        Assert.Empty(errors);
+        Assert.Equal("scheduler.amazonaws.com", Intrinsic.Text(trust["Principal"]!["Service"]));
+        Assert.Equal("""{"aws:SourceAccount":{"Ref":"AWS::AccountId"}}""", trust["Condition"]!["StringEquals"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void WatchSchedule_Input_IsTheWatchCommandWithSchedulersTime()
+    {
+        var target = Main.Properties("WatchSchedule")["Target"]!;
+
+        // Scheduler hands the target's Input to Lambda as the event, with its context attributes filled in
+        // (https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-schedule-context-attributes.html).
+        Assert.Equal("""{"command":"watch","app":"${WatchedApp}","scheduledTime":"<aws.scheduler.scheduled-time>"}""", Intrinsic.Text(target["Input"]!["Fn::Sub"]));
+        Assert.Equal("rate(1 minute)", Intrinsic.Text(Main.Properties("WatchSchedule")["ScheduleExpression"]));
+        Assert.Equal("!GetAtt Function.Arn", Intrinsic.Describe(target["Arn"]));
     }
 
     [Fact]
