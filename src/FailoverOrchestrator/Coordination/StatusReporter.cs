@@ -32,6 +32,8 @@ internal sealed class StatusReporter(IStateStore store, IAuditLog audit)
                 Attempts = state?.Attempts ?? 0,
                 LastTransitionAt = state?.LastTransitionAt,
                 LastError = state?.LastError,
+                WatchHistory = state?.Watch?.History ?? [],
+                WatchFailingSince = state?.Watch?.FailingSince,
                 RecentEvents = events.Select(Line).ToList(),
             },
         };

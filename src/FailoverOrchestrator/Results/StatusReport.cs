@@ -21,6 +21,12 @@ public sealed record StatusReport
 
     public string? LastError { get; init; }
 
+    /// <summary>The scheduled watch's latest runs, newest first ("time healthy|failed what the probes got"); empty before its first run.</summary>
+    public IReadOnlyList<string> WatchHistory { get; init; } = [];
+
+    /// <summary>Since when the primary has failed every watch run; null while it answers.</summary>
+    public DateTimeOffset? WatchFailingSince { get; init; }
+
     /// <summary>The latest audit events, oldest first, one line each.</summary>
     public IReadOnlyList<string> RecentEvents { get; init; } = [];
 }

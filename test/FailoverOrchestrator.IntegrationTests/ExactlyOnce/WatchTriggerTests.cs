@@ -60,6 +60,10 @@ public sealed class WatchTriggerTests
         var state = await probe.StateAsync();
         Assert.Equal((Phase.Steady, Primary, 4L, 3), (state!.Phase, state.ActiveRegion, state.Watch!.Runs, state.Watch.History.Count));
         Assert.Equal(["WatchRecord", "WatchPage", "WatchRecord", "WatchRecord", "WatchSkipped"], (await probe.AuditAsync()).Select(e => e.Kind));
+        var status = (await world.InvokeAsync(WorldHarness.Command("status"))).Result!.Status!;
+        Assert.Equal(state.Watch.History, status.WatchHistory);
+        Assert.StartsWith(state.Watch.LastRunAt!.Value.ToString("u", CultureInfo.InvariantCulture) + " failed http://127.0.0.1:", status.WatchHistory[0], StringComparison.Ordinal);
+        Assert.Equal(state.Watch.FailingSince, status.WatchFailingSince);
     }
 
     private static Task<WorldHarness> StartAsync(string policy) => WorldHarness.StartAsync(
