@@ -227,7 +227,7 @@ internal sealed class SwitchExecutor(
         await notifier.TryPublishAsync(app, failed, next, cancellationToken, label, $"{app.Name}/{context.ExecutionId}/{label}/attempt-{state.Attempts}");
         // The message says it all, redacted; the raw AWS exception (whose message may echo signing details) stays out
         // of what leaves the function. The invocation's deadline is kept as the cause.
-        throw new ExecutionFailedException(app.Name, context.ExecutionId, step, terminal, what, error is OperationCanceledException ? error : null);
+        throw new ExecutionFailedException(app.Name, context.ExecutionId, step, terminal, context.TargetRegion, what, error is OperationCanceledException ? error : null);
     }
 
     private static FailoverResult Result(Outcome outcome, StepContext context, string? active, string reason) => new()
