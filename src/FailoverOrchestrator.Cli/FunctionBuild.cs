@@ -59,7 +59,9 @@ internal sealed record FunctionBuild(LambdaRuntimeKind Runtime, string TaskRoot)
         await progress.WriteLineAsync(options.Runtime == LambdaRuntimeKind.ProvidedAl2023NativeAot
             ? $"publishing the Native AOT bootstrap into {output} (about a minute the first time: the whole program is compiled to machine code) ..."
             : $"publishing the self-contained bootstrap into {output} ...");
-        await LambdaBundle.PublishAsync(options.Runtime, repository, output, cancellationToken);
+        // The Native AOT build keeps its intermediate files apart, so the JIT builds' obj folders need no rebuild after it.
+        var artifacts = options.Runtime == LambdaRuntimeKind.ProvidedAl2023NativeAot ? Path.Combine(repository, "artifacts", "cli-lambda-build") : null;
+        await LambdaBundle.PublishAsync(options.Runtime, repository, output, artifacts, cancellationToken);
         return new FunctionBuild(options.Runtime, output);
     }
 }

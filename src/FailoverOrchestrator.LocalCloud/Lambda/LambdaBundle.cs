@@ -28,8 +28,12 @@ internal static class LambdaBundle
         return [.. common, .. specific, "-nologo", "-v", "q"];
     }
 
-    /// <summary>Publishes into <paramref name="output"/> (emptied first); throws with the build's output when it fails.</summary>
-    public static async Task PublishAsync(LambdaRuntimeKind runtime, string repositoryRoot, string output, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Publishes into <paramref name="output"/> (emptied first); throws with the build's output when it fails. With
+    /// <paramref name="artifactsPath"/>, the build keeps its intermediate files there (<c>--artifacts-path</c>) instead
+    /// of in each project's obj folder, so it neither disturbs nor waits for a build of another runtime.
+    /// </summary>
+    public static async Task PublishAsync(LambdaRuntimeKind runtime, string repositoryRoot, string output, string? artifactsPath = null, CancellationToken cancellationToken = default)
     {
         if (Directory.Exists(output))
         {
@@ -37,6 +41,11 @@ internal static class LambdaBundle
         }
 
         var arguments = PublishArguments(runtime, repositoryRoot, output);
+        if (artifactsPath is not null)
+        {
+            arguments = [.. arguments, "--artifacts-path", artifactsPath];
+        }
+
         var start = new ProcessStartInfo("dotnet", arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
 
         // A test host's or `dotnet run`'s MSBuild variables would point the child build at their build nodes.
