@@ -1,6 +1,7 @@
 using System.Globalization;
 using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.Pipeline;
+using FailoverOrchestrator.State;
 
 namespace FailoverOrchestrator.Steps;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using FailoverOrchestrator.IntegrationTests.World;
-using FailoverOrchestrator.Coordination;
+using FailoverOrchestrator.Coordination.Failures;
 using FailoverOrchestrator.LocalCloud;
 using FailoverOrchestrator.LocalCloud.Faults;
 using FailoverOrchestrator.Results;
