@@ -19,6 +19,7 @@ namespace FailoverOrchestrator.IntegrationTests.LambdaRuntime;
 /// connection on an oversize body (the official client died of the broken pipe); it now reads the body to its end and
 /// answers 413. RuntimeSupport then exits on that 413, while this function logs it and serves the next event.
 /// </summary>
+[TestCaseOrderer("FailoverOrchestrator.IntegrationTests.LambdaRuntime.NativeAotLastOrderer", "FailoverOrchestrator.IntegrationTests")]
 public sealed class RuntimeApiTests
 {
     /// <summary>Every build: the managed runtime's, the self-contained bootstrap and the Native AOT bootstrap.</summary>
