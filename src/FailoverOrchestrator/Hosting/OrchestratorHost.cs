@@ -37,20 +37,20 @@ internal sealed class OrchestratorHost
         var notifier = new OnCallNotifier(aws.Sns, loggers.CreateLogger<OnCallNotifier>());
         IFailoverStep[] steps =
         [
-            new PreflightStep(aws.Route53, aws.Ecs, aws.Tables, aws.Writer),
+            new PreflightStep(aws.Route53, aws.Ecs, aws.Tables, aws.Writer, new RoutingControlReadiness(aws.RoutingControls)),
             new EcsScaleUpStep(aws.Ecs, time),
             new TargetHealthyStep(aws.Route53, time),
             new PromoteWriterStep(aws.Writer),
-            new DnsUpsertStep(aws.Route53, time),
+            new TrafficSwitchStep(new DnsUpsertStep(aws.Route53, time), new RoutingControlSwitchStep(aws.RoutingControls)),
             new EcsScaleDownStep(aws.Ecs, time),
             new SnsNotifyStep(notifier),
             new AuditLogStep(aws.Audit, time),
         ];
-        var pipeline = new FailoverPipeline(steps.ToDictionary(s => s.Name, StringComparer.Ordinal), time, loggers.CreateLogger<FailoverPipeline>());
+        var pipeline = new SwitchPipeline(steps.ToDictionary(s => s.Name, StringComparer.Ordinal), time, loggers.CreateLogger<SwitchPipeline>());
         var status = new StatusReporter(aws.State, aws.Audit);
         _commands = new CommandDispatcher(
             new SwitchExecutor(aws.State, aws.Audit, pipeline, notifier, time, loggers.CreateLogger<SwitchExecutor>()),
-            new PlanBuilder(aws.State, aws.Audit, pipeline, time, loggers.CreateLogger<PlanBuilder>()),
+            new SwitchPlanner(aws.State, aws.Audit, pipeline, time, loggers.CreateLogger<SwitchPlanner>()),
             status,
             new ResetHandler(aws.State, aws.Audit, aws.Writer, status, notifier, time, loggers.CreateLogger<ResetHandler>()));
     }
