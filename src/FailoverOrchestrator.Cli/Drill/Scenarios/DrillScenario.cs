@@ -42,5 +42,7 @@ internal abstract class DrillScenario
         Invocations = s.Invocations.ToList(),
         Rto = rto,
         AwsCalls = ScenarioKit.CallSummary(s),
+        Function = s.Function.StartLine,
+        FunctionPeakMemoryMb = s.FunctionPeakMemoryMb(),
     };
 }
