@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using FailoverOrchestrator.Results;
 using FailoverOrchestrator.Redaction;
+using FailoverOrchestrator.Triggers;
 
 namespace FailoverOrchestrator.Notifications;
 
@@ -66,14 +67,19 @@ internal static class NotificationComposer
     }
 
     /// <summary>The next command an operator would run after this outcome.</summary>
-    public static string? NextCommand(Page result) => result.Outcome switch
+    public static string? NextCommand(Page page)
     {
-        Outcome.FailedOver => $"confirm the app serves from {result.TargetRegion}; when the primary is healthy again, rehearse with {{\"command\":\"plan\",\"app\":\"{result.App}\"}} and fail back with {{\"command\":\"failback\",\"app\":\"{result.App}\",\"confirm\":\"{result.App}\"}}",
-        Outcome.FailedBack => $"confirm the app serves from {result.TargetRegion}; check {{\"command\":\"status\",\"app\":\"{result.App}\"}}",
-        Outcome.Blocked => $"fix what preflight reported, check with {{\"command\":\"plan\",\"app\":\"{result.App}\"}}, then run {{\"command\":\"failover\",\"app\":\"{result.App}\",\"confirm\":\"{result.App}\"}} (or failback)",
-        Outcome.Suppressed => $"a switch happened recently; if a switch is really needed now, run it by hand with confirm: {{\"command\":\"status\",\"app\":\"{result.App}\"}} first",
-        _ => $"check {{\"command\":\"status\",\"app\":\"{result.App}\"}}",
-    };
+        var app = page.App ?? string.Empty;
+        return page.Outcome switch
+        {
+            Outcome.FailedOver =>
+                $"confirm the app serves from {page.TargetRegion}; when the primary is healthy again, rehearse with {OperatorCommands.Plan(app)} and fail back with {OperatorCommands.Failback(app)}",
+            Outcome.FailedBack => $"confirm the app serves from {page.TargetRegion}; check {OperatorCommands.Status(app)}",
+            Outcome.Blocked => $"fix what preflight reported, check with {OperatorCommands.Plan(app)}, then run {OperatorCommands.Failover(app)} (or failback)",
+            Outcome.Suppressed => $"a switch happened recently; if a switch is really needed now, run it by hand with confirm: {OperatorCommands.Status(app)} first",
+            _ => $"check {OperatorCommands.Status(app)}",
+        };
+    }
 
     private static string Printable(string text, int max)
     {
