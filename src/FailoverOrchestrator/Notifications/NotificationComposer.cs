@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FailoverOrchestrator.Aws.Sns;
 using FailoverOrchestrator.Results;
 using FailoverOrchestrator.Redaction;
 using FailoverOrchestrator.Triggers;
@@ -9,7 +10,7 @@ namespace FailoverOrchestrator.Notifications;
 /// <summary>Writes the on-call message: a short subject (SNS takes at most 100 printable ASCII characters) and a body to act on.</summary>
 internal static class NotificationComposer
 {
-    public const int MaxSubjectLength = 100;
+    public const int MaxSubjectLength = SnsSubject.MaxLength;
 
     /// <summary>The subject of an outcome's page.</summary>
     public static string Subject(FailoverResult result) => Subject(Page.Of(result));
@@ -25,7 +26,7 @@ internal static class NotificationComposer
             Outcome.FailedBack => $"FAILED BACK {result.App} to {result.TargetRegion}",
             _ => $"{page.Headline} {result.App}{route}",
         };
-        return Printable("[failover] " + subject, MaxSubjectLength);
+        return SnsSubject.Fit("[failover] " + subject);
     }
 
     /// <summary>The body of an outcome's page.</summary>
@@ -79,12 +80,5 @@ internal static class NotificationComposer
             Outcome.Suppressed => $"a switch happened recently; if a switch is really needed now, run it by hand with confirm: {OperatorCommands.Status(app)} first",
             _ => $"check {OperatorCommands.Status(app)}",
         };
-    }
-
-    private static string Printable(string text, int max)
-    {
-        var chars = text.Select(c => c is >= ' ' and <= '~' ? c : '?').ToArray();
-        var s = new string(chars);
-        return s.Length <= max ? s : s[..(max - 3)] + "...";
     }
 }
