@@ -1,3 +1,5 @@
+using FailoverOrchestrator.LocalCloud.World;
+
 namespace FailoverOrchestrator.Cli.Drill;
 
 /// <summary>
@@ -18,4 +20,12 @@ internal static class DrillConfiguration
         // Longer than the simulated task start and health waits the clock jumps over while a duplicate waits out the lease.
         new("Orchestrator:Apps:shop:LeaseSeconds", "170"),
     ];
+
+    /// <summary>The world's five ARC cluster endpoints in place of the sample's (their ports are known once the world runs).</summary>
+    public static IEnumerable<KeyValuePair<string, string?>> ClusterEndpoints(LocalWorld world) =>
+        world.Cloud.Cluster.Endpoints.SelectMany((e, i) => new KeyValuePair<string, string?>[]
+        {
+            new($"Orchestrator:Apps:shop:RoutingControl:ClusterEndpoints:{i}:Endpoint", e.Endpoint.ToString()),
+            new($"Orchestrator:Apps:shop:RoutingControl:ClusterEndpoints:{i}:Region", e.Region),
+        });
 }

@@ -112,7 +112,7 @@ internal sealed class DrillSession : IAsyncDisposable
         try
         {
             progress.Say($"dynalite at {world.Dynalite.Endpoint}, LocalCloud at {world.Cloud.Endpoint}");
-            var configFile = ConfigurationFile.Write(DrillConfiguration.File, DrillConfiguration.Overrides.Concat(overrides ?? []), Path.Combine(directory, "orchestrator.json"));
+            var configFile = ConfigurationFile.Write(DrillConfiguration.File, DrillConfiguration.Overrides.Concat(DrillConfiguration.ClusterEndpoints(world)).Concat(overrides ?? []), Path.Combine(directory, "orchestrator.json"));
             var options = OrchestratorConfiguration.Load(configFile);
             await world.ProvisionAsync(options, cancellationToken);
             var app = options.Apps.Values.Single();

@@ -36,6 +36,7 @@ internal static class DefaultAwsDependencies
             new DynamoDbAuditLog(dynamo, options.Region!, options.AuditTable, retention))
         {
             Deadline = deadline,
+            RoutingControls = http,
             Resources = [http, dynamo],
         };
     }

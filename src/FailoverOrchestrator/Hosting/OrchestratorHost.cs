@@ -37,11 +37,11 @@ internal sealed class OrchestratorHost
         var notifier = new OnCallNotifier(aws.Sns, loggers.CreateLogger<OnCallNotifier>());
         IFailoverStep[] steps =
         [
-            new PreflightStep(aws.Route53, aws.Ecs, aws.Tables, aws.Writer),
+            new PreflightStep(aws.Route53, aws.Ecs, aws.Tables, aws.Writer, new RoutingControlReadiness(aws.RoutingControls)),
             new EcsScaleUpStep(aws.Ecs, time),
             new TargetHealthyStep(aws.Route53, time),
             new PromoteWriterStep(aws.Writer),
-            new DnsUpsertStep(aws.Route53, time),
+            new TrafficSwitchStep(new DnsUpsertStep(aws.Route53, time), new RoutingControlSwitchStep(aws.RoutingControls)),
             new EcsScaleDownStep(aws.Ecs, time),
             new SnsNotifyStep(notifier),
             new AuditLogStep(aws.Audit, time),

@@ -15,7 +15,7 @@ namespace FailoverOrchestrator.Steps;
 /// runs tasks (a warm standby must be healthy now); a standby at zero tasks is unhealthy until the scale-up, so
 /// <see cref="TargetHealthyStep"/> waits for its health after. Reads only, so it runs for real in a dry run too.
 /// </summary>
-internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITableStatusClient tables, IWriterControl writer) : IFailoverStep
+internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITableStatusClient tables, IWriterControl writer, RoutingControlReadiness? routingControls = null) : IFailoverStep
 {
     public string Name => StepNames.Preflight;
 
@@ -51,7 +51,12 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
         var serving = await CheckServicesAsync(context.TargetRegion, region, problems, calls, cancellationToken);
         if (serving)
         {
-            await CheckHealthAsync(region.HealthCheckId, problems, calls, cancellationToken);
+            await CheckHealthAsync(context, region.HealthCheckId, problems, calls, cancellationToken);
+        }
+
+        if (routingControls is not null && context.App.Dns.Strategy == DnsStrategy.RoutingControl)
+        {
+            await routingControls.CheckAsync(context, problems, calls, cancellationToken);
         }
 
         foreach (var table in region.GlobalTables)
@@ -88,7 +93,7 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
         return (problems, calls);
     }
 
-    private async Task CheckHealthAsync(string healthCheckId, List<string> problems, List<string> calls, CancellationToken cancellationToken)
+    private async Task CheckHealthAsync(StepContext context, string healthCheckId, List<string> problems, List<string> calls, CancellationToken cancellationToken)
     {
         calls.Add($"route53:GetHealthCheckStatus HealthCheckId={healthCheckId}");
         try
@@ -98,6 +103,17 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
             {
                 var healthy = status.Observations.Count(o => o.Status.StartsWith("Success", StringComparison.Ordinal));
                 problems.Add($"health check {healthCheckId} is unhealthy although its tasks run ({healthy} of {status.Observations.Count} checkers report success)");
+            }
+        }
+        catch (AwsServiceException ex) when (Route53ApiOutage.IsOutage(ex))
+        {
+            if (context.App.Dns.Strategy == DnsStrategy.RoutingControl)
+            {
+                context.Warnings.Add(Route53ApiOutage.IgnoredForRoutingControl(healthCheckId, ex));
+            }
+            else
+            {
+                problems.Add(Route53ApiOutage.BlocksRecordChange(context.App, context.TargetRegion, ex));
             }
         }
         catch (AwsServiceException ex)

@@ -25,6 +25,7 @@ internal sealed class TargetHealthyStep(IRoute53Client route53, TimeProvider tim
         var started = time.GetUtcNow();
         string? last = null;
         string? unreadable = null;
+        string? outage = null;
         var answered = await Polling.UntilAsync(
             async ct =>
             {
@@ -35,6 +36,11 @@ internal sealed class TargetHealthyStep(IRoute53Client route53, TimeProvider tim
                     var healthy = status.Observations.Count(o => o.Status.StartsWith("Success", StringComparison.Ordinal));
                     last = status.IsHealthy ? null : $"health check {healthCheckId} of {context.TargetRegion} is unhealthy ({healthy} of {status.Observations.Count} checkers report success)";
                     return status.IsHealthy;
+                }
+                catch (AwsServiceException ex) when (context.App.Dns.Strategy == DnsStrategy.RoutingControl && Route53ApiOutage.IsOutage(ex))
+                {
+                    outage = Route53ApiOutage.IgnoredForRoutingControl(healthCheckId, ex);
+                    return true;
                 }
                 catch (AwsServiceException ex)
                 {
@@ -47,6 +53,14 @@ internal sealed class TargetHealthyStep(IRoute53Client route53, TimeProvider tim
             time.GetUtcNow().AddSeconds(context.App.HealthWaitSeconds),
             time,
             cancellationToken);
+
+        if (outage is not null)
+        {
+            // Reading Route 53's verdict needs its API in us-east-1; the routing-control switch does not, and the
+            // scale-up has already waited for the tasks to run.
+            context.Warnings.Add(outage);
+            return new StepOutcome(StepStatus.Warned, outage, Collapse(calls));
+        }
 
         if (unreadable is not null || !answered)
         {

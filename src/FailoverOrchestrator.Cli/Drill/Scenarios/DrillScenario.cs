@@ -15,6 +15,9 @@ internal abstract class DrillScenario
         new CrashMidFailoverScenario(),
         new ThrottledScenario(),
         new FailbackScenario(),
+        new ArcEndpointDownScenario(),
+        new UsEast1DarkScenario(Configuration.DnsStrategy.RoutingControl),
+        new UsEast1DarkScenario(Configuration.DnsStrategy.RecordChange),
     ];
 
     public abstract string Name { get; }
