@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text;
+using FailoverOrchestrator.Aws.Sns;
 using FailoverOrchestrator.Results;
 using FailoverOrchestrator.Redaction;
+using FailoverOrchestrator.Triggers;
 
 namespace FailoverOrchestrator.Notifications;
 
 /// <summary>Writes the on-call message: a short subject (SNS takes at most 100 printable ASCII characters) and a body to act on.</summary>
 internal static class NotificationComposer
 {
-    public const int MaxSubjectLength = 100;
+    public const int MaxSubjectLength = SnsSubject.MaxLength;
 
     /// <summary>The subject of an outcome's page.</summary>
     public static string Subject(FailoverResult result) => Subject(Page.Of(result));
@@ -24,7 +26,7 @@ internal static class NotificationComposer
             Outcome.FailedBack => $"FAILED BACK {result.App} to {result.TargetRegion}",
             _ => $"{page.Headline} {result.App}{route}",
         };
-        return Printable("[failover] " + subject, MaxSubjectLength);
+        return SnsSubject.Fit("[failover] " + subject);
     }
 
     /// <summary>The body of an outcome's page.</summary>
@@ -66,19 +68,17 @@ internal static class NotificationComposer
     }
 
     /// <summary>The next command an operator would run after this outcome.</summary>
-    public static string? NextCommand(Page result) => result.Outcome switch
+    public static string? NextCommand(Page page)
     {
-        Outcome.FailedOver => $"confirm the app serves from {result.TargetRegion}; when the primary is healthy again, rehearse with {{\"command\":\"plan\",\"app\":\"{result.App}\"}} and fail back with {{\"command\":\"failback\",\"app\":\"{result.App}\",\"confirm\":\"{result.App}\"}}",
-        Outcome.FailedBack => $"confirm the app serves from {result.TargetRegion}; check {{\"command\":\"status\",\"app\":\"{result.App}\"}}",
-        Outcome.Blocked => $"fix what preflight reported, check with {{\"command\":\"plan\",\"app\":\"{result.App}\"}}, then run {{\"command\":\"failover\",\"app\":\"{result.App}\",\"confirm\":\"{result.App}\"}} (or failback)",
-        Outcome.Suppressed => $"a switch happened recently; if a switch is really needed now, run it by hand with confirm: {{\"command\":\"status\",\"app\":\"{result.App}\"}} first",
-        _ => $"check {{\"command\":\"status\",\"app\":\"{result.App}\"}}",
-    };
-
-    private static string Printable(string text, int max)
-    {
-        var chars = text.Select(c => c is >= ' ' and <= '~' ? c : '?').ToArray();
-        var s = new string(chars);
-        return s.Length <= max ? s : s[..(max - 3)] + "...";
+        var app = page.App ?? string.Empty;
+        return page.Outcome switch
+        {
+            Outcome.FailedOver =>
+                $"confirm the app serves from {page.TargetRegion}; when the primary is healthy again, rehearse with {OperatorCommands.Plan(app)} and fail back with {OperatorCommands.Failback(app)}",
+            Outcome.FailedBack => $"confirm the app serves from {page.TargetRegion}; check {OperatorCommands.Status(app)}",
+            Outcome.Blocked => $"fix what preflight reported, check with {OperatorCommands.Plan(app)}, then run {OperatorCommands.Failover(app)} (or failback)",
+            Outcome.Suppressed => $"a switch happened recently; if a switch is really needed now, run it by hand with confirm: {OperatorCommands.Status(app)} first",
+            _ => $"check {OperatorCommands.Status(app)}",
+        };
     }
 }

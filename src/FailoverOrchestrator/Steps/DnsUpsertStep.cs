@@ -12,8 +12,6 @@ namespace FailoverOrchestrator.Steps;
 /// </summary>
 internal sealed class DnsUpsertStep(IRoute53Client route53, TimeProvider time) : IFailoverStep
 {
-    private static readonly TimeSpan FirstPoll = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Recorded as the change id just before the change is sent: a retry that finds it (the attempt died between
@@ -67,22 +65,27 @@ internal sealed class DnsUpsertStep(IRoute53Client route53, TimeProvider time) :
 
     private async Task<ChangeInfo> WaitInSyncAsync(ChangeInfo change, StepContext context, List<string> calls, CancellationToken cancellationToken)
     {
-        var deadline = time.GetUtcNow().AddSeconds(context.App.DnsWaitSeconds);
-        var delay = FirstPoll;
-        while (!change.IsInSync)
-        {
-            if (time.GetUtcNow() + delay > deadline)
+        var read = false;
+        var inSync = await Polling.UntilAsync(
+            async ct =>
             {
-                throw new StepFailedException(Name, $"change {change.Id} is still {change.Status} after {context.App.DnsWaitSeconds}s; the record is changed but not yet propagated");
-            }
+                if (read)
+                {
+                    calls.Add($"route53:GetChange id={change.Id}");
+                    change = await route53.GetChangeAsync(change.Id, ct);
+                }
 
-            await Task.Delay(delay, time, cancellationToken);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxPoll.Ticks));
-            calls.Add($"route53:GetChange id={change.Id}");
-            change = await route53.GetChangeAsync(change.Id, cancellationToken);
-        }
+                read = true;
+                return change.IsInSync;
+            },
+            PollSchedule.Default,
+            time.GetUtcNow().AddSeconds(context.App.DnsWaitSeconds),
+            time,
+            cancellationToken);
 
-        return change;
+        return inSync
+            ? change
+            : throw new StepFailedException(Name, $"change {change.Id} is still {change.Status} after {context.App.DnsWaitSeconds}s; the record is changed but not yet propagated");
     }
 
     public async Task<StepOutcome> PlanAsync(StepContext context, CancellationToken cancellationToken)

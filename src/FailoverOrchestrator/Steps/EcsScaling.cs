@@ -7,9 +7,6 @@ namespace FailoverOrchestrator.Steps;
 /// <summary>The scale-and-wait logic shared by the scale-up and scale-down steps.</summary>
 internal static class EcsScaling
 {
-    private static readonly TimeSpan FirstPoll = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(5);
-
     public static async Task<StepOutcome> ScaleAsync(
         IEcsClient ecs, TimeProvider time, string step, StepContext context, string region,
         Func<EcsServiceOptions, int> desiredOf, bool waitForRunning, CancellationToken cancellationToken)
@@ -40,24 +37,21 @@ internal static class EcsScaling
             return Done(updated, services.Count, region, calls, "set to standby counts");
         }
 
-        var deadline = time.GetUtcNow().AddSeconds(context.App.EcsWaitSeconds);
-        var delay = FirstPoll;
-        while (true)
-        {
-            var lagging = await LaggingAsync(ecs, step, region, services, desiredOf, context.App.RunningShare, calls, cancellationToken);
-            if (lagging.Count == 0)
+        List<string> lagging = [];
+        var running = await Polling.UntilAsync(
+            async ct =>
             {
-                return Done(updated, services.Count, region, calls, "running");
-            }
+                lagging = await LaggingAsync(ecs, step, region, services, desiredOf, context.App.RunningShare, calls, ct);
+                return lagging.Count == 0;
+            },
+            PollSchedule.Default,
+            time.GetUtcNow().AddSeconds(context.App.EcsWaitSeconds),
+            time,
+            cancellationToken);
 
-            if (time.GetUtcNow() + delay > deadline)
-            {
-                throw new StepFailedException(step, $"timed out after {context.App.EcsWaitSeconds}s waiting for running tasks in {region}: {string.Join("; ", lagging)}");
-            }
-
-            await Task.Delay(delay, time, cancellationToken);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxPoll.Ticks));
-        }
+        return running
+            ? Done(updated, services.Count, region, calls, "running")
+            : throw new StepFailedException(step, $"timed out after {context.App.EcsWaitSeconds}s waiting for running tasks in {region}: {string.Join("; ", lagging)}");
     }
 
     public static StepOutcome Plan(StepContext context, string region, Func<EcsServiceOptions, int> desiredOf, bool waitForRunning)

@@ -50,6 +50,6 @@ internal sealed class SnsNotifyStep(OnCallNotifier notifier) : IFailoverStep
         ActiveRegion = context.TargetRegion,
         TargetRegion = context.TargetRegion,
         Steps = context.Timeline.ToList(),
-        Reason = context.Warnings.Count == 0 ? context.Reason : $"{context.Reason}. Warnings: {string.Join("; ", context.Warnings)}",
+        Reason = context.ReasonWithWarnings,
     };
 }

@@ -16,9 +16,6 @@ namespace FailoverOrchestrator.Steps;
 /// </summary>
 internal sealed class TargetHealthyStep(IRoute53Client route53, TimeProvider time) : IFailoverStep
 {
-    private static readonly TimeSpan FirstPoll = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(10);
-
     public string Name => StepNames.TargetHealthy;
 
     public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
@@ -26,46 +23,51 @@ internal sealed class TargetHealthyStep(IRoute53Client route53, TimeProvider tim
         var healthCheckId = context.App.Regions[context.TargetRegion].HealthCheckId;
         var calls = new List<string>();
         var started = time.GetUtcNow();
-        var deadline = time.GetUtcNow().AddSeconds(context.App.HealthWaitSeconds);
-        var delay = FirstPoll;
-        string last;
-        while (true)
-        {
-            calls.Add($"route53:GetHealthCheckStatus HealthCheckId={healthCheckId}");
-            try
+        string? last = null;
+        string? unreadable = null;
+        string? outage = null;
+        var answered = await Polling.UntilAsync(
+            async ct =>
             {
-                var status = await route53.GetHealthCheckStatusAsync(healthCheckId, cancellationToken);
-                if (status.IsHealthy)
+                calls.Add($"route53:GetHealthCheckStatus HealthCheckId={healthCheckId}");
+                try
                 {
-                    return StepOutcome.Succeeded(
-                        $"health check {healthCheckId} of {context.TargetRegion} is healthy after {(time.GetUtcNow() - started).TotalSeconds:0} s", Collapse(calls));
+                    var status = await route53.GetHealthCheckStatusAsync(healthCheckId, ct);
+                    var healthy = status.Observations.Count(o => o.Status.StartsWith("Success", StringComparison.Ordinal));
+                    last = status.IsHealthy ? null : $"health check {healthCheckId} of {context.TargetRegion} is unhealthy ({healthy} of {status.Observations.Count} checkers report success)";
+                    return status.IsHealthy;
                 }
+                catch (AwsServiceException ex) when (context.App.Dns.Strategy == DnsStrategy.RoutingControl && Route53ApiOutage.IsOutage(ex))
+                {
+                    outage = Route53ApiOutage.IgnoredForRoutingControl(healthCheckId, ex);
+                    return true;
+                }
+                catch (AwsServiceException ex)
+                {
+                    // The client has retried what can be retried; a missing or forbidden health check does not heal by waiting.
+                    unreadable = $"health check {healthCheckId} could not be read: {ex.ErrorCode}: {ex.AwsMessage}";
+                    return true;
+                }
+            },
+            PollSchedule.HealthCheck,
+            time.GetUtcNow().AddSeconds(context.App.HealthWaitSeconds),
+            time,
+            cancellationToken);
 
-                var healthy = status.Observations.Count(o => o.Status.StartsWith("Success", StringComparison.Ordinal));
-                last = $"health check {healthCheckId} of {context.TargetRegion} is unhealthy ({healthy} of {status.Observations.Count} checkers report success)";
-            }
-            catch (AwsServiceException ex) when (context.App.Dns.Strategy == DnsStrategy.RoutingControl && Route53ApiOutage.IsOutage(ex))
-            {
-                // Reading Route 53's verdict needs its API in us-east-1; the routing-control switch does not, and the
-                // scale-up has already waited for the tasks to run.
-                var note = Route53ApiOutage.IgnoredForRoutingControl(healthCheckId, ex);
-                context.Warnings.Add(note);
-                return new StepOutcome(StepStatus.Warned, note, Collapse(calls));
-            }
-            catch (AwsServiceException ex)
-            {
-                // The client has retried what can be retried; a missing or forbidden health check does not heal by waiting.
-                return NotHealthy(context, $"health check {healthCheckId} could not be read: {ex.ErrorCode}: {ex.AwsMessage}", calls);
-            }
-
-            if (time.GetUtcNow() + delay > deadline)
-            {
-                return NotHealthy(context, $"{last} after waiting {context.App.HealthWaitSeconds} s", calls);
-            }
-
-            await Task.Delay(delay, time, cancellationToken);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxPoll.Ticks));
+        if (outage is not null)
+        {
+            // Reading Route 53's verdict needs its API in us-east-1; the routing-control switch does not, and the
+            // scale-up has already waited for the tasks to run.
+            context.Warnings.Add(outage);
+            return new StepOutcome(StepStatus.Warned, outage, Collapse(calls));
         }
+
+        if (unreadable is not null || !answered)
+        {
+            return NotHealthy(context, unreadable ?? $"{last} after waiting {context.App.HealthWaitSeconds} s", calls);
+        }
+
+        return StepOutcome.Succeeded($"health check {healthCheckId} of {context.TargetRegion} is healthy after {(time.GetUtcNow() - started).TotalSeconds:0} s", Collapse(calls));
     }
 
     public Task<StepOutcome> PlanAsync(StepContext context, CancellationToken cancellationToken) =>

@@ -29,7 +29,7 @@ internal static class TriggerParser
 
         if (payload.Length == 0 || payload.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
-            return TriggerParseResult.Reject("the payload is empty: expected a CloudWatch alarm event or an operator command such as {\"command\":\"status\",\"app\":\"<name>\"}");
+            return TriggerParseResult.Reject("the payload is empty: expected a CloudWatch alarm event or an operator command such as " + OperatorCommands.Status("<name>"));
         }
 
         JsonDocument document;

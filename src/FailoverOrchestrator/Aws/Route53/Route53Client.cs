@@ -4,11 +4,10 @@ using Microsoft.Extensions.Logging;
 
 namespace FailoverOrchestrator.Aws.Route53;
 
-/// <summary>Route 53 over REST-XML: the global endpoint, signed for us-east-1 and service <c>route53</c>.</summary>
+/// <summary>Route 53 over REST-XML: the global endpoint, signed for its global region (<see cref="AwsServiceEndpoint.Route53"/>) and service <c>route53</c>.</summary>
 internal sealed class Route53Client : IRoute53Client
 {
     private const string ApiVersion = "/2013-04-01";
-    private const string SigningRegion = "us-east-1";
 
     private readonly AwsHttpSender _sender;
     private readonly ILogger<Route53Client> _logger;
@@ -60,7 +59,10 @@ internal sealed class Route53Client : IRoute53Client
     }
 
     private static AwsRequest Request(string operation, HttpMethod method, string path) =>
-        new(AwsServiceEndpoint.Route53, operation, SigningRegion, method, ApiVersion + path);
+        new(AwsServiceEndpoint.Route53, operation, Global, method, ApiVersion + path);
+
+    /// <summary>Route 53 has one global endpoint; its requests name the region it is signed for.</summary>
+    private static string Global => AwsServiceEndpoint.Route53.GlobalSigningRegion!;
 
     private static string Escape(string value) => Uri.EscapeDataString(value);
 }

@@ -6,7 +6,6 @@ namespace FailoverOrchestrator.Aws.Sns;
 /// <summary>SNS over the Query protocol (form-encoded, <c>Version=2010-03-31</c>), in the topic ARN's region.</summary>
 internal sealed class SnsClient : ISnsClient
 {
-    private const int MaxSubjectLength = 100;
     private const int MaxMessageBytes = 256 * 1024;
 
     private readonly AwsHttpSender _sender;
@@ -71,10 +70,9 @@ internal sealed class SnsClient : ISnsClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subject);
 
-        // SNS refuses subjects over 100 characters or with control characters or non-ASCII.
-        return subject.Length <= MaxSubjectLength && subject.All(c => c is >= ' ' and <= '~')
+        return SnsSubject.IsValid(subject)
             ? subject
-            : throw new ArgumentException($"An SNS subject is 1 to {MaxSubjectLength} printable ASCII characters: '{subject}'.", nameof(subject));
+            : throw new ArgumentException($"An SNS subject is 1 to {SnsSubject.MaxLength} printable ASCII characters: '{subject}'.", nameof(subject));
     }
 
     private static string ReadMessageId(string body)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FailoverOrchestrator.Results;
 using FailoverOrchestrator.State;
+using FailoverOrchestrator.Triggers;
 
 namespace FailoverOrchestrator.Coordination.Acquisition;
 
@@ -20,7 +21,7 @@ internal static class ContenderClassifier
         {
             case Phase.Failed:
                 return Result(Outcome.Blocked, app, state, request,
-                    $"execution {state.ExecutionId} towards {state.TargetRegion} is Failed ({state.LastError}); nothing was changed. Run {{\"command\":\"resume\",\"app\":\"{app}\",\"confirm\":\"{app}\"}} or reset");
+                    $"execution {state.ExecutionId} towards {state.TargetRegion} is Failed ({state.LastError}); nothing was changed. Run {OperatorCommands.Resume(app)} or reset");
             case Phase.FailingOver or Phase.FailingBack when state.LeaseExpiresAt > request.Now:
                 return Result(Outcome.InProgressElsewhere, app, state, request,
                     $"execution {state.ExecutionId} ({state.Phase} to {state.TargetRegion}, epoch {state.Epoch}) holds the lease until {state.LeaseExpiresAt:u}");
@@ -49,7 +50,7 @@ internal static class ContenderClassifier
             // The earlier delivery of this alarm did not switch (preflight blocked it, or it was reset): say so, not "done".
             return Result(Outcome.Blocked, app, state, request,
                 $"a duplicate delivery of a trigger that did not switch: {state.LastError ?? "it was stopped"}; {state.ActiveRegion} is still active and nothing was changed. " +
-                $"Check with {{\"command\":\"plan\",\"app\":\"{app}\"}} and switch by hand with confirm");
+                $"Check with {OperatorCommands.Plan(app)} and switch by hand with confirm");
         }
 
         // Flap protection comes before "already there": a new alarm within the cooldown after a switch is news for the on-call.

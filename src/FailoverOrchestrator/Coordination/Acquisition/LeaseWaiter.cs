@@ -1,3 +1,4 @@
+using FailoverOrchestrator.Pipeline;
 using FailoverOrchestrator.State;
 using FailoverOrchestrator.Telemetry;
 
@@ -12,7 +13,6 @@ namespace FailoverOrchestrator.Coordination.Acquisition;
 /// </summary>
 internal static class LeaseWaiter
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PastExpiry = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Whether <paramref name="state"/> is an execution in progress whose lease is still live at <paramref name="now"/>.</summary>
@@ -23,17 +23,21 @@ internal static class LeaseWaiter
     public static async Task<AppState?> WaitAsync(IStateStore store, string app, TimeProvider time, CancellationToken cancellationToken)
     {
         using var measured = InvocationMeter.MeasureLeaseWait(time);
-        while (true)
-        {
-            var state = await store.GetAsync(app, cancellationToken);
-            var now = time.GetUtcNow();
-            if (!IsLiveElsewhere(state, now))
+        AppState? state = null;
+        var untilExpiry = TimeSpan.Zero;
+        await Polling.UntilAsync(
+            async ct =>
             {
-                return state;
-            }
-
-            var untilExpiry = state!.LeaseExpiresAt!.Value - now + PastExpiry;
-            await Task.Delay(untilExpiry < PollInterval ? untilExpiry : PollInterval, time, cancellationToken);
-        }
+                state = await store.GetAsync(app, ct);
+                var now = time.GetUtcNow();
+                untilExpiry = state?.LeaseExpiresAt is { } expires ? expires - now + PastExpiry : TimeSpan.Zero;
+                return !IsLiveElsewhere(state, now);
+            },
+            PollSchedule.Lease,
+            deadline: null,
+            time,
+            cancellationToken,
+            shorten: delay => untilExpiry < delay ? untilExpiry : delay);
+        return state;
     }
 }

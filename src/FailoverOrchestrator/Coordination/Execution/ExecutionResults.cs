@@ -16,8 +16,4 @@ internal static class ExecutionResults
         Steps = context.Timeline.ToList(),
         Reason = reason,
     };
-
-    /// <summary>The trigger's description, followed by the warnings the steps raised, if any.</summary>
-    public static string ReasonWithWarnings(StepContext context) =>
-        context.Warnings.Count == 0 ? context.Reason : $"{context.Reason}; warnings: {string.Join("; ", context.Warnings)}";
 }

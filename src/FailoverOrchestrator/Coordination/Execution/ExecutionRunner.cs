@@ -59,7 +59,7 @@ internal sealed class ExecutionRunner(
 
         var outcome = context.Direction == SwitchDirection.Failover ? Outcome.FailedOver : Outcome.FailedBack;
         await execution.Audit.AppendAsync("Completed", $"{outcome}: {context.TargetRegion} is active", cancellationToken);
-        return ExecutionResults.Of(outcome, context, context.TargetRegion, ExecutionResults.ReasonWithWarnings(context));
+        return ExecutionResults.Of(outcome, context, context.TargetRegion, context.ReasonWithWarnings);
     }
 
     /// <summary>Runs the steps from the checkpoint and commits; returns the Blocked result when preflight stopped the switch, else null.</summary>

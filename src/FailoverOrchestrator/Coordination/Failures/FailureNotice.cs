@@ -1,4 +1,5 @@
 using FailoverOrchestrator.Coordination.Execution;
+using FailoverOrchestrator.Triggers;
 
 namespace FailoverOrchestrator.Coordination.Failures;
 
@@ -17,6 +18,6 @@ internal static class FailureNotice
     }
 
     public static string Next(string app, bool terminal) => terminal
-        ? $"fix the cause, then {{\"command\":\"resume\",\"app\":\"{app}\",\"confirm\":\"{app}\"}}, or {{\"command\":\"reset\",\"app\":\"{app}\",\"region\":\"<serving region>\",\"confirm\":\"{app}\"}}"
-        : $"watch the retry with {{\"command\":\"status\",\"app\":\"{app}\"}}";
+        ? $"fix the cause, then {OperatorCommands.Resume(app)}, or {OperatorCommands.Reset(app, "<serving region>")}"
+        : $"watch the retry with {OperatorCommands.Status(app)}";
 }
