@@ -87,8 +87,7 @@ internal sealed class WatchRunner(
     }
 
     /// <summary>The exact command the on-call runs to fail over.</summary>
-    public static string FailoverCommand(AppOptions app) =>
-        $"{{\"command\":\"failover\",\"app\":\"{app.Name}\",\"confirm\":\"{app.Name}\",\"reason\":\"watch: primary {app.PrimaryRegion} down\"}}";
+    public static string FailoverCommand(AppOptions app) => OperatorCommands.Failover(app.Name);
 
     private static FailoverResult Watched(AppOptions app, AppState state, string reason) => new()
     {

@@ -55,7 +55,7 @@ public sealed class WatchTriggerTests
         Assert.Contains("late or repeated delivery", repeated.Reason, StringComparison.Ordinal);
         var page = Assert.Single(world.Cloud.Sns.GetMessages());
         Assert.StartsWith("[failover] PRIMARYDOWN shop", page.Subject, StringComparison.Ordinal);
-        Assert.Contains("""{"command":"failover","app":"shop","confirm":"shop","reason":"watch: primary us-east-1 down"}""", page.Message, StringComparison.Ordinal);
+        Assert.Contains("""{"command":"failover","app":"shop","confirm":"shop"}""", page.Message, StringComparison.Ordinal);
         Assert.Equal((0, 0, 1), probe.SideEffects());
         var state = await probe.StateAsync();
         Assert.Equal((Phase.Steady, Primary, 4L, 3), (state!.Phase, state.ActiveRegion, state.Watch!.Runs, state.Watch.History.Count));
