@@ -1,12 +1,13 @@
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.Pipeline;
+using FailoverOrchestrator.Replication;
 using FailoverOrchestrator.Results;
 using FailoverOrchestrator.Triggers;
 
 namespace FailoverOrchestrator.Coordination;
 
 /// <summary>Sends a routed trigger to what answers it: a switch, a resume, a plan, a status or a reset.</summary>
-internal sealed class FailoverCoordinator(SwitchExecutor switches, PlanBuilder plans, StatusReporter status, ResetHandler resets)
+internal sealed class FailoverCoordinator(SwitchExecutor switches, PlanBuilder plans, StatusReporter status, ResetHandler resets, HeartbeatWriter? heartbeats = null)
 {
     public Task<FailoverResult> RunAsync(FailoverTrigger trigger, AppOptions app, CancellationToken cancellationToken)
     {
@@ -21,6 +22,8 @@ internal sealed class FailoverCoordinator(SwitchExecutor switches, PlanBuilder p
             TriggerCommand.Failback => switches.RunAsync(trigger, app, FailoverDirection.Failback, cancellationToken),
             TriggerCommand.Resume => switches.ResumeAsync(trigger, app, cancellationToken),
             TriggerCommand.Reset => resets.ResetAsync(trigger, app, cancellationToken),
+            TriggerCommand.Heartbeat when heartbeats is not null => heartbeats.WriteAsync(app, cancellationToken),
+            TriggerCommand.Heartbeat => Task.FromResult(FailoverResult.Rejected("heartbeat: this deployment has no heartbeat store", app.Name)),
             _ => status.ReportAsync(app, null, cancellationToken),
         };
     }

@@ -34,6 +34,7 @@ internal sealed class PlanBuilder(IStateStore store, IAuditLog auditLog, Failove
             SourceRegion = source,
             TargetRegion = target,
             Reason = trigger.Reason ?? $"dry run of {direction.ToString().ToLowerInvariant()}",
+            AcceptDataLossSeconds = trigger.AcceptDataLossSeconds,
         };
 
         var notes = new List<string>();
@@ -64,6 +65,7 @@ internal sealed class PlanBuilder(IStateStore store, IAuditLog auditLog, Failove
             TargetRegion = target,
             Steps = context.Timeline.ToList(),
             Reason = reason,
+            Rpo = context.Rpo ?? Replication.RpoNotMeasured.For(context, now),
         };
     }
 }

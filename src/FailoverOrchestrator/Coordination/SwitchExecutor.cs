@@ -137,6 +137,8 @@ internal sealed class SwitchExecutor(
             SourceRegion = source,
             TargetRegion = target,
             Reason = Describe(trigger),
+            Automatic = trigger.IsAlarm,
+            AcceptDataLossSeconds = trigger.AcceptDataLossSeconds,
             Lease = new ExecutionLease(store, state, TimeSpan.FromSeconds(app.LeaseSeconds), time),
         };
         if (state.Attempts > app.MaxAttempts)
@@ -230,7 +232,7 @@ internal sealed class SwitchExecutor(
         throw new ExecutionFailedException(app.Name, context.ExecutionId, step, terminal, what, error is OperationCanceledException ? error : null);
     }
 
-    private static FailoverResult Result(Outcome outcome, StepContext context, string? active, string reason) => new()
+    private FailoverResult Result(Outcome outcome, StepContext context, string? active, string reason) => new()
     {
         Outcome = outcome,
         App = context.App.Name,
@@ -239,6 +241,7 @@ internal sealed class SwitchExecutor(
         TargetRegion = context.TargetRegion,
         Steps = context.Timeline.ToList(),
         Reason = reason,
+        Rpo = context.Rpo ?? Replication.RpoNotMeasured.For(context, time.GetUtcNow()),
     };
 
     private async Task<FailoverResult> LoseAsync(AppOptions app, AcquireRequest request, FailoverTrigger trigger, AppState? current, CancellationToken cancellationToken)

@@ -37,6 +37,7 @@ internal static class DefaultAwsDependencies
             new DynamoDbStateStore(Home, options.StateTable),
             new DynamoDbAuditLog(Home, options.AuditTable, retention))
         {
+            Heartbeats = new DynamoDbHeartbeatStore(dynamo, time),
             Deadline = deadline,
             Resources = [http, dynamo],
         };

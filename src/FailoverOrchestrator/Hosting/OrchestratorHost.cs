@@ -6,6 +6,7 @@ using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.Notifications;
 using FailoverOrchestrator.Pipeline;
 using FailoverOrchestrator.Redaction;
+using FailoverOrchestrator.Replication;
 using FailoverOrchestrator.Results;
 using FailoverOrchestrator.Serialization;
 using FailoverOrchestrator.Steps;
@@ -37,7 +38,7 @@ internal sealed class OrchestratorHost
         var notifier = new OnCallNotifier(aws.Sns, loggers.CreateLogger<OnCallNotifier>());
         IFailoverStep[] steps =
         [
-            new PreflightStep(aws.Route53, aws.Ecs, aws.Tables, aws.Writer),
+            new PreflightStep(aws.Route53, aws.Ecs, aws.Tables, aws.Writer, aws.Heartbeats is null ? null : new ReplicationLagGate(new ReplicationLagProbe(aws.Heartbeats, time), time)),
             new EcsScaleUpStep(aws.Ecs, time),
             new TargetHealthyStep(aws.Route53, time),
             new PromoteWriterStep(aws.Writer),
@@ -52,7 +53,8 @@ internal sealed class OrchestratorHost
             new SwitchExecutor(aws.State, aws.Audit, pipeline, notifier, time, loggers.CreateLogger<SwitchExecutor>()),
             new PlanBuilder(aws.State, aws.Audit, pipeline, time, loggers.CreateLogger<PlanBuilder>()),
             status,
-            new ResetHandler(aws.State, aws.Audit, aws.Writer, status, notifier, time, loggers.CreateLogger<ResetHandler>()));
+            new ResetHandler(aws.State, aws.Audit, aws.Writer, status, notifier, time, loggers.CreateLogger<ResetHandler>()),
+            aws.Heartbeats is null ? null : new HeartbeatWriter(aws.State, aws.Heartbeats));
     }
 
     public OrchestratorOptions Options => _options;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using FailoverOrchestrator.Results;
 using FailoverOrchestrator.Redaction;
+using FailoverOrchestrator.Replication;
 
 namespace FailoverOrchestrator.Notifications;
 
@@ -41,6 +42,11 @@ internal static class NotificationComposer
         }
 
         text.Append(CultureInfo.InvariantCulture, $"What happened: {SafeText.ForHumans(result.Reason)}\n");
+        if (result.Rpo is { } rpo)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Data at risk: {SafeText.ForHumans(RpoSentence.Of(rpo))}\n");
+        }
+
         if (result.Steps.Count > 0)
         {
             text.Append("\nSteps:\n");

@@ -35,4 +35,7 @@ public enum Outcome
 
     /// <summary>Current state and the last executions.</summary>
     Status,
+
+    /// <summary>The replication heartbeat was written in the active region (or not, while a switch runs: the reason says).</summary>
+    HeartbeatWritten,
 }

@@ -51,5 +51,6 @@ internal sealed class SnsNotifyStep(OnCallNotifier notifier) : IFailoverStep
         TargetRegion = context.TargetRegion,
         Steps = context.Timeline.ToList(),
         Reason = context.Warnings.Count == 0 ? context.Reason : $"{context.Reason}. Warnings: {string.Join("; ", context.Warnings)}",
+        Rpo = context.Rpo,
     };
 }

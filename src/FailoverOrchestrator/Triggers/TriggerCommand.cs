@@ -9,4 +9,7 @@ internal enum TriggerCommand
     Plan,
     Resume,
     Reset,
+
+    /// <summary>Writes the replication heartbeat in the active region (sent by a schedule while the app is Steady).</summary>
+    Heartbeat,
 }

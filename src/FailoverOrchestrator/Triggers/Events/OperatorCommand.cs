@@ -10,4 +10,5 @@ internal sealed record OperatorCommand(
     [property: JsonPropertyName("dryRun")] bool? DryRun,
     [property: JsonPropertyName("reason")] string? Reason,
     [property: JsonPropertyName("confirm")] string? Confirm,
-    [property: JsonPropertyName("region")] string? Region);
+    [property: JsonPropertyName("region")] string? Region,
+    [property: JsonPropertyName("acceptDataLossSeconds")] int? AcceptDataLossSeconds = null);
