@@ -6,6 +6,9 @@ namespace FailoverOrchestrator.Cli.Drill;
 /// </summary>
 internal static class DrillConfiguration
 {
+    /// <summary>How long a write to a global table takes to reach the other region's replica (DynamoDB: usually under a second).</summary>
+    public static readonly TimeSpan ReplicationDelay = TimeSpan.FromMilliseconds(250);
+
     public static string File => Path.Combine(AppContext.BaseDirectory, "samples", "orchestrator.json");
 
     public static readonly IReadOnlyList<KeyValuePair<string, string?>> Overrides =

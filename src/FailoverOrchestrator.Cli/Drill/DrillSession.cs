@@ -87,7 +87,13 @@ internal sealed class DrillSession : IAsyncDisposable
         var clock = new JumpingClock();
         var skipped = new List<SkippedWait>();
         var timings = new DrillTimings();
-        var world = await LocalWorld.StartAsync(
+        var directory = Directory.CreateTempSubdirectory("fo-drill-").FullName;
+        var configFile = ConfigurationFile.Write(DrillConfiguration.File, DrillConfiguration.Overrides.Concat(overrides ?? []), Path.Combine(directory, "orchestrator.json"));
+        var options = OrchestratorConfiguration.Load(configFile);
+        var regions = options.Apps.Values.SelectMany(a => a.Regions.Keys).Append(options.Region!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+        // A dynalite per region behind one endpoint: the global tables replicate between them after ReplicationDelay.
+        var world = await LocalWorld.StartReplicatedAsync(
             new LocalCloudOptions
             {
                 TimeProvider = clock,
@@ -107,15 +113,15 @@ internal sealed class DrillSession : IAsyncDisposable
                 },
                 AccountId = "111122223333",
             },
+            regions,
+            DrillConfiguration.ReplicationDelay,
             cancellationToken);
-        var directory = Directory.CreateTempSubdirectory("fo-drill-").FullName;
         try
         {
-            progress.Say($"dynalite at {world.Dynalite.Endpoint}, LocalCloud at {world.Cloud.Endpoint}");
-            var configFile = ConfigurationFile.Write(DrillConfiguration.File, DrillConfiguration.Overrides.Concat(overrides ?? []), Path.Combine(directory, "orchestrator.json"));
-            var options = OrchestratorConfiguration.Load(configFile);
+            progress.Say($"dynalite per region ({string.Join(", ", regions)}) behind {world.Router!.Endpoint}, global tables replicating after {DrillConfiguration.ReplicationDelay.TotalMilliseconds:0} ms; LocalCloud at {world.Cloud.Endpoint}");
             await world.ProvisionAsync(options, cancellationToken);
             var app = options.Apps.Values.Single();
+            await DrillHeartbeats.WriteAsync(world, app, TimeProvider.System, cancellationToken);
             progress.Say($"provisioned app '{app.Name}': {app.Dns.RecordName} -> {app.Regions[app.PrimaryRegion].TargetDnsName} ({app.PrimaryRegion}), " +
                 $"{app.StandbyRegion} at standby counts, tables {options.StateTable}, {options.AuditTable}, {app.WriterControl.TableName}");
             return new DrillSession(world, options, progress, directory, configFile, clock, skipped);

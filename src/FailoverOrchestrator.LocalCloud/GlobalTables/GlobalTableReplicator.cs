@@ -65,6 +65,9 @@ internal sealed class GlobalTableReplicator : IAsyncDisposable
 
     public IEnumerable<string> Regions => _replicas.Keys;
 
+    /// <summary>A client of the region's replica itself, past the router: what the region holds even while it is cut off.</summary>
+    public IAmazonDynamoDB Replica(string region) => _replicas[region];
+
     /// <summary>Makes <paramref name="table"/> a global table: its writes in any region replicate to the others.</summary>
     public void AddTable(string table)
     {

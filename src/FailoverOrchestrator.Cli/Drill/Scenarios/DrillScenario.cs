@@ -15,6 +15,9 @@ internal abstract class DrillScenario
         new CrashMidFailoverScenario(),
         new ThrottledScenario(),
         new FailbackScenario(),
+        new ReplicationLagScenario(),
+        new SplitBrainGuardScenario(),
+        new FailbackCatchUpScenario(),
     ];
 
     public abstract string Name { get; }
@@ -37,6 +40,7 @@ internal abstract class DrillScenario
         Checks = checks,
         Invocations = s.Invocations.ToList(),
         Rto = rto,
+        Rpo = s.Invocations.Select(i => i.Result).LastOrDefault(r => r is not null && r.Outcome == actual && r.Rpo is not null)?.Rpo,
         AwsCalls = ScenarioKit.CallSummary(s),
     };
 }
