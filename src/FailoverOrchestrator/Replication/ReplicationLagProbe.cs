@@ -16,7 +16,7 @@ namespace FailoverOrchestrator.Replication;
 /// </summary>
 internal sealed class ReplicationLagProbe(IHeartbeatStore heartbeats, TimeProvider time)
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     public async Task<TableLag> MeasureAsync(
         AppOptions app, string table, string source, string target, bool writeMarker, List<string> calls, CancellationToken cancellationToken)
