@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.Coordination;
+using FailoverOrchestrator.Coordination.Failures;
 using FailoverOrchestrator.Hosting;
 using FailoverOrchestrator.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -18,8 +19,8 @@ namespace FailoverOrchestrator;
 public sealed class Function : IDisposable
 {
     // Stop the steps this long before the function timeout: the last seconds record the failure and release the lease
-    // (SwitchExecutor.CleanupReserve) before Lambda stops the invocation, and leave a margin for the response.
-    private static readonly TimeSpan DeadlineMargin = SwitchExecutor.CleanupReserve + TimeSpan.FromSeconds(3);
+    // (FailureRecorder.CleanupReserve) before Lambda stops the invocation, and leave a margin for the response.
+    private static readonly TimeSpan DeadlineMargin = FailureRecorder.CleanupReserve + TimeSpan.FromSeconds(3);
 
     private readonly OrchestratorHost? _host;
     private readonly OrchestratorConfigurationException? _configurationError;

@@ -1,6 +1,7 @@
 using FailoverOrchestrator.Aws.DynamoDb;
 using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.LocalCloud;
+using FailoverOrchestrator.State;
 using FailoverOrchestrator.Steps;
 
 namespace FailoverOrchestrator.Cli.Drill;
@@ -61,7 +62,7 @@ internal static class EndStateChecks
 
     public static async Task<DrillCheck> StateIsAsync(DrillSession s, Phase phase, string region)
     {
-        var state = await new DynamoDbStateStore(s.World.DynamoDb(s.Options.Region!), s.Options.StateTable).GetAsync(s.App.Name, CancellationToken.None);
+        var state = await new DynamoDbStateStore(s.World.DynamoDbClients, s.Options.Region!, s.Options.StateTable).GetAsync(s.App.Name, CancellationToken.None);
         return new DrillCheck($"state item {phase} in {region}", state?.Phase == phase && state.ActiveRegion == region, state is null ? "no state item" : $"{state.Phase} in {state.ActiveRegion}, epoch {state.Epoch}");
     }
 
@@ -89,7 +90,7 @@ internal static class EndStateChecks
     }
 
     public static async Task<IReadOnlyList<AuditEvent>> AuditAsync(DrillSession s) =>
-        await new DynamoDbAuditLog(s.World.DynamoDb(s.Options.Region!), s.Options.AuditTable, null).ReadAsync(s.App.Name, 500, CancellationToken.None);
+        await new DynamoDbAuditLog(s.World.DynamoDbClients, s.Options.Region!, s.Options.AuditTable, null).ReadAsync(s.App.Name, 500, CancellationToken.None);
 
     public static DrillCheck CalledOnce(DrillSession s, LocalService service, string operation)
     {

@@ -1,6 +1,8 @@
 using FailoverOrchestrator.Configuration;
+using FailoverOrchestrator.Coordination.Execution;
 using FailoverOrchestrator.Pipeline;
 using FailoverOrchestrator.Results;
+using FailoverOrchestrator.State;
 using FailoverOrchestrator.Triggers;
 using Microsoft.Extensions.Logging;
 

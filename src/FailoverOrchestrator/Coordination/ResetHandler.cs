@@ -1,7 +1,10 @@
+using FailoverOrchestrator.Aws;
 using FailoverOrchestrator.Aws.DynamoDb;
 using FailoverOrchestrator.Configuration;
+using FailoverOrchestrator.Coordination.Execution;
 using FailoverOrchestrator.Notifications;
 using FailoverOrchestrator.Results;
+using FailoverOrchestrator.State;
 using FailoverOrchestrator.Triggers;
 using Microsoft.Extensions.Logging;
 
@@ -48,7 +51,7 @@ internal sealed class ResetHandler(IStateStore store, IAuditLog auditLog, IWrite
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return $". WARNING: the writer-control item {control.TableName}/{control.Key} could not be read in {region} ({(ex as Amazon.Runtime.AmazonServiceException)?.ErrorCode ?? ex.GetType().Name}); check that it names {region}";
+            return $". WARNING: the writer-control item {control.TableName}/{control.Key} could not be read in {region} ({(ex as AwsServiceException)?.ErrorCode ?? ex.GetType().Name}); check that it names {region}";
         }
     }
 }

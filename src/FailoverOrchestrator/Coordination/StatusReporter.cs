@@ -1,6 +1,7 @@
 using System.Globalization;
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.Results;
+using FailoverOrchestrator.State;
 
 namespace FailoverOrchestrator.Coordination;
 

@@ -4,6 +4,7 @@ using FailoverOrchestrator.Aws.Http;
 using FailoverOrchestrator.Aws.Route53;
 using FailoverOrchestrator.Aws.Sns;
 using FailoverOrchestrator.Coordination;
+using FailoverOrchestrator.State;
 
 namespace FailoverOrchestrator.Hosting;
 

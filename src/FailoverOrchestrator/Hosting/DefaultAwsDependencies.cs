@@ -1,4 +1,3 @@
-using Amazon.DynamoDBv2;
 using FailoverOrchestrator.Aws;
 using FailoverOrchestrator.Aws.DynamoDb;
 using FailoverOrchestrator.Aws.Http;
@@ -26,7 +25,6 @@ internal static class DefaultAwsDependencies
         var deadline = new InvocationDeadline();
         var http = new DeferredAwsClients(() => new AwsClientFactory(new AwsClientSettings { Environment = environment, TimeProvider = time, LoggerFactory = loggers, Deadline = deadline }));
         var dynamo = new DynamoDbClientFactory(credentials: null, DynamoDbAttemptTimeout, getEnvironmentVariable: environment.GetEnvironmentVariable);
-        IAmazonDynamoDB Home() => dynamo.GetClient(options.Region!);
         TimeSpan? retention = options.AuditRetentionDays > 0 ? TimeSpan.FromDays(options.AuditRetentionDays) : null;
         return new AwsDependencies(
             http,
@@ -34,8 +32,8 @@ internal static class DefaultAwsDependencies
             http,
             new DynamoDbTableStatusClient(dynamo),
             new DynamoDbWriterControl(dynamo, time),
-            new DynamoDbStateStore(Home, options.StateTable),
-            new DynamoDbAuditLog(Home, options.AuditTable, retention))
+            new DynamoDbStateStore(dynamo, options.Region!, options.StateTable),
+            new DynamoDbAuditLog(dynamo, options.Region!, options.AuditTable, retention))
         {
             Heartbeats = new DynamoDbHeartbeatStore(dynamo, time),
             Deadline = deadline,

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Amazon.Runtime;
 using FailoverOrchestrator.Aws;
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.Coordination;
+using FailoverOrchestrator.Coordination.Failures;
 using FailoverOrchestrator.Notifications;
 using FailoverOrchestrator.Pipeline;
 using FailoverOrchestrator.Redaction;
@@ -24,7 +24,7 @@ namespace FailoverOrchestrator.Hosting;
 internal sealed class OrchestratorHost
 {
     private readonly OrchestratorOptions _options;
-    private readonly FailoverCoordinator _coordinator;
+    private readonly CommandDispatcher _commands;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SwitchMetrics _metrics;
@@ -49,7 +49,7 @@ internal sealed class OrchestratorHost
         ];
         var pipeline = new FailoverPipeline(steps.ToDictionary(s => s.Name, StringComparer.Ordinal), time, loggers.CreateLogger<FailoverPipeline>());
         var status = new StatusReporter(aws.State, aws.Audit);
-        _coordinator = new FailoverCoordinator(
+        _commands = new CommandDispatcher(
             new SwitchExecutor(aws.State, aws.Audit, pipeline, notifier, time, loggers.CreateLogger<SwitchExecutor>()),
             new PlanBuilder(aws.State, aws.Audit, pipeline, time, loggers.CreateLogger<PlanBuilder>()),
             status,
@@ -78,7 +78,7 @@ internal sealed class OrchestratorHost
             {
                 result = early ?? await RunMeteredAsync(trigger, app!, started, cancellationToken);
             }
-            catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or AwsServiceException)
+            catch (AwsServiceException ex)
             {
                 throw new DependencyFailedException($"{ex.GetType().Name}: {SafeText.ForHumans(ex.Message)}");
             }
@@ -93,13 +93,13 @@ internal sealed class OrchestratorHost
         // Only switches are measured: a status, plan or reset that fails is an invocation error, which Lambda counts.
         if (trigger.DryRun || trigger.Command is not (TriggerCommand.Failover or TriggerCommand.Failback or TriggerCommand.Resume))
         {
-            return await _coordinator.RunAsync(trigger, app, cancellationToken);
+            return await _commands.RunAsync(trigger, app, cancellationToken);
         }
 
         using var meter = InvocationMeter.Start();
         try
         {
-            var result = await _coordinator.RunAsync(trigger, app, cancellationToken);
+            var result = await _commands.RunAsync(trigger, app, cancellationToken);
             _metrics.Record(result, app, trigger.Command, meter, _time.GetElapsedTime(started));
             return result;
         }

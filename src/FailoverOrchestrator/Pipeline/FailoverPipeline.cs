@@ -1,6 +1,7 @@
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.Results;
+using FailoverOrchestrator.State;
 using FailoverOrchestrator.Telemetry;
 using Microsoft.Extensions.Logging;
 using FailoverOrchestrator.Redaction;

@@ -29,6 +29,9 @@ internal sealed class StepContext
     /// <summary>The results of the steps so far in this invocation, in order; read by the notify and audit steps.</summary>
     public List<StepResult> Timeline { get; } = [];
 
+    /// <summary>When this invocation took up the execution; the RPO's time when preflight did not measure it here.</summary>
+    public DateTimeOffset StartedAt { get; init; }
+
     /// <summary>Whether an alarm started this execution (the RPO gate's policy applies) rather than an operator.</summary>
     public bool Automatic { get; init; }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using FailoverOrchestrator.Aws.DynamoDb;
 using FailoverOrchestrator.Configuration;
-using FailoverOrchestrator.Coordination;
+using FailoverOrchestrator.State;
 using FailoverOrchestrator.Results;
 
 namespace FailoverOrchestrator.Replication;

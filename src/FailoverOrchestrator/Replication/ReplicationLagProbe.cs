@@ -1,5 +1,4 @@
 using System.Globalization;
-using Amazon.Runtime;
 using FailoverOrchestrator.Aws;
 using FailoverOrchestrator.Aws.DynamoDb;
 using FailoverOrchestrator.Configuration;
@@ -28,9 +27,9 @@ internal sealed class ReplicationLagProbe(IHeartbeatStore heartbeats, TimeProvid
         {
             there = await heartbeats.ReadAsync(target, table, key, cancellationToken);
         }
-        catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or AwsServiceException)
+        catch (AwsServiceException ex)
         {
-            return new TableLag(table, null, false, $"{table}: the heartbeat in {target} could not be read ({ex.GetType().Name})");
+            return new TableLag(table, null, false, $"{table}: the heartbeat in {target} could not be read ({ex.ErrorCode})");
         }
 
         calls.Add($"dynamodb:{(writeMarker ? "UpdateItem" : "GetItem")} region={source} table={table} pk={key} (within {app.Replication.SourceReadTimeoutSeconds} s)");
@@ -90,7 +89,7 @@ internal sealed class ReplicationLagProbe(IHeartbeatStore heartbeats, TimeProvid
                 : await heartbeats.ReadAsync(source, table, key, linked.Token);
             return (heartbeat, true);
         }
-        catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or AwsServiceException or HttpRequestException
+        catch (Exception ex) when (ex is AwsServiceException or HttpRequestException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return (null, false);

@@ -1,3 +1,5 @@
+using FailoverOrchestrator.State;
+
 namespace FailoverOrchestrator.Results;
 
 /// <summary>The state of an app as <c>status</c> reports it.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.Pipeline;
 using FailoverOrchestrator.Replication;
+using FailoverOrchestrator.State;
 
 namespace FailoverOrchestrator.Steps;
 

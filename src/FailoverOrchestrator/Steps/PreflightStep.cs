@@ -98,10 +98,6 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
                         : $"DynamoDB replica {table} in {context.TargetRegion} is {status}, not ACTIVE");
                 }
             }
-            catch (Amazon.Runtime.AmazonServiceException ex)
-            {
-                problems.Add($"DynamoDB table {table} could not be read in {context.TargetRegion}: {ex.ErrorCode}: {ex.Message}");
-            }
             catch (AwsServiceException ex)
             {
                 problems.Add($"DynamoDB table {table} could not be read in {context.TargetRegion}: {ex.ErrorCode}: {ex.AwsMessage}");
@@ -115,9 +111,9 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
         {
             await writer.ReadAsync(context.TargetRegion, control.TableName, control.Key, cancellationToken);
         }
-        catch (Amazon.Runtime.AmazonServiceException ex)
+        catch (AwsServiceException ex)
         {
-            problems.Add($"writer-control table {control.TableName} could not be read in {context.TargetRegion}: {ex.ErrorCode}: {ex.Message}");
+            problems.Add($"writer-control table {control.TableName} could not be read in {context.TargetRegion}: {ex.ErrorCode}: {ex.AwsMessage}");
         }
 
         return (problems, calls);

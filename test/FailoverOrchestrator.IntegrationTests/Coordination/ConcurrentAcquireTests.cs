@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using FailoverOrchestrator.Aws.DynamoDb;
 using FailoverOrchestrator.Coordination;
+using FailoverOrchestrator.State;
 using Xunit.Abstractions;
 
 namespace FailoverOrchestrator.IntegrationTests.Coordination;
@@ -19,7 +21,7 @@ public sealed class ConcurrentAcquireTests(DynaliteFixture fixture, ITestOutputH
     public async Task TryAcquireAsync_ManyContendersAtOnce_ExactlyOneOwnerPerTrial()
     {
         var trials = TrialCount();
-        var store = new DynamoDbStateStore(fixture.Client, await fixture.CreateStateTableAsync());
+        var store = new DynamoDbStateStore(fixture.Clients, DynaliteFixture.Region, await fixture.CreateStateTableAsync());
         var now = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
         var latencies = new List<double>(trials * Contenders);
         var ownersPerTrial = new List<int>(trials);

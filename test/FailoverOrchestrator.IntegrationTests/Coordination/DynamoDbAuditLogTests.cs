@@ -1,5 +1,7 @@
 using Amazon.DynamoDBv2.Model;
+using FailoverOrchestrator.Aws.DynamoDb;
 using FailoverOrchestrator.Coordination;
+using FailoverOrchestrator.State;
 
 namespace FailoverOrchestrator.IntegrationTests.Coordination;
 
@@ -13,7 +15,7 @@ public sealed class DynamoDbAuditLogTests(DynaliteFixture fixture)
     public async Task AppendAsync_SameEventTwice_WritesOneItem()
     {
         var table = await fixture.CreateAuditTableAsync();
-        var sut = new DynamoDbAuditLog(fixture.Client, table, retention: null);
+        var sut = new DynamoDbAuditLog(fixture.Clients, DynaliteFixture.Region, table, retention: null);
         var auditEvent = Event(T0, 1, "LeaseAcquired");
 
         await sut.AppendAsync(auditEvent, CancellationToken.None);
@@ -28,7 +30,7 @@ public sealed class DynamoDbAuditLogTests(DynaliteFixture fixture)
     [Fact]
     public async Task ReadAsync_MoreEventsThanLimit_ReturnsMostRecentOldestFirst()
     {
-        var sut = new DynamoDbAuditLog(fixture.Client, await fixture.CreateAuditTableAsync(), retention: null);
+        var sut = new DynamoDbAuditLog(fixture.Clients, DynaliteFixture.Region, await fixture.CreateAuditTableAsync(), retention: null);
         var kinds = new[] { "TriggerReceived", "LeaseAcquired", "StepStarted", "StepSucceeded", "Completed" };
         for (var i = kinds.Length - 1; i >= 0; i--)
         {
@@ -47,7 +49,7 @@ public sealed class DynamoDbAuditLogTests(DynaliteFixture fixture)
     public async Task AppendAsync_RetentionSet_WritesExpiresAtInSeconds()
     {
         var table = await fixture.CreateAuditTableAsync();
-        var sut = new DynamoDbAuditLog(fixture.Client, table, TimeSpan.FromDays(30));
+        var sut = new DynamoDbAuditLog(fixture.Clients, DynaliteFixture.Region, table, TimeSpan.FromDays(30));
 
         await sut.AppendAsync(Event(T0, 1, "Completed"), CancellationToken.None);
 
@@ -59,7 +61,7 @@ public sealed class DynamoDbAuditLogTests(DynaliteFixture fixture)
     public async Task AppendAsync_NoRetention_WritesNoExpiresAt()
     {
         var table = await fixture.CreateAuditTableAsync();
-        var sut = new DynamoDbAuditLog(fixture.Client, table, retention: null);
+        var sut = new DynamoDbAuditLog(fixture.Clients, DynaliteFixture.Region, table, retention: null);
 
         await sut.AppendAsync(Event(T0, 1, "Completed"), CancellationToken.None);
 

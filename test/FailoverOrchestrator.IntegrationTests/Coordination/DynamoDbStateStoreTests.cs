@@ -1,4 +1,6 @@
+using FailoverOrchestrator.Aws.DynamoDb;
 using FailoverOrchestrator.Coordination;
+using FailoverOrchestrator.State;
 
 namespace FailoverOrchestrator.IntegrationTests.Coordination;
 
@@ -16,7 +18,7 @@ public sealed class DynamoDbStateStoreTests(DynaliteFixture fixture) : IAsyncLif
 
     public async Task InitializeAsync()
     {
-        _sut = new DynamoDbStateStore(fixture.Client, await fixture.CreateStateTableAsync());
+        _sut = new DynamoDbStateStore(fixture.Clients, DynaliteFixture.Region, await fixture.CreateStateTableAsync());
         await _sut.EnsureAsync(App, Primary, T0.AddDays(-1), CancellationToken.None);
     }
 
@@ -77,7 +79,7 @@ public sealed class DynamoDbStateStoreTests(DynaliteFixture fixture) : IAsyncLif
     public async Task TryAcquireAsync_SameTriggerKeyAfterAbandon_ReturnsNullButNewKeySucceeds()
     {
         var first = await _sut.TryAcquireAsync(FailOver("k1", "exec-1", T0), CancellationToken.None);
-        await _sut.AbandonAsync(App, first!.Epoch, "target not ready", T0.AddSeconds(5), CancellationToken.None);
+        await _sut.AbandonAsync(App, first!.Epoch, "target not ready", CancellationToken.None);
         var abandoned = await _sut.GetAsync(App, CancellationToken.None);
 
         var sameKey = await _sut.TryAcquireAsync(FailOver("k1", "exec-2", T0.AddSeconds(10)), CancellationToken.None);
@@ -178,7 +180,7 @@ public sealed class DynamoDbStateStoreTests(DynaliteFixture fixture) : IAsyncLif
             await Assert.ThrowsAsync<LeaseLostException>(() => _sut.CommitAsync(App, stale.Epoch, Standby, T0.AddHours(1), CancellationToken.None)),
             await Assert.ThrowsAsync<LeaseLostException>(() => _sut.RecordFailureAsync(App, stale.Epoch, "boom", terminal: false, T0.AddHours(1), CancellationToken.None)),
             await Assert.ThrowsAsync<LeaseLostException>(() => _sut.RecordFailureAsync(App, stale.Epoch, "boom", terminal: true, T0.AddHours(1), CancellationToken.None)),
-            await Assert.ThrowsAsync<LeaseLostException>(() => _sut.AbandonAsync(App, stale.Epoch, "blocked", T0.AddHours(1), CancellationToken.None)),
+            await Assert.ThrowsAsync<LeaseLostException>(() => _sut.AbandonAsync(App, stale.Epoch, "blocked", CancellationToken.None)),
         };
 
         Assert.All(lost, e => Assert.Equal(1, e.Epoch));

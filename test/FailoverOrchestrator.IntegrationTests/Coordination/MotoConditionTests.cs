@@ -1,5 +1,6 @@
 using FailoverOrchestrator.Aws.DynamoDb;
 using FailoverOrchestrator.Coordination;
+using FailoverOrchestrator.State;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FailoverOrchestrator.IntegrationTests.Coordination;
@@ -17,7 +18,7 @@ public sealed class MotoConditionTests(MotoFixture moto) : IClassFixture<MotoFix
     [Fact]
     public async Task TryAcquireAsync_RememberedKeyAndLateTransition_RefusedOnMoto()
     {
-        var store = new DynamoDbStateStore(moto.Client, await moto.CreateTableAsync((p, n) => p.CreateStateTableAsync(n), "state"));
+        var store = new DynamoDbStateStore(moto.Clients, MotoFixture.Region, await moto.CreateTableAsync((p, n) => p.CreateStateTableAsync(n), "state"));
         await store.EnsureAsync("shop", "us-east-1", T0, CancellationToken.None);
 
         var first = await store.TryAcquireAsync(Request("e1", Key, T0, T0.AddMinutes(-1), seenEpoch: 0), CancellationToken.None);
@@ -36,12 +37,12 @@ public sealed class MotoConditionTests(MotoFixture moto) : IClassFixture<MotoFix
     [Fact]
     public async Task RenewAndRecord_FencedByEpochAndPhase_OnMoto()
     {
-        var store = new DynamoDbStateStore(moto.Client, await moto.CreateTableAsync((p, n) => p.CreateStateTableAsync(n), "state"));
+        var store = new DynamoDbStateStore(moto.Clients, MotoFixture.Region, await moto.CreateTableAsync((p, n) => p.CreateStateTableAsync(n), "state"));
         await store.EnsureAsync("shop", "us-east-1", T0, CancellationToken.None);
         await store.TryAcquireAsync(Request("e1", Key, T0, T0.AddMinutes(-1), seenEpoch: 0), CancellationToken.None);
 
         await store.RenewAsync("shop", 1, T0.AddMinutes(2), CancellationToken.None);
-        await store.RecordExecutionValueAsync("shop", 1, StateItem.DnsChangeId, "C1", T0.AddMinutes(2), CancellationToken.None);
+        await store.RecordExecutionValueAsync("shop", 1, ExecutionValue.DnsChangeId, "C1", T0.AddMinutes(2), CancellationToken.None);
         var stale = await Assert.ThrowsAsync<LeaseLostException>(() => store.RenewAsync("shop", 0, T0.AddMinutes(2), CancellationToken.None));
         await store.CommitAsync("shop", 1, "us-west-2", T0.AddMinutes(3), CancellationToken.None);
         var ended = await Assert.ThrowsAsync<LeaseLostException>(() => store.RenewAsync("shop", 1, T0.AddMinutes(4), CancellationToken.None));

@@ -1,4 +1,5 @@
 using FailoverOrchestrator.Coordination;
+using FailoverOrchestrator.State;
 
 namespace FailoverOrchestrator.IntegrationTests.ExactlyOnce;
 

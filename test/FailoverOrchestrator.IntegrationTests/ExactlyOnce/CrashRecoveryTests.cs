@@ -3,6 +3,7 @@ using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.IntegrationTests.World;
 using FailoverOrchestrator.Pipeline;
 using FailoverOrchestrator.Results;
+using FailoverOrchestrator.State;
 
 namespace FailoverOrchestrator.IntegrationTests.ExactlyOnce;
 

@@ -3,6 +3,7 @@ using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.IntegrationTests.World;
 using FailoverOrchestrator.Pipeline;
 using FailoverOrchestrator.Results;
+using FailoverOrchestrator.State;
 using Xunit.Abstractions;
 
 namespace FailoverOrchestrator.IntegrationTests.ExactlyOnce;

@@ -1,11 +1,15 @@
 using System.Net;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
+using FailoverOrchestrator.Aws.DynamoDb;
+using FailoverOrchestrator.Aws;
 using FailoverOrchestrator.Coordination;
+using FailoverOrchestrator.Coordination.Failures;
 using FailoverOrchestrator.IntegrationTests.World;
 using FailoverOrchestrator.LocalCloud;
 using FailoverOrchestrator.Pipeline;
 using FailoverOrchestrator.Results;
+using FailoverOrchestrator.State;
 
 namespace FailoverOrchestrator.IntegrationTests.ExactlyOnce;
 
@@ -60,7 +64,7 @@ public sealed class FailingDependencyTests
         var failing = InstrumentedDependencies.Wrap(world, new DynamoDbCallCounter(), s => new InterceptingStateStore(s)
         {
             BeforeCheckpoint = step => step == StepNames.EcsScaleUp
-                ? throw new AmazonDynamoDBException(InvalidSignatureMessage, ErrorType.Sender, "InvalidSignatureException", "REQ1", HttpStatusCode.BadRequest)
+                ? throw FromSdk(new AmazonDynamoDBException(InvalidSignatureMessage, ErrorType.Sender, "InvalidSignatureException", "REQ1", HttpStatusCode.BadRequest))
                 : Task.CompletedTask,
         });
 
@@ -90,7 +94,7 @@ public sealed class FailingDependencyTests
         await using var world = await WorldHarness.StartAsync();
         var failing = InstrumentedDependencies.Wrap(world, new DynamoDbCallCounter(), s => new InterceptingStateStore(s)
         {
-            BeforeAcquire = () => throw new AmazonDynamoDBException(InvalidSignatureMessage, ErrorType.Sender, "InvalidSignatureException", "REQ3", HttpStatusCode.BadRequest),
+            BeforeAcquire = () => throw FromSdk(new AmazonDynamoDBException(InvalidSignatureMessage, ErrorType.Sender, "InvalidSignatureException", "REQ3", HttpStatusCode.BadRequest)),
         });
 
         var (result, error) = await world.InvokeAsync(world.Alarm(), failing);
@@ -143,7 +147,7 @@ public sealed class FailingDependencyTests
         var alarm = world.Alarm();
         var failing = InstrumentedDependencies.Wrap(world, new DynamoDbCallCounter(), s => new InterceptingStateStore(s)
         {
-            BeforeRecordExecutionValue = (attribute, value) => attribute == StateItem.DnsChangeId && value != Steps.DnsUpsertStep.SubmittedWithoutId
+            BeforeRecordExecutionValue = (attribute, value) => attribute == ExecutionValue.DnsChangeId && value != Steps.DnsUpsertStep.SubmittedWithoutId
                 ? throw Unavailable()
                 : Task.CompletedTask,
         });
@@ -162,6 +166,9 @@ public sealed class FailingDependencyTests
         Assert.Contains("could not be confirmed", page.Message, StringComparison.Ordinal);
     }
 
-    private static AmazonDynamoDBException Unavailable() =>
-        new("Service unavailable", ErrorType.Receiver, "ServiceUnavailable", "REQ2", HttpStatusCode.ServiceUnavailable);
+    private static AwsServiceException Unavailable() =>
+        FromSdk(new AmazonDynamoDBException("Service unavailable", ErrorType.Receiver, "ServiceUnavailable", "REQ2", HttpStatusCode.ServiceUnavailable));
+
+    /// <summary>What the state store's adapter throws when the SDK fails: the SDK's error, translated at the boundary.</summary>
+    private static AwsServiceException FromSdk(AmazonServiceException error) => DynamoDbCalls.Translate("UpdateItem", error);
 }

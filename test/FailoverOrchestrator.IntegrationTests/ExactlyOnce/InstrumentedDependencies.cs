@@ -3,6 +3,7 @@ using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.Hosting;
 using FailoverOrchestrator.IntegrationTests.World;
 using FailoverOrchestrator.LocalCloud.World;
+using FailoverOrchestrator.State;
 
 namespace FailoverOrchestrator.IntegrationTests.ExactlyOnce;
 
@@ -21,15 +22,15 @@ internal static class InstrumentedDependencies
             var clients = new CountingClientFactory(
                 new DynamoDbClientFactory(credentials: null, DynamoDbAttemptTimeout, getEnvironmentVariable: new WorldEnvironment(world.World.Environment).GetEnvironmentVariable),
                 counter);
-            var home = clients.GetClient(world.Options.Region!);
-            var store = (intercept ?? (s => new InterceptingStateStore(s)))(new DynamoDbStateStore(home, world.Options.StateTable));
+            var home = world.Options.Region!;
+            var store = (intercept ?? (s => new InterceptingStateStore(s)))(new DynamoDbStateStore(clients, home, world.Options.StateTable));
             built?.Invoke(store);
             return real with
             {
                 Tables = new DynamoDbTableStatusClient(clients),
                 Writer = new DynamoDbWriterControl(clients, world.Clock),
                 State = store,
-                Audit = new DynamoDbAuditLog(home, world.Options.AuditTable, TimeSpan.FromDays(world.Options.AuditRetentionDays)),
+                Audit = new DynamoDbAuditLog(clients, home, world.Options.AuditTable, TimeSpan.FromDays(world.Options.AuditRetentionDays)),
             };
         };
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FailoverOrchestrator.Coordination;
+using FailoverOrchestrator.State;
 
 namespace FailoverOrchestrator.IntegrationTests.ExactlyOnce;
 
@@ -22,7 +23,7 @@ internal sealed class InterceptingStateStore(IStateStore inner) : IStateStore
     public Func<Task>? BeforeRecordFailure { get; init; }
 
     /// <summary>Runs before a value a retry needs (DNS change id, page id) is recorded, with the attribute and the value.</summary>
-    public Func<string, string, Task>? BeforeRecordExecutionValue { get; init; }
+    public Func<ExecutionValue, string, Task>? BeforeRecordExecutionValue { get; init; }
 
     /// <summary>Runs before each attempt to take the lease (a failing state table throws here).</summary>
     public Func<Task>? BeforeAcquire { get; init; }
@@ -88,7 +89,7 @@ internal sealed class InterceptingStateStore(IStateStore inner) : IStateStore
         await inner.RenewAsync(app, epoch, leaseExpiresAt, cancellationToken);
     }
 
-    public async Task RecordExecutionValueAsync(string app, long epoch, string attribute, string value, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken)
+    public async Task RecordExecutionValueAsync(string app, long epoch, ExecutionValue attribute, string value, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken)
     {
         if (BeforeRecordExecutionValue is not null)
         {
@@ -101,8 +102,8 @@ internal sealed class InterceptingStateStore(IStateStore inner) : IStateStore
     public Task<bool> TryClaimSuppressedPageAsync(string app, DateTimeOffset lastTransitionAt, CancellationToken cancellationToken) =>
         inner.TryClaimSuppressedPageAsync(app, lastTransitionAt, cancellationToken);
 
-    public Task AbandonAsync(string app, long epoch, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
-        inner.AbandonAsync(app, epoch, reason, now, cancellationToken);
+    public Task AbandonAsync(string app, long epoch, string reason, CancellationToken cancellationToken) =>
+        inner.AbandonAsync(app, epoch, reason, cancellationToken);
 
     public Task<bool> ResetAsync(string app, string activeRegion, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.ResetAsync(app, activeRegion, now, cancellationToken);

@@ -4,6 +4,7 @@ using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.IntegrationTests.World;
 using FailoverOrchestrator.LocalCloud;
 using FailoverOrchestrator.LocalCloud.Route53;
+using FailoverOrchestrator.State;
 
 namespace FailoverOrchestrator.IntegrationTests.ExactlyOnce;
 
@@ -15,7 +16,7 @@ internal sealed class WorldProbe(WorldHarness world)
     public string Standby => world.App.StandbyRegion;
 
     public Task<AppState?> StateAsync() =>
-        new DynamoDbStateStore(world.World.DynamoDb(world.Options.Region!), world.Options.StateTable).GetAsync(App, CancellationToken.None);
+        new DynamoDbStateStore(world.World.DynamoDbClients, world.Options.Region!, world.Options.StateTable).GetAsync(App, CancellationToken.None);
 
     public Task<WriterState?> WriterAsync() =>
         new DynamoDbWriterControl(new WorldClients(world), world.Clock)
@@ -24,7 +25,7 @@ internal sealed class WorldProbe(WorldHarness world)
     /// <summary>The app's audit events, oldest first, without the execution summaries (whose fixed sequence sorts them by time only).</summary>
     public async Task<IReadOnlyList<AuditEvent>> AuditAsync(DateTimeOffset? since = null)
     {
-        var events = await new DynamoDbAuditLog(world.World.DynamoDb(world.Options.Region!), world.Options.AuditTable, null).ReadAsync(App, 1000, CancellationToken.None);
+        var events = await new DynamoDbAuditLog(world.World.DynamoDbClients, world.Options.Region!, world.Options.AuditTable, null).ReadAsync(App, 1000, CancellationToken.None);
         return events.Where(e => e.Kind != "Summary" && (since is null || e.Timestamp >= since)).ToList();
     }
 

@@ -1,4 +1,5 @@
 using FailoverOrchestrator.Coordination;
+using FailoverOrchestrator.Coordination.Failures;
 using FailoverOrchestrator.IntegrationTests.World;
 using FailoverOrchestrator.LocalCloud;
 using FailoverOrchestrator.LocalCloud.Faults;

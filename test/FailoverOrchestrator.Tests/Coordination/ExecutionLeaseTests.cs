@@ -1,4 +1,6 @@
 using FailoverOrchestrator.Coordination;
+using FailoverOrchestrator.Coordination.Execution;
+using FailoverOrchestrator.State;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 

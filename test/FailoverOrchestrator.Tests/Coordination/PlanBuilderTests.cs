@@ -4,6 +4,7 @@ using FailoverOrchestrator.Aws.Route53;
 using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.Hosting;
 using FailoverOrchestrator.Results;
+using FailoverOrchestrator.State;
 using FailoverOrchestrator.Tests.Steps;
 using FailoverOrchestrator.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;

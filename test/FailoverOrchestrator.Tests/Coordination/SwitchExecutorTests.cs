@@ -1,7 +1,9 @@
 using FailoverOrchestrator.Coordination;
+using FailoverOrchestrator.Coordination.Failures;
 using FailoverOrchestrator.Notifications;
 using FailoverOrchestrator.Pipeline;
 using FailoverOrchestrator.Results;
+using FailoverOrchestrator.State;
 using FailoverOrchestrator.Tests.TestSupport;
 using FailoverOrchestrator.Triggers;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,13 +29,13 @@ public class SwitchExecutorTests
         _aws.State.Setup(s => s.CheckpointAsync("shop", It.IsAny<long>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         _aws.State.Setup(s => s.CommitAsync("shop", It.IsAny<long>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         _aws.State.Setup(s => s.RecordFailureAsync("shop", It.IsAny<long>(), It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-        _aws.State.Setup(s => s.AbandonAsync("shop", It.IsAny<long>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        _aws.State.Setup(s => s.AbandonAsync("shop", It.IsAny<long>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
 
         // The read before acquiring (a test that loses sets what it reads), the fence before each step and change,
         // the records a retry needs, and the claim of the one Suppressed page of a cooldown window.
         _aws.State.Setup(s => s.GetAsync("shop", It.IsAny<CancellationToken>())).ReturnsAsync((AppState?)null);
         _aws.State.Setup(s => s.RenewAsync("shop", It.IsAny<long>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-        _aws.State.Setup(s => s.RecordExecutionValueAsync("shop", It.IsAny<long>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        _aws.State.Setup(s => s.RecordExecutionValueAsync("shop", It.IsAny<long>(), It.IsAny<ExecutionValue>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         _aws.State.Setup(s => s.TryClaimSuppressedPageAsync("shop", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
     }
 
@@ -338,7 +340,7 @@ public class SwitchExecutorTests
         Assert.Equal(Outcome.Blocked, result.Outcome);
         Assert.Equal("us-east-1", result.ActiveRegion);
         Assert.Equal([StepNames.Preflight], _ran);
-        _aws.State.Verify(s => s.AbandonAsync("shop", 3, "not ready", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+        _aws.State.Verify(s => s.AbandonAsync("shop", 3, "not ready", It.IsAny<CancellationToken>()), Times.Once);
         _aws.State.Verify(s => s.CommitAsync(It.IsAny<string>(), It.IsAny<long>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
         Assert.StartsWith("[failover] Blocked shop -> us-west-2", Assert.Single(_notes).Subject, StringComparison.Ordinal);
     }

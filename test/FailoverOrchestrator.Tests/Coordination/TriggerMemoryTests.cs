@@ -1,4 +1,5 @@
 using FailoverOrchestrator.Coordination;
+using FailoverOrchestrator.Coordination.Acquisition;
 
 namespace FailoverOrchestrator.Tests.Coordination;
 

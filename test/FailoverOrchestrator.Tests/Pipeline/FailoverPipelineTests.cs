@@ -72,9 +72,9 @@ public class FailoverPipelineTests
     public async Task ExecuteAsync_CheckpointFails_StopsBeforeTheNextStep()
     {
         _observer.Setup(o => o.StepCompletedAsync(It.Is<StepResult>(r => r.Name == "EcsScaleUp"), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new FailoverOrchestrator.Coordination.LeaseLostException("shop", 7));
+            .ThrowsAsync(new FailoverOrchestrator.State.LeaseLostException("shop", 7));
 
-        await Assert.ThrowsAsync<FailoverOrchestrator.Coordination.LeaseLostException>(() => CreateSut().ExecuteAsync(StepContexts.Failover(), [], _observer.Object, CancellationToken.None));
+        await Assert.ThrowsAsync<FailoverOrchestrator.State.LeaseLostException>(() => CreateSut().ExecuteAsync(StepContexts.Failover(), [], _observer.Object, CancellationToken.None));
 
         Assert.Equal(["Preflight", "EcsScaleUp"], _ran);
     }

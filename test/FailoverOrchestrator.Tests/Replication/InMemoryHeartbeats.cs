@@ -1,4 +1,4 @@
-using Amazon.DynamoDBv2;
+using FailoverOrchestrator.Aws;
 using FailoverOrchestrator.Aws.DynamoDb;
 
 namespace FailoverOrchestrator.Tests.Replication;
@@ -64,7 +64,7 @@ internal sealed class InMemoryHeartbeats(TimeProvider time) : IHeartbeatStore
     {
         if (Unreachable.Contains(region))
         {
-            throw new AmazonDynamoDBException($"{region} is unreachable") { StatusCode = System.Net.HttpStatusCode.ServiceUnavailable };
+            throw new AwsServiceException("DynamoDB", "GetItem", System.Net.HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", $"{region} is unreachable", null);
         }
     }
 }

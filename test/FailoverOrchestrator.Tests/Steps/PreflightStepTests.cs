@@ -72,7 +72,7 @@ public class PreflightStepTests
     {
         Ready();
         _aws.Writer.Setup(w => w.ReadAsync("us-west-2", "shop-control", "writer", It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new AmazonDynamoDBException("Requested resource not found") { ErrorCode = "ResourceNotFoundException" });
+            .ThrowsAsync(DynamoDbCalls.Translate("GetItem", new AmazonDynamoDBException("Requested resource not found") { ErrorCode = "ResourceNotFoundException" }));
 
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
 
@@ -155,7 +155,7 @@ public class PreflightStepTests
         _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new AwsServiceException("ECS", "DescribeServices", System.Net.HttpStatusCode.BadRequest, "ClusterNotFoundException", "Cluster not found.", "r2"));
         _aws.Tables.Setup(t => t.GetTableStatusAsync("us-west-2", "shop-orders", It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new AmazonDynamoDBException("denied") { ErrorCode = "AccessDeniedException" });
+            .ThrowsAsync(DynamoDbCalls.Translate("DescribeTable", new AmazonDynamoDBException("denied") { ErrorCode = "AccessDeniedException" }));
         _aws.Writer.Setup(w => w.ReadAsync("us-west-2", "shop-control", "writer", It.IsAny<CancellationToken>())).ReturnsAsync((WriterState?)null);
 
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);

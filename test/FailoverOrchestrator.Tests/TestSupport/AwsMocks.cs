@@ -4,6 +4,7 @@ using FailoverOrchestrator.Aws.Route53;
 using FailoverOrchestrator.Aws.Sns;
 using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.Hosting;
+using FailoverOrchestrator.State;
 using Moq;
 
 namespace FailoverOrchestrator.Tests.TestSupport;

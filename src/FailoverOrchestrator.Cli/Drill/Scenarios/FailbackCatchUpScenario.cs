@@ -1,4 +1,4 @@
-using FailoverOrchestrator.Coordination;
+using FailoverOrchestrator.State;
 using FailoverOrchestrator.LocalCloud.World;
 using FailoverOrchestrator.Pipeline;
 using FailoverOrchestrator.Results;

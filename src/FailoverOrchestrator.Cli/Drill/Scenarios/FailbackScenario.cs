@@ -2,6 +2,7 @@ using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.LocalCloud.World;
 using FailoverOrchestrator.Pipeline;
 using FailoverOrchestrator.Results;
+using FailoverOrchestrator.State;
 
 namespace FailoverOrchestrator.Cli.Drill.Scenarios;
 

@@ -1,5 +1,6 @@
 using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.Pipeline;
+using FailoverOrchestrator.State;
 
 namespace FailoverOrchestrator.Cli.Drill.Scenarios;
 

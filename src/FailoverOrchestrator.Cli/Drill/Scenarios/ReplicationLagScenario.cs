@@ -1,5 +1,5 @@
 using System.Globalization;
-using FailoverOrchestrator.Coordination;
+using FailoverOrchestrator.State;
 using FailoverOrchestrator.LocalCloud.World;
 using FailoverOrchestrator.Results;
 

@@ -1,6 +1,7 @@
 using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.LocalCloud;
 using FailoverOrchestrator.Results;
+using FailoverOrchestrator.State;
 
 namespace FailoverOrchestrator.Cli.Drill.Scenarios;
 

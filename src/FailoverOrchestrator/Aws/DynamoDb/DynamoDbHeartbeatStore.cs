@@ -13,35 +13,33 @@ internal sealed class DynamoDbHeartbeatStore(IDynamoDbClientFactory clients, Tim
 {
     public async Task<Heartbeat> WriteAsync(string region, string tableName, string key, CancellationToken cancellationToken)
     {
-        var response = await clients.GetClient(region).UpdateItemAsync(
-            new UpdateItemRequest
+        var request = new UpdateItemRequest
+        {
+            TableName = tableName,
+            Key = new() { ["pk"] = new AttributeValue { S = key } },
+            UpdateExpression = "SET writtenAt = :at, #region = :region ADD #sequence :one",
+            ExpressionAttributeNames = new() { ["#region"] = "region", ["#sequence"] = "sequence" },
+            ExpressionAttributeValues = new()
             {
-                TableName = tableName,
-                Key = new() { ["pk"] = new AttributeValue { S = key } },
-                UpdateExpression = "SET writtenAt = :at, #region = :region ADD #sequence :one",
-                ExpressionAttributeNames = new() { ["#region"] = "region", ["#sequence"] = "sequence" },
-                ExpressionAttributeValues = new()
-                {
-                    [":at"] = new AttributeValue { S = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) },
-                    [":region"] = new AttributeValue { S = region },
-                    [":one"] = new AttributeValue { N = "1" },
-                },
-                ReturnValues = ReturnValue.ALL_NEW,
+                [":at"] = new AttributeValue { S = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) },
+                [":region"] = new AttributeValue { S = region },
+                [":one"] = new AttributeValue { N = "1" },
             },
-            cancellationToken);
+            ReturnValues = ReturnValue.ALL_NEW,
+        };
+        var response = await DynamoDbCalls.RunAsync("UpdateItem", () => clients.GetClient(region).UpdateItemAsync(request, cancellationToken));
         return Parse(response.Attributes) ?? throw new InvalidOperationException($"heartbeat in {tableName} ({region}) came back without its attributes");
     }
 
     public async Task<Heartbeat?> ReadAsync(string region, string tableName, string key, CancellationToken cancellationToken)
     {
-        var response = await clients.GetClient(region).GetItemAsync(
-            new GetItemRequest
-            {
-                TableName = tableName,
-                Key = new() { ["pk"] = new AttributeValue { S = key } },
-                ConsistentRead = true,
-            },
-            cancellationToken);
+        var request = new GetItemRequest
+        {
+            TableName = tableName,
+            Key = new() { ["pk"] = new AttributeValue { S = key } },
+            ConsistentRead = true,
+        };
+        var response = await DynamoDbCalls.RunAsync("GetItem", () => clients.GetClient(region).GetItemAsync(request, cancellationToken));
         return Parse(response.Item);
     }
 

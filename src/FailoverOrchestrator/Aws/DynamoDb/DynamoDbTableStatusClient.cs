@@ -7,15 +7,18 @@ internal sealed class DynamoDbTableStatusClient(IDynamoDbClientFactory clients) 
 {
     public async Task<string?> GetTableStatusAsync(string region, string tableName, CancellationToken cancellationToken)
     {
-        try
+        var request = new DescribeTableRequest { TableName = tableName };
+        return await DynamoDbCalls.RunAsync("DescribeTable", async () =>
         {
-            var response = await clients.GetClient(region)
-                .DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, cancellationToken);
-            return response.Table?.TableStatus?.Value;
-        }
-        catch (ResourceNotFoundException)
-        {
-            return null;
-        }
+            try
+            {
+                var response = await clients.GetClient(region).DescribeTableAsync(request, cancellationToken);
+                return response.Table?.TableStatus?.Value;
+            }
+            catch (ResourceNotFoundException)
+            {
+                return null;
+            }
+        });
     }
 }

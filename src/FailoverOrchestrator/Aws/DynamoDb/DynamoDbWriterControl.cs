@@ -11,14 +11,13 @@ internal sealed class DynamoDbWriterControl(IDynamoDbClientFactory clients, Time
 {
     public async Task<WriterState?> ReadAsync(string region, string tableName, string key, CancellationToken cancellationToken)
     {
-        var response = await clients.GetClient(region).GetItemAsync(
-            new GetItemRequest
-            {
-                TableName = tableName,
-                Key = new() { ["pk"] = new AttributeValue { S = key } },
-                ConsistentRead = true,
-            },
-            cancellationToken);
+        var request = new GetItemRequest
+        {
+            TableName = tableName,
+            Key = new() { ["pk"] = new AttributeValue { S = key } },
+            ConsistentRead = true,
+        };
+        var response = await DynamoDbCalls.RunAsync("GetItem", () => clients.GetClient(region).GetItemAsync(request, cancellationToken));
 
         var item = response.Item;
         if (item is null || item.Count == 0)
@@ -65,14 +64,6 @@ internal sealed class DynamoDbWriterControl(IDynamoDbClientFactory clients, Time
             },
         };
 
-        try
-        {
-            await clients.GetClient(region).PutItemAsync(request, cancellationToken);
-            return true;
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
+        return await DynamoDbCalls.RunConditionalAsync("PutItem", () => clients.GetClient(region).PutItemAsync(request, cancellationToken)) is not null;
     }
 }

@@ -1,7 +1,8 @@
 using FailoverOrchestrator.Pipeline;
 using FailoverOrchestrator.Results;
+using FailoverOrchestrator.State;
 
-namespace FailoverOrchestrator.Coordination;
+namespace FailoverOrchestrator.Coordination.Execution;
 
 /// <summary>Audits every step and checkpoints each completed one, fenced by the holder's epoch, renewing the lease.</summary>
 internal sealed class CheckpointingObserver(IStateStore store, ExecutionAudit audit, string app, TimeSpan lease, TimeProvider time) : IPipelineObserver

@@ -1,4 +1,4 @@
-namespace FailoverOrchestrator.Coordination;
+namespace FailoverOrchestrator.State;
 
 /// <summary>The state item of one app (table <c>StateTable</c>, key <c>app</c>).</summary>
 internal sealed record AppState

@@ -1,4 +1,4 @@
-namespace FailoverOrchestrator.Coordination;
+namespace FailoverOrchestrator.State;
 
 /// <summary>One immutable audit item: <c>pk = app</c>, <c>sk = timestamp#executionId#seq</c>.</summary>
 internal sealed record AuditEvent

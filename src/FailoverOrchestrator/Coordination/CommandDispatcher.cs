@@ -7,7 +7,7 @@ using FailoverOrchestrator.Triggers;
 namespace FailoverOrchestrator.Coordination;
 
 /// <summary>Sends a routed trigger to what answers it: a switch, a resume, a plan, a status or a reset.</summary>
-internal sealed class FailoverCoordinator(SwitchExecutor switches, PlanBuilder plans, StatusReporter status, ResetHandler resets, HeartbeatWriter? heartbeats = null)
+internal sealed class CommandDispatcher(SwitchExecutor switches, PlanBuilder plans, StatusReporter status, ResetHandler resets, HeartbeatWriter? heartbeats = null)
 {
     public Task<FailoverResult> RunAsync(FailoverTrigger trigger, AppOptions app, CancellationToken cancellationToken)
     {

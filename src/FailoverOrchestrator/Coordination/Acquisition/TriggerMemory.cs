@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace FailoverOrchestrator.Coordination;
+namespace FailoverOrchestrator.Coordination.Acquisition;
 
 /// <summary>
 /// The alarm trigger keys the state item remembers, so that a redelivery is recognised after later triggers, bounded

@@ -1,7 +1,8 @@
 using System.Globalization;
 using FailoverOrchestrator.Results;
+using FailoverOrchestrator.State;
 
-namespace FailoverOrchestrator.Coordination;
+namespace FailoverOrchestrator.Coordination.Acquisition;
 
 /// <summary>Explains, from a consistent read of the state item, why an invocation did not get the lease.</summary>
 internal static class ContenderClassifier

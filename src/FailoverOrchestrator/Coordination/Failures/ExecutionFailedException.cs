@@ -1,4 +1,4 @@
-namespace FailoverOrchestrator.Coordination;
+namespace FailoverOrchestrator.Coordination.Failures;
 
 /// <summary>
 /// An execution stopped on a failed step after notifying and checkpointing. Thrown out of the handler on purpose:

@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2.Model;
-using FailoverOrchestrator.Aws.DynamoDb;
+using FailoverOrchestrator.State;
 
-namespace FailoverOrchestrator.Coordination;
+namespace FailoverOrchestrator.Aws.DynamoDb;
 
 /// <summary>The attribute names of the state item and its mapping to <see cref="AppState"/>.</summary>
 internal static class StateItem
@@ -28,18 +28,34 @@ internal static class StateItem
     public const string StartedAt = "startedAt";
     public const string LastSwitchStartedAt = "lastSwitchStartedAt";
 
+    /// <summary>Every attribute of the item: what an expression may name as <c>#attribute</c>.</summary>
+    public static readonly IReadOnlySet<string> Attributes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        App, ActiveRegion, Phase, TargetRegion, Epoch, ExecutionId, Holder, FailedPhase, LeaseExpiresAt, CompletedSteps, Attempts,
+        LastTriggerKey, LastTransitionAt, LastError, CreatedAt, RecentTriggerKeys, DnsChangeId, PageMessageId, SuppressedPagedFor,
+        StartedAt, LastSwitchStartedAt,
+    };
+
+    /// <summary>The attribute that holds <paramref name="value"/>.</summary>
+    public static string AttributeOf(ExecutionValue value) => value switch
+    {
+        ExecutionValue.DnsChangeId => DnsChangeId,
+        ExecutionValue.PageMessageId => PageMessageId,
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Only the execution's DNS change and page are recorded this way."),
+    };
+
     public static Dictionary<string, AttributeValue> Key(string app) => new() { [App] = DynamoValues.String(app) };
 
     public static AppState ToAppState(Dictionary<string, AttributeValue> item) => new()
     {
         App = item.GetString(App) ?? throw MissingAttribute(App),
         ActiveRegion = item.GetString(ActiveRegion) ?? throw MissingAttribute(ActiveRegion),
-        Phase = Enum.Parse<Phase>(item.GetString(Phase) ?? throw MissingAttribute(Phase)),
+        Phase = Enum.Parse<State.Phase>(item.GetString(Phase) ?? throw MissingAttribute(Phase)),
         TargetRegion = item.GetString(TargetRegion),
         Epoch = item.GetNumber(Epoch) ?? 0,
         ExecutionId = item.GetString(ExecutionId),
         Holder = item.GetString(Holder),
-        FailedPhase = item.GetString(FailedPhase) is { } failedPhase ? Enum.Parse<Phase>(failedPhase) : null,
+        FailedPhase = item.GetString(FailedPhase) is { } failedPhase ? Enum.Parse<State.Phase>(failedPhase) : null,
         LeaseExpiresAt = item.GetMillis(LeaseExpiresAt),
         CompletedSteps = item.GetStringList(CompletedSteps),
         Attempts = (int)(item.GetNumber(Attempts) ?? 0),

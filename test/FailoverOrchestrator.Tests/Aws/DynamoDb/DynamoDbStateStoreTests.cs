@@ -1,9 +1,11 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using FailoverOrchestrator.Aws.DynamoDb;
 using FailoverOrchestrator.Coordination;
+using FailoverOrchestrator.State;
 using Moq;
 
-namespace FailoverOrchestrator.Tests.Coordination;
+namespace FailoverOrchestrator.Tests.Aws.DynamoDb;
 
 /// <summary>The shapes of the requests; the behaviour is proven against dynalite in the integration tests.</summary>
 public class DynamoDbStateStoreTests
@@ -21,8 +23,8 @@ public class DynamoDbStateStoreTests
 
         Assert.Null(state);
         Assert.Equal(2, _updates.Count);
-        Assert.StartsWith("#phase = :steady AND activeRegion = :source", _updates[0].ConditionExpression, StringComparison.Ordinal);
-        Assert.Equal("#phase = :phase AND targetRegion = :target AND leaseExpiresAt <= :now", _updates[1].ConditionExpression);
+        Assert.StartsWith("#phase = :steady AND #activeRegion = :source", _updates[0].ConditionExpression, StringComparison.Ordinal);
+        Assert.Equal("#phase = :phase AND #targetRegion = :target AND #leaseExpiresAt <= :now", _updates[1].ConditionExpression);
         Assert.All(_updates, u => Assert.Equal(ReturnValue.ALL_NEW, u.ReturnValues));
     }
 
@@ -33,7 +35,7 @@ public class DynamoDbStateStoreTests
 
         await CreateSut().TryAcquireAsync(Request(TimeSpan.FromMinutes(5)), CancellationToken.None);
 
-        Assert.Contains("lastTransitionAt <= :quietSince", _updates[0].ConditionExpression, StringComparison.Ordinal);
+        Assert.Contains("#lastTransitionAt <= :quietSince", _updates[0].ConditionExpression, StringComparison.Ordinal);
         Assert.Equal((Now - TimeSpan.FromMinutes(5)).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), _updates[0].ExpressionAttributeValues[":quietSince"].N);
     }
 
@@ -56,7 +58,7 @@ public class DynamoDbStateStoreTests
         var lost = await Assert.ThrowsAsync<LeaseLostException>(() => CreateSut().CommitAsync("shop", 7, "us-west-2", Now, CancellationToken.None));
 
         Assert.Equal(7, lost.Epoch);
-        Assert.Equal("epoch = :epoch", Assert.Single(_updates).ConditionExpression);
+        Assert.Equal("#epoch = :epoch", Assert.Single(_updates).ConditionExpression);
         Assert.Equal("7", _updates[0].ExpressionAttributeValues[":epoch"].N);
     }
 
@@ -68,12 +70,18 @@ public class DynamoDbStateStoreTests
         await CreateSut().RecordFailureAsync("shop", 3, "boom", terminal: false, Now, CancellationToken.None);
 
         var update = Assert.Single(_updates);
-        Assert.Equal("SET lastError = :error, leaseExpiresAt = :now", update.UpdateExpression);
+        Assert.Equal("SET #lastError = :error, #leaseExpiresAt = :now", update.UpdateExpression);
         Assert.Equal(Now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), update.ExpressionAttributeValues[":now"].N);
-        Assert.Null(update.ExpressionAttributeNames);
+        Assert.Equal(["#epoch", "#lastError", "#leaseExpiresAt"], update.ExpressionAttributeNames.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("leaseExpiresAt", update.ExpressionAttributeNames["#leaseExpiresAt"]);
     }
 
-    private DynamoDbStateStore CreateSut() => new(_client.Object, "state");
+    private DynamoDbStateStore CreateSut()
+    {
+        var clients = new Mock<IDynamoDbClientFactory>(MockBehavior.Strict);
+        clients.Setup(c => c.GetClient("us-east-1")).Returns(_client.Object);
+        return new(clients.Object, "us-east-1", "state");
+    }
 
     private void SetupUpdates(Func<UpdateItemRequest, UpdateItemResponse> answer) =>
         _client.Setup(c => c.UpdateItemAsync(It.IsAny<UpdateItemRequest>(), It.IsAny<CancellationToken>()))

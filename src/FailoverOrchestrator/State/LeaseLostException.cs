@@ -1,4 +1,4 @@
-namespace FailoverOrchestrator.Coordination;
+namespace FailoverOrchestrator.State;
 
 /// <summary>A fenced write failed: another invocation holds a newer epoch. The holder must stop at once.</summary>
 internal sealed class LeaseLostException(string app, long epoch)

@@ -1,8 +1,9 @@
+using FailoverOrchestrator.State;
 using FailoverOrchestrator.Telemetry;
 using Microsoft.Extensions.Logging;
 using FailoverOrchestrator.Redaction;
 
-namespace FailoverOrchestrator.Coordination;
+namespace FailoverOrchestrator.Coordination.Execution;
 
 /// <summary>
 /// Appends the audit events of one invocation. The key carries the execution, the epoch and a per-invocation

@@ -1,4 +1,4 @@
-namespace FailoverOrchestrator.Coordination;
+namespace FailoverOrchestrator.State;
 
 /// <summary>What an invocation asks for when it tries to take the lease.</summary>
 internal sealed record AcquireRequest

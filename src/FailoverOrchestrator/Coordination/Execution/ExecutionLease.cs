@@ -1,6 +1,7 @@
 using FailoverOrchestrator.Pipeline;
+using FailoverOrchestrator.State;
 
-namespace FailoverOrchestrator.Coordination;
+namespace FailoverOrchestrator.Coordination.Execution;
 
 /// <summary>
 /// The lease one invocation holds on an execution. Before every change to the world a step renews it with a write
@@ -50,13 +51,13 @@ internal sealed class ExecutionLease(IStateStore store, AppState state, TimeSpan
 
     public async Task RecordDnsChangeAsync(string changeId, CancellationToken cancellationToken)
     {
-        await store.RecordExecutionValueAsync(state.App, state.Epoch, StateItem.DnsChangeId, changeId, time.GetUtcNow() + lease, cancellationToken);
+        await store.RecordExecutionValueAsync(state.App, state.Epoch, ExecutionValue.DnsChangeId, changeId, time.GetUtcNow() + lease, cancellationToken);
         _dnsChangeId = changeId;
     }
 
     public async Task RecordPageAsync(string messageId, CancellationToken cancellationToken)
     {
-        await store.RecordExecutionValueAsync(state.App, state.Epoch, StateItem.PageMessageId, messageId, time.GetUtcNow() + lease, cancellationToken);
+        await store.RecordExecutionValueAsync(state.App, state.Epoch, ExecutionValue.PageMessageId, messageId, time.GetUtcNow() + lease, cancellationToken);
         _pageMessageId = messageId;
     }
 }

@@ -1,6 +1,7 @@
+using FailoverOrchestrator.State;
 using FailoverOrchestrator.Telemetry;
 
-namespace FailoverOrchestrator.Coordination;
+namespace FailoverOrchestrator.Coordination.Acquisition;
 
 /// <summary>
 /// Waits out a live lease held by another invocation. Lambda retries a failed asynchronous event after a minute or

@@ -1,4 +1,4 @@
-namespace FailoverOrchestrator.Coordination;
+namespace FailoverOrchestrator.State;
 
 /// <summary>The append-only audit trail.</summary>
 internal interface IAuditLog

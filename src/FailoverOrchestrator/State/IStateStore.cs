@@ -1,4 +1,4 @@
-namespace FailoverOrchestrator.Coordination;
+namespace FailoverOrchestrator.State;
 
 /// <summary>
 /// The per-app state item and its conditional transitions. Every write after acquisition is conditioned on the
@@ -32,10 +32,10 @@ internal interface IStateStore
     Task RenewAsync(string app, long epoch, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records what a retry of the execution must know (<see cref="StateItem.DnsChangeId"/> or
-    /// <see cref="StateItem.PageMessageId"/>) and renews the lease; conditioned on <paramref name="epoch"/>.
+    /// Records what a retry of the execution must know (<paramref name="kind"/>) and renews the lease; conditioned on
+    /// <paramref name="epoch"/>.
     /// </summary>
-    Task RecordExecutionValueAsync(string app, long epoch, string attribute, string value, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken);
+    Task RecordExecutionValueAsync(string app, long epoch, ExecutionValue kind, string value, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken);
 
     /// <summary>
     /// Claims the one Suppressed page of the cooldown window started by the switch at <paramref name="lastTransitionAt"/>;
@@ -56,7 +56,7 @@ internal interface IStateStore
     /// Ends an execution that changed nothing (Blocked by preflight): back to Steady in the source region without
     /// starting a cooldown; conditioned on <paramref name="epoch"/>.
     /// </summary>
-    Task AbandonAsync(string app, long epoch, string reason, DateTimeOffset now, CancellationToken cancellationToken);
+    Task AbandonAsync(string app, long epoch, string reason, CancellationToken cancellationToken);
 
     /// <summary>
     /// Operator <c>reset</c>: a Failed item (or one whose lease expired) back to Steady in <paramref name="activeRegion"/>,

@@ -1,0 +1,25 @@
+using FailoverOrchestrator.Pipeline;
+using FailoverOrchestrator.Replication;
+using FailoverOrchestrator.Results;
+
+namespace FailoverOrchestrator.Coordination.Execution;
+
+/// <summary>The result of an execution, with its step timeline.</summary>
+internal static class ExecutionResults
+{
+    public static FailoverResult Of(Outcome outcome, StepContext context, string? active, string reason) => new()
+    {
+        Outcome = outcome,
+        App = context.App.Name,
+        ExecutionId = context.ExecutionId,
+        ActiveRegion = active,
+        TargetRegion = context.TargetRegion,
+        Steps = context.Timeline.ToList(),
+        Reason = reason,
+        Rpo = context.Rpo ?? RpoNotMeasured.For(context, context.StartedAt),
+    };
+
+    /// <summary>The trigger's description, followed by the warnings the steps raised, if any.</summary>
+    public static string ReasonWithWarnings(StepContext context) =>
+        context.Warnings.Count == 0 ? context.Reason : $"{context.Reason}; warnings: {string.Join("; ", context.Warnings)}";
+}
