@@ -7,7 +7,7 @@ using FailoverOrchestrator.Triggers;
 namespace FailoverOrchestrator.Coordination;
 
 /// <summary>Sends a routed trigger to what answers it: a switch, a resume, a plan, a status or a reset.</summary>
-internal sealed class CommandDispatcher(SwitchExecutor switches, PlanBuilder plans, StatusReporter status, ResetHandler resets, HeartbeatWriter? heartbeats = null)
+internal sealed class CommandDispatcher(SwitchExecutor switches, SwitchPlanner plans, StatusReporter status, ResetHandler resets, HeartbeatWriter? heartbeats = null)
 {
     public Task<FailoverResult> RunAsync(FailoverTrigger trigger, AppOptions app, CancellationToken cancellationToken)
     {
@@ -18,8 +18,8 @@ internal sealed class CommandDispatcher(SwitchExecutor switches, PlanBuilder pla
 
         return trigger.Command switch
         {
-            TriggerCommand.Failover => switches.RunAsync(trigger, app, FailoverDirection.Failover, cancellationToken),
-            TriggerCommand.Failback => switches.RunAsync(trigger, app, FailoverDirection.Failback, cancellationToken),
+            TriggerCommand.Failover => switches.RunAsync(trigger, app, SwitchDirection.Failover, cancellationToken),
+            TriggerCommand.Failback => switches.RunAsync(trigger, app, SwitchDirection.Failback, cancellationToken),
             TriggerCommand.Resume => switches.ResumeAsync(trigger, app, cancellationToken),
             TriggerCommand.Reset => resets.ResetAsync(trigger, app, cancellationToken),
             TriggerCommand.Heartbeat when heartbeats is not null => heartbeats.WriteAsync(app, cancellationToken),

@@ -31,7 +31,7 @@ internal sealed class ResetHandler(IStateStore store, IAuditLog auditLog, IWrite
         var audit = new ExecutionAudit(auditLog, app.Name, before?.ExecutionId ?? "reset", (before?.Epoch ?? 0) + 1, time, logger);
         await audit.AppendAsync("Reset", detail, cancellationToken);
         var result = await status.ReportAsync(app, detail, cancellationToken);
-        await notifier.TryPublishAsync(app, result with { TargetRegion = region }, $"check {{\"command\":\"status\",\"app\":\"{app.Name}\"}} and that the app serves from {region}", cancellationToken, "RESET");
+        await notifier.TryPublishAsync(app, Page.Of(PageEvent.Reset, result with { TargetRegion = region }), $"check {{\"command\":\"status\",\"app\":\"{app.Name}\"}} and that the app serves from {region}", cancellationToken);
         return result;
     }
 

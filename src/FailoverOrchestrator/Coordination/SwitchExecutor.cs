@@ -17,14 +17,14 @@ namespace FailoverOrchestrator.Coordination;
 /// that did not get the lease is answered by <see cref="ContenderAnswer"/>.
 /// </summary>
 internal sealed class SwitchExecutor(
-    IStateStore store, IAuditLog auditLog, FailoverPipeline pipeline, OnCallNotifier notifier, TimeProvider time, ILogger<SwitchExecutor> logger)
+    IStateStore store, IAuditLog auditLog, SwitchPipeline pipeline, OnCallNotifier notifier, TimeProvider time, ILogger<SwitchExecutor> logger)
 {
     private readonly LeaseAcquirer _acquirer = new(store, time);
     private readonly ContenderAnswer _contenders = new(store, auditLog, notifier, time, logger);
     private readonly ExecutionRunner _runner = new(store, auditLog, pipeline, new FailureRecorder(store, notifier, time, logger), notifier, time, logger);
 
     /// <summary>Starts a switch in <paramref name="direction"/>, or joins the execution in progress towards it.</summary>
-    public async Task<FailoverResult> RunAsync(FailoverTrigger trigger, AppOptions app, FailoverDirection direction, CancellationToken cancellationToken)
+    public async Task<FailoverResult> RunAsync(FailoverTrigger trigger, AppOptions app, SwitchDirection direction, CancellationToken cancellationToken)
     {
         var acquisition = await _acquirer.AcquireAsync(trigger, app, direction, cancellationToken);
         if (acquisition.Held is { } state)

@@ -47,11 +47,11 @@ internal sealed class OrchestratorHost
             new SnsNotifyStep(notifier),
             new AuditLogStep(aws.Audit, time),
         ];
-        var pipeline = new FailoverPipeline(steps.ToDictionary(s => s.Name, StringComparer.Ordinal), time, loggers.CreateLogger<FailoverPipeline>());
+        var pipeline = new SwitchPipeline(steps.ToDictionary(s => s.Name, StringComparer.Ordinal), time, loggers.CreateLogger<SwitchPipeline>());
         var status = new StatusReporter(aws.State, aws.Audit);
         _commands = new CommandDispatcher(
             new SwitchExecutor(aws.State, aws.Audit, pipeline, notifier, time, loggers.CreateLogger<SwitchExecutor>()),
-            new PlanBuilder(aws.State, aws.Audit, pipeline, time, loggers.CreateLogger<PlanBuilder>()),
+            new SwitchPlanner(aws.State, aws.Audit, pipeline, time, loggers.CreateLogger<SwitchPlanner>()),
             status,
             new ResetHandler(aws.State, aws.Audit, aws.Writer, status, notifier, time, loggers.CreateLogger<ResetHandler>()),
             aws.Heartbeats is null ? null : new HeartbeatWriter(aws.State, aws.Heartbeats));

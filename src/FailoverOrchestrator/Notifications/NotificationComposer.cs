@@ -11,24 +11,31 @@ internal static class NotificationComposer
 {
     public const int MaxSubjectLength = 100;
 
-    /// <summary>The subject; <paramref name="label"/> replaces the outcome's name (FAILED, RETRYING) for failures, which have no outcome of their own.</summary>
-    public static string Subject(FailoverResult result, string? label = null)
+    /// <summary>The subject of an outcome's page.</summary>
+    public static string Subject(FailoverResult result) => Subject(Page.Of(result));
+
+    /// <summary>The subject: the headline (an outcome, or an event such as FAILED or RETRYING), the app and the route.</summary>
+    public static string Subject(Page page)
     {
+        var result = page;
         var route = result.TargetRegion is null ? string.Empty : $" -> {result.TargetRegion}";
-        var subject = result.Outcome switch
+        var subject = page.Outcome switch
         {
             Outcome.FailedOver => $"FAILED OVER {result.App} to {result.TargetRegion}",
             Outcome.FailedBack => $"FAILED BACK {result.App} to {result.TargetRegion}",
-            _ when label is not null => $"{label} {result.App}{route}",
-            _ => $"{result.Outcome} {result.App}{route}",
+            _ => $"{page.Headline} {result.App}{route}",
         };
         return Printable("[failover] " + subject, MaxSubjectLength);
     }
 
-    public static string Body(FailoverResult result, string? next, string? label = null)
+    /// <summary>The body of an outcome's page.</summary>
+    public static string Body(FailoverResult result, string? next) => Body(Page.Of(result), next);
+
+    public static string Body(Page page, string? next)
     {
+        var result = page;
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Outcome: {label ?? result.Outcome.ToString()}\n");
+        text.Append(CultureInfo.InvariantCulture, $"Outcome: {page.Headline}\n");
         text.Append(CultureInfo.InvariantCulture, $"App: {result.App}\n");
         text.Append(CultureInfo.InvariantCulture, $"Active region now: {result.ActiveRegion ?? "unknown"}\n");
         if (result.TargetRegion is not null)
@@ -65,7 +72,7 @@ internal static class NotificationComposer
     }
 
     /// <summary>The next command an operator would run after this outcome.</summary>
-    public static string? NextCommand(FailoverResult result) => result.Outcome switch
+    public static string? NextCommand(Page result) => result.Outcome switch
     {
         Outcome.FailedOver => $"confirm the app serves from {result.TargetRegion}; when the primary is healthy again, rehearse with {{\"command\":\"plan\",\"app\":\"{result.App}\"}} and fail back with {{\"command\":\"failback\",\"app\":\"{result.App}\",\"confirm\":\"{result.App}\"}}",
         Outcome.FailedBack => $"confirm the app serves from {result.TargetRegion}; check {{\"command\":\"status\",\"app\":\"{result.App}\"}}",

@@ -13,7 +13,7 @@ internal sealed class StepContext
     /// <summary>The lease epoch this execution holds; written with the writer-control item.</summary>
     public required long Epoch { get; init; }
 
-    public required FailoverDirection Direction { get; init; }
+    public required SwitchDirection Direction { get; init; }
 
     public required string SourceRegion { get; init; }
 

@@ -44,7 +44,7 @@ internal sealed class ReplicationLagGate(ReplicationLagProbe probe, TimeProvider
             Detail = string.Join("; ", lags.Select(l => l.Detail)),
         };
         var detail = RpoSentence.Of(rpo);
-        var failback = context.Direction == FailoverDirection.Failback;
+        var failback = context.Direction == SwitchDirection.Failback;
         var limit = app.Replication.MaxReplicationLagSeconds;
 
         // What would stop the switch: for a failback, a primary replica that has not caught up (a plan only reads, so

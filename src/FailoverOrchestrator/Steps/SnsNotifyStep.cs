@@ -44,7 +44,7 @@ internal sealed class SnsNotifyStep(OnCallNotifier notifier) : IFailoverStep
 
     private static FailoverResult Summary(StepContext context) => new()
     {
-        Outcome = context.Direction == FailoverDirection.Failover ? Outcome.FailedOver : Outcome.FailedBack,
+        Outcome = context.Direction == SwitchDirection.Failover ? Outcome.FailedOver : Outcome.FailedBack,
         App = context.App.Name,
         ExecutionId = context.ExecutionId,
         ActiveRegion = context.TargetRegion,

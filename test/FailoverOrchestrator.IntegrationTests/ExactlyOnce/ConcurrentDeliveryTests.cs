@@ -1,134 +1,20 @@
-using System.Diagnostics;
-using System.Globalization;
-using FailoverOrchestrator.Coordination;
-using FailoverOrchestrator.IntegrationTests.World;
-using FailoverOrchestrator.Pipeline;
-using FailoverOrchestrator.Results;
-using FailoverOrchestrator.State;
-using Xunit.Abstractions;
-
 namespace FailoverOrchestrator.IntegrationTests.ExactlyOnce;
 
 /// <summary>
-/// Fifty invocations of the real handler released at once on the same alarm, trial after trial on a world that is
-/// put back on the primary in between: exactly one owner each time. <c>EXACTLY_ONCE_TRIALS</c> sets the number of
-/// trials (default 200), <c>EXACTLY_ONCE_WORLDS</c> how many worlds share them side by side (default 2: a trial mostly
-/// waits on the orchestrator's first one-second DNS poll, so two worlds halve the wall time; 1 gives latencies
-/// without a neighbour). Latencies and DynamoDB calls are printed, not asserted.
+/// Fifty invocations of the real handler released at once on the same alarm: exactly one owner per trial. A few
+/// trials here; the latency benchmark (test/benchmarks) runs 200 and prints latencies and DynamoDB calls.
 /// </summary>
-[Collection(MeasuredAloneCollection.Name)]
-public sealed class ConcurrentDeliveryTests(ITestOutputHelper output)
+public sealed class ConcurrentDeliveryTests
 {
-    private const int Contenders = 50;
+    private const int Trials = 3;
+    private const int Worlds = 1;
 
     [Fact]
     public async Task HandleAsync_FiftyConcurrentDeliveries_ExactlyOneOwnerPerTrial()
     {
-        var trials = Setting("EXACTLY_ONCE_TRIALS", 200);
-        var worlds = Math.Min(Setting("EXACTLY_ONCE_WORLDS", 2), trials);
-        var elapsed = Stopwatch.StartNew();
+        var trials = await DeliveryTrials.RunAsync(Trials, Worlds);
 
-        var lanes = await Task.WhenAll(Enumerable.Range(0, worlds).Select(w => RunTrialsAsync(trials / worlds + (w < trials % worlds ? 1 : 0))));
-
-        var stats = new TrialStats();
-        foreach (var trial in lanes.SelectMany(l => l))
-        {
-            stats.Add(trial.Select(d => (d.Result, d.InvocationMs, d.AcquireMs, d.DynamoDbCalls)).ToList());
-        }
-
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{trials} trials x {Contenders} concurrent invocations on {worlds} world(s) side by side in {elapsed.Elapsed.TotalSeconds:0.0} s"));
-        stats.WriteTo(output);
-        Assert.Equal(trials, stats.OwnersPerTrial.Count);
-        Assert.All(stats.OwnersPerTrial, owners => Assert.Equal(1, owners));
+        Assert.Equal(Trials, trials.Count);
+        Assert.All(trials, deliveries => Assert.Single(deliveries, d => d.Result!.Outcome == Results.Outcome.FailedOver));
     }
-
-    /// <summary>Runs trials one after the other on a world of its own, with fifty warm containers; returns every trial's deliveries.</summary>
-    private static async Task<List<Delivery[]>> RunTrialsAsync(int trials)
-    {
-        await using var world = await WorldHarness.StartAsync();
-        var probe = new WorldProbe(world);
-        var containers = Enumerable.Range(0, Contenders).Select(_ => Container.Start(world)).ToList();
-        var done = new List<Delivery[]>(trials);
-        try
-        {
-            for (var trial = 0; trial < trials; trial++)
-            {
-                await probe.RestorePrimaryAsync();
-                containers.ForEach(c => c.Counter.Clear());
-                var since = world.Clock.GetUtcNow();
-                var deliveries = await DeliverAtOnceAsync(containers, world.Alarm());
-
-                await AssertExactlyOnceAsync(world, probe, trial, since, deliveries);
-                done.Add(deliveries);
-            }
-        }
-        finally
-        {
-            containers.ForEach(c => c.Function.Dispose());
-        }
-
-        return done;
-    }
-
-    /// <summary>Starts every invocation behind one gate and opens it, so they reach DynamoDB together.</summary>
-    private static async Task<Delivery[]> DeliverAtOnceAsync(List<Container> containers, string alarm)
-    {
-        // An async gate rather than a blocking Barrier: 50 blocked pool threads on 2 cores would stagger the start.
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var running = containers
-            .Select(c => Task.Run(async () =>
-            {
-                await gate.Task;
-                var started = Stopwatch.GetTimestamp();
-                var (result, error) = await WorldHarness.InvokeAsync(c.Function, alarm);
-                return new Delivery(c, result, error, Stopwatch.GetElapsedTime(started).TotalMilliseconds, c.Store!.LastAcquireLatency.TotalMilliseconds, c.Counter.Total);
-            }))
-            .ToList();
-        gate.SetResult();
-        return await Task.WhenAll(running);
-    }
-
-    private static async Task AssertExactlyOnceAsync(WorldHarness world, WorldProbe probe, int trial, DateTimeOffset since, Delivery[] deliveries)
-    {
-        Assert.All(deliveries, d => Assert.True(d.Error is null, $"trial {trial}: {d.Error}"));
-        var owners = deliveries.Where(d => d.Result!.Outcome == Outcome.FailedOver).ToList();
-        Assert.True(owners.Count == 1, $"trial {trial}: {owners.Count} owners");
-        Assert.All(deliveries.Except(owners), d => Assert.Contains(d.Result!.Outcome, new[] { Outcome.AlreadyInTargetState, Outcome.InProgressElsewhere }));
-        var owner = owners[0].Result!;
-        Assert.True(probe.SideEffects() == (1, 1, 1), $"trial {trial}: side effects {probe.SideEffects()}");
-        Assert.Equal(1, deliveries.Sum(d => d.Container.Counter.Count("PutItem", world.App.WriterControl.TableName)));
-        Assert.Equal(owner.ExecutionId, (await probe.WriterAsync())!.ExecutionId);
-        var state = await probe.StateAsync();
-        Assert.Equal((Phase.Steady, probe.Standby, 1L, owner.ExecutionId), (state!.Phase, state.ActiveRegion, state.Epoch, state.ExecutionId));
-        var audit = await probe.AuditAsync(since);
-        var expected = AuditTrail.Attempt("LeaseAcquired", StepNames.DefaultOrder).Append("Completed");
-        Assert.Equal(expected, AuditTrail.Lines(audit.Where(e => e.ExecutionId == owner.ExecutionId)));
-        Assert.Equal(Contenders - 1, audit.Count(e => e.Kind == "Duplicate"));
-    }
-
-    private static int Setting(string variable, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(variable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : fallback;
-
-    /// <summary>A warm Lambda container: the handler built once, its DynamoDB calls counted, its acquire timed.</summary>
-    private sealed class Container
-    {
-        private Container(DynamoDbCallCounter counter) => Counter = counter;
-
-        public DynamoDbCallCounter Counter { get; }
-
-        public InterceptingStateStore? Store { get; private set; }
-
-        public Function Function { get; private set; } = null!;
-
-        public static Container Start(WorldHarness world)
-        {
-            var container = new Container(new DynamoDbCallCounter());
-            container.Function = world.CreateFunction(InstrumentedDependencies.Wrap(world, container.Counter, built: s => container.Store = s));
-            return container;
-        }
-    }
-
-    private sealed record Delivery(Container Container, FailoverResult? Result, Exception? Error, double InvocationMs, double AcquireMs, int DynamoDbCalls);
 }

@@ -44,7 +44,7 @@ public class SwitchExecutorTests
     {
         Acquire(Holding());
 
-        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None);
+        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None);
 
         Assert.Equal(Outcome.FailedOver, result.Outcome);
         Assert.Equal("us-west-2", result.ActiveRegion);
@@ -66,7 +66,7 @@ public class SwitchExecutorTests
             .Callback<AcquireRequest, CancellationToken>((r, _) => sent = r)
             .ReturnsAsync(Holding());
 
-        await CreateSut().RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None);
+        await CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None);
 
         Assert.Equal(("us-east-1", "us-west-2", Phase.FailingOver), (sent!.SourceRegion, sent.TargetRegion, sent.Phase));
         Assert.Equal(_alarm.IdempotencyKey, sent.TriggerKey);
@@ -83,7 +83,7 @@ public class SwitchExecutorTests
             .ReturnsAsync(Holding(phase: Phase.FailingBack, target: "us-east-1"));
         var command = TriggerParser.Parse("""{"command":"failback","app":"shop","confirm":"shop"}"""u8.ToArray()).Trigger!;
 
-        var result = await CreateSut().RunAsync(command, TestConfig.Shop(), FailoverDirection.Failback, CancellationToken.None);
+        var result = await CreateSut().RunAsync(command, TestConfig.Shop(), SwitchDirection.Failback, CancellationToken.None);
 
         Assert.Equal(TimeSpan.Zero, sent!.Cooldown);
         Assert.Equal(("us-west-2", "us-east-1"), (sent.SourceRegion, sent.TargetRegion));
@@ -95,7 +95,7 @@ public class SwitchExecutorTests
     {
         Lose(new AppState { App = "shop", ActiveRegion = "us-west-2", Phase = Phase.Steady, Epoch = 3, ExecutionId = "e0", LastTriggerKey = _alarm.IdempotencyKey });
 
-        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None);
+        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None);
 
         Assert.Equal(Outcome.AlreadyInTargetState, result.Outcome);
         Assert.StartsWith("a duplicate delivery", result.Reason, StringComparison.Ordinal);
@@ -114,7 +114,7 @@ public class SwitchExecutorTests
         _aws.State.Setup(s => s.GetAsync("shop", It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => Holding(attempts: 2, completed: [StepNames.Preflight]) with { ExecutionId = "shop-older", Holder = sent?.ExecutionId });
 
-        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None);
+        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None);
 
         Assert.Equal(Outcome.FailedOver, result.Outcome);
         Assert.Equal("shop-older", result.ExecutionId);
@@ -127,7 +127,7 @@ public class SwitchExecutorTests
     {
         Lose(new AppState { App = "shop", ActiveRegion = "us-east-1", Phase = Phase.Steady, Epoch = 3, ExecutionId = "e0", LastTriggerKey = _alarm.IdempotencyKey, LastError = "us-west-2 is not ready" });
 
-        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None);
+        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None);
 
         Assert.Equal(Outcome.Blocked, result.Outcome);
         Assert.Contains("us-west-2 is not ready", result.Reason, StringComparison.Ordinal);
@@ -141,7 +141,7 @@ public class SwitchExecutorTests
     {
         Lose(Live());
 
-        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop([new("Orchestrator:Apps:shop:WaitOutLiveLease", "false")]), FailoverDirection.Failover, CancellationToken.None);
+        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop([new("Orchestrator:Apps:shop:WaitOutLiveLease", "false")]), SwitchDirection.Failover, CancellationToken.None);
 
         Assert.Equal(Outcome.InProgressElsewhere, result.Outcome);
         Assert.Contains("execution e0", result.Reason, StringComparison.Ordinal);
@@ -154,7 +154,7 @@ public class SwitchExecutorTests
         Lose(Live());
         var command = TriggerParser.Parse("""{"command":"failover","app":"shop","confirm":"shop"}"""u8.ToArray()).Trigger!;
 
-        var result = await CreateSut().RunAsync(command, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None);
+        var result = await CreateSut().RunAsync(command, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None);
 
         Assert.Equal(Outcome.InProgressElsewhere, result.Outcome);
     }
@@ -167,7 +167,7 @@ public class SwitchExecutorTests
         _aws.State.Setup(s => s.GetAsync("shop", It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => ++reads < 3 ? Live() : new AppState { App = "shop", ActiveRegion = "us-west-2", Phase = Phase.Steady, Epoch = 3, ExecutionId = "e0" });
 
-        var result = await StepContexts.AdvanceUntilDone(_time, CreateSut().RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None));
+        var result = await StepContexts.AdvanceUntilDone(_time, CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None));
 
         Assert.Equal(Outcome.AlreadyInTargetState, result.Outcome);
         Assert.Empty(_ran);
@@ -183,7 +183,7 @@ public class SwitchExecutorTests
             .ReturnsAsync(Holding(attempts: 2, completed: [StepNames.Preflight]));
         _aws.State.Setup(s => s.GetAsync("shop", It.IsAny<CancellationToken>())).ReturnsAsync(dead);
 
-        var result = await StepContexts.AdvanceUntilDone(_time, CreateSut().RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None));
+        var result = await StepContexts.AdvanceUntilDone(_time, CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None));
 
         Assert.Equal(Outcome.FailedOver, result.Outcome);
         Assert.DoesNotContain(StepNames.Preflight, _ran);
@@ -198,7 +198,7 @@ public class SwitchExecutorTests
     {
         Lose(new AppState { App = "shop", ActiveRegion = "us-east-1", Phase = Phase.Steady, Epoch = 4, ExecutionId = "e1", LastTransitionAt = _time.GetUtcNow().AddMinutes(-5), LastTriggerKey = "older" });
 
-        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None);
+        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None);
 
         Assert.Equal(Outcome.Suppressed, result.Outcome);
         Assert.StartsWith("[failover] Suppressed shop", Assert.Single(_notes).Subject, StringComparison.Ordinal);
@@ -210,7 +210,7 @@ public class SwitchExecutorTests
     {
         Lose(new AppState { App = "shop", ActiveRegion = "us-west-2", Phase = Phase.Steady, Epoch = 4, ExecutionId = "e1", LastTransitionAt = _time.GetUtcNow().AddMinutes(-5), LastTriggerKey = "older" });
 
-        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None);
+        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None);
 
         Assert.Equal(Outcome.Suppressed, result.Outcome);
         Assert.Equal("us-west-2", result.ActiveRegion);
@@ -224,7 +224,7 @@ public class SwitchExecutorTests
     {
         Lose(new AppState { App = "shop", ActiveRegion = "us-west-2", Phase = Phase.Steady, Epoch = 4, ExecutionId = "e1", LastTransitionAt = _time.GetUtcNow().AddHours(-2), LastTriggerKey = "older" });
 
-        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None);
+        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None);
 
         Assert.Equal(Outcome.AlreadyInTargetState, result.Outcome);
         Assert.Empty(_notes);
@@ -236,7 +236,7 @@ public class SwitchExecutorTests
     {
         Lose(new AppState { App = "shop", ActiveRegion = "us-east-1", Phase = Phase.Failed, TargetRegion = "us-west-2", Epoch = 4, ExecutionId = "e1", LastError = "DnsUpsert: boom" });
 
-        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None);
+        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None);
 
         Assert.Equal(Outcome.Blocked, result.Outcome);
         Assert.Contains("\"command\":\"resume\"", result.Reason, StringComparison.Ordinal);
@@ -249,7 +249,7 @@ public class SwitchExecutorTests
     {
         Acquire(Holding(attempts: attempt));
 
-        var ex = await Assert.ThrowsAsync<ExecutionFailedException>(() => CreateSut(failing: StepNames.DnsUpsert).RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ExecutionFailedException>(() => CreateSut(failing: StepNames.DnsUpsert).RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None));
 
         Assert.Equal(terminal, ex.Terminal);
         Assert.Equal(StepNames.DnsUpsert, ex.Step);
@@ -267,7 +267,7 @@ public class SwitchExecutorTests
         deadline.Cancel();
 
         var ex = await Assert.ThrowsAsync<ExecutionFailedException>(() =>
-            CreateSut(failing: StepNames.EcsScaleUp, error: () => new OperationCanceledException(deadline.Token)).RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None));
+            CreateSut(failing: StepNames.EcsScaleUp, error: () => new OperationCanceledException(deadline.Token)).RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None));
 
         Assert.False(ex.Terminal);
         Assert.Equal(StepNames.EcsScaleUp, ex.Step);
@@ -283,7 +283,7 @@ public class SwitchExecutorTests
         deadline.Cancel();
 
         var ex = await Assert.ThrowsAsync<ExecutionFailedException>(() =>
-            CreateSut(failing: StepNames.DnsUpsert, error: () => new OperationCanceledException(deadline.Token)).RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, deadline.Token));
+            CreateSut(failing: StepNames.DnsUpsert, error: () => new OperationCanceledException(deadline.Token)).RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, deadline.Token));
 
         Assert.IsAssignableFrom<OperationCanceledException>(ex.InnerException);
         Assert.Equal(StepNames.DnsUpsert, ex.Step);
@@ -297,7 +297,7 @@ public class SwitchExecutorTests
         Acquire(Holding());
         _aws.State.Setup(s => s.CheckpointAsync("shop", 3, StepNames.EcsScaleUp, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ThrowsAsync(new LeaseLostException("shop", 3));
 
-        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None);
+        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None);
 
         Assert.Equal(Outcome.InProgressElsewhere, result.Outcome);
         Assert.Equal([StepNames.Preflight, StepNames.EcsScaleUp], _ran);
@@ -311,7 +311,7 @@ public class SwitchExecutorTests
     {
         Acquire(Holding(attempts: 2, completed: [StepNames.Preflight, StepNames.EcsScaleUp, StepNames.TargetHealthy]));
 
-        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None);
+        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None);
 
         Assert.Equal(Outcome.FailedOver, result.Outcome);
         Assert.Equal([StepNames.PromoteWriter, StepNames.DnsUpsert, StepNames.SnsNotify, StepNames.AuditLog], _ran);
@@ -324,7 +324,7 @@ public class SwitchExecutorTests
     {
         Acquire(Holding(attempts: 4));
 
-        var ex = await Assert.ThrowsAsync<ExecutionFailedException>(() => CreateSut().RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ExecutionFailedException>(() => CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None));
 
         Assert.True(ex.Terminal);
         Assert.Empty(_ran);
@@ -335,7 +335,7 @@ public class SwitchExecutorTests
     {
         Acquire(Holding());
 
-        var result = await CreateSut(blocking: true).RunAsync(_alarm, TestConfig.Shop(), FailoverDirection.Failover, CancellationToken.None);
+        var result = await CreateSut(blocking: true).RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None);
 
         Assert.Equal(Outcome.Blocked, result.Outcome);
         Assert.Equal("us-east-1", result.ActiveRegion);
@@ -380,7 +380,7 @@ public class SwitchExecutorTests
                     : blocking && name == StepNames.Preflight ? new StepOutcome(StepStatus.Blocked, "not ready", []) : StepOutcome.Succeeded("ok", []));
             return step.Object;
         }).ToDictionary(s => s.Name);
-        var pipeline = new FailoverPipeline(steps, _time, NullLogger<FailoverPipeline>.Instance);
+        var pipeline = new SwitchPipeline(steps, _time, NullLogger<SwitchPipeline>.Instance);
         return new SwitchExecutor(_aws.State.Object, _aws.Audit.Object, pipeline, new OnCallNotifier(_aws.Sns.Object, NullLogger<OnCallNotifier>.Instance), _time, NullLogger<SwitchExecutor>.Instance);
     }
 }

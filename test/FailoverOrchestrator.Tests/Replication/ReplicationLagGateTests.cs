@@ -163,7 +163,7 @@ public class ReplicationLagGateTests
             App = app,
             ExecutionId = context.ExecutionId,
             Epoch = context.Epoch,
-            Direction = FailoverDirection.Failover,
+            Direction = SwitchDirection.Failover,
             SourceRegion = East,
             TargetRegion = West,
             Reason = "test",

@@ -7,9 +7,9 @@ namespace FailoverOrchestrator.Tests.TestSupport;
 /// <summary>Builds step contexts for the sample app and runs code that waits on a fake clock.</summary>
 internal static class StepContexts
 {
-    public static StepContext Failover(AppOptions? app = null, long epoch = 7, IExecutionLease? lease = null) => Create(app ?? TestConfig.Shop(), FailoverDirection.Failover, epoch, lease);
+    public static StepContext Failover(AppOptions? app = null, long epoch = 7, IExecutionLease? lease = null) => Create(app ?? TestConfig.Shop(), SwitchDirection.Failover, epoch, lease);
 
-    public static StepContext Failback(AppOptions? app = null, long epoch = 8) => Create(app ?? TestConfig.Shop(), FailoverDirection.Failback, epoch, null);
+    public static StepContext Failback(AppOptions? app = null, long epoch = 8) => Create(app ?? TestConfig.Shop(), SwitchDirection.Failback, epoch, null);
 
     public static FakeTimeProvider Clock() => new(new DateTimeOffset(2026, 3, 4, 8, 1, 5, TimeSpan.Zero));
 
@@ -25,15 +25,15 @@ internal static class StepContexts
         return await task;
     }
 
-    private static StepContext Create(AppOptions app, FailoverDirection direction, long epoch, IExecutionLease? lease) => new()
+    private static StepContext Create(AppOptions app, SwitchDirection direction, long epoch, IExecutionLease? lease) => new()
     {
         Lease = lease ?? UnfencedLease.Instance,
         App = app,
         ExecutionId = "shop-20260304T080105Z-abcdef",
         Epoch = epoch,
         Direction = direction,
-        SourceRegion = direction == FailoverDirection.Failover ? app.PrimaryRegion : app.StandbyRegion,
-        TargetRegion = direction == FailoverDirection.Failover ? app.StandbyRegion : app.PrimaryRegion,
+        SourceRegion = direction == SwitchDirection.Failover ? app.PrimaryRegion : app.StandbyRegion,
+        TargetRegion = direction == SwitchDirection.Failover ? app.StandbyRegion : app.PrimaryRegion,
         Reason = "test",
     };
 }

@@ -9,16 +9,16 @@ namespace FailoverOrchestrator.Coordination.Acquisition;
 /// <summary>What a trigger asks of the state item when it tries to take the lease.</summary>
 internal static class AcquireRequests
 {
-    public static AcquireRequest For(FailoverTrigger trigger, AppOptions app, FailoverDirection direction, DateTimeOffset now, AppState? seen)
+    public static AcquireRequest For(FailoverTrigger trigger, AppOptions app, SwitchDirection direction, DateTimeOffset now, AppState? seen)
     {
-        var (source, target) = direction == FailoverDirection.Failover ? (app.PrimaryRegion, app.StandbyRegion) : (app.StandbyRegion, app.PrimaryRegion);
+        var (source, target) = direction == SwitchDirection.Failover ? (app.PrimaryRegion, app.StandbyRegion) : (app.StandbyRegion, app.PrimaryRegion);
         var request = new AcquireRequest
         {
             App = app.Name,
             ExecutionId = ExecutionIds.Next(app.Name, now),
             SourceRegion = source,
             TargetRegion = target,
-            Phase = direction == FailoverDirection.Failover ? Phase.FailingOver : Phase.FailingBack,
+            Phase = direction == SwitchDirection.Failover ? Phase.FailingOver : Phase.FailingBack,
             TriggerKey = trigger.IdempotencyKey,
             Now = now,
             Lease = TimeSpan.FromSeconds(app.LeaseSeconds),

@@ -20,7 +20,7 @@ internal sealed class ContenderAnswer(IStateStore store, IAuditLog auditLog, OnC
         await audit.AppendAsync(result.Outcome == Outcome.Suppressed ? "Suppressed" : "Duplicate", $"{TriggerDescription.Of(trigger)}: {result.Outcome}: {result.Reason}", cancellationToken);
         if (result.Outcome == Outcome.Suppressed && current?.LastTransitionAt is { } window && await ClaimSuppressedPageAsync(app, window, cancellationToken))
         {
-            await notifier.TryPublishAsync(app, result, null, cancellationToken, deduplicationKey: $"{app.Name}/suppressed/{window.ToUnixTimeMilliseconds()}");
+            await notifier.TryPublishAsync(app, result, null, cancellationToken, $"{app.Name}/suppressed/{window.ToUnixTimeMilliseconds()}");
         }
 
         return result;

@@ -17,7 +17,7 @@ namespace FailoverOrchestrator.Coordination.Execution;
 /// by the epoch; a holder whose fenced write fails stops before its next external call.
 /// </summary>
 internal sealed class ExecutionRunner(
-    IStateStore store, IAuditLog auditLog, FailoverPipeline pipeline, FailureRecorder failures, OnCallNotifier notifier, TimeProvider time, ILogger logger)
+    IStateStore store, IAuditLog auditLog, SwitchPipeline pipeline, FailureRecorder failures, OnCallNotifier notifier, TimeProvider time, ILogger logger)
 {
     public async Task<FailoverResult> RunAsync(FailoverTrigger trigger, AppOptions app, AppState state, CancellationToken cancellationToken)
     {
@@ -57,7 +57,7 @@ internal sealed class ExecutionRunner(
             return await failures.FailAsync(execution, FailingStep(context), ex, lastAttempt, cancellationToken);
         }
 
-        var outcome = context.Direction == FailoverDirection.Failover ? Outcome.FailedOver : Outcome.FailedBack;
+        var outcome = context.Direction == SwitchDirection.Failover ? Outcome.FailedOver : Outcome.FailedBack;
         await execution.Audit.AppendAsync("Completed", $"{outcome}: {context.TargetRegion} is active", cancellationToken);
         return ExecutionResults.Of(outcome, context, context.TargetRegion, ExecutionResults.ReasonWithWarnings(context));
     }

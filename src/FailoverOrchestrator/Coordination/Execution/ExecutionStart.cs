@@ -12,14 +12,14 @@ internal static class ExecutionStart
 {
     public static StepContext Context(FailoverTrigger trigger, AppOptions app, AppState state, IStateStore store, TimeProvider time)
     {
-        var direction = state.Phase == Phase.FailingBack ? FailoverDirection.Failback : FailoverDirection.Failover;
+        var direction = state.Phase == Phase.FailingBack ? SwitchDirection.Failback : SwitchDirection.Failover;
         return new StepContext
         {
             App = app,
             ExecutionId = state.ExecutionId!,
             Epoch = state.Epoch,
             Direction = direction,
-            SourceRegion = direction == FailoverDirection.Failover ? app.PrimaryRegion : app.StandbyRegion,
+            SourceRegion = direction == SwitchDirection.Failover ? app.PrimaryRegion : app.StandbyRegion,
             TargetRegion = state.TargetRegion!,
             Reason = TriggerDescription.Of(trigger),
             StartedAt = time.GetUtcNow(),

@@ -69,9 +69,18 @@ internal sealed class FailureRecorder(IStateStore store, OnCallNotifier notifier
 
         // Traffic follows the record: once DnsUpsert has completed, the target serves even though the execution failed.
         var dnsMoved = context.Timeline.Any(s => s.Name == StepNames.DnsUpsert && s.Status is StepStatus.Succeeded or StepStatus.SkippedCompleted);
-        var failed = ExecutionResults.Of(Outcome.Blocked, context, dnsMoved ? context.TargetRegion : context.SourceRegion, what);
-        var label = terminal ? "FAILED" : "RETRYING";
-        var deduplicationKey = $"{app.Name}/{context.ExecutionId}/{label}/attempt-{execution.State.Attempts}";
-        await notifier.TryPublishAsync(app, failed, FailureNotice.Next(app.Name, terminal), cancellationToken, label, deduplicationKey);
+        var page = new Page
+        {
+            Event = terminal ? PageEvent.Failed : PageEvent.Retrying,
+            App = app.Name,
+            ExecutionId = context.ExecutionId,
+            ActiveRegion = dnsMoved ? context.TargetRegion : context.SourceRegion,
+            TargetRegion = context.TargetRegion,
+            Steps = context.Timeline.ToList(),
+            Reason = what,
+            Rpo = context.Rpo,
+        };
+        var deduplicationKey = $"{app.Name}/{context.ExecutionId}/{page.Headline}/attempt-{execution.State.Attempts}";
+        await notifier.TryPublishAsync(app, page, FailureNotice.Next(app.Name, terminal), cancellationToken, deduplicationKey);
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using FailoverOrchestrator.Results;
 using Xunit.Abstractions;
 
-namespace FailoverOrchestrator.IntegrationTests.ExactlyOnce;
+namespace FailoverOrchestrator.Benchmarks;
 
 /// <summary>What the concurrent trials measured: owners and outcomes, latencies, DynamoDB calls of the owner and of a loser.</summary>
 internal sealed class TrialStats

@@ -12,7 +12,7 @@ using Moq;
 
 namespace FailoverOrchestrator.Tests.Coordination;
 
-public class PlanBuilderTests
+public class SwitchPlannerTests
 {
     private readonly AwsMocks _aws = new();
 

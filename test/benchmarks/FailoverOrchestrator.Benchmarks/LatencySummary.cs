@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace FailoverOrchestrator.IntegrationTests;
+namespace FailoverOrchestrator.Benchmarks;
 
-/// <summary>Percentiles of measured latencies, printed by the tests that measure them (never asserted).</summary>
+/// <summary>Percentiles of measured latencies, printed by the benchmarks (never asserted).</summary>
 internal static class LatencySummary
 {
     /// <summary>For example <c>p50 4.1 ms, p99 18.0 ms, max 22.3 ms (10000 calls)</c>.</summary>

@@ -9,16 +9,16 @@ using FailoverOrchestrator.Redaction;
 namespace FailoverOrchestrator.Pipeline;
 
 /// <summary>Executes the steps in the order they are configured, skipping those a previous attempt completed.</summary>
-internal sealed class FailoverPipeline(IReadOnlyDictionary<string, IFailoverStep> steps, TimeProvider time, ILogger<FailoverPipeline> logger)
+internal sealed class SwitchPipeline(IReadOnlyDictionary<string, IFailoverStep> steps, TimeProvider time, ILogger<SwitchPipeline> logger)
 {
     /// <summary>
     /// The steps of an execution in order, plus the scale-down after a failback when configured. The order is fixed: a
     /// list without a step could not honour the "FAILED OVER" it reports.
     /// </summary>
-    public IReadOnlyList<IFailoverStep> StepsFor(AppOptions app, FailoverDirection direction)
+    public IReadOnlyList<IFailoverStep> StepsFor(AppOptions app, SwitchDirection direction)
     {
         var names = StepNames.DefaultOrder.ToList();
-        if (direction == FailoverDirection.Failback && app.ScaleDownAfterFailback)
+        if (direction == SwitchDirection.Failback && app.ScaleDownAfterFailback)
         {
             var dns = names.IndexOf(StepNames.DnsUpsert);
             names.Insert(dns < 0 ? names.Count : dns + 1, StepNames.EcsScaleDown);

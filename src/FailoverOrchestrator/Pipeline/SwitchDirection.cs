@@ -1,7 +1,7 @@
 namespace FailoverOrchestrator.Pipeline;
 
 /// <summary>Which way an execution moves the app.</summary>
-internal enum FailoverDirection
+internal enum SwitchDirection
 {
     /// <summary>Primary to standby.</summary>
     Failover,

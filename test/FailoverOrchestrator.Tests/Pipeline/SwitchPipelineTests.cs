@@ -7,7 +7,7 @@ using Moq;
 
 namespace FailoverOrchestrator.Tests.Pipeline;
 
-public class FailoverPipelineTests
+public class SwitchPipelineTests
 {
     private readonly List<string> _ran = [];
     private readonly Mock<IPipelineObserver> _observer = new();
@@ -26,7 +26,7 @@ public class FailoverPipelineTests
     public void StepsFor_AnyApp_EveryStepTheResultReports()
     {
         // A "FAILED OVER" result needs capacity, health, the writer and the record: the order is not configurable.
-        var names = CreateSut().StepsFor(TestConfig.Shop(), FailoverDirection.Failover).Select(s => s.Name);
+        var names = CreateSut().StepsFor(TestConfig.Shop(), SwitchDirection.Failover).Select(s => s.Name);
 
         Assert.Equal(StepNames.DefaultOrder, names);
     }
@@ -105,7 +105,7 @@ public class FailoverPipelineTests
         Assert.All(context.Timeline, s => Assert.Equal([$"plan:{s.Name}"], s.Calls));
     }
 
-    private FailoverPipeline CreateSut(string? failing = null, bool blocking = false)
+    private SwitchPipeline CreateSut(string? failing = null, bool blocking = false)
     {
         var steps = StepNames.All.Select(name =>
         {
@@ -119,6 +119,6 @@ public class FailoverPipelineTests
             step.Setup(s => s.PlanAsync(It.IsAny<StepContext>(), It.IsAny<CancellationToken>())).ReturnsAsync(StepOutcome.Planned("would", [$"plan:{name}"]));
             return step.Object;
         });
-        return new FailoverPipeline(steps.ToDictionary(s => s.Name), StepContexts.Clock(), NullLogger<FailoverPipeline>.Instance);
+        return new SwitchPipeline(steps.ToDictionary(s => s.Name), StepContexts.Clock(), NullLogger<SwitchPipeline>.Instance);
     }
 }

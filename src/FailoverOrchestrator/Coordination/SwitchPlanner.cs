@@ -12,7 +12,7 @@ namespace FailoverOrchestrator.Coordination;
 /// Answers <c>plan</c> and <c>dryRun</c>: runs preflight for real and lists the calls every step would make, with
 /// their parameters. Changes nothing; writes only an audit entry.
 /// </summary>
-internal sealed class PlanBuilder(IStateStore store, IAuditLog auditLog, FailoverPipeline pipeline, TimeProvider time, ILogger<PlanBuilder> logger)
+internal sealed class SwitchPlanner(IStateStore store, IAuditLog auditLog, SwitchPipeline pipeline, TimeProvider time, ILogger<SwitchPlanner> logger)
 {
     public async Task<FailoverResult> PlanAsync(FailoverTrigger trigger, AppOptions app, CancellationToken cancellationToken)
     {
@@ -20,11 +20,11 @@ internal sealed class PlanBuilder(IStateStore store, IAuditLog auditLog, Failove
         var active = state?.ActiveRegion ?? app.PrimaryRegion;
         var direction = trigger.Command switch
         {
-            TriggerCommand.Failover => FailoverDirection.Failover,
-            TriggerCommand.Failback => FailoverDirection.Failback,
-            _ => active == app.PrimaryRegion ? FailoverDirection.Failover : FailoverDirection.Failback,
+            TriggerCommand.Failover => SwitchDirection.Failover,
+            TriggerCommand.Failback => SwitchDirection.Failback,
+            _ => active == app.PrimaryRegion ? SwitchDirection.Failover : SwitchDirection.Failback,
         };
-        var (source, target) = direction == FailoverDirection.Failover ? (app.PrimaryRegion, app.StandbyRegion) : (app.StandbyRegion, app.PrimaryRegion);
+        var (source, target) = direction == SwitchDirection.Failover ? (app.PrimaryRegion, app.StandbyRegion) : (app.StandbyRegion, app.PrimaryRegion);
         var now = time.GetUtcNow();
         var executionId = "plan-" + ExecutionIds.Next(app.Name, now);
         var context = new StepContext

@@ -1,0 +1,17 @@
+namespace FailoverOrchestrator.Notifications;
+
+/// <summary>
+/// What a page announces when it is not the outcome of an invocation. Its name in capitals (RETRYING, FAILED, RESET)
+/// is the page's <c>outcome</c> attribute and starts its subject, which pager rules match on.
+/// </summary>
+internal enum PageEvent
+{
+    /// <summary>An attempt failed; Lambda's retry resumes the execution from its checkpoint.</summary>
+    Retrying,
+
+    /// <summary>The execution failed for good; the app stays Failed until an operator runs resume or reset.</summary>
+    Failed,
+
+    /// <summary>An operator reset the app to Steady in the region they named.</summary>
+    Reset,
+}
