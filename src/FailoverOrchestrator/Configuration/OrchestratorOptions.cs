@@ -23,7 +23,7 @@ public sealed class OrchestratorOptions
     /// <summary>Gets or sets the function timeout configured on the Lambda function, in seconds.</summary>
     /// <value>
     /// Defaults to 330 (the template's default): the default ECS, health and DNS waits (290 s), the replication catch-up
-    /// wait (13 s) and 10 s for the calls around them fit; the lease must be shorter.
+    /// wait (8 s) and 10 s for the calls around them fit; the lease must be shorter.
     /// </value>
     public int FunctionTimeoutSeconds { get; set; } = 330;
 

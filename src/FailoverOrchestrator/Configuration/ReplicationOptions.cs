@@ -34,8 +34,8 @@ public sealed class ReplicationOptions
     /// Gets or sets how long a switch waits, when the source region answers, for a heartbeat it writes there to reach
     /// the target's replica (a failback always waits for it: the old primary must have caught up).
     /// </summary>
-    /// <value>Defaults to 10 seconds.</value>
-    public int CatchUpWaitSeconds { get; set; } = 10;
+    /// <value>Defaults to 5 seconds.</value>
+    public int CatchUpWaitSeconds { get; set; } = 5;
 
     /// <summary>Gets or sets how long the source region's replica may take to answer before it counts as unreachable.</summary>
     /// <value>Defaults to 3 seconds.</value>

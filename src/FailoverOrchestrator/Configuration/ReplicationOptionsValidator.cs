@@ -35,9 +35,10 @@ internal static class ReplicationOptionsValidator
             errors.Add($"{at}:SourceReadTimeoutSeconds: {r.SourceReadTimeoutSeconds} must be between 1 and 30");
         }
 
-        if (r.CatchUpWaitSeconds < 0 || r.CatchUpWaitSeconds >= app.LeaseSeconds)
+        // Both are spent inside preflight, after one lease renewal: together they must fit inside the lease.
+        if (r.CatchUpWaitSeconds < 0 || r.CatchUpWaitSeconds + r.SourceReadTimeoutSeconds >= app.LeaseSeconds)
         {
-            errors.Add($"{at}:CatchUpWaitSeconds: {r.CatchUpWaitSeconds} must be at least 0 and shorter than LeaseSeconds ({app.LeaseSeconds})");
+            errors.Add($"{at}:CatchUpWaitSeconds: {r.CatchUpWaitSeconds} must be at least 0 and, with SourceReadTimeoutSeconds ({r.SourceReadTimeoutSeconds}), shorter than LeaseSeconds ({app.LeaseSeconds})");
         }
         else if (app.EcsWaitSeconds + app.HealthWaitSeconds + app.DnsWaitSeconds + r.CatchUpWaitSeconds + r.SourceReadTimeoutSeconds + AppOptionsValidator.WaitReserveSeconds > functionTimeoutSeconds)
         {

@@ -24,14 +24,16 @@ internal sealed class ReplicationLagGate(ReplicationLagProbe probe, TimeProvider
     public async Task<LagCheck> CheckAsync(StepContext context, bool execute, CancellationToken cancellationToken)
     {
         var app = context.App;
-        // The tables side by side: each waits for its own heartbeat, so the wait is the slowest table's, not the sum.
-        var tables = Tables(app);
-        var perTable = tables.Select(_ => new List<string>()).ToList();
-        var lags = await Task.WhenAll(tables.Select((table, i) => probe.MeasureAsync(app, table, context.SourceRegion, context.TargetRegion, execute, perTable[i], cancellationToken)));
-        var calls = perTable.SelectMany(c => c).ToList();
+        // One table after the other: one request in flight at a time, as the AwsWaitTime metric counts them.
+        var calls = new List<string>();
+        var lags = new List<TableLag>();
+        foreach (var table in Tables(app))
+        {
+            lags.Add(await probe.MeasureAsync(app, table, context.SourceRegion, context.TargetRegion, execute, calls, cancellationToken));
+        }
 
         var now = time.GetUtcNow();
-        var known = lags.Length > 0 && lags.All(l => l.ReplicatedUntil is not null);
+        var known = lags.Count > 0 && lags.All(l => l.ReplicatedUntil is not null);
         var until = known ? lags.Min(l => l.ReplicatedUntil!.Value) : (DateTimeOffset?)null;
         var rpo = new RpoEstimate
         {

@@ -78,6 +78,7 @@ public class OrchestratorConfigurationTests
     [InlineData("Replication:MaxReplicationLagSeconds", "30", "Orchestrator:Apps:shop:Replication:MaxReplicationLagSeconds: 30 must be above HeartbeatIntervalSeconds (60)")]
     [InlineData("Replication:MaxReplicationLagSeconds", "0", "Orchestrator:Apps:shop:Replication:MaxReplicationLagSeconds: 0 must be between 1 and 86400")]
     [InlineData("Replication:CatchUpWaitSeconds", "40", "Orchestrator:Apps:shop:Replication:CatchUpWaitSeconds: with SourceReadTimeoutSeconds and the other waits")]
+    [InlineData("Replication:CatchUpWaitSeconds", "118", "Orchestrator:Apps:shop:Replication:CatchUpWaitSeconds: 118 must be at least 0 and, with SourceReadTimeoutSeconds (3), shorter than LeaseSeconds (120)")]
     [InlineData("Replication:MaxLag", "30", "Orchestrator:Apps:shop:Replication:MaxLag: not a setting")]
     public void Load_BadSetting_FailsNamingTheSetting(string setting, string value, string expected)
     {
