@@ -2,6 +2,7 @@ using FailoverOrchestrator.LocalCloud.Calls;
 using FailoverOrchestrator.LocalCloud.Ecs;
 using FailoverOrchestrator.LocalCloud.Faults;
 using FailoverOrchestrator.LocalCloud.Http;
+using FailoverOrchestrator.LocalCloud.RecoveryCluster;
 using FailoverOrchestrator.LocalCloud.Route53;
 using FailoverOrchestrator.LocalCloud.Sns;
 
@@ -28,13 +29,24 @@ internal sealed class LocalCloudServer : IAsyncDisposable
         IServiceEndpoint[] endpoints = [new Route53Endpoint(Route53), new EcsEndpoint(Ecs), new SnsEndpoint(Sns)];
         var dispatcher = new RequestDispatcher(endpoints, Faults, Calls, settings.TimeProvider);
         _host = new LoopbackHttpHost(settings.Port, dispatcher.DispatchAsync);
+        Cluster = new LocalCluster(new RoutingControlStore(settings.TimeProvider), Faults, Calls, settings.TimeProvider);
+        Route53Api = new RegionalEndpointHost("us-east-1", string.Empty, dispatcher.DispatchAsync);
     }
+
+    /// <summary>
+    /// Gets the Route 53 API on a port of its own (it is served from us-east-1 and signed for it), so that an outage of
+    /// us-east-1 can refuse its connections while the rest of LocalCloud answers. <see cref="Endpoint"/> serves it too.
+    /// </summary>
+    public RegionalEndpointHost Route53Api { get; }
 
     public Route53Store Route53 { get; }
 
     public EcsStore Ecs { get; }
 
     public SnsStore Sns { get; }
+
+    /// <summary>Gets the Route 53 ARC cluster: its routing controls and safety rules, and its five endpoints on ports of their own.</summary>
+    public LocalCluster Cluster { get; }
 
     public FaultInjector Faults { get; }
 
@@ -52,7 +64,19 @@ internal sealed class LocalCloudServer : IAsyncDisposable
     }
 
     /// <summary>Starts listening on the configured port, or a free one.</summary>
-    public void Start() => _host.Start();
+    public void Start()
+    {
+        _host.Start();
 
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
+        // Loopback listeners start at once; nothing here waits on the network.
+        Cluster.StartAsync().GetAwaiter().GetResult();
+        Route53Api.StartAsync().GetAwaiter().GetResult();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Route53Api.DisposeAsync();
+        await Cluster.DisposeAsync();
+        await _host.DisposeAsync();
+    }
 }

@@ -6,4 +6,5 @@ internal enum LocalService
     Route53,
     Ecs,
     Sns,
+    RecoveryCluster,
 }

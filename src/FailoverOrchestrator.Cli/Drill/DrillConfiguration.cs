@@ -1,3 +1,6 @@
+using FailoverOrchestrator.LocalCloud.World;
+using Microsoft.Extensions.Configuration;
+
 namespace FailoverOrchestrator.Cli.Drill;
 
 /// <summary>
@@ -21,4 +24,23 @@ internal static class DrillConfiguration
         // Longer than the simulated task start and health waits the clock jumps over while a duplicate waits out the lease.
         new("Orchestrator:Apps:shop:LeaseSeconds", "170"),
     ];
+
+    /// <summary>
+    /// The regions the world needs a DynamoDB replica in (the apps' regions and the orchestrator's), read from the raw
+    /// settings: the configuration is validated only once it names the world's endpoints, which exist after the world.
+    /// </summary>
+    public static IReadOnlyList<string> Regions(IEnumerable<KeyValuePair<string, string?>> overrides)
+    {
+        var settings = new ConfigurationBuilder().AddJsonFile(File).AddInMemoryCollection(Overrides.Concat(overrides)).Build().GetSection("Orchestrator");
+        return settings.GetSection("Apps").GetChildren().SelectMany(app => app.GetSection("Regions").GetChildren().Select(r => r.Key))
+            .Append(settings["Region"] ?? "us-east-1").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The world's five ARC cluster endpoints in place of the sample's (their ports are known once the world runs).</summary>
+    public static IEnumerable<KeyValuePair<string, string?>> ClusterEndpoints(LocalWorld world) =>
+        world.Cloud.Cluster.Endpoints.SelectMany((e, i) => new KeyValuePair<string, string?>[]
+        {
+            new($"Orchestrator:Apps:shop:RoutingControl:ClusterEndpoints:{i}:Endpoint", e.Endpoint.ToString()),
+            new($"Orchestrator:Apps:shop:RoutingControl:ClusterEndpoints:{i}:Region", e.Region),
+        });
 }

@@ -87,10 +87,7 @@ internal sealed class DrillSession : IAsyncDisposable
         var clock = new JumpingClock();
         var skipped = new List<SkippedWait>();
         var timings = new DrillTimings();
-        var directory = Directory.CreateTempSubdirectory("fo-drill-").FullName;
-        var configFile = ConfigurationFile.Write(DrillConfiguration.File, DrillConfiguration.Overrides.Concat(overrides ?? []), Path.Combine(directory, "orchestrator.json"));
-        var options = OrchestratorConfiguration.Load(configFile);
-        var regions = options.Apps.Values.SelectMany(a => a.Regions.Keys).Append(options.Region!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var regions = DrillConfiguration.Regions(overrides ?? []);
 
         // A dynalite per region behind one endpoint: the global tables replicate between them after ReplicationDelay.
         var world = await LocalWorld.StartReplicatedAsync(
@@ -116,9 +113,12 @@ internal sealed class DrillSession : IAsyncDisposable
             regions,
             DrillConfiguration.ReplicationDelay,
             cancellationToken);
+        var directory = Directory.CreateTempSubdirectory("fo-drill-").FullName;
         try
         {
             progress.Say($"dynalite per region ({string.Join(", ", regions)}) behind {world.Router!.Endpoint}, global tables replicating after {DrillConfiguration.ReplicationDelay.TotalMilliseconds:0} ms; LocalCloud at {world.Cloud.Endpoint}");
+            var configFile = ConfigurationFile.Write(DrillConfiguration.File, DrillConfiguration.Overrides.Concat(DrillConfiguration.ClusterEndpoints(world)).Concat(overrides ?? []), Path.Combine(directory, "orchestrator.json"));
+            var options = OrchestratorConfiguration.Load(configFile);
             await world.ProvisionAsync(options, cancellationToken);
             var app = options.Apps.Values.Single();
             await DrillHeartbeats.WriteAsync(world, app, TimeProvider.System, cancellationToken);

@@ -25,7 +25,7 @@ internal static class DrillTextReport
         if (r.Rto is { } rto)
         {
             text.AppendLine();
-            text.Append(CultureInfo.InvariantCulture, $"  RTO {Clock(rto.Total)} = detection {Took(rto.Detection)} (simulated) + alarm evaluation {Took(rto.AlarmEvaluation)} (simulated)\n");
+            text.Append(CultureInfo.InvariantCulture, $"  RTO {Clock(rto.Total)} = {rto.DetectionLabel} {Took(rto.Detection)} (simulated) + {rto.AlarmLabel} {Took(rto.AlarmEvaluation)} (simulated)\n");
             foreach (var wait in rto.SimulatedWaits)
             {
                 text.Append(CultureInfo.InvariantCulture, $"        + {Took(wait.Duration)} (simulated: {wait.What})\n");

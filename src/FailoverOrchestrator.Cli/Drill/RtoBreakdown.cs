@@ -10,6 +10,12 @@ internal sealed record RtoBreakdown(TimeSpan Detection, TimeSpan AlarmEvaluation
     /// <summary>The world's waits inside the orchestration that the drill's clock jumped over.</summary>
     public IReadOnlyList<SkippedWait> SimulatedWaits { get; init; } = [];
 
+    /// <summary>How the report names the detection term and where it comes from.</summary>
+    public string DetectionLabel { get; init; } = "detection";
+
+    /// <summary>How the report names the alarm term and where it comes from.</summary>
+    public string AlarmLabel { get; init; } = "alarm evaluation";
+
     public TimeSpan Simulated => SimulatedWaits.Aggregate(TimeSpan.Zero, (sum, w) => sum + w.Duration);
 
     public TimeSpan Total => Detection + AlarmEvaluation + Orchestration + Ttl;

@@ -1,3 +1,4 @@
+using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.LocalCloud;
 using FailoverOrchestrator.LocalCloud.World;
 using FailoverOrchestrator.Results;
@@ -57,7 +58,9 @@ internal static class ScenarioKit
             timeline.Add(new TimelineEntry(at, $"  {step.Name,-14} {step.Status}", duration, Measured, $"{step.Detail}{(calls > 0 ? $" [{calls} AWS call{(calls == 1 ? string.Empty : "s")}]" : string.Empty)}"));
             if (step.Name == "DnsUpsert" && step.Status == StepStatus.Succeeded && duration is { } took)
             {
-                timeline.Add(new TimelineEntry(at + took, "  DNS change INSYNC: Route 53 serves the new answer", null, Measured));
+                timeline.Add(new TimelineEntry(at + took, s.App.Dns.Strategy == DnsStrategy.RoutingControl
+                    ? "  routing controls switched: Route 53 answers the failover record by their health checks"
+                    : "  DNS change INSYNC: Route 53 serves the new answer", null, Measured));
                 if (withTtl)
                 {
                     var ttl = TimeSpan.FromSeconds(s.Timings.RecordTtlSeconds);

@@ -4,6 +4,7 @@ namespace FailoverOrchestrator.LocalCloud.Http;
 internal enum AwsProtocol
 {
     RestXml,
+    Json10,
     Json11,
     Query,
 }

@@ -18,7 +18,7 @@ internal sealed class RequestDispatcher(
         var endpoint = endpoints.FirstOrDefault(e => e.Accepts(request));
         if (endpoint is null)
         {
-            return new LocalResponse(404, "text/plain", $"LocalCloud serves Route 53, ECS and SNS; nothing answers {request.Method} {request.Path}.")
+            return new LocalResponse(404, "text/plain", $"LocalCloud serves Route 53, ECS, SNS and the Route 53 ARC cluster API; nothing answers {request.Method} {request.Path}.")
             {
                 ErrorCode = "UnknownService",
             };
@@ -75,7 +75,7 @@ internal sealed class RequestDispatcher(
     }
 
     private static ServiceErrorException AuthError(AwsProtocol protocol, string code, string message) =>
-        protocol == AwsProtocol.Json11
+        protocol is AwsProtocol.Json10 or AwsProtocol.Json11
             // JSON services answer from their front end, in its namespace and with the Exception suffix.
             ? new ServiceErrorException(400, $"com.amazon.coral.service#{code}Exception", message)
             : new ServiceErrorException(403, code, message);

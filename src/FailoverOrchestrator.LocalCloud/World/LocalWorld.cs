@@ -37,7 +37,7 @@ internal sealed class LocalWorld : IAsyncDisposable
         Environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["AWS_ENDPOINT_URL_DYNAMODB"] = router?.Endpoint ?? dynalite.Endpoint,
-            ["AWS_ENDPOINT_URL_ROUTE_53"] = cloud.Endpoint.ToString().TrimEnd('/'),
+            ["AWS_ENDPOINT_URL_ROUTE_53"] = cloud.Route53Api.Endpoint.ToString().TrimEnd('/'),
             ["AWS_ENDPOINT_URL_ECS"] = cloud.Endpoint.ToString().TrimEnd('/'),
             ["AWS_ENDPOINT_URL_SNS"] = cloud.Endpoint.ToString().TrimEnd('/'),
             ["AWS_ACCESS_KEY_ID"] = AccessKey,
@@ -183,6 +183,7 @@ internal sealed class LocalWorld : IAsyncDisposable
             Cloud.Route53.LinkHealthCheck(settings.HealthCheckId, () => Cloud.Ecs.ServingSince(serviceRegion, behind));
         }
 
+        RoutingControlProvisioner.Provision(Cloud.Cluster, app);
         var arn = app.TopicArn.Split(':');
         Cloud.Sns.AddTopic(arn[3], arn[5]);
     }

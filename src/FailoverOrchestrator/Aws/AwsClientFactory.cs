@@ -2,6 +2,7 @@ using Amazon;
 using Amazon.Runtime.Signing;
 using FailoverOrchestrator.Aws.Ecs;
 using FailoverOrchestrator.Aws.Http;
+using FailoverOrchestrator.Aws.RecoveryCluster;
 using FailoverOrchestrator.Aws.Route53;
 using FailoverOrchestrator.Aws.Sns;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace FailoverOrchestrator.Aws;
 
 /// <summary>
-/// Builds the Route 53, ECS and SNS clients over one signing <see cref="HttpClient"/>:
+/// Builds the Route 53, ECS, SNS and Route 53 ARC cluster clients over one signing <see cref="HttpClient"/>:
 /// <c>new AwsClientFactory(new AwsClientSettings { ... })</c> in the composition root and in tests.
 /// </summary>
 internal sealed class AwsClientFactory : IDisposable
@@ -42,6 +43,7 @@ internal sealed class AwsClientFactory : IDisposable
         Route53 = new Route53Client(sender, settings.LoggerFactory.CreateLogger<Route53Client>());
         Ecs = new EcsClient(sender, settings.LoggerFactory.CreateLogger<EcsClient>());
         Sns = new SnsClient(sender, settings.LoggerFactory.CreateLogger<SnsClient>());
+        RoutingControls = new RoutingControlClient(sender, settings.TimeProvider, settings.LoggerFactory.CreateLogger<RoutingControlClient>());
     }
 
     public IRoute53Client Route53 { get; }
@@ -49,6 +51,9 @@ internal sealed class AwsClientFactory : IDisposable
     public IEcsClient Ecs { get; }
 
     public ISnsClient Sns { get; }
+
+    /// <summary>The Route 53 ARC cluster client (routing control states), over the same signing client.</summary>
+    public IRoutingControlClient RoutingControls { get; }
 
     /// <summary>Set it at the start of an invocation to bound every retry budget by the time left.</summary>
     public InvocationDeadline Deadline { get; }

@@ -25,6 +25,9 @@ public sealed class AppOptions
     /// <summary>Gets or sets the record that moves.</summary>
     public DnsRecordOptions Dns { get; set; } = new();
 
+    /// <summary>Gets or sets the routing controls the DNS step flips when <see cref="DnsRecordOptions.Strategy"/> is RoutingControl.</summary>
+    public RoutingControlOptions RoutingControl { get; set; } = new();
+
     /// <summary>Gets or sets the per-region settings, keyed by region; both regions must be present.</summary>
     public Dictionary<string, RegionOptions> Regions { get; set; } = new(StringComparer.Ordinal);
 

@@ -16,6 +16,10 @@ public sealed class DnsRecordOptions
     /// <value>Defaults to A.</value>
     public string RecordType { get; set; } = "A";
 
+    /// <summary>Gets or sets how the DNS step moves traffic: by changing this record, or by flipping routing controls.</summary>
+    /// <value>Defaults to <see cref="DnsStrategy.RecordChange"/>.</value>
+    public DnsStrategy Strategy { get; set; } = DnsStrategy.RecordChange;
+
     /// <summary>Gets or sets the TTL of a CNAME; must be unset for an alias record.</summary>
     public long? Ttl { get; set; }
 }

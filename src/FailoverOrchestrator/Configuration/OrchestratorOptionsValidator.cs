@@ -47,6 +47,7 @@ internal static class OrchestratorOptionsValidator
             }
         }
 
+        RoutingControlOptionsValidator.ValidateHome(errors, options);
         return errors;
     }
 

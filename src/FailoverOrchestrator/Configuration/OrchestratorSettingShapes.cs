@@ -22,7 +22,14 @@ internal static class OrchestratorSettingShapes
         (nameof(DnsRecordOptions.ZoneName), SettingShape.Value),
         (nameof(DnsRecordOptions.RecordName), SettingShape.Value),
         (nameof(DnsRecordOptions.RecordType), SettingShape.Value),
-        (nameof(DnsRecordOptions.Ttl), SettingShape.Value));
+        (nameof(DnsRecordOptions.Ttl), SettingShape.Value),
+        (nameof(DnsRecordOptions.Strategy), SettingShape.Value));
+
+    public static readonly SettingShape RoutingControl = SettingShape.Object(
+        (nameof(RoutingControlOptions.ClusterEndpoints), SettingShape.List(SettingShape.Object(
+            (nameof(ClusterEndpointOptions.Endpoint), SettingShape.Value),
+            (nameof(ClusterEndpointOptions.Region), SettingShape.Value)))),
+        (nameof(RoutingControlOptions.ControlArns), SettingShape.Map(SettingShape.Value)));
 
     public static readonly SettingShape WriterControl = SettingShape.Object(
         (nameof(WriterControlOptions.TableName), SettingShape.Value),
@@ -43,6 +50,7 @@ internal static class OrchestratorSettingShapes
         (nameof(AppOptions.AlarmNames), SettingShape.List(SettingShape.Value)),
         (nameof(AppOptions.AlarmRegion), SettingShape.Value),
         (nameof(AppOptions.Dns), Dns),
+        (nameof(AppOptions.RoutingControl), RoutingControl),
         (nameof(AppOptions.Regions), SettingShape.Map(Region)),
         (nameof(AppOptions.WriterControl), WriterControl),
         (nameof(AppOptions.Replication), Replication),

@@ -1,6 +1,7 @@
 using FailoverOrchestrator.Aws.DynamoDb;
 using FailoverOrchestrator.Aws.Ecs;
 using FailoverOrchestrator.Aws.Http;
+using FailoverOrchestrator.Aws.RecoveryCluster;
 using FailoverOrchestrator.Aws.Route53;
 using FailoverOrchestrator.Aws.Sns;
 using FailoverOrchestrator.Coordination;
@@ -23,6 +24,9 @@ internal sealed record AwsDependencies(
 
     /// <summary>The end of the current invocation, which bounds the retries of the HTTP clients; set by the function on each invocation.</summary>
     public InvocationDeadline Deadline { get; init; } = new();
+
+    /// <summary>The Route 53 ARC cluster client, for apps whose traffic switch is a routing control.</summary>
+    public required IRoutingControlClient RoutingControls { get; init; }
 
     /// <summary>What the function disposes with itself: HTTP connections and SDK clients.</summary>
     public IReadOnlyList<IDisposable> Resources { get; init; } = [];

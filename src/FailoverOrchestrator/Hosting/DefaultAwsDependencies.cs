@@ -37,6 +37,7 @@ internal static class DefaultAwsDependencies
         {
             Heartbeats = new DynamoDbHeartbeatStore(dynamo, time),
             Deadline = deadline,
+            RoutingControls = http,
             Resources = [http, dynamo],
         };
     }

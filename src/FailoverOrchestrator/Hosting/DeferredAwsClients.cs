@@ -1,16 +1,17 @@
 using FailoverOrchestrator.Aws;
 using FailoverOrchestrator.Aws.Ecs;
+using FailoverOrchestrator.Aws.RecoveryCluster;
 using FailoverOrchestrator.Aws.Route53;
 using FailoverOrchestrator.Aws.Sns;
 
 namespace FailoverOrchestrator.Hosting;
 
 /// <summary>
-/// The Route 53, ECS and SNS clients, built on their first call rather than at cold start: the signing HTTP client and
+/// The Route 53, ECS, SNS and ARC cluster clients, built on their first call rather than at cold start: the signing HTTP client and
 /// its retry pipeline cost tens of milliseconds to build, and most invocations (an OK transition, a rejected payload)
 /// call no AWS service at all. Lambda's init is then shorter by that much (test/benchmarks/cold-start.mjs).
 /// </summary>
-internal sealed class DeferredAwsClients(Func<AwsClientFactory> create) : IRoute53Client, IEcsClient, ISnsClient, IDisposable
+internal sealed class DeferredAwsClients(Func<AwsClientFactory> create) : IRoute53Client, IEcsClient, ISnsClient, IRoutingControlClient, IDisposable
 {
     private readonly Lazy<AwsClientFactory> _factory = new(create, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -34,6 +35,12 @@ internal sealed class DeferredAwsClients(Func<AwsClientFactory> create) : IRoute
 
     public Task<string> PublishAsync(string topicArn, string subject, string message, IReadOnlyDictionary<string, string> stringAttributes, CancellationToken cancellationToken) =>
         _factory.Value.Sns.PublishAsync(topicArn, subject, message, stringAttributes, cancellationToken);
+
+    public Task<ClusterAnswer<bool>> UpdateRoutingControlStatesAsync(IReadOnlyList<ClusterEndpoint> endpoints, IReadOnlyList<RoutingControlStateEntry> entries, CancellationToken cancellationToken) =>
+        _factory.Value.RoutingControls.UpdateRoutingControlStatesAsync(endpoints, entries, cancellationToken);
+
+    public Task<ClusterAnswer<RoutingControlReading>> GetRoutingControlStateAsync(IReadOnlyList<ClusterEndpoint> endpoints, string routingControlArn, CancellationToken cancellationToken) =>
+        _factory.Value.RoutingControls.GetRoutingControlStateAsync(endpoints, routingControlArn, cancellationToken);
 
     public void Dispose()
     {

@@ -38,11 +38,11 @@ internal sealed class OrchestratorHost
         var notifier = new OnCallNotifier(aws.Sns, loggers.CreateLogger<OnCallNotifier>());
         IFailoverStep[] steps =
         [
-            new PreflightStep(aws.Route53, aws.Ecs, aws.Tables, aws.Writer, aws.Heartbeats is null ? null : new ReplicationLagGate(new ReplicationLagProbe(aws.Heartbeats, time), time)),
+            new PreflightStep(aws.Route53, aws.Ecs, aws.Tables, aws.Writer, new RoutingControlReadiness(aws.RoutingControls), aws.Heartbeats is null ? null : new ReplicationLagGate(new ReplicationLagProbe(aws.Heartbeats, time), time)),
             new EcsScaleUpStep(aws.Ecs, time),
             new TargetHealthyStep(aws.Route53, time),
             new PromoteWriterStep(aws.Writer),
-            new DnsUpsertStep(aws.Route53, time),
+            new TrafficSwitchStep(new DnsUpsertStep(aws.Route53, time), new RoutingControlSwitchStep(aws.RoutingControls)),
             new EcsScaleDownStep(aws.Ecs, time),
             new SnsNotifyStep(notifier),
             new AuditLogStep(aws.Audit, time),

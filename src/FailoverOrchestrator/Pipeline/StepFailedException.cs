@@ -10,4 +10,10 @@ internal sealed class StepFailedException : Exception
     }
 
     public string Step { get; }
+
+    /// <summary>
+    /// Gets whether another attempt would meet the same answer (AWS refused the change itself, say a safety rule): the
+    /// execution fails at once instead of spending Lambda's retries on it.
+    /// </summary>
+    public bool Terminal { get; init; }
 }

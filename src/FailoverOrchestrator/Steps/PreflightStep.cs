@@ -18,7 +18,7 @@ namespace FailoverOrchestrator.Steps;
 /// measures the replication lag. A plan only reads, so it runs for real in a dry run too; a switch also writes a
 /// heartbeat in the source region to time the replication.
 /// </summary>
-internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITableStatusClient tables, IWriterControl writer, ReplicationLagGate? lag = null) : IFailoverStep
+internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITableStatusClient tables, IWriterControl writer, RoutingControlReadiness? routingControls = null, ReplicationLagGate? lag = null) : IFailoverStep
 {
     public string Name => StepNames.Preflight;
 
@@ -82,7 +82,12 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
         var serving = await CheckServicesAsync(context.TargetRegion, region, problems, calls, cancellationToken);
         if (serving)
         {
-            await CheckHealthAsync(region.HealthCheckId, problems, calls, cancellationToken);
+            await CheckHealthAsync(context, region.HealthCheckId, problems, calls, cancellationToken);
+        }
+
+        if (routingControls is not null && context.App.Dns.Strategy == DnsStrategy.RoutingControl)
+        {
+            await routingControls.CheckAsync(context, problems, calls, cancellationToken);
         }
 
         foreach (var table in region.GlobalTables)
@@ -119,7 +124,7 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
         return (problems, calls);
     }
 
-    private async Task CheckHealthAsync(string healthCheckId, List<string> problems, List<string> calls, CancellationToken cancellationToken)
+    private async Task CheckHealthAsync(StepContext context, string healthCheckId, List<string> problems, List<string> calls, CancellationToken cancellationToken)
     {
         calls.Add($"route53:GetHealthCheckStatus HealthCheckId={healthCheckId}");
         try
@@ -129,6 +134,17 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
             {
                 var healthy = status.Observations.Count(o => o.Status.StartsWith("Success", StringComparison.Ordinal));
                 problems.Add($"health check {healthCheckId} is unhealthy although its tasks run ({healthy} of {status.Observations.Count} checkers report success)");
+            }
+        }
+        catch (AwsServiceException ex) when (Route53ApiOutage.IsOutage(ex))
+        {
+            if (context.App.Dns.Strategy == DnsStrategy.RoutingControl)
+            {
+                context.Warnings.Add(Route53ApiOutage.IgnoredForRoutingControl(healthCheckId, ex));
+            }
+            else
+            {
+                problems.Add(Route53ApiOutage.BlocksRecordChange(context.App, context.TargetRegion, ex));
             }
         }
         catch (AwsServiceException ex)

@@ -44,6 +44,14 @@ internal sealed class TargetHealthyStep(IRoute53Client route53, TimeProvider tim
                 var healthy = status.Observations.Count(o => o.Status.StartsWith("Success", StringComparison.Ordinal));
                 last = $"health check {healthCheckId} of {context.TargetRegion} is unhealthy ({healthy} of {status.Observations.Count} checkers report success)";
             }
+            catch (AwsServiceException ex) when (context.App.Dns.Strategy == DnsStrategy.RoutingControl && Route53ApiOutage.IsOutage(ex))
+            {
+                // Reading Route 53's verdict needs its API in us-east-1; the routing-control switch does not, and the
+                // scale-up has already waited for the tasks to run.
+                var note = Route53ApiOutage.IgnoredForRoutingControl(healthCheckId, ex);
+                context.Warnings.Add(note);
+                return new StepOutcome(StepStatus.Warned, note, Collapse(calls));
+            }
             catch (AwsServiceException ex)
             {
                 // The client has retried what can be retried; a missing or forbidden health check does not heal by waiting.

@@ -29,6 +29,16 @@ internal static class PolicyScopeChecker
             }
         }
 
+        // Policies attached on their own (a conditional grant, present only when its condition holds) count alike.
+        foreach (var policyId in template.ResourcesOfType("AWS::IAM::RolePolicy"))
+        {
+            var policy = template.Properties(policyId);
+            foreach (var statement in AsList(policy["PolicyDocument"]?["Statement"]))
+            {
+                CheckStatement($"{policyId}/{Intrinsic.Text(policy["PolicyName"])}", statement as JsonObject ?? [], allowed, granted, errors);
+            }
+        }
+
         foreach (var (action, resources) in allowed)
         {
             errors.AddRange(resources.Where(r => !granted.Contains((action, r))).Select(r => $"{action} is not granted on {r}."));

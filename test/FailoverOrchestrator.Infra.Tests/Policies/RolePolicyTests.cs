@@ -31,6 +31,10 @@ public class RolePolicyTests
         ["dynamodb:Query"] = ["!GetAtt AuditTable.Arn"],
         ["dynamodb:DescribeTable"] = ["!Ref GlobalTableArns"],
         ["sqs:SendMessage"] = ["!GetAtt OnFailureQueue.Arn"],
+
+        // Only with RoutingControlArns given (condition HasRoutingControls): the cluster's data plane, on the apps' own controls.
+        ["route53-recovery-cluster:GetRoutingControlState"] = ["!Ref RoutingControlArns"],
+        ["route53-recovery-cluster:UpdateRoutingControlStates"] = ["!Ref RoutingControlArns"],
     };
 
     private static readonly Dictionary<string, string[]> ForwardScope = new(StringComparer.Ordinal)

@@ -12,6 +12,7 @@ public class ParameterCheckerTests
     [Theory]
     [InlineData("template.yaml")]
     [InlineData("detection-us-east-1.yaml")]
+    [InlineData("routing-control.yaml")]
     public void CheckDefaults_InfraTemplate_DefaultsAreAccepted(string file)
     {
         var errors = ParameterChecker.CheckDefaults(CfnTemplate.Load(Path.Combine(RepositoryFiles.Root, "infra", file)));

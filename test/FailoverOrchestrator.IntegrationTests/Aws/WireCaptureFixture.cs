@@ -53,6 +53,7 @@ public sealed class WireCaptureFixture : IAsyncLifetime
                 ["region"] = c.Region,
                 ["operation"] = c.Operation,
                 ["input"] = c.SdkInput.DeepClone(),
+                ["endpoint"] = new Uri(server.Endpoint, c.EndpointPath).ToString().TrimEnd('/'),
             }).ToArray()),
             ["stripBeforeSigning"] = new JsonArray(stripBeforeSigning.Select(h => (JsonNode)h).ToArray()),
         };
@@ -78,7 +79,7 @@ public sealed class WireCaptureFixture : IAsyncLifetime
         });
         foreach (var wireCase in WireCases.All)
         {
-            await wireCase.CallOurs(factory);
+            await wireCase.CallOurs(factory, server.Endpoint);
         }
 
         var requests = server.TakeRequests();

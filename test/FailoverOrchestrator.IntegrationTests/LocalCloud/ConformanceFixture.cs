@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FailoverOrchestrator.LocalCloud;
 using FailoverOrchestrator.LocalCloud.Faults;
+using FailoverOrchestrator.LocalCloud.RecoveryCluster;
 using FailoverOrchestrator.LocalCloud.Route53;
 
 namespace FailoverOrchestrator.IntegrationTests.LocalCloud;
@@ -16,6 +17,10 @@ public sealed class ConformanceFixture : IAsyncLifetime
     internal const string StandbyRegion = "us-west-2";
     internal const string PrimaryRegion = "us-east-1";
     internal const string Subject = "Failover: app moved to us-west-2";
+    internal const string PrimaryControl = "arn:aws:route53-recovery-control::123456789012:controlpanel/0123456789abcdef0123456789abcdef/routingcontrol/aaaaaaaaaaaaaaaa";
+    internal const string StandbyControl = "arn:aws:route53-recovery-control::123456789012:controlpanel/0123456789abcdef0123456789abcdef/routingcontrol/bbbbbbbbbbbbbbbb";
+    internal const string RuleArn = "arn:aws:route53-recovery-control::123456789012:controlpanel/0123456789abcdef0123456789abcdef/safetyrule/cccccccccccccccc";
+    internal const string DownRegion = "ap-northeast-1";
 
     private LocalCloudServer? _server;
 
@@ -43,6 +48,10 @@ public sealed class ConformanceFixture : IAsyncLifetime
         Server.Ecs.AddService(StandbyRegion, "app", "web", desiredCount: 0, runningCount: 0);
         TopicArn = Server.Sns.AddTopic(StandbyRegion, "failover-alerts");
         ArmFaults();
+        Server.Cluster.Controls.AddControl(PrimaryControl, "app-us-east-1", on: true);
+        Server.Cluster.Controls.AddControl(StandbyControl, "app-us-west-2", on: false);
+        Server.Cluster.Controls.AddAssertionRule(new AssertionRule(RuleArn, "at-least-one-region", [PrimaryControl, StandbyControl], 1));
+        await Server.Cluster.TakeDownAsync(DownRegion);
 
         var world = new Dictionary<string, object>
         {
@@ -65,6 +74,14 @@ public sealed class ConformanceFixture : IAsyncLifetime
             ["topicArn"] = TopicArn,
             ["subject"] = Subject,
             ["message"] = "Failover of app to us-west-2 & back: done",
+            ["arc"] = new Dictionary<string, object>
+            {
+                ["endpoints"] = Server.Cluster.Endpoints.Select(e => new Dictionary<string, object> { ["endpoint"] = e.Endpoint.ToString(), ["region"] = e.Region, ["up"] = e.Region != DownRegion }).ToList(),
+                ["primaryControl"] = PrimaryControl,
+                ["standbyControl"] = StandbyControl,
+                ["ruleArn"] = RuleArn,
+                ["ruleName"] = "at-least-one-region",
+            },
         };
         var output = await NodeScript.RunAsync(
             "localcloud-conformance.mjs",

@@ -52,6 +52,13 @@ public sealed class ConformanceTests(ConformanceFixture fixture) : IClassFixture
         "Auth.MissingAuthenticationToken",
         "Auth.IncompleteSignature",
         "Raw.Route53MalformedXml",
+        "Arc.UpdateRoutingControlStates",
+        "Arc.GetRoutingControlState.EveryEndpoint",
+        "Arc.SafetyRule.ConflictException",
+        "Arc.ResourceNotFoundException",
+        "Arc.ValidationException",
+        "Arc.WrongSigningRegion",
+        "Arc.EndpointDown.ConnectionRefused",
     ];
 
     public static TheoryData<string> Checks => new(CheckNames);
@@ -83,6 +90,19 @@ public sealed class ConformanceTests(ConformanceFixture fixture) : IClassFixture
         Assert.Equal("Failover of app to us-west-2 & back: done", message.Message);
         Assert.Equal("failover", message.Attributes["kind"].StringValue);
         Assert.Equal("String", message.Attributes["kind"].DataType);
+    }
+
+    [Fact]
+    public void JsSdk_RefusedUpdate_ChangedNoControl()
+    {
+        var history = fixture.Server.Cluster.Controls.History();
+
+        // Only the accepted transaction changed states, and it changed both controls at one instant.
+        Assert.Equal(2, history.Count);
+        Assert.Single(history.Select(h => h.At).Distinct());
+        Assert.True(fixture.Server.Cluster.Controls.IsOn(ConformanceFixture.StandbyControl));
+        Assert.False(fixture.Server.Cluster.Controls.IsOn(ConformanceFixture.PrimaryControl));
+        Assert.Equal([ConformanceFixture.DownRegion], fixture.Server.Cluster.Down());
     }
 
     [Fact]

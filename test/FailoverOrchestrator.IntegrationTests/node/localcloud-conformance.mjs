@@ -14,6 +14,9 @@ import {
 } from "@aws-sdk/client-route-53";
 import { ECSClient, UpdateServiceCommand, DescribeServicesCommand } from "@aws-sdk/client-ecs";
 import { SNSClient, PublishCommand } from "@aws-sdk/client-sns";
+import {
+  Route53RecoveryClusterClient, UpdateRoutingControlStatesCommand, GetRoutingControlStateCommand,
+} from "@aws-sdk/client-route53-recovery-cluster";
 
 const world = JSON.parse(process.env.LOCALCLOUD_WORLD ?? "{}");
 const endpoint = world.endpoint.replace(/\/$/, "");
@@ -375,6 +378,66 @@ await check("Raw.Route53MalformedXml", async () => {
   });
   assert.equal(response.status, 400, "status");
   assert.match(await response.text(), /<Code>InvalidInput<\/Code>/, "code");
+});
+
+// ---- Route 53 ARC cluster: five endpoints, each signed for its own region; one is down ----
+const arcWorld = world.arc;
+const arcClient = (e, region) => new Route53RecoveryClusterClient({ ...common, endpoint: e.endpoint, region: region ?? e.region });
+const upEndpoints = arcWorld.endpoints.filter(e => e.up);
+const downEndpoint = arcWorld.endpoints.find(e => !e.up);
+const arcState = async (e, arn) => (await arcClient(e).send(new GetRoutingControlStateCommand({ RoutingControlArn: arn }))).RoutingControlState;
+await check("Arc.UpdateRoutingControlStates", async () => {
+  const output = await arcClient(upEndpoints[0]).send(new UpdateRoutingControlStatesCommand({
+    UpdateRoutingControlStateEntries: [
+      { RoutingControlArn: arcWorld.standbyControl, RoutingControlState: "On" },
+      { RoutingControlArn: arcWorld.primaryControl, RoutingControlState: "Off" },
+    ],
+  }));
+  assertOk(output);
+});
+await check("Arc.GetRoutingControlState.EveryEndpoint", async () => {
+  // One cluster behind every endpoint: each answers the state the update above set.
+  for (const e of upEndpoints) {
+    const output = await arcClient(e).send(new GetRoutingControlStateCommand({ RoutingControlArn: arcWorld.standbyControl }));
+    assertOk(output);
+    assert.equal(output.RoutingControlState, "On", `state at ${e.region}`);
+    assert.equal(output.RoutingControlArn, arcWorld.standbyControl, "RoutingControlArn");
+    assert.equal(typeof output.RoutingControlName, "string", "RoutingControlName");
+  }
+  assert.equal(await arcState(upEndpoints[1], arcWorld.primaryControl), "Off", "primary control");
+  return `${upEndpoints.length} endpoints`;
+});
+await check("Arc.SafetyRule.ConflictException", async () => {
+  const e = await expectError(arcClient(upEndpoints[1]).send(new UpdateRoutingControlStatesCommand({
+    UpdateRoutingControlStateEntries: [{ RoutingControlArn: arcWorld.standbyControl, RoutingControlState: "Off" }],
+  })), "ConflictException", 409);
+  assert.equal(e.resourceType, "SafetyRule", "resourceType");
+  assert.equal(e.resourceId, arcWorld.ruleArn, "resourceId");
+  assert.match(e.message, new RegExp(arcWorld.ruleName), "message names the rule");
+  // Refused as a whole: nothing changed.
+  assert.equal(await arcState(upEndpoints[2], arcWorld.standbyControl), "On", "standby control after the refusal");
+});
+await check("Arc.ResourceNotFoundException", async () => {
+  const e = await expectError(arcClient(upEndpoints[0]).send(new GetRoutingControlStateCommand({ RoutingControlArn: `${arcWorld.standbyControl}0` })), "ResourceNotFoundException", 404);
+  assert.equal(e.resourceType, "RoutingControl", "resourceType");
+});
+await check("Arc.ValidationException", async () => {
+  await expectError(arcClient(upEndpoints[0]).send(new UpdateRoutingControlStatesCommand({
+    UpdateRoutingControlStateEntries: [{ RoutingControlArn: arcWorld.standbyControl, RoutingControlState: "ON" }],
+  })), "ValidationException", 400);
+});
+await check("Arc.WrongSigningRegion", async () => {
+  const other = upEndpoints.find(e => e.region !== upEndpoints[0].region).region;
+  await expectError(arcClient(upEndpoints[0], other).send(new GetRoutingControlStateCommand({ RoutingControlArn: arcWorld.standbyControl })), "InvalidSignatureException", 403);
+});
+await check("Arc.EndpointDown.ConnectionRefused", async () => {
+  try {
+    await arcClient(downEndpoint).send(new GetRoutingControlStateCommand({ RoutingControlArn: arcWorld.standbyControl }));
+  } catch (e) {
+    assert.equal(e.code ?? e.cause?.code, "ECONNREFUSED", `error ${e.name}: ${e.message}`);
+    return `${downEndpoint.region}: ${e.code}`;
+  }
+  assert.fail("the call to the endpoint taken down succeeded");
 });
 
 process.stdout.write(JSON.stringify({ checks }) + "\n");

@@ -2,7 +2,7 @@
 // credentials and a pinned clock, so that the requests it sends can be compared with ours.
 // Usage: node wire-capture.mjs <plan.json>
 //   plan: { endpoint, time (ISO 8601), credentials: { accessKeyId, secretAccessKey, sessionToken },
-//           calls: [ { id, service: "route53"|"ecs"|"sns", region, operation, input } ],
+//           calls: [ { id, service: "route53"|"ecs"|"sns"|"route53-recovery-cluster", region, operation, input, endpoint? } ],
 //           stripBeforeSigning?: [ header names ] }
 //   stripBeforeSigning removes those headers just before the SDK signs, so that its own signer signs a
 //   header set chosen by the caller (for comparing signatures over the same headers).
@@ -11,6 +11,7 @@ import { readFile } from "node:fs/promises";
 import * as route53 from "@aws-sdk/client-route-53";
 import * as ecs from "@aws-sdk/client-ecs";
 import * as sns from "@aws-sdk/client-sns";
+import * as arc from "@aws-sdk/client-route53-recovery-cluster";
 
 const plan = JSON.parse(await readFile(process.argv[2], "utf8"));
 const pinned = Date.parse(plan.time);
@@ -34,14 +35,14 @@ globalThis.Date = class extends RealDate {
   }
 };
 
-const modules = { route53, ecs, sns };
-const clientNames = { route53: "Route53Client", ecs: "ECSClient", sns: "SNSClient" };
+const modules = { route53, ecs, sns, "route53-recovery-cluster": arc };
+const clientNames = { route53: "Route53Client", ecs: "ECSClient", sns: "SNSClient", "route53-recovery-cluster": "Route53RecoveryClusterClient" };
 
 for (const call of plan.calls) {
   const module = modules[call.service];
   const client = new module[clientNames[call.service]]({
     region: call.region,
-    endpoint: plan.endpoint,
+    endpoint: call.endpoint ?? plan.endpoint,
     credentials: plan.credentials,
     maxAttempts: 1,
   });

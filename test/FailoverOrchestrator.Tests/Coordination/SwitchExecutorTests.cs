@@ -260,6 +260,20 @@ public class SwitchExecutorTests
     }
 
     [Fact]
+    public async Task RunAsync_StepRefusedForGood_FailsOnTheFirstAttemptWithoutLambdasRetries()
+    {
+        Acquire(Holding(attempts: 1));
+
+        var ex = await Assert.ThrowsAsync<ExecutionFailedException>(() =>
+            CreateSut(failing: StepNames.DnsUpsert, error: () => new StepFailedException(StepNames.DnsUpsert, "the cluster refused the update") { Terminal = true })
+                .RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None));
+
+        Assert.True(ex.Terminal);
+        _aws.State.Verify(s => s.RecordFailureAsync("shop", 3, It.Is<string>(m => m.Contains("refused", StringComparison.Ordinal)), true, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.StartsWith("[failover] FAILED shop -> us-west-2", Assert.Single(_notes).Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_DeadlineReachedInAStep_RecordsTheAttemptNotifiesAndThrows()
     {
         Acquire(Holding());

@@ -1,5 +1,6 @@
 using FailoverOrchestrator.Aws.DynamoDb;
 using FailoverOrchestrator.Aws.Ecs;
+using FailoverOrchestrator.Aws.RecoveryCluster;
 using FailoverOrchestrator.Aws.Route53;
 using FailoverOrchestrator.Aws.Sns;
 using FailoverOrchestrator.Coordination;
@@ -26,7 +27,9 @@ internal sealed class AwsMocks
 
     public Mock<IAuditLog> Audit { get; } = new(MockBehavior.Strict);
 
-    public AwsDependencies Dependencies => new(Route53.Object, Ecs.Object, Sns.Object, Tables.Object, Writer.Object, State.Object, Audit.Object);
+    public Mock<IRoutingControlClient> RoutingControls { get; } = new(MockBehavior.Strict);
+
+    public AwsDependencies Dependencies => new(Route53.Object, Ecs.Object, Sns.Object, Tables.Object, Writer.Object, State.Object, Audit.Object) { RoutingControls = RoutingControls.Object };
 
     public void VerifyNoCalls()
     {
@@ -37,6 +40,7 @@ internal sealed class AwsMocks
         Writer.VerifyNoOtherCalls();
         State.VerifyNoOtherCalls();
         Audit.VerifyNoOtherCalls();
+        RoutingControls.VerifyNoOtherCalls();
     }
 
     /// <summary>Accepts any audit write and keeps it for inspection.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using FailoverOrchestrator.Aws.Http;
 using Microsoft.Extensions.Logging;
@@ -27,7 +26,7 @@ internal sealed class EcsClient : IEcsClient
         ArgumentOutOfRangeException.ThrowIfNegative(desiredCount);
 
         // Member order as the official SDKs write it.
-        var body = Json(writer =>
+        var body = AwsJson.Write(writer =>
         {
             writer.WriteString("service", service);
             writer.WriteString("cluster", cluster);
@@ -45,7 +44,7 @@ internal sealed class EcsClient : IEcsClient
             throw new ArgumentException("DescribeServices takes 1 to 10 services.", nameof(services));
         }
 
-        var body = Json(writer =>
+        var body = AwsJson.Write(writer =>
         {
             writer.WriteStartArray("services");
             foreach (var service in services)
@@ -66,17 +65,4 @@ internal sealed class EcsClient : IEcsClient
             ContentType = ContentType,
             Target = TargetPrefix + operation,
         };
-
-    private static string Json(Action<Utf8JsonWriter> writeMembers)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writeMembers(writer);
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
 }

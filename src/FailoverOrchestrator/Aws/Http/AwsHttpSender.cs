@@ -35,7 +35,7 @@ internal sealed class AwsHttpSender
     /// <exception cref="AwsServiceException">An error answer after retries, or a body <paramref name="parse"/> could not read.</exception>
     public async Task<T> SendAsync<T>(AwsRequest request, Func<string, T> parse, ILogger logger, CancellationToken cancellationToken)
     {
-        var baseUri = _endpoints.Resolve(request.Service, request.Region);
+        var baseUri = request.Endpoint ?? _endpoints.Resolve(request.Service, request.Region);
         var started = _timeProvider.GetTimestamp();
         var attempts = 0;
         var response = await _retry.ExecuteAsync(

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace FailoverOrchestrator.Aws.Http;
@@ -40,4 +41,18 @@ internal static class AwsJson
         document.RootElement.ValueKind == JsonValueKind.Object
             ? document.RootElement
             : throw new FormatException("The JSON body is not an object.");
+
+    /// <summary>Writes one JSON object whose members <paramref name="writeMembers"/> writes, in the order it writes them.</summary>
+    public static string Write(Action<Utf8JsonWriter> writeMembers)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writeMembers(writer);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
 }

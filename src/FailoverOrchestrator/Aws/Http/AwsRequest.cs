@@ -24,4 +24,16 @@ internal sealed record AwsRequest(AwsServiceEndpoint Service, string Operation, 
     /// repeated only after an error answer or a connection that was never made.
     /// </summary>
     public bool RepeatAfterNoAnswer { get; init; } = true;
+
+    /// <summary>
+    /// The base URI to send to instead of the service's resolved endpoint: one of the five regional endpoints of a
+    /// Route 53 ARC cluster, which the caller tries in turn. Null resolves the endpoint as for every other call.
+    /// </summary>
+    public Uri? Endpoint { get; init; }
+
+    /// <summary>
+    /// Whether the call gets exactly one attempt and no per-attempt timeout of the retry pipeline: the caller is the
+    /// retry layer (it moves to another endpoint) and bounds the attempt itself.
+    /// </summary>
+    public bool SingleAttempt { get; init; }
 }

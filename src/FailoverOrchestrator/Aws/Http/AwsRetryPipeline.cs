@@ -63,7 +63,7 @@ internal sealed class AwsRetryPipeline
         context.Properties.Set(ScopeKey, new AwsCallScope(request, logger, expiresAt));
         try
         {
-            var pipeline = request.RepeatAfterNoAnswer ? _pipeline : _untimedPipeline;
+            var pipeline = request.RepeatAfterNoAnswer && !request.SingleAttempt ? _pipeline : _untimedPipeline;
             return await pipeline.ExecuteAsync(static (ctx, work) => work(ctx.CancellationToken), context, attempt);
         }
         catch (OperationCanceledException e) when (deadlineSource?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
@@ -96,6 +96,11 @@ internal sealed class AwsRetryPipeline
         }
 
         var scope = ScopeOf(context);
+        if (scope.Request.SingleAttempt)
+        {
+            return false;
+        }
+
         if (!scope.Request.RepeatAfterNoAnswer && !AnsweredOrNeverSent(failure))
         {
             // The attempt may have been delivered: sending it again could deliver it twice.

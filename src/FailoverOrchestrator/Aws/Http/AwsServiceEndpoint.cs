@@ -13,6 +13,12 @@ internal sealed record AwsServiceEndpoint(string Name, string SigningName, strin
 
     public static AwsServiceEndpoint Sns { get; } = new("SNS", "sns", "SNS", "https://sns.{region}.amazonaws.com", AwsProtocol.Query);
 
+    /// <summary>
+    /// The Route 53 ARC cluster API (JSON 1.0). Requests go to the cluster's own regional endpoints, named in each
+    /// request (<see cref="AwsRequest.Endpoint"/>), each signed for its own region; the template is only a fallback.
+    /// </summary>
+    public static AwsServiceEndpoint RecoveryCluster { get; } = new("Route53RecoveryCluster", "route53-recovery-cluster", "ROUTE53_RECOVERY_CLUSTER", "https://route53-recovery-cluster.{region}.amazonaws.com", AwsProtocol.Json);
+
     /// <summary>The region a request is signed for: the global region if the service has one, else the request's.</summary>
     public string SigningRegion(string region) => GlobalSigningRegion ?? region;
 }

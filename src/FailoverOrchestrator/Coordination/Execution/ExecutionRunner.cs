@@ -48,7 +48,7 @@ internal sealed class ExecutionRunner(
         }
         catch (StepFailedException ex)
         {
-            return await failures.FailAsync(execution, ex.Step, ex, lastAttempt, cancellationToken);
+            return await failures.FailAsync(execution, ex.Step, ex, ex.Terminal || lastAttempt, cancellationToken);
         }
         catch (Exception ex) when (ex is OperationCanceledException or AwsServiceException)
         {

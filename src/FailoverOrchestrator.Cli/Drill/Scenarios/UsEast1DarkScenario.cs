@@ -1,0 +1,121 @@
+using FailoverOrchestrator.Configuration;
+using FailoverOrchestrator.LocalCloud;
+using FailoverOrchestrator.LocalCloud.World;
+using FailoverOrchestrator.Pipeline;
+using FailoverOrchestrator.Results;
+using FailoverOrchestrator.State;
+
+namespace FailoverOrchestrator.Cli.Drill.Scenarios;
+
+/// <summary>
+/// us-east-1 goes dark: its endpoints the switch could need refuse connections (the Route 53 API, which is served from
+/// us-east-1, and the ARC cluster endpoint there) while DNS keeps answering and the other regions work; a call signed
+/// for us-east-1 that reached LocalCloud anyway would be counted as a failure of the scenario. CloudWatch and EventBridge in us-east-1 are dark too, so no alarm arrives: the on-call's failover command
+/// starts the switch. With RoutingControl the app fails over exactly once on the ARC data plane; with RecordChange the
+/// same outage ends as a notified Blocked that names the Route 53 API and the manual step.
+/// </summary>
+internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
+{
+    private const string DarkRegion = "us-east-1";
+
+    public override string Name => strategy == DnsStrategy.RoutingControl ? "us-east-1-dark" : "us-east-1-dark-record-change";
+
+    public override string Description => strategy == DnsStrategy.RoutingControl
+        ? "us-east-1 goes dark (Route 53 API, ECS, SNS, the ARC endpoint there) while DNS answers; the on-call's failover switches by routing controls, exactly once"
+        : "us-east-1 goes dark while DNS answers; the app switches by record change, which needs the Route 53 API: a notified Blocked naming it and the manual step";
+
+    public override Outcome Expected => strategy == DnsStrategy.RoutingControl ? Outcome.FailedOver : Outcome.Blocked;
+
+    public override IReadOnlyList<KeyValuePair<string, string?>> Overrides => strategy == DnsStrategy.RoutingControl
+        ? ArcEndpointDownScenario.RoutingControlSettings
+        : [new("Orchestrator:Region", "us-west-2")];
+
+    public override async Task<ScenarioResult> RunAsync(DrillSession s, CancellationToken cancellationToken)
+    {
+        var app = s.App;
+        var timeline = new List<TimelineEntry>();
+        s.OutageAt = s.Clock.GetUtcNow();
+        await s.World.Cloud.Route53Api.StopAsync();
+        await s.World.Cloud.Cluster.TakeDownAsync(DarkRegion);
+        foreach (var service in app.Regions[app.PrimaryRegion].Services)
+        {
+            s.World.Cloud.Ecs.SetCounts(app.PrimaryRegion, service.Cluster, service.Service, service.ActiveDesiredCount, 0);
+        }
+
+        timeline.Add(new TimelineEntry(TimeSpan.Zero, $"{DarkRegion} goes dark: the Route 53 API and the ARC endpoint there refuse connections; DNS still answers", null, ScenarioKit.Drill));
+        s.Progress.Say($"{DarkRegion} is dark; no alarm can arrive from it: the on-call runs the failover command");
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var command = await s.InvokeAsync("operator failover", AlarmPayloads.Command("failover", app, $"{DarkRegion} is dark"));
+        ScenarioKit.AddSteps(s, timeline, command, withTtl: strategy == DnsStrategy.RoutingControl);
+        timeline.Add(new TimelineEntry(
+            command.At + command.Duration,
+            $"  what refused connections in {DarkRegion}, by the function's own account",
+            null,
+            ScenarioKit.Measured,
+            Refusals(command)));
+
+        var checks = strategy == DnsStrategy.RoutingControl
+            ? await FailedOverAsync(s, command)
+            : await BlockedAsync(s, command);
+        var rto = ScenarioKit.Rto(s, command) with { Detection = TimeSpan.Zero, AlarmEvaluation = TimeSpan.Zero };
+        return Result(s, command.Result?.Outcome, timeline, checks, strategy == DnsStrategy.RoutingControl
+            ? rto with { DetectionLabel = "detection (not simulated: the on-call's command starts it)", AlarmLabel = "alarm (none: CloudWatch in us-east-1 is dark)" }
+            : null);
+    }
+
+    private static async Task<List<DrillCheck>> FailedOverAsync(DrillSession s, DrillInvocation command)
+    {
+        var app = s.App;
+        var checks = new List<DrillCheck>
+        {
+            RoutingControlChecks.ServesFrom(s, app.StandbyRegion),
+            RoutingControlChecks.OneTransaction(s),
+            RoutingControlChecks.AnsweredByLiveEndpoint(s, [DarkRegion]),
+            NoSuccessIn(s),
+        };
+        checks.AddRange(EndStateChecks.ServicesAt(s, app.StandbyRegion, active: true));
+        checks.Add(await EndStateChecks.WriterIsAsync(s, app.StandbyRegion));
+        checks.Add(await EndStateChecks.StateIsAsync(s, Phase.Steady, app.StandbyRegion));
+        checks.Add(EndStateChecks.Notifications(s, 1, "[failover] FAILED OVER"));
+        checks.Add(await EndStateChecks.AuditCompleteAsync(s, command.Result?.ExecutionId, StepNames.DefaultOrder));
+        return checks;
+    }
+
+    private static async Task<List<DrillCheck>> BlockedAsync(DrillSession s, DrillInvocation command)
+    {
+        var app = s.App;
+        var reason = command.Result?.Reason ?? command.Error ?? string.Empty;
+        var checks = new List<DrillCheck>
+        {
+            new("the Blocked names the dead dependency and the manual step",
+                reason.Contains("Route 53 API (route53.amazonaws.com", StringComparison.Ordinal) && reason.Contains("Manual step", StringComparison.Ordinal),
+                reason),
+            EndStateChecks.RecordPointsAt(s, app.PrimaryRegion),
+            EndStateChecks.NotCalled(s, LocalService.Ecs, "UpdateService"),
+        };
+        checks.AddRange(EndStateChecks.ServicesAt(s, app.StandbyRegion, active: false));
+        checks.Add(await EndStateChecks.WriterIsAsync(s, null));
+        checks.Add(await EndStateChecks.StateIsAsync(s, Phase.Steady, app.PrimaryRegion));
+        checks.Add(EndStateChecks.Notifications(s, 1, "[failover] Blocked"));
+        return checks;
+    }
+
+    /// <summary>What the function's result says the dark region refused: the Route 53 API's calls and the cluster endpoint skipped.</summary>
+    private static string Refusals(DrillInvocation command)
+    {
+        var steps = command.Result?.Steps ?? [];
+        var seen = steps.SelectMany(st => (st.Calls ?? []).Where(c => c.Contains("us-east-1: ", StringComparison.Ordinal)).Select(c => $"{st.Name}: ARC endpoint {c[(c.IndexOf(" after ", StringComparison.Ordinal) + 7)..]}"))
+            .Concat(steps.Where(st => st.Detail?.Contains("route53.amazonaws.com", StringComparison.Ordinal) == true).Select(st => $"{st.Name}: Route 53 API (NetworkError)"))
+            .Distinct()
+            .ToList();
+        return seen.Count == 0 ? "none reported" : string.Join("; ", seen);
+    }
+
+    /// <summary>Nothing the switch needed came from the dark region: every call signed for it went unanswered.</summary>
+    private static DrillCheck NoSuccessIn(DrillSession s)
+    {
+        var answered = s.World.Cloud.Calls.Snapshot().Where(c => c.Region == DarkRegion && c.StatusCode is > 0 and < 400).ToList();
+        return new DrillCheck($"no call to {DarkRegion} was answered", answered.Count == 0, answered.Count == 0 ? "none" : string.Join(", ", answered.Select(c => $"{c.Service} {c.Operation}")));
+    }
+}
