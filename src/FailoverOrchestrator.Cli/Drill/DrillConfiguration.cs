@@ -31,7 +31,14 @@ internal static class DrillConfiguration
     /// </summary>
     public static IReadOnlyList<string> Regions(IEnumerable<KeyValuePair<string, string?>> overrides)
     {
-        var settings = new ConfigurationBuilder().AddJsonFile(File).AddInMemoryCollection(Overrides.Concat(overrides)).Build().GetSection("Orchestrator");
+        // A scenario may set a key the drill sets too: the last one wins, as when the configuration file is written.
+        var merged = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in Overrides.Concat(overrides))
+        {
+            merged[key] = value;
+        }
+
+        var settings = new ConfigurationBuilder().AddJsonFile(File).AddInMemoryCollection(merged).Build().GetSection("Orchestrator");
         return settings.GetSection("Apps").GetChildren().SelectMany(app => app.GetSection("Regions").GetChildren().Select(r => r.Key))
             .Append(settings["Region"] ?? "us-east-1").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
