@@ -1,3 +1,5 @@
+using FailoverOrchestrator.LocalCloud.Lambda;
+
 namespace FailoverOrchestrator.Cli;
 
 /// <summary>The few options the CLI takes, parsed strictly: an unknown option is an error, not ignored.</summary>
@@ -14,6 +16,12 @@ internal sealed record CliArguments
     /// <summary>Whether <c>invoke</c> goes through a function process behind the Runtime API instead of in-process.</summary>
     public bool ViaRuntime { get; init; }
 
+    /// <summary>Which build of the function the drill and <c>invoke --via-runtime</c> start (<c>--runtime managed|bootstrap|aot</c>).</summary>
+    public LambdaRuntimeKind Runtime { get; init; } = LambdaRuntimeKind.Managed;
+
+    /// <summary>An already published build of <see cref="Runtime"/> to start instead of building one (<c>--task-root DIR</c>).</summary>
+    public string? TaskRoot { get; init; }
+
     public string? Error { get; init; }
 
     public static CliArguments Parse(string[] args)
@@ -29,6 +37,10 @@ internal sealed record CliArguments
                 "--scenario" => Value() is { } s ? result with { Scenario = s } : result with { Error = "--scenario needs a name" },
                 "--json" => result with { Json = true },
                 "--via-runtime" => result with { ViaRuntime = true },
+                "--runtime" => Value() is { } r && FunctionBuild.Parse(r) is { } kind
+                    ? result with { Runtime = kind }
+                    : result with { Error = $"--runtime needs one of {FunctionBuild.Names}" },
+                "--task-root" => Value() is { } t ? result with { TaskRoot = t } : result with { Error = "--task-root needs a folder" },
                 _ => result with { Error = $"unknown option '{args[i]}'" },
             };
             if (result.Error is not null)

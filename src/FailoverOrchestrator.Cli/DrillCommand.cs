@@ -5,8 +5,9 @@ using FailoverOrchestrator.Cli.Drill.Scenarios;
 namespace FailoverOrchestrator.Cli;
 
 /// <summary>
-/// <c>drill [--scenario NAME|all] [--json]</c>: each scenario gets a fresh world (dynalite and LocalCloud on loopback),
-/// runs the real handler against it and verifies the end state. Exit 0 when every scenario passed, 1 when one failed,
+/// <c>drill [--scenario NAME|all] [--runtime managed|bootstrap|aot] [--task-root DIR] [--json]</c>: each scenario gets
+/// a fresh world (dynalite and LocalCloud on loopback), runs the chosen build of the function against it as separate
+/// processes behind the Runtime API stand-in, and verifies the end state. Exit 0 when every scenario passed, 1 when one failed,
 /// 2 on a usage error, 130 when interrupted. The world is torn down in every case, Ctrl+C included.
 /// </summary>
 internal static class DrillCommand
@@ -34,10 +35,16 @@ internal static class DrillCommand
         var results = new List<ScenarioResult>();
         try
         {
+            var function = await FunctionBuild.ResolveAsync(options, options.Json ? Console.Error : Console.Out, interrupted.Token);
+            if (function is null)
+            {
+                return 2;
+            }
+
             foreach (var scenario in scenarios)
             {
                 progress.Say($"scenario {scenario.Name}: {scenario.Description}");
-                await using var session = await DrillSession.StartAsync(progress, interrupted.Token, scenario.Overrides);
+                await using var session = await DrillSession.StartAsync(progress, interrupted.Token, scenario.Overrides, function);
                 var result = await scenario.RunAsync(session, interrupted.Token);
                 results.Add(result);
                 if (!options.Json)

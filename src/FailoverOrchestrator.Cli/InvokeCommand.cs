@@ -27,7 +27,9 @@ internal static class InvokeCommand
 
         if (options.ViaRuntime)
         {
-            return await InvokeViaRuntimeAsync(options.Payload, options.Config ?? DefaultConfig());
+            return await FunctionBuild.ResolveAsync(options, Console.Error, CancellationToken.None) is { } build
+                ? await InvokeViaRuntimeAsync(options.Payload, options.Config ?? DefaultConfig(), build)
+                : 2;
         }
 
         using var function = new Function(new FunctionSetup { ConfigFile = options.Config ?? DefaultConfig(), LogToStandardError = true });
@@ -53,10 +55,10 @@ internal static class InvokeCommand
     }
 
     /// <summary>
-    /// The function as a separate process started the way the managed runtime starts it, from this program's folder
-    /// (which holds FailoverOrchestrator.dll with its deps and runtimeconfig), behind a local Runtime API.
+    /// The function as a separate process started the way its runtime starts it (by default the managed runtime, from
+    /// this program's folder, which holds FailoverOrchestrator.dll with its deps and runtimeconfig), behind a local Runtime API.
     /// </summary>
-    private static async Task<int> InvokeViaRuntimeAsync(string payload, string config)
+    private static async Task<int> InvokeViaRuntimeAsync(string payload, string config, FunctionBuild build)
     {
         var variables = Environment.GetEnvironmentVariables().Keys.Cast<string>()
             .Where(name => name.StartsWith("AWS_", StringComparison.Ordinal) && name != "AWS_LAMBDA_RUNTIME_API")
@@ -65,8 +67,8 @@ internal static class InvokeCommand
         await using var function = FunctionProcess.Start(
             new FunctionProcessOptions
             {
-                TaskRoot = AppContext.BaseDirectory,
-                Runtime = LambdaRuntimeKind.Managed,
+                TaskRoot = build.TaskRoot,
+                Runtime = build.Runtime,
                 Region = variables.GetValueOrDefault("AWS_REGION") ?? "us-east-1",
                 Environment = variables,
             },

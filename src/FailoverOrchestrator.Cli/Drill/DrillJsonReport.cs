@@ -12,6 +12,8 @@ internal static class DrillJsonReport
         ["expected"] = r.Expected.ToString(),
         ["actual"] = r.Actual?.ToString(),
         ["passed"] = r.Passed,
+        ["function"] = r.Function,
+        ["functionPeakMemoryMb"] = r.FunctionPeakMemoryMb,
         ["timeline"] = new JsonArray(r.Timeline.Select(e => (JsonNode)new JsonObject
         {
             ["atMs"] = Ms(e.At),

@@ -11,9 +11,10 @@ namespace FailoverOrchestrator.Cli.Drill;
 
 /// <summary>
 /// One drill's world and function: dynalite and LocalCloud on loopback, provisioned from the drill's configuration,
-/// and the function itself as Lambda runs it: separate processes started the way the managed runtime starts them
-/// (<c>dotnet exec FailoverOrchestrator.dll</c>), each an execution environment behind its own Runtime API, with the
-/// configuration in one file and the world's endpoints in the standard <c>AWS_ENDPOINT_URL_*</c> variables.
+/// and the function itself as Lambda runs it: separate processes started the way its runtime starts them (the managed
+/// runtime's <c>dotnet exec FailoverOrchestrator.dll</c> by default, or provided.al2023's <c>./bootstrap</c>, JIT or
+/// Native AOT), each an execution environment behind its own Runtime API, with the configuration in one file and the
+/// world's endpoints in the standard <c>AWS_ENDPOINT_URL_*</c> variables.
 /// </summary>
 internal sealed class DrillSession : IAsyncDisposable
 {
@@ -31,8 +32,9 @@ internal sealed class DrillSession : IAsyncDisposable
     private readonly HashSet<(FunctionProcess Environment, int Line)> _claimedLines = [];
 
     private DrillSession(
-        LocalWorld world, OrchestratorOptions options, DrillProgress progress, string directory, string configFile, JumpingClock clock, List<SkippedWait> skipped)
+        LocalWorld world, OrchestratorOptions options, DrillProgress progress, string directory, string configFile, JumpingClock clock, List<SkippedWait> skipped, FunctionBuild function)
     {
+        Function = function;
         Clock = clock;
         _skipped = skipped;
         World = world;
@@ -44,6 +46,9 @@ internal sealed class DrillSession : IAsyncDisposable
     }
 
     public LocalWorld World { get; }
+
+    /// <summary>The build of the function every execution environment of this drill starts.</summary>
+    public FunctionBuild Function { get; }
 
     public OrchestratorOptions Options { get; }
 
@@ -76,8 +81,12 @@ internal sealed class DrillSession : IAsyncDisposable
 
     public IReadOnlyList<DrillInvocation> Invocations => _invocations;
 
-    /// <summary>Starts the world and writes the function's configuration file (the drill's, with <paramref name="overrides"/> laid over it).</summary>
-    public static async Task<DrillSession> StartAsync(DrillProgress progress, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    /// <summary>
+    /// Starts the world and writes the function's configuration file (the drill's, with <paramref name="overrides"/>
+    /// laid over it); the environments run <paramref name="function"/>, by default the managed build beside this program.
+    /// </summary>
+    public static async Task<DrillSession> StartAsync(
+        DrillProgress progress, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? overrides = null, FunctionBuild? function = null)
     {
         progress.Say("starting dynalite (DynamoDB) and LocalCloud (Route 53, ECS, SNS) on 127.0.0.1 ...");
         // The world runs on the drill's clock. ECS tasks take a minute to start and Route 53 calls the endpoint healthy
@@ -124,7 +133,7 @@ internal sealed class DrillSession : IAsyncDisposable
             await DrillHeartbeats.WriteAsync(world, app, TimeProvider.System, cancellationToken);
             progress.Say($"provisioned app '{app.Name}': {app.Dns.RecordName} -> {app.Regions[app.PrimaryRegion].TargetDnsName} ({app.PrimaryRegion}), " +
                 $"{app.StandbyRegion} at standby counts, tables {options.StateTable}, {options.AuditTable}, {app.WriterControl.TableName}");
-            return new DrillSession(world, options, progress, directory, configFile, clock, skipped);
+            return new DrillSession(world, options, progress, directory, configFile, clock, skipped, function ?? new FunctionBuild(LambdaRuntimeKind.Managed, AppContext.BaseDirectory));
         }
         catch
         {
@@ -180,6 +189,10 @@ internal sealed class DrillSession : IAsyncDisposable
         return invocation;
     }
 
+    /// <summary>The highest peak resident memory (VmHWM) of the environments still running, in MB; null when none can be read.</summary>
+    public double? FunctionPeakMemoryMb() =>
+        _environments.Select(e => e.PeakResidentBytes()).Max() is { } bytes ? Math.Round(bytes / 1024.0 / 1024.0, 1) : null;
+
     public async ValueTask DisposeAsync()
     {
         foreach (var environment in _environments)
@@ -216,7 +229,7 @@ internal sealed class DrillSession : IAsyncDisposable
             ["AWS_EC2_METADATA_DISABLED"] = "true",
         };
         var environment = FunctionProcess.Start(
-            new FunctionProcessOptions { TaskRoot = AppContext.BaseDirectory, Runtime = LambdaRuntimeKind.Managed, Region = Options.Region!, AccountId = App.AccountId, Environment = variables },
+            new FunctionProcessOptions { TaskRoot = Function.TaskRoot, Runtime = Function.Runtime, Region = Options.Region!, AccountId = App.AccountId, Environment = variables },
             line =>
             {
                 watch?.Invoke(line);
@@ -235,7 +248,7 @@ internal sealed class DrillSession : IAsyncDisposable
             await Task.Delay(10);
         }
 
-        Progress.Say($"execution environment started (dotnet exec FailoverOrchestrator.dll): first GET /next after {environment.TimeToFirstNext.Value.TotalMilliseconds:0} ms");
+        Progress.Say($"execution environment started ({Function.StartLine}): first GET /next after {environment.TimeToFirstNext.Value.TotalMilliseconds:0} ms");
         return environment;
     }
 

@@ -10,7 +10,13 @@ internal static class DrillTextReport
     public static string Render(ScenarioResult r, string header)
     {
         var text = new StringBuilder();
-        text.AppendLine().AppendLine(header).AppendLine();
+        text.AppendLine().AppendLine(header);
+        if (r.Function.Length > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  function: {r.Function}{(r.FunctionPeakMemoryMb is { } mb ? $", peak memory {mb:0} MB" : string.Empty)}\n");
+        }
+
+        text.AppendLine();
         text.AppendLine("  T+ (drill clock)  event                                                                     took        source");
         text.AppendLine("  ---------------   ------------------------------------------------------------------------  ----------  ---------");
         foreach (var e in r.Timeline)

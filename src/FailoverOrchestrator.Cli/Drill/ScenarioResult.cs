@@ -25,5 +25,11 @@ internal sealed record ScenarioResult
     /// <summary>AWS calls per operation as LocalCloud and dynalite answered them, with errors and injected faults.</summary>
     public IReadOnlyList<string> AwsCalls { get; init; } = [];
 
+    /// <summary>The build of the function the scenario ran (how its runtime starts it).</summary>
+    public string Function { get; init; } = string.Empty;
+
+    /// <summary>The highest peak resident memory of the scenario's live function processes, in MB, when known.</summary>
+    public double? FunctionPeakMemoryMb { get; init; }
+
     public bool Passed => Actual == Expected && Checks.All(c => c.Passed);
 }

@@ -133,6 +133,30 @@ internal sealed class FunctionProcess : IAsyncDisposable
     /// <summary>How long the process took from its start to its first <c>GET …/next</c>, once it asked.</summary>
     public TimeSpan? TimeToFirstNext => Api.FirstNextTimestamp == 0 ? null : Stopwatch.GetElapsedTime(StartedTimestamp, Api.FirstNextTimestamp);
 
+    /// <summary>
+    /// The process's peak resident memory so far (VmHWM in <c>/proc/&lt;pid&gt;/status</c>, what Lambda's "Max Memory
+    /// Used" reports), or null once it has ended or where /proc is not there.
+    /// </summary>
+    public long? PeakResidentBytes()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            // Ended, or not Linux.
+        }
+
+        return null;
+    }
+
     /// <summary>Stops the environment, once however often it is asked: the process is killed (Lambda freezes, then reclaims it) and the Runtime API closes.</summary>
     public ValueTask DisposeAsync()
     {

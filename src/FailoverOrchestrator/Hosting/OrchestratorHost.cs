@@ -105,7 +105,8 @@ internal sealed class OrchestratorHost
         }
         catch (Exception ex)
         {
-            _metrics.RecordFailure(app, trigger.Command, (ex as ExecutionFailedException)?.ExecutionId, meter, _time.GetElapsedTime(started));
+            var failed = ex as ExecutionFailedException;
+            _metrics.RecordFailure(app, trigger.Command, failed?.ExecutionId, failed?.TargetRegion, meter, _time.GetElapsedTime(started));
             throw;
         }
     }

@@ -33,8 +33,12 @@ internal sealed class SwitchMetrics(TextWriter output, TimeProvider time)
         });
     }
 
-    public void RecordFailure(AppOptions app, TriggerCommand command, string? executionId, InvocationMeter meter, TimeSpan elapsed) =>
-        Write(Sample(app, Direction(app, null, command), "Error", executionId, meter, elapsed) with { Started = true, Failed = true });
+    /// <summary>
+    /// A switch that threw. <paramref name="targetRegion"/> is where the failed execution was going, when it got that
+    /// far: a resume carries no direction of its own, so without it a failed resume of a failback would count as a failover.
+    /// </summary>
+    public void RecordFailure(AppOptions app, TriggerCommand command, string? executionId, string? targetRegion, InvocationMeter meter, TimeSpan elapsed) =>
+        Write(Sample(app, Direction(app, targetRegion, command), "Error", executionId, meter, elapsed) with { Started = true, Failed = true });
 
     private static string Direction(AppOptions app, string? targetRegion, TriggerCommand command) =>
         targetRegion == app.PrimaryRegion || (targetRegion is null && command == TriggerCommand.Failback) ? "Failback" : "Failover";

@@ -1,5 +1,8 @@
+using FailoverOrchestrator.Cli;
 using FailoverOrchestrator.Cli.Drill;
 using FailoverOrchestrator.Cli.Drill.Scenarios;
+using FailoverOrchestrator.IntegrationTests.LambdaRuntime;
+using FailoverOrchestrator.LocalCloud.Lambda;
 using Xunit.Abstractions;
 
 namespace FailoverOrchestrator.IntegrationTests.Drill;
@@ -17,11 +20,28 @@ public class DrillScenarioTests(ITestOutputHelper output)
     [MemberData(nameof(Scenarios))]
     public async Task RunAsync_Scenario_EndsWithExpectedOutcomeAndVerifiedEndState(string name)
     {
+        await RunAndVerifyAsync(name, function: null);
+    }
+
+    /// <summary>Every scenario again with the Native AOT bootstrap as the function (<c>drill --runtime aot</c>), the build published once for the test run.</summary>
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public async Task RunAsync_ScenarioOnTheNativeAotBootstrap_EndsWithExpectedOutcomeAndVerifiedEndState(string name)
+    {
+        var function = new FunctionBuild(LambdaRuntimeKind.ProvidedAl2023NativeAot, await PublishedFunction.TaskRootAsync(LambdaRuntimeKind.ProvidedAl2023NativeAot));
+
+        var result = await RunAndVerifyAsync(name, function);
+
+        Assert.Equal("./bootstrap, Native AOT", result.Function);
+    }
+
+    private async Task<ScenarioResult> RunAndVerifyAsync(string name, FunctionBuild? function)
+    {
         var scenario = DrillScenario.All.Single(s => s.Name == name);
         var log = new StringWriter();
 
         ScenarioResult result;
-        await using (var session = await DrillSession.StartAsync(new DrillProgress(log), CancellationToken.None, scenario.Overrides))
+        await using (var session = await DrillSession.StartAsync(new DrillProgress(log), CancellationToken.None, scenario.Overrides, function))
         {
             result = await scenario.RunAsync(session, CancellationToken.None);
         }
@@ -32,5 +52,6 @@ public class DrillScenarioTests(ITestOutputHelper output)
         Assert.Equal(scenario.Expected, result.Actual);
         Assert.NotEmpty(result.Checks);
         Assert.Null(Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_ROUTE_53"));
+        return result;
     }
 }

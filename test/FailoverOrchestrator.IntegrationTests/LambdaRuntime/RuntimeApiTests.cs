@@ -8,7 +8,8 @@ namespace FailoverOrchestrator.IntegrationTests.LambdaRuntime;
 /// <summary>
 /// The published function, started as a separate process exactly as each Lambda runtime starts it (the managed
 /// runtime's <c>dotnet exec /var/task/FailoverOrchestrator.dll</c> and provided.al2023's <c>./bootstrap</c>, following
-/// aws-lambda-dotnet's bootstrap.net8.sh), answering through the documented Runtime API. The error document and the
+/// aws-lambda-dotnet's bootstrap.net8.sh), answering through the documented Runtime API. Every case runs on all three
+/// builds: the Native AOT bootstrap passes exactly the cases the JIT builds pass. The error document and the
 /// init-error contract follow the Runtime API's OpenAPI description (aws-lambda-dotnet, RuntimeSupport/Client/runtime-api.yaml):
 /// init/error is "served in response to the first invoke" and the runtime "should exit".
 /// The stand-in itself was checked against aws-lambda-dotnet's own Runtime API client (Amazon.Lambda.RuntimeSupport
@@ -18,17 +19,28 @@ namespace FailoverOrchestrator.IntegrationTests.LambdaRuntime;
 /// connection on an oversize body (the official client died of the broken pipe); it now reads the body to its end and
 /// answers 413. RuntimeSupport then exits on that 413, while this function logs it and serves the next event.
 /// </summary>
+[TestCaseOrderer("FailoverOrchestrator.IntegrationTests.LambdaRuntime.NativeAotLastOrderer", "FailoverOrchestrator.IntegrationTests")]
 public sealed class RuntimeApiTests
 {
-    public static TheoryData<LambdaRuntimeKind, string> AlarmFormats => new()
+    /// <summary>Every build: the managed runtime's, the self-contained bootstrap and the Native AOT bootstrap.</summary>
+    public static TheoryData<LambdaRuntimeKind> Runtimes => new(Enum.GetValues<LambdaRuntimeKind>());
+
+    public static TheoryData<LambdaRuntimeKind, string> AlarmFormats
     {
-        { LambdaRuntimeKind.Managed, "alarm-lambda-action.json" },
-        { LambdaRuntimeKind.Managed, "alarm-eventbridge.json" },
-        { LambdaRuntimeKind.Managed, "alarm-sns.json" },
-        { LambdaRuntimeKind.ProvidedAl2023, "alarm-lambda-action.json" },
-        { LambdaRuntimeKind.ProvidedAl2023, "alarm-eventbridge.json" },
-        { LambdaRuntimeKind.ProvidedAl2023, "alarm-sns.json" },
-    };
+        get
+        {
+            var data = new TheoryData<LambdaRuntimeKind, string>();
+            foreach (var runtime in Enum.GetValues<LambdaRuntimeKind>())
+            {
+                foreach (var format in (string[])["alarm-lambda-action.json", "alarm-eventbridge.json", "alarm-sns.json"])
+                {
+                    data.Add(runtime, format);
+                }
+            }
+
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(AlarmFormats))]
@@ -51,8 +63,7 @@ public sealed class RuntimeApiTests
     }
 
     [Theory]
-    [InlineData(LambdaRuntimeKind.Managed)]
-    [InlineData(LambdaRuntimeKind.ProvidedAl2023)]
+    [MemberData(nameof(Runtimes))]
     public async Task Invoke_SeveralEventsInOneProcess_AnswersEachInTurnAndLogsOneObjectPerLine(LambdaRuntimeKind runtime)
     {
         await using var harness = await RuntimeHarness.StartAsync(runtime, withWorld: true);
@@ -87,8 +98,7 @@ public sealed class RuntimeApiTests
     }
 
     [Theory]
-    [InlineData(LambdaRuntimeKind.Managed)]
-    [InlineData(LambdaRuntimeKind.ProvidedAl2023)]
+    [MemberData(nameof(Runtimes))]
     public async Task Invoke_PayloadOverSixMegabytes_IsRefusedBeforeTheFunctionAndTheProcessServesOn(LambdaRuntimeKind runtime)
     {
         await using var harness = await RuntimeHarness.StartAsync(runtime, withWorld: false);
@@ -103,8 +113,7 @@ public sealed class RuntimeApiTests
     }
 
     [Theory]
-    [InlineData(LambdaRuntimeKind.Managed)]
-    [InlineData(LambdaRuntimeKind.ProvidedAl2023)]
+    [MemberData(nameof(Runtimes))]
     public async Task Invoke_DeadlineRunsOutMidStep_PostsTheErrorBeforeTheDeadlineAndRecordsTheAttempt(LambdaRuntimeKind runtime)
     {
         // Tasks start slowly, so EcsScaleUp is still waiting when the invocation's deadline (12 s, of which 8 s are
@@ -126,8 +135,7 @@ public sealed class RuntimeApiTests
     }
 
     [Theory]
-    [InlineData(LambdaRuntimeKind.Managed)]
-    [InlineData(LambdaRuntimeKind.ProvidedAl2023)]
+    [MemberData(nameof(Runtimes))]
     public async Task Invoke_HandlerThrows_PostsLambdasErrorDocumentAndServesTheNextEvent(LambdaRuntimeKind runtime)
     {
         // No DynamoDB answers (a closed port): the status command's read fails past its retries and the handler throws.
@@ -146,8 +154,7 @@ public sealed class RuntimeApiTests
     }
 
     [Theory]
-    [InlineData(LambdaRuntimeKind.Managed)]
-    [InlineData(LambdaRuntimeKind.ProvidedAl2023)]
+    [MemberData(nameof(Runtimes))]
     public async Task Start_BrokenConfiguration_ReportsAnInitErrorNamingEachSettingAndExits(LambdaRuntimeKind runtime)
     {
         await using var harness = await RuntimeHarness.StartAsync(runtime, withWorld: false, overrides:
@@ -169,8 +176,7 @@ public sealed class RuntimeApiTests
     }
 
     [Theory]
-    [InlineData(LambdaRuntimeKind.Managed)]
-    [InlineData(LambdaRuntimeKind.ProvidedAl2023)]
+    [MemberData(nameof(Runtimes))]
     public async Task Start_ConfigurationFileWithJsonSyntaxError_NamesTheFileLineAndPosition(LambdaRuntimeKind runtime)
     {
         await using var harness = await RuntimeHarness.StartAsync(runtime, withWorld: false, configText: "{\n  \"Orchestrator\": {\n    \"Region\": \"us-east-1\",,\n  }\n}\n");

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using FailoverOrchestrator.IntegrationTests.World;
+using FailoverOrchestrator.Coordination.Failures;
 using FailoverOrchestrator.LocalCloud;
+using FailoverOrchestrator.LocalCloud.Faults;
 using FailoverOrchestrator.Results;
 
 namespace FailoverOrchestrator.IntegrationTests.Telemetry;
@@ -40,6 +42,28 @@ public class SwitchMetricsTests
         {
             Assert.Equal(step.DurationMs, root.GetProperty($"{step.Name}Duration").GetInt64());
         }
+    }
+
+    [Fact]
+    public async Task HandleAsync_ResumeOfAFailedFailbackFailsAgain_CountedAsAFailedFailback()
+    {
+        // The failback fails at DNS past its one attempt; the operator's resume meets the same fault. A resume names no
+        // direction: the line must take it from the execution it resumed (towards the primary), not call it a failover.
+        await using var world = await WorldHarness.StartAsync([new("Orchestrator:Apps:shop:MaxAttempts", "1")]);
+        await world.InvokeAsync(world.Alarm());
+        world.Cloud.Faults.Arm(new FaultRule(LocalService.Route53, "ChangeResourceRecordSets", FaultKind.ServiceUnavailable));
+        var (_, failback) = await world.InvokeAsync(WorldHarness.Command("failback", "\"confirm\":\"shop\""));
+        using var metrics = new StringWriter();
+        using var function = world.CreateFunction(metrics: metrics);
+
+        var (_, resume) = await WorldHarness.InvokeAsync(function, WorldHarness.Command("resume", "\"confirm\":\"shop\""));
+
+        Assert.IsType<ExecutionFailedException>(failback);
+        var failed = Assert.IsType<ExecutionFailedException>(resume);
+        using var document = JsonDocument.Parse(Assert.Single(metrics.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        var root = document.RootElement;
+        Assert.Equal(("Failback", "Error", failed.ExecutionId), (root.GetProperty("Direction").GetString(), root.GetProperty("Outcome").GetString(), root.GetProperty("ExecutionId").GetString()));
+        Assert.Equal(1, root.GetProperty("SwitchesFailed").GetInt64());
     }
 
     [Fact]

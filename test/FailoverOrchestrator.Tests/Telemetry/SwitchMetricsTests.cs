@@ -83,13 +83,35 @@ public sealed class SwitchMetricsTests : IDisposable
     {
         using var meter = InvocationMeter.Start();
 
-        CreateSut().RecordFailure(TestConfig.Shop(), TriggerCommand.Failback, "shop-1", meter, TimeSpan.FromSeconds(1));
+        CreateSut().RecordFailure(TestConfig.Shop(), TriggerCommand.Failback, "shop-1", null, meter, TimeSpan.FromSeconds(1));
 
         var root = SingleDocument();
         Assert.Equal(1, root.GetProperty("SwitchesFailed").GetInt64());
         Assert.Equal("Error", root.GetProperty("Outcome").GetString());
         Assert.Equal("shop-1", root.GetProperty("ExecutionId").GetString());
         Assert.Equal("Failback", root.GetProperty("Direction").GetString());
+    }
+
+    [Fact]
+    public void RecordFailure_ResumeOfAFailbackTowardsThePrimary_DirectionFailback()
+    {
+        using var meter = InvocationMeter.Start();
+        var app = TestConfig.Shop();
+
+        CreateSut().RecordFailure(app, TriggerCommand.Resume, "shop-2", app.PrimaryRegion, meter, TimeSpan.FromSeconds(1));
+
+        Assert.Equal("Failback", SingleDocument().GetProperty("Direction").GetString());
+    }
+
+    [Fact]
+    public void RecordFailure_ResumeOfAFailoverTowardsTheStandby_DirectionFailover()
+    {
+        using var meter = InvocationMeter.Start();
+        var app = TestConfig.Shop();
+
+        CreateSut().RecordFailure(app, TriggerCommand.Resume, "shop-2", app.StandbyRegion, meter, TimeSpan.FromSeconds(1));
+
+        Assert.Equal("Failover", SingleDocument().GetProperty("Direction").GetString());
     }
 
     public void Dispose() => _output.Dispose();

@@ -45,5 +45,7 @@ internal abstract class DrillScenario
         Rto = rto,
         Rpo = s.Invocations.Select(i => i.Result).LastOrDefault(r => r is not null && r.Outcome == actual && r.Rpo is not null)?.Rpo,
         AwsCalls = ScenarioKit.CallSummary(s),
+        Function = s.Function.StartLine,
+        FunctionPeakMemoryMb = s.FunctionPeakMemoryMb(),
     };
 }

@@ -44,7 +44,7 @@ internal sealed class FailureRecorder(IStateStore store, OnCallNotifier notifier
 
         // The message says it all, redacted; the raw AWS exception (whose message may echo signing details) stays out
         // of what leaves the function. The invocation's deadline is kept as the cause.
-        throw new ExecutionFailedException(execution.App.Name, execution.Context.ExecutionId, step, terminal, what, error is OperationCanceledException ? error : null);
+        throw new ExecutionFailedException(execution.App.Name, execution.Context.ExecutionId, step, terminal, execution.Context.TargetRegion, what, error is OperationCanceledException ? error : null);
     }
 
     /// <summary>Records the failure in the state item; returns why it could not be recorded, or null when it was.</summary>

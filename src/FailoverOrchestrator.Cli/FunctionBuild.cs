@@ -1,0 +1,67 @@
+using FailoverOrchestrator.LocalCloud.Lambda;
+
+namespace FailoverOrchestrator.Cli;
+
+/// <summary>
+/// The build of the function a local run starts as Lambda would: the managed runtime's (this program's own folder holds
+/// FailoverOrchestrator.dll), or a <c>bootstrap</c> for provided.al2023, self-contained or Native AOT, published from
+/// the repository on first use into <c>artifacts/cli-lambda/</c> (later runs reuse the build's incremental output).
+/// </summary>
+internal sealed record FunctionBuild(LambdaRuntimeKind Runtime, string TaskRoot)
+{
+    public static string Names => "managed, bootstrap, aot";
+
+    /// <summary>How Lambda starts this build, for the progress lines.</summary>
+    public string StartLine => Runtime == LambdaRuntimeKind.Managed
+        ? "dotnet exec FailoverOrchestrator.dll"
+        : Runtime == LambdaRuntimeKind.ProvidedAl2023 ? "./bootstrap, self-contained" : "./bootstrap, Native AOT";
+
+    public static LambdaRuntimeKind? Parse(string name) => name switch
+    {
+        "managed" => LambdaRuntimeKind.Managed,
+        "bootstrap" => LambdaRuntimeKind.ProvidedAl2023,
+        "aot" => LambdaRuntimeKind.ProvidedAl2023NativeAot,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The build <paramref name="options"/> ask for: <c>--task-root</c> when given (it must hold the build's entry
+    /// point), else the managed build beside this program, else a bootstrap published now. Null, with the reason on
+    /// stderr, when it cannot be had.
+    /// </summary>
+    public static async Task<FunctionBuild?> ResolveAsync(CliArguments options, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var entry = options.Runtime == LambdaRuntimeKind.Managed ? "FailoverOrchestrator.dll" : "bootstrap";
+        if (options.TaskRoot is { } given)
+        {
+            var root = Path.GetFullPath(given);
+            if (!File.Exists(Path.Combine(root, entry)))
+            {
+                await Console.Error.WriteLineAsync($"error: --task-root '{root}' holds no {entry}: publish the {options.Runtime} build there first (infra/README.md)");
+                return null;
+            }
+
+            return new FunctionBuild(options.Runtime, root);
+        }
+
+        if (options.Runtime == LambdaRuntimeKind.Managed)
+        {
+            return new FunctionBuild(options.Runtime, AppContext.BaseDirectory);
+        }
+
+        if (LambdaBundle.FindRepositoryRoot(AppContext.BaseDirectory) is not { } repository)
+        {
+            await Console.Error.WriteLineAsync($"error: --runtime {(options.Runtime == LambdaRuntimeKind.ProvidedAl2023 ? "bootstrap" : "aot")} builds the bootstrap from the repository, and none is above {AppContext.BaseDirectory}: publish it yourself and pass --task-root DIR");
+            return null;
+        }
+
+        var output = Path.Combine(repository, "artifacts", "cli-lambda", options.Runtime.ToString());
+        await progress.WriteLineAsync(options.Runtime == LambdaRuntimeKind.ProvidedAl2023NativeAot
+            ? $"publishing the Native AOT bootstrap into {output} (about a minute the first time: the whole program is compiled to machine code) ..."
+            : $"publishing the self-contained bootstrap into {output} ...");
+        // The Native AOT build keeps its intermediate files apart, so the JIT builds' obj folders need no rebuild after it.
+        var artifacts = options.Runtime == LambdaRuntimeKind.ProvidedAl2023NativeAot ? Path.Combine(repository, "artifacts", "cli-lambda-build") : null;
+        await LambdaBundle.PublishAsync(options.Runtime, repository, output, artifacts, cancellationToken);
+        return new FunctionBuild(options.Runtime, output);
+    }
+}
