@@ -1,4 +1,5 @@
 using FailoverOrchestrator.LocalCloud.World;
+using Microsoft.Extensions.Configuration;
 
 namespace FailoverOrchestrator.Cli.Drill;
 
@@ -8,6 +9,9 @@ namespace FailoverOrchestrator.Cli.Drill;
 /// </summary>
 internal static class DrillConfiguration
 {
+    /// <summary>How long a write to a global table takes to reach the other region's replica (DynamoDB: usually under a second).</summary>
+    public static readonly TimeSpan ReplicationDelay = TimeSpan.FromMilliseconds(250);
+
     public static string File => Path.Combine(AppContext.BaseDirectory, "samples", "orchestrator.json");
 
     public static readonly IReadOnlyList<KeyValuePair<string, string?>> Overrides =
@@ -20,6 +24,24 @@ internal static class DrillConfiguration
         // Longer than the simulated task start and health waits the clock jumps over while a duplicate waits out the lease.
         new("Orchestrator:Apps:shop:LeaseSeconds", "170"),
     ];
+
+    /// <summary>
+    /// The regions the world needs a DynamoDB replica in (the apps' regions and the orchestrator's), read from the raw
+    /// settings: the configuration is validated only once it names the world's endpoints, which exist after the world.
+    /// </summary>
+    public static IReadOnlyList<string> Regions(IEnumerable<KeyValuePair<string, string?>> overrides)
+    {
+        // A scenario may set a key the drill sets too: the last one wins, as when the configuration file is written.
+        var merged = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in Overrides.Concat(overrides))
+        {
+            merged[key] = value;
+        }
+
+        var settings = new ConfigurationBuilder().AddJsonFile(File).AddInMemoryCollection(merged).Build().GetSection("Orchestrator");
+        return settings.GetSection("Apps").GetChildren().SelectMany(app => app.GetSection("Regions").GetChildren().Select(r => r.Key))
+            .Append(settings["Region"] ?? "us-east-1").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>The world's five ARC cluster endpoints in place of the sample's (their ports are known once the world runs).</summary>
     public static IEnumerable<KeyValuePair<string, string?>> ClusterEndpoints(LocalWorld world) =>

@@ -35,6 +35,15 @@ internal static class DrillJsonReport
             ["ttlMs"] = Ms(rto.Ttl),
             ["simulated"] = new JsonArray("detection", "alarmEvaluation", "simulatedWaits", "ttl"),
         },
+        ["rpo"] = r.Rpo is not { } rpo ? null : new JsonObject
+        {
+            ["boundSeconds"] = rpo.BoundSeconds,
+            ["measuredAt"] = rpo.MeasuredAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["source"] = rpo.Source,
+            ["replicatedUntil"] = rpo.ReplicatedUntil?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["acceptedLossSeconds"] = rpo.AcceptedLossSeconds,
+            ["sentence"] = FailoverOrchestrator.Replication.RpoSentence.Of(rpo),
+        },
         ["invocations"] = new JsonArray(r.Invocations.Select(i => (JsonNode)new JsonObject
         {
             ["label"] = i.Label,

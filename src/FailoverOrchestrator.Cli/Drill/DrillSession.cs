@@ -96,7 +96,10 @@ internal sealed class DrillSession : IAsyncDisposable
         var clock = new JumpingClock();
         var skipped = new List<SkippedWait>();
         var timings = new DrillTimings();
-        var world = await LocalWorld.StartAsync(
+        var regions = DrillConfiguration.Regions(overrides ?? []);
+
+        // A dynalite per region behind one endpoint: the global tables replicate between them after ReplicationDelay.
+        var world = await LocalWorld.StartReplicatedAsync(
             new LocalCloudOptions
             {
                 TimeProvider = clock,
@@ -116,15 +119,24 @@ internal sealed class DrillSession : IAsyncDisposable
                 },
                 AccountId = "111122223333",
             },
+            regions,
+            DrillConfiguration.ReplicationDelay,
             cancellationToken);
         var directory = Directory.CreateTempSubdirectory("fo-drill-").FullName;
         try
         {
-            progress.Say($"dynalite at {world.Dynalite.Endpoint}, LocalCloud at {world.Cloud.Endpoint}");
-            var configFile = ConfigurationFile.Write(DrillConfiguration.File, DrillConfiguration.Overrides.Concat(DrillConfiguration.ClusterEndpoints(world)).Concat(DrillConfiguration.HealthEndpoints(world)).Concat(overrides ?? []), Path.Combine(directory, "orchestrator.json"));
+            progress.Say($"dynalite per region ({string.Join(", ", regions)}) behind {world.Router!.Endpoint}, global tables replicating after {DrillConfiguration.ReplicationDelay.TotalMilliseconds:0} ms; LocalCloud at {world.Cloud.Endpoint}");
+            var configFile = ConfigurationFile.Write(
+                DrillConfiguration.File,
+                DrillConfiguration.Overrides
+                    .Concat(DrillConfiguration.ClusterEndpoints(world))
+                    .Concat(DrillConfiguration.HealthEndpoints(world))
+                    .Concat(overrides ?? []),
+                Path.Combine(directory, "orchestrator.json"));
             var options = OrchestratorConfiguration.Load(configFile);
             await world.ProvisionAsync(options, cancellationToken);
             var app = options.Apps.Values.Single();
+            await DrillHeartbeats.WriteAsync(world, app, TimeProvider.System, cancellationToken);
             progress.Say($"provisioned app '{app.Name}': {app.Dns.RecordName} -> {app.Regions[app.PrimaryRegion].TargetDnsName} ({app.PrimaryRegion}), " +
                 $"{app.StandbyRegion} at standby counts, tables {options.StateTable}, {options.AuditTable}, {app.WriterControl.TableName}");
             return new DrillSession(world, options, progress, directory, configFile, clock, skipped, function ?? new FunctionBuild(LambdaRuntimeKind.Managed, AppContext.BaseDirectory));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FailoverOrchestrator.Replication;
 
 namespace FailoverOrchestrator.Cli.Drill;
 
@@ -38,6 +39,14 @@ internal static class DrillTextReport
 
             text.Append(CultureInfo.InvariantCulture, $"        + orchestration {Took(rto.Measured)} (measured: waiting on AWS {Took(rto.AwsWait)}, of which DNS propagation {Took(rto.DnsPropagation)}; our own overhead {Took(rto.Overhead)}, in the handler and across the Runtime API)\n");
             text.Append(CultureInfo.InvariantCulture, $"        + record TTL {Took(rto.Ttl)} (simulated: resolvers' cached answers)\n");
+        }
+
+        if (r.Rpo is { } rpo)
+        {
+            var bound = rpo.BoundSeconds is { } b ? Took(TimeSpan.FromSeconds(b)) : "unknown";
+            text.AppendLine();
+            text.Append(CultureInfo.InvariantCulture, $"  RPO {bound} ({rpo.Source}, measured by the function at {rpo.MeasuredAt:HH:mm:ss.fff}Z{(rpo.AcceptedLossSeconds is { } a ? $"; the operator accepted up to {a} s" : string.Empty)})\n");
+            text.Append(CultureInfo.InvariantCulture, $"        {Fit(RpoSentence.Of(rpo), 120)}\n");
         }
 
         text.AppendLine().AppendLine("  Invocations of the real handler:");

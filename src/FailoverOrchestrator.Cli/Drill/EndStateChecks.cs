@@ -43,6 +43,14 @@ internal static class EndStateChecks
             : new DrillCheck($"{region} promoted to writer", writer?.WriterRegion == region, writer is null ? "no writer item" : $"writer {writer.WriterRegion} at epoch {writer.Epoch} by {writer.ExecutionId}");
     }
 
+    /// <summary>What the writer-control item says in <paramref name="replica"/>'s replica: the application there reads only its own.</summary>
+    public static async Task<DrillCheck> ReplicaShowsWriterAsync(DrillSession s, string replica, string writerRegion)
+    {
+        var control = s.App.WriterControl;
+        var writer = await new DynamoDbWriterControl(s.World.DynamoDbClients, TimeProvider.System).ReadAsync(replica, control.TableName, control.Key, CancellationToken.None);
+        return new DrillCheck($"{replica}'s replica shows {writerRegion} as the writer", writer?.WriterRegion == writerRegion, writer is null ? "no writer item there" : $"writer {writer.WriterRegion} at epoch {writer.Epoch}");
+    }
+
     public static DrillCheck Notifications(DrillSession s, int expected, string? subjectStartsWith = null)
     {
         var messages = s.World.Cloud.Sns.GetMessages(s.App.TopicArn);

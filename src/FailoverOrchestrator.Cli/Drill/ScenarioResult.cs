@@ -19,6 +19,9 @@ internal sealed record ScenarioResult
 
     public RtoBreakdown? Rto { get; init; }
 
+    /// <summary>The data at risk of the switch the scenario is about, as the function measured and reported it.</summary>
+    public RpoEstimate? Rpo { get; init; }
+
     /// <summary>AWS calls per operation as LocalCloud and dynalite answered them, with errors and injected faults.</summary>
     public IReadOnlyList<string> AwsCalls { get; init; } = [];
 

@@ -44,8 +44,16 @@ internal static class AlarmPayloads
         return Encoding.UTF8.GetBytes(payload.ToJsonString());
     }
 
-    public static byte[] Command(string command, AppOptions app, string reason) =>
-        Encoding.UTF8.GetBytes(new JsonObject { ["command"] = command, ["app"] = app.Name, ["reason"] = reason, ["confirm"] = app.Name }.ToJsonString());
+    public static byte[] Command(string command, AppOptions app, string reason, int? acceptDataLossSeconds = null)
+    {
+        var json = new JsonObject { ["command"] = command, ["app"] = app.Name, ["reason"] = reason, ["confirm"] = app.Name };
+        if (acceptDataLossSeconds is { } accepted)
+        {
+            json["acceptDataLossSeconds"] = accepted;
+        }
+
+        return Encoding.UTF8.GetBytes(json.ToJsonString());
+    }
 
     // CloudWatch writes the offset without a colon.
     private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture);

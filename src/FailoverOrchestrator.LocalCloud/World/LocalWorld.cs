@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using FailoverOrchestrator.Aws.DynamoDb;
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.LocalCloud.Dynalite;
+using FailoverOrchestrator.LocalCloud.GlobalTables;
 using FailoverOrchestrator.LocalCloud.Route53;
 
 namespace FailoverOrchestrator.LocalCloud.World;
@@ -11,7 +12,9 @@ namespace FailoverOrchestrator.LocalCloud.World;
 /// A two-region world on loopback: dynalite for DynamoDB and LocalCloud for Route 53, ECS and SNS, provisioned from
 /// the orchestrator's own configuration so the record points at the primary's load balancer, the primary runs at its
 /// active counts and the standby at its standby counts. The real clients reach it through the standard
-/// <c>AWS_ENDPOINT_URL_*</c> variables given by <see cref="Environment"/>.
+/// <c>AWS_ENDPOINT_URL_*</c> variables given by <see cref="Environment"/>. Started with replicated regions, each region
+/// has its own dynalite behind one routing endpoint and the global tables replicate between them
+/// (<see cref="Replicator"/>); otherwise one dynalite serves every region, a global table that replicates at once.
 /// </summary>
 internal sealed class LocalWorld : IAsyncDisposable
 {
@@ -21,13 +24,19 @@ internal sealed class LocalWorld : IAsyncDisposable
     private readonly DynamoDbClientFactory _clients;
     private readonly HashSet<string> _zones = new(StringComparer.Ordinal);
 
-    private LocalWorld(DynaliteServer dynalite, LocalCloudServer cloud)
+    private readonly IReadOnlyList<DynaliteServer> _replicas;
+    private List<IAmazonDynamoDB> _directClients = [];
+
+    private LocalWorld(DynaliteServer dynalite, LocalCloudServer cloud, IReadOnlyList<DynaliteServer>? replicas = null, GlobalTableReplicator? replicator = null, RegionalDynamoDbRouter? router = null)
     {
         Dynalite = dynalite;
         Cloud = cloud;
+        _replicas = replicas ?? [];
+        Replicator = replicator;
+        Router = router;
         Environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["AWS_ENDPOINT_URL_DYNAMODB"] = dynalite.Endpoint,
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = router?.Endpoint ?? dynalite.Endpoint,
             ["AWS_ENDPOINT_URL_ROUTE_53"] = cloud.Route53Api.Endpoint.ToString().TrimEnd('/'),
             ["AWS_ENDPOINT_URL_ECS"] = cloud.Endpoint.ToString().TrimEnd('/'),
             ["AWS_ENDPOINT_URL_SNS"] = cloud.Endpoint.ToString().TrimEnd('/'),
@@ -42,6 +51,12 @@ internal sealed class LocalWorld : IAsyncDisposable
     public DynaliteServer Dynalite { get; }
 
     public LocalCloudServer Cloud { get; }
+
+    /// <summary>The global tables' replication, when each region has its own dynalite; null otherwise.</summary>
+    public GlobalTableReplicator? Replicator { get; }
+
+    /// <summary>The endpoint that routes each request to its region's dynalite, when each region has its own.</summary>
+    public RegionalDynamoDbRouter? Router { get; }
 
     /// <summary>The variables that point the real clients at this world, with throwaway credentials.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; }
@@ -81,6 +96,25 @@ internal sealed class LocalWorld : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts a world with one dynalite per region in <paramref name="regions"/> (started side by side), one routing
+    /// endpoint before them, and a replicator that copies writes to global tables between them after
+    /// <paramref name="replicationDelay"/>.
+    /// </summary>
+    public static async Task<LocalWorld> StartReplicatedAsync(
+        LocalCloudOptions cloudOptions, IReadOnlyList<string> regions, TimeSpan replicationDelay, CancellationToken cancellationToken = default)
+    {
+        UseLocalCredentials();
+        var started = await Task.WhenAll(regions.Select(_ => DynaliteServer.StartAsync(cancellationToken: cancellationToken)));
+        var direct = regions.Select((region, i) => (region, client: (IAmazonDynamoDB)new AmazonDynamoDBClient(
+            new BasicAWSCredentials(AccessKey, SecretKey),
+            new AmazonDynamoDBConfig { ServiceURL = started[i].Endpoint, AuthenticationRegion = region, MaxErrorRetry = 0 }))).ToList();
+        var time = cloudOptions.TimeProvider;
+        var replicator = new GlobalTableReplicator(direct.ToDictionary(d => d.region, d => d.client, StringComparer.Ordinal), time) { Delay = replicationDelay };
+        var router = new RegionalDynamoDbRouter(regions.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => new Uri(started[x.i].Endpoint), StringComparer.Ordinal), replicator);
+        return new LocalWorld(started[0], LocalCloudServer.Start(cloudOptions), started, replicator, router) { _directClients = direct.Select(d => d.client).ToList() };
+    }
+
     /// <summary>Builds what the configuration expects to find: tables, zone and record, health checks, services, topics.</summary>
     public async Task ProvisionAsync(OrchestratorOptions options, CancellationToken cancellationToken = default)
     {
@@ -89,10 +123,21 @@ internal sealed class LocalWorld : IAsyncDisposable
         await tables.CreateAuditTableAsync(options.AuditTable, cancellationToken);
         foreach (var app in options.Apps.Values)
         {
-            await tables.CreateWriterControlTableAsync(app.WriterControl.TableName, cancellationToken);
-            foreach (var table in app.Regions.Values.SelectMany(r => r.GlobalTables).Distinct(StringComparer.Ordinal))
+            // With a dynalite per region, every region gets its replica of each global table, registered for replication.
+            foreach (var region in Replicator is null ? [options.Region!] : app.Regions.Keys.ToArray())
             {
-                await tables.CreateTableAsync(table, "pk", null, cancellationToken);
+                var replica = new TableProvisioner(DynamoDb(region));
+                await replica.CreateWriterControlTableAsync(app.WriterControl.TableName, cancellationToken);
+                foreach (var table in app.Regions.Values.SelectMany(r => r.GlobalTables).Distinct(StringComparer.Ordinal))
+                {
+                    await replica.CreateTableAsync(table, "pk", null, cancellationToken);
+                }
+            }
+
+            Replicator?.AddTable(app.WriterControl.TableName);
+            foreach (var table in app.Regions.Values.SelectMany(r => r.GlobalTables))
+            {
+                Replicator?.AddTable(table);
             }
 
             ProvisionApp(app);
@@ -146,6 +191,25 @@ internal sealed class LocalWorld : IAsyncDisposable
     private async ValueTask DisposeBothAsync()
     {
         await Cloud.DisposeAsync();
+        if (Router is not null)
+        {
+            await Router.DisposeAsync();
+        }
+
+        if (Replicator is not null)
+        {
+            await Replicator.DisposeAsync();
+        }
+
+        foreach (var client in _directClients)
+        {
+            client.Dispose();
+        }
+
         await Dynalite.DisposeAsync();
+        foreach (var replica in _replicas.Skip(1))
+        {
+            await replica.DisposeAsync();
+        }
     }
 }

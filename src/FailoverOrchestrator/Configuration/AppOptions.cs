@@ -37,6 +37,9 @@ public sealed class AppOptions
     /// <summary>Gets or sets the writer-control item.</summary>
     public WriterControlOptions WriterControl { get; set; } = new();
 
+    /// <summary>Gets or sets the replication heartbeat and the RPO gate.</summary>
+    public ReplicationOptions Replication { get; set; } = new();
+
     /// <summary>Gets or sets the SNS topic for the on-call channel.</summary>
     public string TopicArn { get; set; } = string.Empty;
 

@@ -54,6 +54,7 @@ internal static partial class AppOptionsValidator
         }
 
         ValidateTimings(errors, at, app, functionTimeoutSeconds);
+        ReplicationOptionsValidator.Validate(errors, $"{at}:Replication", app, functionTimeoutSeconds);
     }
 
     private static void ValidateRegions(List<string> errors, string at, AppOptions app)

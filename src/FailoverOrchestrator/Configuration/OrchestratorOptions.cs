@@ -21,8 +21,11 @@ public sealed class OrchestratorOptions
     public int AuditRetentionDays { get; set; }
 
     /// <summary>Gets or sets the function timeout configured on the Lambda function, in seconds.</summary>
-    /// <value>Defaults to 300; the lease must be shorter.</value>
-    public int FunctionTimeoutSeconds { get; set; } = 300;
+    /// <value>
+    /// Defaults to 330 (the template's default): the default ECS, health and DNS waits (290 s), the replication catch-up
+    /// wait (8 s) and 10 s for the calls around them fit; the lease must be shorter.
+    /// </value>
+    public int FunctionTimeoutSeconds { get; set; } = 330;
 
     /// <summary>Gets or sets the protected applications, by name.</summary>
     public Dictionary<string, AppOptions> Apps { get; set; } = new(StringComparer.Ordinal);

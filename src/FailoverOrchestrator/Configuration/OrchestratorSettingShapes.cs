@@ -42,6 +42,14 @@ internal static class OrchestratorSettingShapes
         (nameof(WriterControlOptions.TableName), SettingShape.Value),
         (nameof(WriterControlOptions.Key), SettingShape.Value));
 
+    public static readonly SettingShape Replication = SettingShape.Object(
+        (nameof(ReplicationOptions.HeartbeatKey), SettingShape.Value),
+        (nameof(ReplicationOptions.HeartbeatIntervalSeconds), SettingShape.Value),
+        (nameof(ReplicationOptions.MaxReplicationLagSeconds), SettingShape.Value),
+        (nameof(ReplicationOptions.LagPolicy), SettingShape.Value),
+        (nameof(ReplicationOptions.CatchUpWaitSeconds), SettingShape.Value),
+        (nameof(ReplicationOptions.SourceReadTimeoutSeconds), SettingShape.Value));
+
     public static readonly SettingShape App = SettingShape.Object(
         (nameof(AppOptions.PrimaryRegion), SettingShape.Value),
         (nameof(AppOptions.StandbyRegion), SettingShape.Value),
@@ -53,6 +61,7 @@ internal static class OrchestratorSettingShapes
         (nameof(AppOptions.Watch), Watch),
         (nameof(AppOptions.Regions), SettingShape.Map(Region)),
         (nameof(AppOptions.WriterControl), WriterControl),
+        (nameof(AppOptions.Replication), Replication),
         (nameof(AppOptions.TopicArn), SettingShape.Value),
         (nameof(AppOptions.PreflightPolicy), SettingShape.Value),
         (nameof(AppOptions.CooldownSeconds), SettingShape.Value),

@@ -36,6 +36,7 @@ internal sealed class SwitchPlanner(IStateStore store, IAuditLog auditLog, Switc
             SourceRegion = source,
             TargetRegion = target,
             Reason = trigger.Reason ?? $"dry run of {direction.ToString().ToLowerInvariant()}",
+            AcceptDataLossSeconds = trigger.AcceptDataLossSeconds,
         };
 
         var notes = new List<string>();
@@ -66,6 +67,7 @@ internal sealed class SwitchPlanner(IStateStore store, IAuditLog auditLog, Switc
             TargetRegion = target,
             Steps = context.Timeline.ToList(),
             Reason = reason,
+            Rpo = context.Rpo ?? Replication.RpoNotMeasured.For(context, now),
         };
     }
 }

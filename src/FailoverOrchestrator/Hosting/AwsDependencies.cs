@@ -20,6 +20,9 @@ internal sealed record AwsDependencies(
     IStateStore State,
     IAuditLog Audit)
 {
+    /// <summary>The replication heartbeat in the app's global tables; null leaves the RPO unmeasured (and ungated).</summary>
+    public IHeartbeatStore? Heartbeats { get; init; }
+
     /// <summary>The end of the current invocation, which bounds the retries of the HTTP clients; set by the function on each invocation.</summary>
     public InvocationDeadline Deadline { get; init; } = new();
 

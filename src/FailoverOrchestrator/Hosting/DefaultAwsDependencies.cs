@@ -37,6 +37,7 @@ internal static class DefaultAwsDependencies
             new DynamoDbStateStore(dynamo, options.Region!, options.StateTable),
             new DynamoDbAuditLog(dynamo, options.Region!, options.AuditTable, retention))
         {
+            Heartbeats = new DynamoDbHeartbeatStore(dynamo, time),
             Deadline = deadline,
             RoutingControls = http,
             Watches = new DynamoDbWatchStore(dynamo, options.Region!, options.StateTable),

@@ -6,6 +6,7 @@ using FailoverOrchestrator.Coordination.Failures;
 using FailoverOrchestrator.Notifications;
 using FailoverOrchestrator.Pipeline;
 using FailoverOrchestrator.Redaction;
+using FailoverOrchestrator.Replication;
 using FailoverOrchestrator.Results;
 using FailoverOrchestrator.Serialization;
 using FailoverOrchestrator.Steps;
@@ -37,7 +38,7 @@ internal sealed class OrchestratorHost
         var notifier = new OnCallNotifier(aws.Sns, loggers.CreateLogger<OnCallNotifier>());
         IFailoverStep[] steps =
         [
-            new PreflightStep(aws.Route53, aws.Ecs, aws.Tables, aws.Writer, new RoutingControlReadiness(aws.RoutingControls)),
+            new PreflightStep(aws.Route53, aws.Ecs, aws.Tables, aws.Writer, new RoutingControlReadiness(aws.RoutingControls), aws.Heartbeats is null ? null : new ReplicationLagGate(new ReplicationLagProbe(aws.Heartbeats, time), time)),
             new EcsScaleUpStep(aws.Ecs, time),
             new TargetHealthyStep(aws.Route53, time),
             new PromoteWriterStep(aws.Writer),
@@ -54,7 +55,8 @@ internal sealed class OrchestratorHost
             new SwitchPlanner(aws.State, aws.Audit, pipeline, time, loggers.CreateLogger<SwitchPlanner>()),
             status,
             new ResetHandler(aws.State, aws.Audit, aws.Writer, status, notifier, time, loggers.CreateLogger<ResetHandler>()),
-            new WatchRunner(aws.State, aws.Watches, aws.Audit, aws.Probe, switches, notifier, time, loggers.CreateLogger<WatchRunner>()));
+            new WatchRunner(aws.State, aws.Watches, aws.Audit, aws.Probe, switches, notifier, time, loggers.CreateLogger<WatchRunner>()),
+            aws.Heartbeats is null ? null : new HeartbeatWriter(aws.State, aws.Heartbeats));
     }
 
     public OrchestratorOptions Options => _options;

@@ -3,6 +3,7 @@ using System.Text;
 using FailoverOrchestrator.Aws.Sns;
 using FailoverOrchestrator.Results;
 using FailoverOrchestrator.Redaction;
+using FailoverOrchestrator.Replication;
 using FailoverOrchestrator.Triggers;
 
 namespace FailoverOrchestrator.Notifications;
@@ -50,6 +51,11 @@ internal static class NotificationComposer
         }
 
         text.Append(CultureInfo.InvariantCulture, $"What happened: {SafeText.ForHumans(result.Reason)}\n");
+        if (result.Rpo is { } rpo)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Data at risk: {SafeText.ForHumans(RpoSentence.Of(rpo))}\n");
+        }
+
         if (result.Steps.Count > 0)
         {
             text.Append("\nSteps:\n");

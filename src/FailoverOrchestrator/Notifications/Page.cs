@@ -27,6 +27,9 @@ internal sealed record Page
 
     public string? Reason { get; init; }
 
+    /// <summary>The data at risk of the switch, said in one sentence on the page; null when there is none to tell.</summary>
+    public RpoEstimate? Rpo { get; init; }
+
     /// <summary>What the page announces, as its <c>outcome</c> attribute and its body name it.</summary>
     public string Headline => Event is { } pageEvent ? pageEvent.ToString().ToUpperInvariant() : Outcome?.ToString() ?? string.Empty;
 
@@ -45,5 +48,6 @@ internal sealed record Page
         TargetRegion = details.TargetRegion,
         Steps = details.Steps,
         Reason = details.Reason,
+        Rpo = details.Rpo,
     };
 }

@@ -32,6 +32,18 @@ internal sealed class StepContext
     /// <summary>The results of the steps so far in this invocation, in order; read by the notify and audit steps.</summary>
     public List<StepResult> Timeline { get; } = [];
 
+    /// <summary>When this invocation took up the execution; the RPO's time when preflight did not measure it here.</summary>
+    public DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>Whether an alarm started this execution (the RPO gate's policy applies) rather than an operator.</summary>
+    public bool Automatic { get; init; }
+
+    /// <summary>The seconds of data loss the operator accepted with <c>acceptDataLossSeconds</c>; null when not given.</summary>
+    public int? AcceptDataLossSeconds { get; init; }
+
+    /// <summary>The data at risk, as preflight measured it; null until then (or when an earlier attempt measured it).</summary>
+    public RpoEstimate? Rpo { get; set; }
+
     /// <summary>Warnings raised by steps (preflight under the Warn policy), carried into the notification.</summary>
     public List<string> Warnings { get; } = [];
 }

@@ -19,6 +19,9 @@ public sealed record FailoverResult
     /// <summary>Why this outcome, in words an on-call engineer can act on.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>The data at risk of a switch or a plan: <c>boundSeconds</c>, <c>measuredAt</c>, <c>source</c>.</summary>
+    public RpoEstimate? Rpo { get; init; }
+
     /// <summary>Status only: the state item and the latest audit events.</summary>
     public StatusReport? Status { get; init; }
 

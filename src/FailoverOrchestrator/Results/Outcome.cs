@@ -38,4 +38,7 @@ public enum Outcome
 
     /// <summary>A scheduled watch ran: the primary's probes were recorded; the reason says what it decided.</summary>
     Watched,
+
+    /// <summary>The replication heartbeat was written in the active region (or not, while a switch runs: the reason says).</summary>
+    HeartbeatWritten,
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.Pipeline;
+using FailoverOrchestrator.Replication;
 using FailoverOrchestrator.State;
 
 namespace FailoverOrchestrator.Steps;
@@ -24,10 +25,15 @@ internal sealed class AuditLogStep(IAuditLog audit, TimeProvider time) : IFailov
             Timestamp = time.GetUtcNow(),
             Kind = "Summary",
             Step = Name,
-            Detail = $"{context.Direction} {context.SourceRegion}->{context.TargetRegion}: {summary}",
+            Detail = $"{context.Direction} {context.SourceRegion}->{context.TargetRegion}: {summary} | rpo {RpoText(context)}",
         }, cancellationToken);
         return StepOutcome.Succeeded("execution summary written", [$"dynamodb:PutItem table=audit pk={context.App.Name} kind=Summary"]);
     }
+
+    /// <summary>The RPO in the summary: <c>boundSeconds=7 source=heartbeat measuredAt=... acceptedLossSeconds=...</c>.</summary>
+    private static string RpoText(StepContext context) => context.Rpo is not { } rpo
+        ? "not measured in this attempt"
+        : string.Create(CultureInfo.InvariantCulture, $"boundSeconds={(rpo.BoundSeconds is { } b ? b.ToString("0.#", CultureInfo.InvariantCulture) : "unknown")} source={rpo.Source} measuredAt={rpo.MeasuredAt:O}{(rpo.AcceptedLossSeconds is { } a ? $" acceptedLossSeconds={a}" : string.Empty)}: {RpoSentence.Of(rpo)}");
 
     public Task<StepOutcome> PlanAsync(StepContext context, CancellationToken cancellationToken) =>
         Task.FromResult(StepOutcome.Planned("write the execution summary", [$"dynamodb:PutItem table=audit pk={context.App.Name} kind=Summary"]));

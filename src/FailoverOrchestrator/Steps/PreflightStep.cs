@@ -4,6 +4,7 @@ using FailoverOrchestrator.Aws.Ecs;
 using FailoverOrchestrator.Aws.Route53;
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.Pipeline;
+using FailoverOrchestrator.Replication;
 using FailoverOrchestrator.Results;
 
 namespace FailoverOrchestrator.Steps;
@@ -13,13 +14,49 @@ namespace FailoverOrchestrator.Steps;
 /// light): its ECS services exist, are ACTIVE and have a task definition to start, each global table's replica there
 /// is ACTIVE and the writer-control table answers there. The health check is read only when every service already
 /// runs tasks (a warm standby must be healthy now); a standby at zero tasks is unhealthy until the scale-up, so
-/// <see cref="TargetHealthyStep"/> waits for its health after. Reads only, so it runs for real in a dry run too.
+/// <see cref="TargetHealthyStep"/> waits for its health after. Then the RPO gate (<see cref="ReplicationLagGate"/>)
+/// measures the replication lag. A plan only reads, so it runs for real in a dry run too; a switch also writes a
+/// heartbeat in the source region to time the replication.
 /// </summary>
-internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITableStatusClient tables, IWriterControl writer, RoutingControlReadiness? routingControls = null) : IFailoverStep
+internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITableStatusClient tables, IWriterControl writer, RoutingControlReadiness? routingControls = null, ReplicationLagGate? lag = null) : IFailoverStep
 {
     public string Name => StepNames.Preflight;
 
-    public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    public Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken) => RunAsync(context, execute: true, cancellationToken);
+
+    public async Task<StepOutcome> PlanAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var outcome = await RunAsync(context, execute: false, cancellationToken);
+        return outcome.Status == StepStatus.Blocked ? outcome : outcome with { Status = StepStatus.Planned };
+    }
+
+    private async Task<StepOutcome> RunAsync(StepContext context, bool execute, CancellationToken cancellationToken)
+    {
+        var outcome = await ReadinessAsync(context, cancellationToken);
+        if (lag is null || outcome.Status == StepStatus.Blocked)
+        {
+            return outcome;
+        }
+
+        // The RPO gate: last, so that a target that is not ready blocks without waiting on replication.
+        var check = await lag.CheckAsync(context, execute, cancellationToken);
+        context.Rpo = check.Rpo;
+        var calls = outcome.Calls.Concat(check.Calls).ToList();
+        if (check.Block is { } block)
+        {
+            return new StepOutcome(StepStatus.Blocked, block, calls);
+        }
+
+        if (check.Warning is { } warning)
+        {
+            context.Warnings.Add(warning);
+            return new StepOutcome(StepStatus.Warned, $"{outcome.Detail}. {check.Detail}", calls);
+        }
+
+        return outcome with { Detail = $"{outcome.Detail}. {check.Detail}", Calls = calls };
+    }
+
+    private async Task<StepOutcome> ReadinessAsync(StepContext context, CancellationToken cancellationToken)
     {
         var (problems, calls) = await CheckAsync(context, cancellationToken);
         if (problems.Count == 0)
@@ -35,12 +72,6 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
         }
 
         return new StepOutcome(StepStatus.Blocked, detail, calls);
-    }
-
-    public async Task<StepOutcome> PlanAsync(StepContext context, CancellationToken cancellationToken)
-    {
-        var outcome = await ExecuteAsync(context, cancellationToken);
-        return outcome.Status == StepStatus.Blocked ? outcome : outcome with { Status = StepStatus.Planned };
     }
 
     private async Task<(List<string> Problems, List<string> Calls)> CheckAsync(StepContext context, CancellationToken cancellationToken)

@@ -51,5 +51,6 @@ internal sealed class SnsNotifyStep(OnCallNotifier notifier) : IFailoverStep
         TargetRegion = context.TargetRegion,
         Steps = context.Timeline.ToList(),
         Reason = context.ReasonWithWarnings,
+        Rpo = context.Rpo,
     };
 }

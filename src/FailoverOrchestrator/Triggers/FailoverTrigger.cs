@@ -47,5 +47,8 @@ internal sealed record FailoverTrigger
     /// <summary>Reset only: the region the operator says serves traffic now.</summary>
     public string? Region { get; init; }
 
+    /// <summary>Failover and failback only: the seconds of writes the operator accepts to lose when the RPO gate would stop the switch.</summary>
+    public int? AcceptDataLossSeconds { get; init; }
+
     public bool IsAlarm => Source != TriggerSource.Operator;
 }

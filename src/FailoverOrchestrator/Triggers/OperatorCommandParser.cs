@@ -9,6 +9,9 @@ internal static class OperatorCommandParser
 {
     public const int MaxReasonLength = 500;
 
+    /// <summary>A day: an accepted loss beyond it is a typo, not a decision.</summary>
+    public const int MaxAcceptedLossSeconds = 86_400;
+
     private static readonly Dictionary<string, TriggerCommand> Commands = new(StringComparer.Ordinal)
     {
         ["failover"] = TriggerCommand.Failover,
@@ -18,18 +21,19 @@ internal static class OperatorCommandParser
         ["resume"] = TriggerCommand.Resume,
         ["reset"] = TriggerCommand.Reset,
         ["watch"] = TriggerCommand.Watch,
+        ["heartbeat"] = TriggerCommand.Heartbeat,
     };
 
     public static TriggerParseResult Parse(OperatorCommand c)
     {
         if (string.IsNullOrWhiteSpace(c.Command))
         {
-            return TriggerParseResult.Reject("command is empty: expected one of failover, failback, status, plan, resume, reset, watch");
+            return TriggerParseResult.Reject("command is empty: expected one of failover, failback, status, plan, resume, reset, watch, heartbeat");
         }
 
         if (!Commands.TryGetValue(c.Command, out var command))
         {
-            return TriggerParseResult.Reject($"unknown command '{c.Command}': expected one of failover, failback, status, plan, resume, reset, watch (lower case)");
+            return TriggerParseResult.Reject($"unknown command '{c.Command}': expected one of failover, failback, status, plan, resume, reset, watch, heartbeat (lower case)");
         }
 
         if (string.IsNullOrWhiteSpace(c.App))
@@ -68,7 +72,20 @@ internal static class OperatorCommandParser
             scheduledTime = at;
         }
 
-        if (c.DryRun == true && command is TriggerCommand.Status or TriggerCommand.Reset or TriggerCommand.Watch)
+        if (c.AcceptDataLossSeconds is { } accepted)
+        {
+            if (command is not (TriggerCommand.Failover or TriggerCommand.Failback))
+            {
+                return TriggerParseResult.Reject($"acceptDataLossSeconds is only taken by failover and failback, not '{c.Command}'");
+            }
+
+            if (accepted is < 0 or > MaxAcceptedLossSeconds)
+            {
+                return TriggerParseResult.Reject($"acceptDataLossSeconds is {accepted}: give the seconds of writes you accept to lose, 0 to {MaxAcceptedLossSeconds}");
+            }
+        }
+
+        if (c.DryRun == true && command is TriggerCommand.Status or TriggerCommand.Reset or TriggerCommand.Watch or TriggerCommand.Heartbeat)
         {
             return TriggerParseResult.Reject($"dryRun does not apply to '{c.Command}'");
         }
@@ -85,6 +102,7 @@ internal static class OperatorCommandParser
             Confirm = c.Confirm,
             Region = c.Region,
             StateChangedAt = scheduledTime,
+            AcceptDataLossSeconds = c.AcceptDataLossSeconds,
             IdempotencyKey = $"operator#{c.Command}#{Guid.NewGuid():N}",
         });
     }

@@ -12,4 +12,6 @@ internal enum TriggerCommand
 
     /// <summary>The scheduled watch (EventBridge Scheduler): probe the primary, record, and act per the app's WatchPolicy.</summary>
     Watch,
+    /// <summary>Writes the replication heartbeat in the active region (sent by a schedule while the app is Steady).</summary>
+    Heartbeat,
 }

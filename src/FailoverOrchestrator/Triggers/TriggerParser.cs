@@ -106,7 +106,7 @@ internal static class TriggerParser
             var start = ex.Message.IndexOf('\'', StringComparison.Ordinal);
             var end = start < 0 ? -1 : ex.Message.IndexOf('\'', start + 1);
             var name = end > start ? ex.Message[(start + 1)..end] : path;
-            return $"unknown field '{name}' in the command: a command takes only command, app, dryRun, reason, confirm, region and scheduledTime (names are case-sensitive)";
+            return $"unknown field '{name}' in the command: a command takes only command, app, dryRun, reason, confirm, region, scheduledTime and acceptDataLossSeconds (names are case-sensitive)";
         }
 
         return $"wrong type at {path}: {FirstSentence(ex.Message)}";

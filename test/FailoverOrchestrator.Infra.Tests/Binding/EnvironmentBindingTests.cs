@@ -74,8 +74,9 @@ public class EnvironmentBindingTests(ITestOutputHelper output)
 
         Assert.True(shortestTimeout > defaults.LeaseSeconds, "the lease must end before the function is killed");
         Assert.True(
-            shortestTimeout >= defaults.EcsWaitSeconds + defaults.HealthWaitSeconds + defaults.DnsWaitSeconds + AppOptionsValidator.WaitReserveSeconds,
-            "one invocation must fit the ECS, health and DNS waits");
+            shortestTimeout >= defaults.EcsWaitSeconds + defaults.HealthWaitSeconds + defaults.DnsWaitSeconds
+                + defaults.Replication.CatchUpWaitSeconds + defaults.Replication.SourceReadTimeoutSeconds + AppOptionsValidator.WaitReserveSeconds,
+            "one invocation must fit the ECS, health and DNS waits and the replication catch-up");
     }
 
     [Fact]

@@ -25,9 +25,9 @@ public class RolePolicyTests
         ["sns:Publish"] = ["!Ref OnCallTopic"],
         ["kms:Decrypt"] = ["!GetAtt OnCallTopicKey.Arn"],
         ["kms:GenerateDataKey"] = ["!GetAtt OnCallTopicKey.Arn"],
-        ["dynamodb:GetItem"] = ["!GetAtt StateTable.Arn", Writers],
+        ["dynamodb:GetItem"] = ["!GetAtt StateTable.Arn", Writers, "!Ref GlobalTableArns"],
         ["dynamodb:PutItem"] = ["!GetAtt StateTable.Arn", "!GetAtt AuditTable.Arn", Writers],
-        ["dynamodb:UpdateItem"] = ["!GetAtt StateTable.Arn"],
+        ["dynamodb:UpdateItem"] = ["!GetAtt StateTable.Arn", Writers, "!Ref GlobalTableArns"],
         ["dynamodb:Query"] = ["!GetAtt AuditTable.Arn"],
         ["dynamodb:DescribeTable"] = ["!Ref GlobalTableArns"],
         ["sqs:SendMessage"] = ["!GetAtt OnFailureQueue.Arn"],
@@ -101,6 +101,18 @@ public class RolePolicyTests
 
         Assert.Equal("""{"dynamodb:LeadingKeys":{"Ref":"WriterKeys"}}""", condition.ToJsonString());
         Assert.Equal("writer", Intrinsic.Text(Main.Parameters["WriterKeys"]!["Default"]));
+    }
+
+    [Theory]
+    [InlineData("HeartbeatInGlobalTables")]
+    [InlineData("HeartbeatInWriterTables")]
+    public void Heartbeat_Condition_OnlyTheHeartbeatItem(string sid)
+    {
+        var condition = Statement(sid)["Condition"]!["ForAllValues:StringEquals"]!;
+
+        Assert.Equal(["dynamodb:GetItem", "dynamodb:UpdateItem"], Actions(sid));
+        Assert.Equal("""{"dynamodb:LeadingKeys":[{"Ref":"HeartbeatKey"}]}""", condition.ToJsonString());
+        Assert.Equal(new FailoverOrchestrator.Configuration.ReplicationOptions().HeartbeatKey, Intrinsic.Text(Main.Parameters["HeartbeatKey"]!["Default"]));
     }
 
     [Fact]

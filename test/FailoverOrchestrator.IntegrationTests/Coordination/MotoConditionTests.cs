@@ -72,6 +72,23 @@ public sealed class MotoConditionTests(MotoFixture moto) : IClassFixture<MotoFix
         Assert.Equal([true, false, false, true], new[] { first, retry, stale, next });
     }
 
+    /// <summary>The heartbeat's UpdateItem (SET and ADD in one expression, ReturnValues ALL_NEW) as moto reads DynamoDB's rules.</summary>
+    [Fact]
+    public async Task HeartbeatWriteAsync_TwiceThenRead_SequenceRaisedOnMoto()
+    {
+        var table = await moto.CreateTableAsync((p, n) => p.CreateWriterControlTableAsync(n), "heartbeat");
+        var time = new FakeTimeProvider(T0);
+        var heartbeats = new DynamoDbHeartbeatStore(moto.Clients, time);
+
+        await heartbeats.WriteAsync(MotoFixture.Region, table, "failover-orchestrator#heartbeat", CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(60));
+        var second = await heartbeats.WriteAsync(MotoFixture.Region, table, "failover-orchestrator#heartbeat", CancellationToken.None);
+        var read = await heartbeats.ReadAsync(MotoFixture.Region, table, "failover-orchestrator#heartbeat", CancellationToken.None);
+
+        Assert.Equal(new Heartbeat(MotoFixture.Region, T0.AddSeconds(60), 2), second);
+        Assert.Equal(second, read);
+    }
+
     private static AcquireRequest Request(string executionId, string key, DateTimeOffset now, DateTimeOffset? alarmAt, long seenEpoch, bool failback = false) => new()
     {
         App = "shop",

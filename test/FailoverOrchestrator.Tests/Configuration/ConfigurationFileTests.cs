@@ -103,7 +103,7 @@ public sealed class ConfigurationFileTests : IDisposable
     {
         var defaults = new AppOptions();
 
-        Assert.True(defaults.EcsWaitSeconds + defaults.HealthWaitSeconds + defaults.DnsWaitSeconds + AppOptionsValidator.WaitReserveSeconds <= new OrchestratorOptions().FunctionTimeoutSeconds);
+        Assert.True(defaults.EcsWaitSeconds + defaults.HealthWaitSeconds + defaults.DnsWaitSeconds + defaults.Replication.CatchUpWaitSeconds + defaults.Replication.SourceReadTimeoutSeconds + AppOptionsValidator.WaitReserveSeconds <= new OrchestratorOptions().FunctionTimeoutSeconds);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class ConfigurationFileTests : IDisposable
         var options = OrchestratorConfiguration.Load(path);
 
         Assert.Equal(10, options.Apps.Count);
-        Assert.Equal(300, options.FunctionTimeoutSeconds);
+        Assert.Equal(330, options.FunctionTimeoutSeconds);
         Assert.Equal("app-9", options.Apps["app-9"].Name);
         Assert.Equal("app-9-primary-unhealthy", Assert.Single(options.Apps["app-9"].AlarmNames));
     }

@@ -59,7 +59,7 @@ public class OrchestratorConfigurationTests
     [InlineData("Dns:Ttl", "60", "Orchestrator:Apps:shop:Dns:Ttl: an alias A record takes no TTL")]
     [InlineData("Dns:RecordType", "MX", "Orchestrator:Apps:shop:Dns:RecordType: 'MX' is not A, AAAA")]
     [InlineData("Dns:RecordName", "api.example.org", "Orchestrator:Apps:shop:Dns:RecordName: 'api.example.org' is not inside the zone")]
-    [InlineData("LeaseSeconds", "300", "Orchestrator:Apps:shop:LeaseSeconds: 300 must be shorter than Orchestrator:FunctionTimeoutSeconds (300)")]
+    [InlineData("LeaseSeconds", "330", "Orchestrator:Apps:shop:LeaseSeconds: 330 must be shorter than Orchestrator:FunctionTimeoutSeconds (330)")]
     [InlineData("LeaseSeconds", "5", "Orchestrator:Apps:shop:LeaseSeconds: 5 is below")]
     [InlineData("EcsWaitSeconds", "200", "Orchestrator:Apps:shop:EcsWaitSeconds: 200 must be at least 1 and shorter than LeaseSeconds (120)")]
     [InlineData("DnsWaitSeconds", "0", "Orchestrator:Apps:shop:DnsWaitSeconds: 0 must be at least 1")]
@@ -74,6 +74,12 @@ public class OrchestratorConfigurationTests
     [InlineData("Regions:us-west-2:Services:0:StandbyDesiredCount", "9", "Orchestrator:Apps:shop:Regions:us-west-2:Services:0:StandbyDesiredCount: 9 must be between 0 and ActiveDesiredCount (4)")]
     [InlineData("Regions:eu-west-1:HealthCheckId", "x", "Orchestrator:Apps:shop:Regions:eu-west-1: neither the PrimaryRegion nor the StandbyRegion")]
     [InlineData("AlarmNames:0", "", "Orchestrator:Apps:shop:AlarmNames: name at least one alarm")]
+    [InlineData("Replication:HeartbeatKey", "writer", "Orchestrator:Apps:shop:Replication:HeartbeatKey: 'writer' is also WriterControl:Key")]
+    [InlineData("Replication:MaxReplicationLagSeconds", "30", "Orchestrator:Apps:shop:Replication:MaxReplicationLagSeconds: 30 must be above HeartbeatIntervalSeconds (60)")]
+    [InlineData("Replication:MaxReplicationLagSeconds", "0", "Orchestrator:Apps:shop:Replication:MaxReplicationLagSeconds: 0 must be between 1 and 86400")]
+    [InlineData("Replication:CatchUpWaitSeconds", "40", "Orchestrator:Apps:shop:Replication:CatchUpWaitSeconds: with SourceReadTimeoutSeconds and the other waits")]
+    [InlineData("Replication:CatchUpWaitSeconds", "118", "Orchestrator:Apps:shop:Replication:CatchUpWaitSeconds: 118 must be at least 0 and, with SourceReadTimeoutSeconds (3), shorter than LeaseSeconds (120)")]
+    [InlineData("Replication:MaxLag", "30", "Orchestrator:Apps:shop:Replication:MaxLag: not a setting")]
     public void Load_BadSetting_FailsNamingTheSetting(string setting, string value, string expected)
     {
         var ex = Assert.Throws<OrchestratorConfigurationException>(() => TestConfig.Load([new($"{App}:{setting}", value)]));

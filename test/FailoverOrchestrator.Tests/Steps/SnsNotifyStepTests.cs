@@ -31,6 +31,27 @@ public class SnsNotifyStepTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_RpoMeasured_PageSaysTheDataAtRiskInOneSentence()
+    {
+        var published = _aws.RecordNotifications();
+        var context = StepContexts.Failover();
+        context.Rpo = new RpoEstimate
+        {
+            BoundSeconds = 7,
+            MeasuredAt = new DateTimeOffset(2026, 3, 4, 12, 3, 48, TimeSpan.Zero),
+            Source = RpoEstimate.Heartbeat,
+            SourceRegion = "us-east-1",
+            TargetRegion = "us-west-2",
+            ReplicatedUntil = new DateTimeOffset(2026, 3, 4, 12, 3, 41, TimeSpan.Zero),
+        };
+
+        await CreateSut().ExecuteAsync(context, CancellationToken.None);
+
+        var (_, message) = Assert.Single(published);
+        Assert.Contains("Data at risk: Writes made in us-east-1 after 12:03:41Z, up to 7 s, may be missing in us-west-2 (heartbeat).\n", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_SnsDown_WarnsInsteadOfFailingAMovedSwitch()
     {
         _aws.Sns.Setup(s => s.PublishAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<CancellationToken>()))

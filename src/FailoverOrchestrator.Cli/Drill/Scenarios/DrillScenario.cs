@@ -19,6 +19,9 @@ internal abstract class DrillScenario
         new UsEast1DarkScenario(Configuration.DnsStrategy.RoutingControl),
         new UsEast1DarkScenario(Configuration.DnsStrategy.RecordChange),
         new WatchFalseAlarmScenario(),
+        new ReplicationLagScenario(),
+        new SplitBrainGuardScenario(),
+        new FailbackCatchUpScenario(),
     ];
 
     public abstract string Name { get; }
@@ -41,6 +44,7 @@ internal abstract class DrillScenario
         Checks = checks,
         Invocations = s.Invocations.ToList(),
         Rto = rto,
+        Rpo = s.Invocations.Select(i => i.Result).LastOrDefault(r => r is not null && r.Outcome == actual && r.Rpo is not null)?.Rpo,
         AwsCalls = ScenarioKit.CallSummary(s),
         Function = s.Function.StartLine,
         FunctionPeakMemoryMb = s.FunctionPeakMemoryMb(),

@@ -1,4 +1,5 @@
 using FailoverOrchestrator.Pipeline;
+using FailoverOrchestrator.Replication;
 using FailoverOrchestrator.Results;
 
 namespace FailoverOrchestrator.Coordination.Execution;
@@ -15,5 +16,6 @@ internal static class ExecutionResults
         TargetRegion = context.TargetRegion,
         Steps = context.Timeline.ToList(),
         Reason = reason,
+        Rpo = context.Rpo ?? RpoNotMeasured.For(context, context.StartedAt),
     };
 }

@@ -22,6 +22,9 @@ internal static class ExecutionStart
             SourceRegion = direction == SwitchDirection.Failover ? app.PrimaryRegion : app.StandbyRegion,
             TargetRegion = state.TargetRegion!,
             Reason = TriggerDescription.Of(trigger),
+            StartedAt = time.GetUtcNow(),
+            Automatic = trigger.IsAlarm,
+            AcceptDataLossSeconds = trigger.AcceptDataLossSeconds,
             Lease = new ExecutionLease(store, state, TimeSpan.FromSeconds(app.LeaseSeconds), time),
         };
     }

@@ -78,6 +78,7 @@ internal sealed class FailureRecorder(IStateStore store, OnCallNotifier notifier
             TargetRegion = context.TargetRegion,
             Steps = context.Timeline.ToList(),
             Reason = what,
+            Rpo = context.Rpo,
         };
         var deduplicationKey = $"{app.Name}/{context.ExecutionId}/{page.Headline}/attempt-{execution.State.Attempts}";
         await notifier.TryPublishAsync(app, page, FailureNotice.Next(app.Name, terminal), cancellationToken, deduplicationKey);

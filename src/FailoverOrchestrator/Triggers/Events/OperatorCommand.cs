@@ -11,4 +11,5 @@ internal sealed record OperatorCommand(
     [property: JsonPropertyName("reason")] string? Reason,
     [property: JsonPropertyName("confirm")] string? Confirm,
     [property: JsonPropertyName("region")] string? Region,
-    [property: JsonPropertyName("scheduledTime")] string? ScheduledTime = null);
+    [property: JsonPropertyName("scheduledTime")] string? ScheduledTime = null,
+    [property: JsonPropertyName("acceptDataLossSeconds")] int? AcceptDataLossSeconds = null);

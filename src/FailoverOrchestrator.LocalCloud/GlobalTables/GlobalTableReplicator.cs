@@ -1,0 +1,239 @@
+using System.Collections.Concurrent;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace FailoverOrchestrator.LocalCloud.GlobalTables;
+
+/// <summary>
+/// Global tables for a world of one dynalite per region: every write a replica accepts is copied to the replicas of the
+/// same table in the other regions after <see cref="Delay"/>, unless replication is paused (a partition), in which case
+/// it waits and is delivered on <see cref="Resume"/>. Conflicts resolve as DynamoDB global tables (multi-Region
+/// eventual consistency) resolve them: each item carries the time of its last write, and a replicated write is applied
+/// only if it is newer than what the destination holds, so the last writer wins.
+/// </summary>
+internal sealed class GlobalTableReplicator : IAsyncDisposable
+{
+    private static readonly TimeSpan PumpInterval = TimeSpan.FromMilliseconds(5);
+
+    private readonly IReadOnlyDictionary<string, IAmazonDynamoDB> _replicas;
+    private readonly TimeProvider _time;
+    private readonly HashSet<string> _tables = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Region, string Table, string Key), (DateTimeOffset At, string By)> _lastWrite = new();
+    private readonly ConcurrentDictionary<string, Task<IReadOnlyList<string>>> _keySchemas = new(StringComparer.Ordinal);
+    private readonly List<ReplicatedWrite> _pending = [];
+    private readonly SemaphoreSlim _applying = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _pump;
+    private volatile bool _paused;
+    private long _delayTicks;
+    private int _applied;
+    private int _superseded;
+
+    /// <param name="replicas">A client per region that reaches that region's dynalite directly (not through the router).</param>
+    /// <param name="time">The clock that stamps writes and decides when a write is due.</param>
+    public GlobalTableReplicator(IReadOnlyDictionary<string, IAmazonDynamoDB> replicas, TimeProvider time)
+    {
+        _replicas = replicas;
+        _time = time;
+        _pump = Task.Run(PumpAsync);
+    }
+
+    /// <summary>Gets or sets how long a write takes to reach the other replicas (DynamoDB: usually under a second).</summary>
+    public TimeSpan Delay
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _delayTicks));
+        set => Interlocked.Exchange(ref _delayTicks, value.Ticks);
+    }
+
+    /// <summary>Gets whether replication is paused: writes queue up and reach no other region.</summary>
+    public bool Paused => _paused;
+
+    /// <summary>Gets how many replicated writes were applied, and how many lost to a newer write already there.</summary>
+    public (int Applied, int Superseded) Counts => (Volatile.Read(ref _applied), Volatile.Read(ref _superseded));
+
+    /// <summary>Gets how many writes wait to be delivered.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_pending)
+            {
+                return _pending.Count;
+            }
+        }
+    }
+
+    public IEnumerable<string> Regions => _replicas.Keys;
+
+    /// <summary>A client of the region's replica itself, past the router: what the region holds even while it is cut off.</summary>
+    public IAmazonDynamoDB Replica(string region) => _replicas[region];
+
+    /// <summary>Makes <paramref name="table"/> a global table: its writes in any region replicate to the others.</summary>
+    public void AddTable(string table)
+    {
+        lock (_tables)
+        {
+            _tables.Add(table);
+        }
+    }
+
+    public bool IsGlobal(string table)
+    {
+        lock (_tables)
+        {
+            return _tables.Contains(table);
+        }
+    }
+
+    /// <summary>A partition between the regions: nothing replicates until <see cref="Resume"/>.</summary>
+    public void Pause() => _paused = true;
+
+    /// <summary>Ends the partition: the writes that queued up are delivered, oldest first.</summary>
+    public void Resume() => _paused = false;
+
+    /// <summary>The names of the key attributes of <paramref name="table"/> (hash, then range).</summary>
+    public Task<IReadOnlyList<string>> KeyAttributesAsync(string region, string table) =>
+        _keySchemas.GetOrAdd(table, async t =>
+        {
+            var response = await _replicas[region].DescribeTableAsync(new DescribeTableRequest { TableName = t });
+            return response.Table.KeySchema.OrderBy(k => k.KeyType == KeyType.HASH ? 0 : 1).Select(k => k.AttributeName).ToList();
+        });
+
+    /// <summary>
+    /// Called once a replica has accepted a write to an item of a global table: stamps the write and queues the item as
+    /// it now is (or its absence, for a delete) for every other region.
+    /// </summary>
+    public async Task RecordAsync(string region, string table, Dictionary<string, AttributeValue> key, CancellationToken cancellationToken)
+    {
+        var keyText = KeyText(key);
+        var response = await _replicas[region].GetItemAsync(new GetItemRequest { TableName = table, Key = key, ConsistentRead = true }, cancellationToken);
+        var item = response.Item is { Count: > 0 } ? response.Item : null;
+
+        // A local write lands on top of whatever the replica holds, so its stamp is later than the item's last one.
+        var now = _time.GetUtcNow();
+        var stamp = _lastWrite.AddOrUpdate((region, table, keyText), (now, region), (_, last) => (now > last.At ? now : last.At.AddTicks(1), region)).At;
+        lock (_pending)
+        {
+            foreach (var destination in _replicas.Keys.Where(r => r != region))
+            {
+                _pending.Add(new ReplicatedWrite(table, keyText, key, item, region, destination, stamp, now + Delay));
+            }
+        }
+    }
+
+    /// <summary>Waits until nothing is left to deliver (while paused, until <paramref name="timeout"/> passes).</summary>
+    public async Task<bool> DrainAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var until = DateTimeOffset.UtcNow + timeout;
+        while (Pending > 0 || _applying.CurrentCount == 0)
+        {
+            if (DateTimeOffset.UtcNow > until)
+            {
+                return false;
+            }
+
+            await Task.Delay(PumpInterval, cancellationToken);
+        }
+
+        return true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        try
+        {
+            await _pump;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped.
+        }
+
+        _stopping.Dispose();
+        _applying.Dispose();
+    }
+
+    private static string KeyText(Dictionary<string, AttributeValue> key) =>
+        string.Join("|", key.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}={k.Value.S ?? k.Value.N ?? Convert.ToBase64String(k.Value.B?.ToArray() ?? [])}"));
+
+    private async Task PumpAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            await Task.Delay(PumpInterval, _stopping.Token);
+            if (_paused)
+            {
+                continue;
+            }
+
+            await _applying.WaitAsync(_stopping.Token);
+            try
+            {
+                while (!_paused && Next() is { } write)
+                {
+                    await ApplyAsync(write, _stopping.Token);
+                }
+            }
+            catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException or HttpRequestException)
+            {
+                // A dynalite that stopped under us while the world shuts down: nothing left to replicate to.
+            }
+            finally
+            {
+                _applying.Release();
+            }
+        }
+    }
+
+    private ReplicatedWrite? Next()
+    {
+        var now = _time.GetUtcNow();
+        lock (_pending)
+        {
+            var index = _pending.FindIndex(w => w.DueAt <= now);
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var write = _pending[index];
+            _pending.RemoveAt(index);
+            return write;
+        }
+    }
+
+    private async Task ApplyAsync(ReplicatedWrite write, CancellationToken cancellationToken)
+    {
+        var slot = (write.DestinationRegion, write.Table, write.KeyText);
+
+        // Last writer wins: a write older than the item's last write at the destination is dropped. Ties (the same
+        // instant in two regions) go to the region whose name sorts last, so every replica picks the same winner.
+        var won = true;
+        _lastWrite.AddOrUpdate(
+            slot,
+            (write.WrittenAt, write.SourceRegion),
+            (_, last) =>
+            {
+                won = write.WrittenAt > last.At || (write.WrittenAt == last.At && string.CompareOrdinal(write.SourceRegion, last.By) > 0);
+                return won ? (write.WrittenAt, write.SourceRegion) : last;
+            });
+        if (!won)
+        {
+            Interlocked.Increment(ref _superseded);
+            return;
+        }
+
+        var client = _replicas[write.DestinationRegion];
+        if (write.Item is null)
+        {
+            await client.DeleteItemAsync(new DeleteItemRequest { TableName = write.Table, Key = write.Key }, cancellationToken);
+        }
+        else
+        {
+            await client.PutItemAsync(new PutItemRequest { TableName = write.Table, Item = write.Item }, cancellationToken);
+        }
+
+        Interlocked.Increment(ref _applied);
+    }
+}
