@@ -107,6 +107,11 @@ internal static class EmbeddedMetricFormat
             metrics.Add(("OverheadTime", "Milliseconds", Milliseconds(overhead < TimeSpan.Zero ? TimeSpan.Zero : overhead)));
         }
 
+        if (sample.ReplicationLagBound is { } lag)
+        {
+            metrics.Add(("ReplicationLagBound", "Milliseconds", Milliseconds(lag)));
+        }
+
         foreach (var step in sample.Steps.Where(s => s.StartedAt is not null && Ran.Contains(s.Status)).DistinctBy(s => s.Name, StringComparer.Ordinal))
         {
             metrics.Add(($"{step.Name}Duration", "Milliseconds", step.DurationMs));

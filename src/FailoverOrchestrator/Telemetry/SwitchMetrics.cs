@@ -30,6 +30,7 @@ internal sealed class SwitchMetrics(TextWriter output, TimeProvider time)
             Suppressed = result.Outcome == Outcome.Suppressed,
             Duplicate = result.Outcome is Outcome.AlreadyInTargetState or Outcome.InProgressElsewhere,
             Steps = result.Steps,
+            ReplicationLagBound = result.Rpo?.BoundSeconds is { } bound ? TimeSpan.FromSeconds(bound) : null,
         });
     }
 

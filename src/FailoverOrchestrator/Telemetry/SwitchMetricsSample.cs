@@ -40,6 +40,9 @@ internal sealed record SwitchMetricsSample
 
     public TimeSpan LeaseWait { get; init; }
 
+    /// <summary>The bound of the replication lag the switch measured (its RPO), when it measured one.</summary>
+    public TimeSpan? ReplicationLagBound { get; init; }
+
     /// <summary>The steps this invocation reported; those that ran become <c>&lt;Step&gt;Duration</c> metrics.</summary>
     public IReadOnlyList<StepResult> Steps { get; init; } = [];
 }

@@ -47,16 +47,16 @@ public class RolePolicyTests
     [Fact]
     public void Check_FunctionRole_GrantsExactlyItsScope()
     {
-        var errors = PolicyScopeChecker.Check(Main, FunctionScope, role => role != "WatchScheduleRole");
+        var errors = PolicyScopeChecker.Check(Main, FunctionScope, role => role != "ScheduleRole");
 
         Assert.Empty(errors);
     }
 
     [Fact]
-    public void Check_WatchScheduleRole_OnlyInvokesTheFunctionAndOnlySchedulerAssumesIt()
+    public void Check_ScheduleRole_OnlyInvokesTheFunctionAndOnlySchedulerAssumesIt()
     {
-        var errors = PolicyScopeChecker.Check(Main, new Dictionary<string, string[]> { ["lambda:InvokeFunction"] = ["!GetAtt Function.Arn"] }, role => role == "WatchScheduleRole");
-        var trust = Assert.Single(Main.Properties("WatchScheduleRole")["AssumeRolePolicyDocument"]!["Statement"]!.AsArray())!;
+        var errors = PolicyScopeChecker.Check(Main, new Dictionary<string, string[]> { ["lambda:InvokeFunction"] = ["!GetAtt Function.Arn"] }, role => role == "ScheduleRole");
+        var trust = Assert.Single(Main.Properties("ScheduleRole")["AssumeRolePolicyDocument"]!["Statement"]!.AsArray())!;
 
         Assert.Empty(errors);
         Assert.Equal("scheduler.amazonaws.com", Intrinsic.Text(trust["Principal"]!["Service"]));
@@ -73,6 +73,20 @@ public class RolePolicyTests
         Assert.Equal("""{"command":"watch","app":"${WatchedApp}","scheduledTime":"<aws.scheduler.scheduled-time>"}""", Intrinsic.Text(target["Input"]!["Fn::Sub"]));
         Assert.Equal("rate(1 minute)", Intrinsic.Text(Main.Properties("WatchSchedule")["ScheduleExpression"]));
         Assert.Equal("!GetAtt Function.Arn", Intrinsic.Describe(target["Arn"]));
+    }
+
+    [Fact]
+    public void HeartbeatSchedule_Input_IsTheHeartbeatCommandEveryMinute()
+    {
+        var target = Main.Properties("HeartbeatSchedule")["Target"]!;
+
+        // The heartbeat command takes no scheduledTime (the parser refuses it for anything but watch), and the
+        // schedule's rate is the default Replication:HeartbeatIntervalSeconds (60) the bound counts on.
+        Assert.Equal("""{"command":"heartbeat","app":"${HeartbeatApp}"}""", Intrinsic.Text(target["Input"]!["Fn::Sub"]));
+        Assert.Equal("rate(1 minute)", Intrinsic.Text(Main.Properties("HeartbeatSchedule")["ScheduleExpression"]));
+        Assert.Equal("!GetAtt ScheduleRole.Arn", Intrinsic.Describe(target["RoleArn"]));
+        Assert.Equal("!GetAtt Function.Arn", Intrinsic.Describe(target["Arn"]));
+        Assert.Equal(60, new FailoverOrchestrator.Configuration.ReplicationOptions().HeartbeatIntervalSeconds);
     }
 
     [Fact]

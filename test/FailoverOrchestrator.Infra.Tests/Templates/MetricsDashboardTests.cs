@@ -64,6 +64,7 @@ public partial class MetricsDashboardTests
             Started = true,
             Completed = true,
             LeaseWait = TimeSpan.FromSeconds(1),
+            ReplicationLagBound = TimeSpan.FromSeconds(1),
             Steps = [new StepResult { Name = "Preflight", Status = StepStatus.Succeeded, StartedAt = DateTimeOffset.UnixEpoch, DurationMs = 5 }],
         });
         using var document = JsonDocument.Parse(line);

@@ -69,6 +69,28 @@ public class EmbeddedMetricFormatTests
     }
 
     [Fact]
+    public void Write_SwitchThatMeasuredItsRpo_ReplicationLagBoundInMilliseconds()
+    {
+        var sample = Sample() with { Blocked = true, ReplicationLagBound = TimeSpan.FromSeconds(193.6) };
+
+        using var document = JsonDocument.Parse(EmbeddedMetricFormat.Write(sample));
+
+        var root = document.RootElement;
+        var declared = root.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Metrics").EnumerateArray()
+            .Single(m => m.GetProperty("Name").GetString() == "ReplicationLagBound");
+        Assert.Equal("Milliseconds", declared.GetProperty("Unit").GetString());
+        Assert.Equal(193_600, root.GetProperty("ReplicationLagBound").GetInt64());
+    }
+
+    [Fact]
+    public void Write_RpoUnknown_NoReplicationLagMetric()
+    {
+        using var document = JsonDocument.Parse(EmbeddedMetricFormat.Write(Sample() with { Started = true }));
+
+        Assert.False(document.RootElement.TryGetProperty("ReplicationLagBound", out _));
+    }
+
+    [Fact]
     public void Write_AwsWaitLongerThanMeasuredOrchestration_OverheadNeverNegative()
     {
         var sample = Sample() with { Started = true, Orchestration = TimeSpan.FromMilliseconds(100), AwsPolls = TimeSpan.FromMilliseconds(150) };
