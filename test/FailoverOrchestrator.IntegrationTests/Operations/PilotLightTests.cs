@@ -15,7 +15,8 @@ public class PilotLightTests
     [Fact]
     public async Task HandleAsync_StandbyAtZeroTasks_ScalesWaitsForHealthThenMovesDns()
     {
-        await using var world = await StartPilotLightAsync();
+        // The health wait gets room for the check's 4 s to turn healthy, on a loaded machine too.
+        await using var world = await StartPilotLightAsync([new("Orchestrator:Apps:shop:HealthWaitSeconds", "15")]);
         var check = world.App.Regions[Standby].HealthCheckId;
         Assert.False(world.Cloud.Route53.GetHealthCheck(check).Healthy);
 
@@ -53,14 +54,19 @@ public class PilotLightTests
         Assert.Null(await world.World.DynamoDb(Standby).GetItemAsync(world.App.WriterControl.TableName, new() { ["pk"] = new("writer") }) is { Item.Count: > 0 } item ? item : null);
     }
 
-    private static async Task<WorldHarness> StartPilotLightAsync()
+    private static async Task<WorldHarness> StartPilotLightAsync(IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {
-        var world = await WorldHarness.StartAsync(cloud: new LocalCloudOptions
+        var world = await WorldHarness.StartAsync(overrides, cloud: new LocalCloudOptions
         {
             ChangePropagationDelay = TimeSpan.Zero,
             EcsTasksPerSecond = double.PositiveInfinity,
-            EcsTaskStartTime = TimeSpan.FromSeconds(1),
-            HealthCheckHealthyAfter = TimeSpan.FromSeconds(2),
+            // Margins wide enough for a loaded machine: the ECS wait reads at about 0 s and 1 s (then backs off to
+            // 2 s, 4 s), so tasks that start in 0.5 s are seen at the 1 s read; the health check then turns healthy
+            // 4 s later, after the health wait's first read (2 s apart, then 4 s), so the wait must read it unhealthy
+            // at least once (the test that expects a healthy check gives the health wait 15 s for it). With 1 s and 2 s, a read of ECS that just missed the start moved the next to 3 s, by
+            // which time the check was already healthy and the test saw one read.
+            EcsTaskStartTime = TimeSpan.FromSeconds(0.5),
+            HealthCheckHealthyAfter = TimeSpan.FromSeconds(4),
             AccountId = "111122223333",
         });
         world.Cloud.Ecs.SetCounts(Standby, "shop", "web", 0, 0);
