@@ -38,7 +38,8 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         IEnumerable<KeyValuePair<string, string?>>? overrides = null,
         LocalCloudOptions? cloud = null,
         string? configText = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null,
+        string? region = null)
     {
         var root = await PublishedFunction.TaskRootAsync(runtime);
         var directory = Directory.CreateTempSubdirectory("fo-runtime-").FullName;
@@ -79,7 +80,8 @@ internal sealed class RuntimeHarness : IAsyncDisposable
             variables[name] = value;
         }
 
-        var function = FunctionProcess.Start(new FunctionProcessOptions { TaskRoot = root, Runtime = runtime, Environment = variables });
+        var process = new FunctionProcessOptions { TaskRoot = root, Runtime = runtime, Environment = variables };
+        var function = FunctionProcess.Start(region is null ? process : process with { Region = region });
         return new RuntimeHarness(function, world, options, directory);
     }
 
