@@ -31,7 +31,10 @@ internal sealed class RuntimeHarness : IAsyncDisposable
 
     public OrchestratorOptions? Options { get; }
 
-    /// <summary>Starts the function with the sample configuration and the test waits; <paramref name="configText"/> replaces the file as written.</summary>
+    /// <summary>
+    /// Starts the function with the sample configuration and the test waits; <paramref name="configText"/> replaces the
+    /// file as written; <paramref name="ofWorld"/> gives variables that name parts of the world (known once it runs).
+    /// </summary>
     public static async Task<RuntimeHarness> StartAsync(
         LambdaRuntimeKind runtime,
         bool withWorld,
@@ -39,7 +42,8 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         LocalCloudOptions? cloud = null,
         string? configText = null,
         IReadOnlyDictionary<string, string>? environment = null,
-        string? region = null)
+        string? region = null,
+        Func<LocalWorld, IReadOnlyDictionary<string, string>>? ofWorld = null)
     {
         var root = await PublishedFunction.TaskRootAsync(runtime);
         var directory = Directory.CreateTempSubdirectory("fo-runtime-").FullName;
@@ -69,7 +73,7 @@ internal sealed class RuntimeHarness : IAsyncDisposable
             world = await LocalWorld.StartAsync(cloud ?? new LocalCloudOptions { ChangePropagationDelay = TimeSpan.Zero, EcsTasksPerSecond = double.PositiveInfinity, AccountId = "111122223333" });
             options = OrchestratorConfiguration.Load(configFile);
             await world.ProvisionAsync(options);
-            foreach (var (name, value) in world.Environment)
+            foreach (var (name, value) in world.Environment.Concat(ofWorld?.Invoke(world) ?? new Dictionary<string, string>()))
             {
                 variables[name] = value;
             }
