@@ -1,6 +1,6 @@
 namespace FailoverOrchestrator.State;
 
-/// <summary>What the scheduled watch last found about the standby's readiness, in the app's state item (attributes <c>readiness*</c>).</summary>
+/// <summary>What the watch last found about the standby's readiness, in the app's state item (attributes <c>readiness*</c>).</summary>
 internal sealed record ReadinessRecord
 {
     /// <summary>Whether a failover could run now: preflight against the standby found nothing wrong.</summary>

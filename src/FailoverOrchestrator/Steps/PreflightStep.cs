@@ -131,7 +131,12 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
     }
 
     private async Task CheckHealthAsync(
-        StepContext context, string healthCheckId, bool serving, List<string> problems, List<string> calls, CancellationToken cancellationToken)
+        StepContext context,
+        string healthCheckId,
+        bool serving,
+        List<string> problems,
+        List<string> calls,
+        CancellationToken cancellationToken)
     {
         calls.Add($"route53:GetHealthCheckStatus HealthCheckId={healthCheckId}");
         try

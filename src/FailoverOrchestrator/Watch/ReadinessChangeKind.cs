@@ -9,7 +9,8 @@ internal enum ReadinessChangeKind
     /// <summary>The first check ever found the standby ready: recorded and audited, no page (nothing changed for the on-call).</summary>
     FirstReady,
 
-    /// <summary>Still not ready, for other reasons: recorded and audited, no page (the on-call was paged when it stopped being ready).</summary>
+    /// <summary>Still not ready, for other reasons: recorded and audited, no page (the on-call was paged when it stopped being ready).
+    /// </summary>
     ReasonsChanged,
 
     /// <summary>Ready (or never checked) before, not ready now: recorded, audited, paged once.</summary>

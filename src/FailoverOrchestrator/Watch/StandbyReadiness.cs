@@ -21,8 +21,9 @@ namespace FailoverOrchestrator.Watch;
 /// </summary>
 internal sealed class StandbyReadiness(PreflightStep preflight, IReadinessStore store, OnCallNotifier notifier, ILogger logger)
 {
-    /// <summary>Checks the standby of an app that is Steady in its primary; null when it is not (a switch's own preflight checks then).</summary>
-    public async Task<ReadinessChange?> CheckAsync(AppOptions app, AppState state, ExecutionAudit audit, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Checks the standby of an app Steady in its primary; null when it is not (a switch's own preflight checks then).</summary>
+    public async Task<ReadinessChange?> CheckAsync(
+        AppOptions app, AppState state, ExecutionAudit audit, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (state.Phase != Phase.Steady || state.ActiveRegion != app.PrimaryRegion)
         {
@@ -78,7 +79,8 @@ internal sealed class StandbyReadiness(PreflightStep preflight, IReadinessStore 
             var next = change.Next.Ready
                 ? $"nothing to do; {OperatorCommands.Status(app.Name)} shows the readiness"
                 : $"fix what is listed, then check with {OperatorCommands.Plan(app.Name)}; the watch pages again when the standby is ready";
-            await notifier.TryPublishAsync(app, page, next, cancellationToken, $"{app.Name}/readiness/{change.Next.Changes.ToString(CultureInfo.InvariantCulture)}");
+            var key = $"{app.Name}/readiness/{change.Next.Changes.ToString(CultureInfo.InvariantCulture)}";
+            await notifier.TryPublishAsync(app, page, next, cancellationToken, key);
         }
 
         return change;
