@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FailoverOrchestrator.Configuration.Validation;
 using Microsoft.Extensions.Configuration;
 
 namespace FailoverOrchestrator.Configuration;
@@ -88,7 +89,7 @@ internal static class OrchestratorConfiguration
             app.Name = name;
         }
 
-        var validation = OrchestratorOptionsValidator.Validate(options);
+        var validation = OrchestratorOptionsValidation.Validate(options);
         if (errors.Exists(e => e.StartsWith($"{OrchestratorOptions.SectionName}:Region:", StringComparison.Ordinal)))
         {
             validation.RemoveAll(e => e.StartsWith($"{OrchestratorOptions.SectionName}:Region:", StringComparison.Ordinal));
