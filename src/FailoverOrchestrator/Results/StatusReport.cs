@@ -35,6 +35,21 @@ public sealed record StatusReport
     /// <summary>Since when the primary has failed every watch run; null while it answers.</summary>
     public DateTimeOffset? WatchFailingSince { get; init; }
 
+    /// <summary>The scheduled time of the watch's latest run; null before its first run.</summary>
+    public DateTimeOffset? WatchLastRunAt { get; init; }
+
+    /// <summary>The latest run's verdict on the primary ("time healthy|failed what the probes got"); null before its first run.</summary>
+    public string? WatchLastVerdict { get; init; }
+
+    /// <summary>Whether the standby passed the watch's preflight at the last check; null before the first check.</summary>
+    public bool? StandbyReady { get; init; }
+
+    /// <summary>Since when the standby has been ready, or not ready.</summary>
+    public DateTimeOffset? StandbyReadySince { get; init; }
+
+    /// <summary>What keeps the standby from being ready; empty when it is ready.</summary>
+    public IReadOnlyList<string> StandbyNotReadyReasons { get; init; } = [];
+
     /// <summary>The latest audit events, oldest first, one line each.</summary>
     public IReadOnlyList<string> RecentEvents { get; init; } = [];
 }

@@ -58,4 +58,7 @@ internal sealed record AppState
 
     /// <summary>What the scheduled watch recorded; null before its first run.</summary>
     public WatchRecord? Watch { get; init; }
+
+    /// <summary>The standby's readiness as the scheduled watch last recorded it; null before its first check.</summary>
+    public ReadinessRecord? Readiness { get; init; }
 }
