@@ -45,6 +45,26 @@ public sealed class LineLengthAnalyzerTests
         Assert.Empty(diagnostics);
     }
 
+    [Fact]
+    public async Task Analyze_OverflowInsideRawString_ReportsNothing()
+    {
+        var source = "internal static class C\n{\n    const string Body = \"\"\"{\"a\":\"" + new string('x', 140) + "\"}\"\"\";\n}\n";
+
+        var diagnostics = await AnalyzeAsync(source);
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task Analyze_OverflowInsideRegularString_ReportsFO0001()
+    {
+        var source = "internal static class C\n{\n    const string Body = \"" + new string('x', 140) + "\";\n}\n";
+
+        var diagnostics = await AnalyzeAsync(source);
+
+        Assert.Equal("FO0001", Assert.Single(diagnostics).Id);
+    }
+
     /// <summary>A class whose second line, a comment, is exactly <paramref name="length"/> characters.</summary>
     private static string LineOf(int length)
     {
