@@ -1,3 +1,4 @@
+using FailoverOrchestrator.Aws.Http;
 using FailoverOrchestrator.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -12,13 +13,16 @@ internal sealed record FunctionSetup
     /// <summary>Settings laid over the file and the environment, as <c>Orchestrator:Path</c> keys.</summary>
     public IEnumerable<KeyValuePair<string, string?>>? ConfigOverrides { get; init; }
 
+    /// <summary>The environment variables the function reads (settings, log level, region, endpoints); the process's by default.</summary>
+    public IEnvironmentVariables Environment { get; init; } = SystemEnvironmentVariables.Instance;
+
     /// <summary>Whether the JSON log lines go to stderr (the CLI keeps stdout for the result).</summary>
     public bool LogToStandardError { get; init; }
 
     /// <summary>A logger factory to use instead of the JSON console; the caller disposes it.</summary>
     public ILoggerFactory? Loggers { get; init; }
 
-    /// <summary>Builds the AWS clients; null builds the real ones.</summary>
+    /// <summary>Builds the AWS clients; null builds the real ones, which read <see cref="Environment"/>.</summary>
     public Func<OrchestratorOptions, ILoggerFactory, TimeProvider, AwsDependencies>? Aws { get; init; }
 
     public TimeProvider? Time { get; init; }

@@ -41,7 +41,7 @@ internal sealed class LambdaRuntimeHost
         using var api = new RuntimeApiClient(endpoint);
         // An empty variable means unset: the file in the task root.
         var configFile = environment.GetEnvironmentVariable(ConfigFileVariable) is { Length: > 0 } named ? named : null;
-        using var function = new Function(new FunctionSetup { ConfigFile = configFile });
+        using var function = new Function(new FunctionSetup { ConfigFile = configFile, Environment = environment });
         try
         {
             if (function.ConfigurationError is { } error)

@@ -21,15 +21,9 @@ internal static class TriggerParser
 
     public static TriggerParseResult Parse(ReadOnlyMemory<byte> payload)
     {
-        if (payload.Length > MaxPayloadBytes)
+        if (SizeProblem(payload) is { } size)
         {
-            var size = payload.Length > MaxDeliveredBytes ? $"more than {MaxDeliveredBytes}" : payload.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TriggerParseResult.Reject($"the payload is {size} bytes, more than the {MaxPayloadBytes} accepted");
-        }
-
-        if (payload.Length == 0 || payload.Span.Trim(" \t\r\n"u8).IsEmpty)
-        {
-            return TriggerParseResult.Reject("the payload is empty: expected a CloudWatch alarm event or an operator command such as " + OperatorCommands.Status("<name>"));
+            return TriggerParseResult.Reject(size);
         }
 
         JsonDocument document;
@@ -50,30 +44,46 @@ internal static class TriggerParser
                 return TriggerParseResult.Reject($"the payload is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, expected an object");
             }
 
-            if (DuplicateKeys.Find(root) is { } duplicate)
-            {
-                return TriggerParseResult.Reject($"the payload names {duplicate} more than once; each field may appear only once. Nothing was done");
-            }
+            return DuplicateKeys.Find(root) is { } duplicate
+                ? TriggerParseResult.Reject($"the payload names {duplicate} more than once; each field may appear only once. Nothing was done")
+                : Route(root, payload);
+        }
+    }
 
-            if (root.TryGetProperty("command", out _))
-            {
-                return Deserialize(payload, OrchestratorJsonContext.Default.OperatorCommand, OperatorCommandParser.Parse);
-            }
+    private static string? SizeProblem(ReadOnlyMemory<byte> payload)
+    {
+        if (payload.Length > MaxPayloadBytes)
+        {
+            var size = payload.Length > MaxDeliveredBytes ? $"more than {MaxDeliveredBytes}" : payload.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return $"the payload is {size} bytes, more than the {MaxPayloadBytes} accepted";
+        }
 
-            if (root.TryGetProperty("alarmData", out _))
-            {
-                return Deserialize(payload, OrchestratorJsonContext.Default.AlarmLambdaActionEvent, AlarmEventParser.FromLambdaAction);
-            }
+        return payload.Length == 0 || payload.Span.Trim(" \t\r\n"u8).IsEmpty
+            ? "the payload is empty: expected a CloudWatch alarm event or an operator command such as " + OperatorCommands.Status("<name>")
+            : null;
+    }
 
-            if (root.TryGetProperty("detail-type", out _))
-            {
-                return Deserialize(payload, OrchestratorJsonContext.Default.EventBridgeAlarmEvent, AlarmEventParser.FromEventBridge);
-            }
+    /// <summary>The field that only one format has decides the format, in this order: a command first.</summary>
+    private static TriggerParseResult Route(JsonElement root, ReadOnlyMemory<byte> payload)
+    {
+        if (root.TryGetProperty("command", out _))
+        {
+            return Deserialize(payload, OrchestratorJsonContext.Default.OperatorCommand, OperatorCommandParser.Parse);
+        }
 
-            if (root.TryGetProperty("Records", out _))
-            {
-                return Deserialize(payload, OrchestratorJsonContext.Default.SnsEvent, AlarmEventParser.FromSns);
-            }
+        if (root.TryGetProperty("alarmData", out _))
+        {
+            return Deserialize(payload, OrchestratorJsonContext.Default.AlarmLambdaActionEvent, AlarmEventParser.FromLambdaAction);
+        }
+
+        if (root.TryGetProperty("detail-type", out _))
+        {
+            return Deserialize(payload, OrchestratorJsonContext.Default.EventBridgeAlarmEvent, AlarmEventParser.FromEventBridge);
+        }
+
+        if (root.TryGetProperty("Records", out _))
+        {
+            return Deserialize(payload, OrchestratorJsonContext.Default.SnsEvent, AlarmEventParser.FromSns);
         }
 
         return TriggerParseResult.Reject(
