@@ -5,7 +5,10 @@ using Microsoft.Extensions.Configuration;
 
 namespace FailoverOrchestrator.Configuration;
 
-/// <summary>Binds and validates the options once per container: from <c>orchestrator.json</c> beside the assembly (or a given file), then <c>Orchestrator__...</c> environment variables.</summary>
+/// <summary>
+/// Binds and validates the options once per container: from <c>orchestrator.json</c> beside the assembly (or a given
+/// file), then <c>Orchestrator__...</c> environment variables.
+/// </summary>
 internal static class OrchestratorConfiguration
 {
     public const string DefaultFileName = "orchestrator.json";
@@ -13,9 +16,14 @@ internal static class OrchestratorConfiguration
     private const string RegionPath = $"{OrchestratorOptions.SectionName}:{nameof(OrchestratorOptions.Region)}:";
 
     /// <summary>Loads, binds and validates; throws <see cref="OrchestratorConfigurationException"/> naming every bad setting.</summary>
-    /// <param name="configFile">The file; a relative path is taken from the current directory. Null reads <c>orchestrator.json</c> beside the assembly, if there is one.</param>
+    /// <param name="configFile">
+    /// The file; a relative path is taken from the current directory. Null reads <c>orchestrator.json</c> beside the
+    /// assembly, if there is one.
+    /// </param>
     /// <param name="overrides">Settings that win over the file and the environment, later ones over earlier ones.</param>
-    /// <param name="environment">The environment variables (<c>Orchestrator__...</c> settings, <c>AWS_REGION</c>); null reads the process's.</param>
+    /// <param name="environment">
+    /// The environment variables (<c>Orchestrator__...</c> settings, <c>AWS_REGION</c>); null reads the process's.
+    /// </param>
     public static OrchestratorOptions Load(
         string? configFile, IEnumerable<KeyValuePair<string, string?>>? overrides = null, IEnvironmentVariables? environment = null)
     {
@@ -81,7 +89,8 @@ internal static class OrchestratorConfiguration
 
     /// <summary>The variables as the environment-variables provider reads them: <c>__</c> separates the levels of a key.</summary>
     private static Dictionary<string, string?> EnvironmentSettings(IEnvironmentVariables environment) =>
-        Merge(environment.GetEnvironmentVariables().Select(v => KeyValuePair.Create(v.Key.Replace("__", ":", StringComparison.Ordinal), (string?)v.Value)));
+        Merge(environment.GetEnvironmentVariables()
+            .Select(v => KeyValuePair.Create(v.Key.Replace("__", ":", StringComparison.Ordinal), (string?)v.Value)));
 
     private static Dictionary<string, string?> Merge(IEnumerable<KeyValuePair<string, string?>> settings)
     {
@@ -117,13 +126,18 @@ internal static class OrchestratorConfiguration
         }
     }
 
-    /// <summary>An unset region is the function's own (<c>AWS_REGION</c>, as Lambda sets it); a region set but empty is a mistake.</summary>
-    private static void ResolveRegion(IConfigurationSection section, OrchestratorOptions options, IEnvironmentVariables environment, List<string> errors)
+    /// <summary>
+    /// An unset region is the function's own (<c>AWS_REGION</c>, as Lambda sets it); a region set but empty is a
+    /// mistake.
+    /// </summary>
+    private static void ResolveRegion(
+        IConfigurationSection section, OrchestratorOptions options, IEnvironmentVariables environment, List<string> errors)
     {
         var awsRegion = environment.GetEnvironmentVariable("AWS_REGION");
         if (section[nameof(OrchestratorOptions.Region)] is { } configured && string.IsNullOrWhiteSpace(configured))
         {
-            errors.Add($"{RegionPath} set but empty; name the region of the state and audit tables, or remove the setting to use AWS_REGION ({awsRegion ?? "not set"})");
+            errors.Add($"{RegionPath} set but empty; name the region of the state and audit tables, or remove the setting to use " +
+                $"AWS_REGION ({awsRegion ?? "not set"})");
         }
         else if (string.IsNullOrWhiteSpace(options.Region))
         {
@@ -144,7 +158,8 @@ internal static class OrchestratorConfiguration
         {
             // Line and position counted from 1, as editors count them.
             var detail = ex.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd('.', ' ');
-            throw new OrchestratorConfigurationException($"configuration file '{path}' is not valid JSON: line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}: {detail}", ex);
+            throw new OrchestratorConfigurationException($"configuration file '{path}' is not valid JSON: line {ex.LineNumber + 1}, " +
+                $"position {ex.BytePositionInLine + 1}: {detail}", ex);
         }
 
         if (duplicates.Count > 0)

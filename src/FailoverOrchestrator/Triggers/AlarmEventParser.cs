@@ -4,7 +4,10 @@ using FailoverOrchestrator.Triggers.Events;
 
 namespace FailoverOrchestrator.Triggers;
 
-/// <summary>Maps the three alarm delivery formats onto one set of <see cref="AlarmFields"/>, checked and built by <see cref="AlarmTriggerBuilder"/>.</summary>
+/// <summary>
+/// Maps the three alarm delivery formats onto one set of <see cref="AlarmFields"/>, checked and built by <see
+/// cref="AlarmTriggerBuilder"/>.
+/// </summary>
 internal static class AlarmEventParser
 {
     public static TriggerParseResult FromLambdaAction(AlarmLambdaActionEvent e)
@@ -47,8 +50,9 @@ internal static class AlarmEventParser
         return AlarmTriggerBuilder.Build(new AlarmFields
         {
             Source = TriggerSource.AlarmEventBridge, Where = "detail", AlarmName = detail.AlarmName,
-            Arn = e.Resources is { Count: > 0 } ? e.Resources[0] : null, ArnField = "resources[0]", Account = e.Account, AccountField = "account",
-            EventRegion = e.Region, State = detail.State, PreviousState = detail.PreviousState?.Value, IsComposite = detail.Configuration?.AlarmRule is not null,
+            Arn = e.Resources is { Count: > 0 } ? e.Resources[0] : null, ArnField = "resources[0]",
+            Account = e.Account, AccountField = "account", EventRegion = e.Region,
+            State = detail.State, PreviousState = detail.PreviousState?.Value, IsComposite = detail.Configuration?.AlarmRule is not null,
         });
     }
 
@@ -71,7 +75,8 @@ internal static class AlarmEventParser
         return AlarmTriggerBuilder.Build(new AlarmFields
         {
             Source = TriggerSource.AlarmSns, Where = "Records[0].Sns.Message", AlarmName = message!.AlarmName,
-            Arn = message.AlarmArn, ArnField = "AlarmArn", Account = message.AccountId, AccountField = "AWSAccountId", EventRegion = topicRegion,
+            Arn = message.AlarmArn, ArnField = "AlarmArn",
+            Account = message.AccountId, AccountField = "AWSAccountId", EventRegion = topicRegion,
             State = message.NewStateValue is null ? null : new AlarmState(message.NewStateValue, null, message.StateChangeTime),
             PreviousState = message.OldStateValue, IsComposite = message.AlarmRule is not null,
         });

@@ -48,8 +48,10 @@ internal static class AlarmTriggerBuilder
         {
             _ when parsed.Name != name => $"{field} names alarm '{parsed.Name}', but the event is about alarm '{name}'",
             _ when parsed.Account != account => $"{field} is in account {parsed.Account}, but {alarm.AccountField} is {account}",
-            _ when alarm.EventRegion is { } region && parsed.Region != region => $"{field} is in region {parsed.Region}, but the event comes from {region}",
-            _ when parsed.Partition != partition => $"{field} puts region {parsed.Region} in partition '{parsed.Partition}'; it belongs to '{partition}'",
+            _ when alarm.EventRegion is { } region && parsed.Region != region => $"{field} is in region {parsed.Region}, but the " +
+                $"event comes from {region}",
+            _ when parsed.Partition != partition => $"{field} puts region {parsed.Region} in partition '{parsed.Partition}'; " +
+                $"it belongs to '{partition}'",
             _ => null,
         };
     }

@@ -4,7 +4,10 @@ using FailoverOrchestrator.Triggers.Events;
 
 namespace FailoverOrchestrator.Triggers;
 
-/// <summary>Checks an operator command's fields; whether the app exists and the confirmation matches is checked against configuration later.</summary>
+/// <summary>
+/// Checks an operator command's fields; whether the app exists and the confirmation matches is checked against
+/// configuration later.
+/// </summary>
 internal static class OperatorCommandParser
 {
     public const int MaxReasonLength = 500;
@@ -27,7 +30,9 @@ internal static class OperatorCommandParser
     public static TriggerParseResult Parse(OperatorCommand c)
     {
         DateTimeOffset? scheduledTime = null;
-        var problem = CommandProblem(c, out var command) ?? ScheduledTimeProblem(c, command, out scheduledTime) ?? OptionProblem(c, command);
+        var problem = CommandProblem(c, out var command)
+            ?? ScheduledTimeProblem(c, command, out scheduledTime)
+            ?? OptionProblem(c, command);
         return problem is null ? TriggerParseResult.Success(Create(c, command, scheduledTime)) : TriggerParseResult.Reject(problem);
     }
 
@@ -41,7 +46,8 @@ internal static class OperatorCommandParser
 
         if (!Commands.TryGetValue(c.Command, out command))
         {
-            return $"unknown command '{c.Command}': expected one of failover, failback, status, plan, resume, reset, watch, heartbeat (lower case)";
+            return $"unknown command '{c.Command}': expected one of failover, failback, status, plan, resume, reset, " +
+                "watch, heartbeat (lower case)";
         }
 
         if (string.IsNullOrWhiteSpace(c.App))
@@ -77,9 +83,12 @@ internal static class OperatorCommandParser
             return $"scheduledTime is only taken by watch (the schedule's <aws.scheduler.scheduled-time>), not by '{c.Command}'";
         }
 
-        if (!DateTimeOffset.TryParseExact(c.ScheduledTime, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        const string SchedulerForm = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+        var utc = DateTimeStyles.AssumeUniversal;
+        if (!DateTimeOffset.TryParseExact(c.ScheduledTime, SchedulerForm, CultureInfo.InvariantCulture, utc, out var at))
         {
-            return $"scheduledTime '{SafeText.Escape(c.ScheduledTime)}' is not a UTC time such as 2026-03-22T18:59:43Z (the form EventBridge Scheduler fills in for <aws.scheduler.scheduled-time>)";
+            return $"scheduledTime '{SafeText.Escape(c.ScheduledTime)}' is not a UTC time such as 2026-03-22T18:59:43Z (the form " +
+                "EventBridge Scheduler fills in for <aws.scheduler.scheduled-time>)";
         }
 
         scheduledTime = at;
@@ -101,7 +110,8 @@ internal static class OperatorCommandParser
             }
         }
 
-        return c.DryRun == true && command is TriggerCommand.Status or TriggerCommand.Reset or TriggerCommand.Watch or TriggerCommand.Heartbeat
+        return c.DryRun == true
+            && command is TriggerCommand.Status or TriggerCommand.Reset or TriggerCommand.Watch or TriggerCommand.Heartbeat
             ? $"dryRun does not apply to '{c.Command}'"
             : null;
     }

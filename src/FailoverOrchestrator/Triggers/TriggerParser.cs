@@ -41,11 +41,13 @@ internal static class TriggerParser
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return TriggerParseResult.Reject($"the payload is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, expected an object");
+                return TriggerParseResult.Reject("the payload is a JSON " +
+                    $"{root.ValueKind.ToString().ToLowerInvariant()}, expected an object");
             }
 
             return DuplicateKeys.Find(root) is { } duplicate
-                ? TriggerParseResult.Reject($"the payload names {duplicate} more than once; each field may appear only once. Nothing was done")
+                ? TriggerParseResult.Reject($"the payload names {duplicate} more than once; each field may appear " +
+                    "only once. Nothing was done")
                 : Route(root, payload);
         }
     }
@@ -54,7 +56,9 @@ internal static class TriggerParser
     {
         if (payload.Length > MaxPayloadBytes)
         {
-            var size = payload.Length > MaxDeliveredBytes ? $"more than {MaxDeliveredBytes}" : payload.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var size = payload.Length > MaxDeliveredBytes
+                ? $"more than {MaxDeliveredBytes}"
+                : payload.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return $"the payload is {size} bytes, more than the {MaxPayloadBytes} accepted";
         }
 
@@ -92,7 +96,8 @@ internal static class TriggerParser
     }
 
     /// <summary>Deserializes with the source-generated contract; a type mismatch names the JSON path.</summary>
-    internal static TriggerParseResult Deserialize<T>(ReadOnlyMemory<byte> payload, JsonTypeInfo<T> typeInfo, Func<T, TriggerParseResult> map)
+    internal static TriggerParseResult Deserialize<T>(
+        ReadOnlyMemory<byte> payload, JsonTypeInfo<T> typeInfo, Func<T, TriggerParseResult> map)
         where T : class
     {
         T? value;
@@ -116,7 +121,8 @@ internal static class TriggerParser
             var start = ex.Message.IndexOf('\'', StringComparison.Ordinal);
             var end = start < 0 ? -1 : ex.Message.IndexOf('\'', start + 1);
             var name = end > start ? ex.Message[(start + 1)..end] : path;
-            return $"unknown field '{name}' in the command: a command takes only command, app, dryRun, reason, confirm, region, scheduledTime and acceptDataLossSeconds (names are case-sensitive)";
+            return $"unknown field '{name}' in the command: a command takes only command, app, dryRun, reason, confirm, region, " +
+                "scheduledTime and acceptDataLossSeconds (names are case-sensitive)";
         }
 
         return $"wrong type at {path}: {FirstSentence(ex.Message)}";

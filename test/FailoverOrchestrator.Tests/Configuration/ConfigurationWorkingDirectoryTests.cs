@@ -22,8 +22,10 @@ public sealed class ConfigurationWorkingDirectoryTests : IDisposable
         try
         {
             Assert.Equal("shop", OrchestratorConfiguration.Load("mine.json", environment: TestEnvironment.Empty).Apps["shop"].Name);
-            var ex = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load("missing.json", environment: TestEnvironment.Empty));
-            Assert.Contains($"configuration file 'missing.json' does not exist (looked for {Path.Combine(_folder, "missing.json")})", ex.Message, StringComparison.Ordinal);
+            var ex = Assert.Throws<OrchestratorConfigurationException>(
+                () => OrchestratorConfiguration.Load("missing.json", environment: TestEnvironment.Empty));
+            var expected = $"configuration file 'missing.json' does not exist (looked for {Path.Combine(_folder, "missing.json")})";
+            Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
         }
         finally
         {

@@ -25,7 +25,9 @@ public sealed class EnvironmentBindingTests : IDisposable
     public void Load_OverrideAndEnvironmentVariable_OverrideWins()
     {
         var options = OrchestratorConfiguration.Load(
-            TestConfig.ConfigPath, [new("Orchestrator:AuditRetentionDays", "5")], new TestEnvironment(new Dictionary<string, string> { ["Orchestrator__AuditRetentionDays"] = "77" }));
+            TestConfig.ConfigPath,
+            [new("Orchestrator:AuditRetentionDays", "5")],
+            new TestEnvironment(new Dictionary<string, string> { ["Orchestrator__AuditRetentionDays"] = "77" }));
 
         Assert.Equal(5, options.AuditRetentionDays);
     }
@@ -49,18 +51,25 @@ public sealed class EnvironmentBindingTests : IDisposable
     [Fact]
     public void Load_NoRegionAnywhere_RefusedNamingAwsRegion()
     {
-        var ex = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load(WithoutRegion(), environment: TestEnvironment.Empty));
+        var path = WithoutRegion();
 
-        Assert.Contains("Orchestrator:Region: not set and AWS_REGION is not set either: name the region of the state and audit tables", ex.Errors);
+        var ex = Assert.Throws<OrchestratorConfigurationException>(
+            () => OrchestratorConfiguration.Load(path, environment: TestEnvironment.Empty));
+
+        Assert.Contains("Orchestrator:Region: not set and AWS_REGION is not set either: name the region of " +
+            "the state and audit tables", ex.Errors);
     }
 
     [Fact]
     public void Load_RegionSetButEmpty_NamesTheEnvironmentsAwsRegion()
     {
-        var ex = Assert.Throws<OrchestratorConfigurationException>(() => Load(new() { ["AWS_REGION"] = "eu-west-1", ["Orchestrator__Region"] = "" }));
+        var variables = new Dictionary<string, string> { ["AWS_REGION"] = "eu-west-1", ["Orchestrator__Region"] = "" };
+
+        var ex = Assert.Throws<OrchestratorConfigurationException>(() => Load(variables));
 
         var error = Assert.Single(ex.Errors);
-        Assert.Equal("Orchestrator:Region: set but empty; name the region of the state and audit tables, or remove the setting to use AWS_REGION (eu-west-1)", error);
+        Assert.Equal("Orchestrator:Region: set but empty; name the region of the state and audit tables, or remove the setting to " +
+            "use AWS_REGION (eu-west-1)", error);
     }
 
     [Theory]
@@ -95,7 +104,8 @@ public sealed class EnvironmentBindingTests : IDisposable
     private string WithoutRegion()
     {
         var path = Path.Combine(_folder, "no-region.json");
-        File.WriteAllText(path, File.ReadAllText(TestConfig.ConfigPath).Replace("\"Region\": \"us-east-1\",", string.Empty, StringComparison.Ordinal));
+        var sample = File.ReadAllText(TestConfig.ConfigPath);
+        File.WriteAllText(path, sample.Replace("\"Region\": \"us-east-1\",", string.Empty, StringComparison.Ordinal));
         return path;
     }
 }

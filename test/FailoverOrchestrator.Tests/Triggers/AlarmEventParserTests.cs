@@ -23,11 +23,16 @@ public sealed class AlarmEventParserTests
             {
                 rows.Add(format, "Name", null, "{where} has no alarm name");
                 rows.Add(format, "Name", " ", "{where} has no alarm name");
-                rows.Add(format, "Arn", "arn:aws:sns:us-east-1:111122223333:shop", "{arn} 'arn:aws:sns:us-east-1:111122223333:shop' is not a CloudWatch alarm ARN");
-                rows.Add(format, "Arn", Arn.Replace("shop-primary-unhealthy", "other", StringComparison.Ordinal), "{arn} names alarm 'other', but the event is about alarm 'shop-primary-unhealthy'");
-                rows.Add(format, "Arn", Arn.Replace("111122223333", "444455556666", StringComparison.Ordinal), "{arn} is in account 444455556666, but {account} is 111122223333");
-                rows.Add(format, "Arn", Arn.Replace("us-east-1", "eu-west-1", StringComparison.Ordinal), "{arn} is in region eu-west-1, but the event comes from us-east-1");
-                rows.Add(format, "Arn", Arn.Replace("arn:aws:", "arn:aws-cn:", StringComparison.Ordinal), "{arn} puts region us-east-1 in partition 'aws-cn'; it belongs to 'aws'");
+                rows.Add(format, "Arn", "arn:aws:sns:us-east-1:111122223333:shop",
+                    "{arn} 'arn:aws:sns:us-east-1:111122223333:shop' is not a CloudWatch alarm ARN");
+                rows.Add(format, "Arn", Arn.Replace("shop-primary-unhealthy", "other", StringComparison.Ordinal),
+                    "{arn} names alarm 'other', but the event is about alarm 'shop-primary-unhealthy'");
+                rows.Add(format, "Arn", Arn.Replace("111122223333", "444455556666", StringComparison.Ordinal),
+                    "{arn} is in account 444455556666, but {account} is 111122223333");
+                rows.Add(format, "Arn", Arn.Replace("us-east-1", "eu-west-1", StringComparison.Ordinal),
+                    "{arn} is in region eu-west-1, but the event comes from us-east-1");
+                rows.Add(format, "Arn", Arn.Replace("arn:aws:", "arn:aws-cn:", StringComparison.Ordinal),
+                    "{arn} puts region us-east-1 in partition 'aws-cn'; it belongs to 'aws'");
                 rows.Add(format, "Account", "11112222333", "{account} '11112222333' is not a 12-digit AWS account id");
                 rows.Add(format, "Account", "1111222233334", "{account} '1111222233334' is not a 12-digit AWS account id");
                 rows.Add(format, "State", null, "{where} has no alarm state");
@@ -66,7 +71,8 @@ public sealed class AlarmEventParserTests
 
     [Theory]
     [MemberData(nameof(Rows))]
-    public void Parse_SampleWithOneFieldChanged_AcceptedOrRejectedNamingTheField(string sample, string field, string? value, string expected)
+    public void Parse_SampleWithOneFieldChanged_AcceptedOrRejectedNamingTheField(
+        string sample, string field, string? value, string expected)
     {
         var format = Formats[sample];
 

@@ -20,10 +20,16 @@ public sealed class OperatorCommandParserTests
             {
                 var region = command == "reset" ? ""","region":"us-east-1" """ : string.Empty;
                 rows.Add(command, region, string.Empty);
-                rows.Add(command, ""","region":"us-west-2" """, command == "reset" ? string.Empty : $"region is only taken by reset; '{command}' moves the app");
-                rows.Add(command, region + ""","scheduledTime":"2026-03-22T18:59:43Z" """, command == "watch" ? string.Empty : $"scheduledTime is only taken by watch (the schedule's <aws.scheduler.scheduled-time>), not by '{command}'");
-                rows.Add(command, region + ""","acceptDataLossSeconds":30""", command is "failover" or "failback" ? string.Empty : $"acceptDataLossSeconds is only taken by failover and failback, not '{command}'");
-                rows.Add(command, region + ""","dryRun":true""", command is "status" or "reset" or "watch" or "heartbeat" ? $"dryRun does not apply to '{command}'" : string.Empty);
+                rows.Add(command, ""","region":"us-west-2" """,
+                    command == "reset" ? string.Empty : $"region is only taken by reset; '{command}' moves the app");
+                rows.Add(command, region + ""","scheduledTime":"2026-03-22T18:59:43Z" """,
+                    command == "watch" ? string.Empty : "scheduledTime is only taken by watch (the schedule's " +
+                    $"<aws.scheduler.scheduled-time>), not by '{command}'");
+                rows.Add(command, region + ""","acceptDataLossSeconds":30""",
+                    command is "failover" or "failback" ? string.Empty : "acceptDataLossSeconds is only taken by failover and " +
+                    $"failback, not '{command}'");
+                rows.Add(command, region + ""","dryRun":true""",
+                    command is "status" or "reset" or "watch" or "heartbeat" ? $"dryRun does not apply to '{command}'" : string.Empty);
                 rows.Add(command, region + ""","dryRun":false""", string.Empty);
             }
 
@@ -45,10 +51,12 @@ public sealed class OperatorCommandParserTests
     }
 
     [Theory]
-    [InlineData(""","acceptDataLossSeconds":-1""", "acceptDataLossSeconds is -1: give the seconds of writes you accept to lose, 0 to 86400")]
+    [InlineData(""","acceptDataLossSeconds":-1""",
+        "acceptDataLossSeconds is -1: give the seconds of writes you accept to lose, 0 to 86400")]
     [InlineData(""","acceptDataLossSeconds":0""", "")]
     [InlineData(""","acceptDataLossSeconds":86400""", "")]
-    [InlineData(""","acceptDataLossSeconds":86401""", "acceptDataLossSeconds is 86401: give the seconds of writes you accept to lose, 0 to 86400")]
+    [InlineData(""","acceptDataLossSeconds":86401""",
+        "acceptDataLossSeconds is 86401: give the seconds of writes you accept to lose, 0 to 86400")]
     [InlineData(""","reason":"R499" """, "")]
     [InlineData(""","reason":"R500" """, "")]
     [InlineData(""","reason":"R501" """, "reason is 501 characters, more than the 500 accepted")]
