@@ -30,7 +30,7 @@ public sealed class Function : IDisposable
 
     /// <summary>Creates the function as Lambda does: configuration from <c>orchestrator.json</c> and <c>Orchestrator__...</c> variables, logs as JSON lines on stdout.</summary>
     public Function()
-        : this(new FunctionSetup())
+        : this(new FunctionSetup { FunctionRegion = Environment.GetEnvironmentVariable(FunctionRegionValidator.Variable) })
     {
     }
 
@@ -42,7 +42,7 @@ public sealed class Function : IDisposable
         _logger = _loggers.CreateLogger("FailoverOrchestrator");
         try
         {
-            var options = OrchestratorConfiguration.Load(setup.ConfigFile, setup.ConfigOverrides, setup.Environment);
+            var options = OrchestratorConfiguration.Load(setup.ConfigFile, setup.ConfigOverrides, setup.FunctionRegion, setup.Environment);
             // Metered: every poll and backoff timer tells the invocation's meter, which splits the time for the metrics.
             _time = new MeteredTimeProvider(setup.Time ?? TimeProvider.System);
             _aws = setup.Aws is { } aws

@@ -21,11 +21,15 @@ internal static class OrchestratorConfiguration
     /// assembly, if there is one.
     /// </param>
     /// <param name="overrides">Settings that win over the file and the environment, later ones over earlier ones.</param>
+    /// <param name="functionRegion">The region the function runs in (Lambda's AWS_REGION); null when not run as the function.</param>
     /// <param name="environment">
     /// The environment variables (<c>Orchestrator__...</c> settings, <c>AWS_REGION</c>); null reads the process's.
     /// </param>
     public static OrchestratorOptions Load(
-        string? configFile, IEnumerable<KeyValuePair<string, string?>>? overrides = null, IEnvironmentVariables? environment = null)
+        string? configFile,
+        IEnumerable<KeyValuePair<string, string?>>? overrides = null,
+        string? functionRegion = null,
+        IEnvironmentVariables? environment = null)
     {
         environment ??= SystemEnvironmentVariables.Instance;
         var builder = new ConfigurationBuilder();
@@ -47,6 +51,7 @@ internal static class OrchestratorConfiguration
         }
 
         var validation = OrchestratorOptionsValidation.Validate(options);
+        FunctionRegionValidator.Validate(validation, options, functionRegion);
         if (errors.Exists(e => e.StartsWith(RegionPath, StringComparison.Ordinal)))
         {
             // "Set but empty" says more than "not set".

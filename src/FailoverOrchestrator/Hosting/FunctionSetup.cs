@@ -16,6 +16,9 @@ internal sealed record FunctionSetup
     /// <summary>The environment variables the function reads (settings, log level, region, endpoints); the process's by default.</summary>
     public IEnvironmentVariables Environment { get; init; } = SystemEnvironmentVariables.Instance;
 
+    /// <summary>The region the function runs in (Lambda's AWS_REGION): never an app's primary; null does not check it.</summary>
+    public string? FunctionRegion { get; init; }
+
     /// <summary>Whether the JSON log lines go to stderr (the CLI keeps stdout for the result).</summary>
     public bool LogToStandardError { get; init; }
 

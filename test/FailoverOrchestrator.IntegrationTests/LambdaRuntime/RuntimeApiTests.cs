@@ -183,6 +183,24 @@ public sealed class RuntimeApiTests
 
     [Theory]
     [MemberData(nameof(Runtimes))]
+    public async Task Start_InThePrimaryRegionOfAnApp_ReportsAnInitErrorNamingAwsRegionAndTheApp(LambdaRuntimeKind runtime)
+    {
+        // Lambda sets AWS_REGION (reserved: the function's configuration cannot change it); the sample app's primary is us-east-1.
+        await using var harness = await RuntimeHarness.StartAsync(runtime, withWorld: false, region: "us-east-1");
+
+        var result = await harness.InvokeAsync(RuntimeHarness.Event("alarm-ok.json"));
+        var exitCode = await harness.Function.Exited.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(result.Kind == InvocationResultKind.InitError, $"{result.Kind}: {result.Text}\n{harness.Diagnostics()}");
+        using var error = JsonDocument.Parse(result.Body);
+        var message = error.RootElement.GetProperty("errorMessage").GetString()!;
+        Assert.Contains("AWS_REGION: the function runs in us-east-1, which is Orchestrator:Apps:shop:PrimaryRegion", message, StringComparison.Ordinal);
+        Assert.Equal("OrchestratorConfigurationException", result.ErrorType);
+        Assert.Equal(1, exitCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Runtimes))]
     public async Task Start_ConfigurationFileWithJsonSyntaxError_NamesTheFileLineAndPosition(LambdaRuntimeKind runtime)
     {
         await using var harness = await RuntimeHarness.StartAsync(runtime, withWorld: false, configText: "{\n  \"Orchestrator\": {\n    \"Region\": \"us-east-1\",,\n  }\n}\n");

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.Telemetry;
 using FailoverOrchestrator.Tests.TestSupport;
@@ -27,7 +28,7 @@ public sealed class EnvironmentBindingTests : IDisposable
         var options = OrchestratorConfiguration.Load(
             TestConfig.ConfigPath,
             [new("Orchestrator:AuditRetentionDays", "5")],
-            new TestEnvironment(new Dictionary<string, string> { ["Orchestrator__AuditRetentionDays"] = "77" }));
+            environment: new TestEnvironment(new Dictionary<string, string> { ["Orchestrator__AuditRetentionDays"] = "77" }));
 
         Assert.Equal(5, options.AuditRetentionDays);
     }
@@ -104,8 +105,9 @@ public sealed class EnvironmentBindingTests : IDisposable
     private string WithoutRegion()
     {
         var path = Path.Combine(_folder, "no-region.json");
-        var sample = File.ReadAllText(TestConfig.ConfigPath);
-        File.WriteAllText(path, sample.Replace("\"Region\": \"us-east-1\",", string.Empty, StringComparison.Ordinal));
+        var sample = JsonNode.Parse(File.ReadAllText(TestConfig.ConfigPath))!;
+        Assert.True(sample["Orchestrator"]!.AsObject().Remove("Region"));
+        File.WriteAllText(path, sample.ToJsonString());
         return path;
     }
 }

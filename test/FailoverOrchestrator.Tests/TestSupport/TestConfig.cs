@@ -10,7 +10,7 @@ internal static class TestConfig
     public static string ConfigPath => Path.Combine(SamplesDirectory, "orchestrator.json");
 
     public static OrchestratorOptions Load(IEnumerable<KeyValuePair<string, string?>>? overrides = null) =>
-        OrchestratorConfiguration.Load(ConfigPath, overrides, TestEnvironment.Empty);
+        OrchestratorConfiguration.Load(ConfigPath, overrides, environment: TestEnvironment.Empty);
 
     public static AppOptions Shop(IEnumerable<KeyValuePair<string, string?>>? overrides = null) => Load(overrides).Apps["shop"];
 
