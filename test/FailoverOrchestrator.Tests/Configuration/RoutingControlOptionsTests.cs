@@ -61,7 +61,8 @@ public sealed class RoutingControlOptionsTests
         {
             var error = Assert.Throws<OrchestratorConfigurationException>(() =>
                 OrchestratorConfiguration.Load(
-                path, [new($"{At}:Dns:Strategy", "RoutingControl"), new("Orchestrator:Region", "us-west-2")]));
+                path, [new($"{At}:Dns:Strategy", "RoutingControl"), new("Orchestrator:Region", "us-west-2")],
+                environment: TestEnvironment.Empty));
 
             Assert.Contains("list all 5 endpoints of the cluster", error.Message, StringComparison.Ordinal);
         }

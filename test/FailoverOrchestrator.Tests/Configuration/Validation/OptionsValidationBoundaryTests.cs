@@ -35,8 +35,8 @@ public sealed class OptionsValidationBoundaryTests
     [InlineData("Apps:shop:DnsWaitSeconds=120", "Apps:shop:DnsWaitSeconds", "120 must be shorter than LeaseSeconds (120)")]
     [InlineData("FunctionTimeoutSeconds=308", "Apps:shop:EcsWaitSeconds, HealthWaitSeconds, DnsWaitSeconds", "")]
     [InlineData("FunctionTimeoutSeconds=307", "Apps:shop:EcsWaitSeconds, HealthWaitSeconds, DnsWaitSeconds",
-        "together 290 s, plus 10 s for the calls around them and the 8 s the function keeps before its deadline to record a failure, do "
-        + "not fit in Orchestrator:FunctionTimeoutSeconds (307)")]
+        "together 290 s, plus 10 s for the calls around them and the 8 s the function keeps before its deadline to record a failure, do " +
+        "not fit in Orchestrator:FunctionTimeoutSeconds (307)")]
     [InlineData("FunctionTimeoutSeconds=316", "Apps:shop:Replication:CatchUpWaitSeconds", "")]
     [InlineData("FunctionTimeoutSeconds=315", "Apps:shop:Replication:CatchUpWaitSeconds",
         "with SourceReadTimeoutSeconds and the other waits")]
@@ -65,8 +65,8 @@ public sealed class OptionsValidationBoundaryTests
     [InlineData("Apps:shop:Watch:ProbeTimeoutSeconds=0", "Apps:shop:Watch:ProbeTimeoutSeconds", "0 must be at least 1")]
     [InlineData("Apps:shop:Watch:ProbeTimeoutSeconds=312", "Apps:shop:Watch:ProbeTimeoutSeconds", "")]
     [InlineData("Apps:shop:Watch:ProbeTimeoutSeconds=313", "Apps:shop:Watch:ProbeTimeoutSeconds",
-        "313 s, plus 10 s for the calls around them and the 8 s the function keeps before its deadline to record a failure, does not fit "
-        + "in Orchestrator:FunctionTimeoutSeconds (330)")]
+        "313 s, plus 10 s for the calls around them and the 8 s the function keeps before its deadline to record a failure, does not fit " +
+        "in Orchestrator:FunctionTimeoutSeconds (330)")]
     [InlineData("Apps:shop:Watch:FailedForSeconds=59", "Apps:shop:Watch:FailedForSeconds",
         "59 must be between 60 (the schedule runs once a minute) and 3600")]
     [InlineData("Apps:shop:Watch:FailedForSeconds=60", "Apps:shop:Watch:FailedForSeconds", "")]
@@ -106,8 +106,8 @@ public sealed class OptionsValidationBoundaryTests
         "Apps:shop:Regions:us-west-2:Services:0:StandbyDesiredCount", "")]
     [InlineData("Apps:shop:Regions:us-west-2:Services:0:StandbyDesiredCount=5",
         "Apps:shop:Regions:us-west-2:Services:0:StandbyDesiredCount", "5 must be between 0 and ActiveDesiredCount (4)")]
-    [InlineData("Apps:shop:Regions:us-west-2:Services:0:ActiveDesiredCount=1", "Apps:shop:Regions:us-west-2:Services:0:ActiveDesiredCount",
-        "")]
+    [InlineData("Apps:shop:Regions:us-west-2:Services:0:ActiveDesiredCount=1",
+        "Apps:shop:Regions:us-west-2:Services:0:ActiveDesiredCount", "")]
     [InlineData("Apps:shop:Regions:us-west-2:Services:0:Cluster=", "Apps:shop:Regions:us-west-2:Services:0:Cluster", "required")]
     [InlineData("Apps:shop:Regions:us-west-2:GlobalTables:0=", "Apps:shop:Regions:us-west-2:GlobalTables:0",
         "empty; name a global table or remove the entry")]
@@ -139,19 +139,16 @@ public sealed class OptionsValidationBoundaryTests
         // the lease gives up at the instant the lease expires, so a retried alarm may take the execution over while
         // this invocation still records the step: two holders. Strictly shorter, as DynamoDB's conditional writes
         // fence the old holder only once the new one has taken over.
-        var errors =
-            ErrorsOf("Apps:shop:LeaseSeconds=90;Apps:shop:EcsWaitSeconds=90;Apps:shop:HealthWaitSeconds=80;Apps:shop:DnsWaitSeconds=80");
+        var errors = ErrorsOf("Apps:shop:LeaseSeconds=90;Apps:shop:EcsWaitSeconds=90;" + ShorterHealthAndDnsWaits);
 
-        Assert.Equal(
-            ["Orchestrator:Apps:shop:EcsWaitSeconds: 90 must be shorter than LeaseSeconds (90): the lease is renewed at each checkpoint, "
-            + "and a wait runs between two"], errors);
+        Assert.Equal(["Orchestrator:Apps:shop:EcsWaitSeconds: 90 must be shorter than LeaseSeconds (90): the lease is renewed at each " +
+            "checkpoint, and a wait runs between two"], errors);
     }
 
     [Fact]
     public void Load_EcsWaitOneSecondShorterThanTheLease_Accepted()
     {
-        Assert.Empty(
-            ErrorsOf("Apps:shop:LeaseSeconds=90;Apps:shop:EcsWaitSeconds=89;Apps:shop:HealthWaitSeconds=80;Apps:shop:DnsWaitSeconds=80"));
+        Assert.Empty(ErrorsOf("Apps:shop:LeaseSeconds=90;Apps:shop:EcsWaitSeconds=89;" + ShorterHealthAndDnsWaits));
     }
 
     [Fact]
@@ -161,9 +158,8 @@ public sealed class OptionsValidationBoundaryTests
         // cut short by the function's own margin, not by its setting.
         var errors = ErrorsOf("FunctionTimeoutSeconds=300");
 
-        Assert.Contains(errors, e =>
-            e.StartsWith(
-            "Orchestrator:Apps:shop:EcsWaitSeconds, HealthWaitSeconds, DnsWaitSeconds: together 290 s", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Orchestrator:Apps:shop:EcsWaitSeconds, HealthWaitSeconds, " +
+            "DnsWaitSeconds: together 290 s", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -174,6 +170,8 @@ public sealed class OptionsValidationBoundaryTests
 
     private const string Cname =
         "Apps:shop:Dns:RecordType=CNAME;Apps:shop:Regions:us-east-1:TargetHostedZoneId=;Apps:shop:Regions:us-west-2:TargetHostedZoneId=";
+
+    private const string ShorterHealthAndDnsWaits = "Apps:shop:HealthWaitSeconds=80;Apps:shop:DnsWaitSeconds=80";
 
     private static IReadOnlyList<string> ErrorsOf(string overrides)
     {
