@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using FailoverOrchestrator.IntegrationTests.World;
 using FailoverOrchestrator.LocalCloud;
 using FailoverOrchestrator.LocalCloud.Dynalite;
 using FailoverOrchestrator.LocalCloud.World;
@@ -32,6 +33,7 @@ public sealed class ReplicatedWorldFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+        LocalCredentials.UseInThisProcess();
         _world = await LocalWorld.StartReplicatedAsync(new LocalCloudOptions(), [East, West], TimeSpan.FromMilliseconds(300));
     }
 

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.IntegrationTests.World;
 using FailoverOrchestrator.LocalCloud;
@@ -65,6 +65,7 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         };
         if (withWorld)
         {
+            LocalCredentials.UseInThisProcess();
             world = await LocalWorld.StartAsync(cloud ?? new LocalCloudOptions { ChangePropagationDelay = TimeSpan.Zero, EcsTasksPerSecond = double.PositiveInfinity, AccountId = "111122223333" });
             options = OrchestratorConfiguration.Load(configFile);
             await world.ProvisionAsync(options);
