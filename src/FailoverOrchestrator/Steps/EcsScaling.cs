@@ -13,25 +13,7 @@ internal static class EcsScaling
     {
         var calls = new List<string>();
         var services = context.App.Regions[region].Services;
-        var updated = 0;
-        foreach (var cluster in services.GroupBy(s => s.Cluster, StringComparer.Ordinal))
-        {
-            var current = await DescribeAsync(ecs, step, region, cluster.Key, cluster.Select(s => s.Service).ToList(), calls, cancellationToken);
-            foreach (var service in cluster)
-            {
-                var desired = desiredOf(service);
-                if (current.TryGetValue(service.Service, out var found) && found.DesiredCount == desired)
-                {
-                    continue;
-                }
-
-                calls.Add($"ecs:UpdateService region={region} cluster={service.Cluster} service={service.Service} desiredCount={desired}");
-                await context.Lease.EnsureHeldAsync($"ecs:UpdateService {service.Cluster}/{service.Service}", cancellationToken);
-                await ecs.UpdateServiceAsync(region, service.Cluster, service.Service, desired, cancellationToken);
-                updated++;
-            }
-        }
-
+        var updated = await UpdateAsync(ecs, step, context, region, desiredOf, calls, cancellationToken);
         if (!waitForRunning)
         {
             return Done(updated, services.Count, region, calls, "set to standby counts");
@@ -74,6 +56,33 @@ internal static class EcsScaling
         updated == 0
             ? StepOutcome.Unchanged($"{total} service(s) in {region} already at their counts and {what}", calls)
             : StepOutcome.Succeeded($"{updated} of {total} service(s) in {region} updated; {what}", calls);
+
+    /// <summary>Sets each service not yet at its desired count (fenced, call by call); returns how many were updated.</summary>
+    private static async Task<int> UpdateAsync(
+        IEcsClient ecs, string step, StepContext context, string region, Func<EcsServiceOptions, int> desiredOf, List<string> calls,
+        CancellationToken cancellationToken)
+    {
+        var updated = 0;
+        foreach (var cluster in context.App.Regions[region].Services.GroupBy(s => s.Cluster, StringComparer.Ordinal))
+        {
+            var current = await DescribeAsync(ecs, step, region, cluster.Key, cluster.Select(s => s.Service).ToList(), calls, cancellationToken);
+            foreach (var service in cluster)
+            {
+                var desired = desiredOf(service);
+                if (current.TryGetValue(service.Service, out var found) && found.DesiredCount == desired)
+                {
+                    continue;
+                }
+
+                calls.Add($"ecs:UpdateService region={region} cluster={service.Cluster} service={service.Service} desiredCount={desired}");
+                await context.Lease.EnsureHeldAsync($"ecs:UpdateService {service.Cluster}/{service.Service}", cancellationToken);
+                await ecs.UpdateServiceAsync(region, service.Cluster, service.Service, desired, cancellationToken);
+                updated++;
+            }
+        }
+
+        return updated;
+    }
 
     private static async Task<List<string>> LaggingAsync(
         IEcsClient ecs, string step, string region, List<EcsServiceOptions> services, Func<EcsServiceOptions, int> desiredOf,
