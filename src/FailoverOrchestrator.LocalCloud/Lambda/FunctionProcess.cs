@@ -61,7 +61,7 @@ internal sealed class FunctionProcess : IAsyncDisposable
     /// <summary>Starts the function; <paramref name="onLogLine"/> sees each stdout line as it is written.</summary>
     public static FunctionProcess Start(FunctionProcessOptions options, Action<string>? onLogLine = null)
     {
-        var api = RuntimeApiServer.Start(options.FunctionArn);
+        var api = RuntimeApiServer.Start(options.FunctionArn, options.Time);
         var start = options.Runtime == LambdaRuntimeKind.Managed
             ? new ProcessStartInfo(DotnetHost.Path(), ["exec", Path.Combine(options.TaskRoot, options.Handler + ".dll")])
             : new ProcessStartInfo(Path.Combine(options.TaskRoot, "bootstrap"));

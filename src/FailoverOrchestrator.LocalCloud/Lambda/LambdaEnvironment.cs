@@ -23,7 +23,7 @@ internal static class LambdaEnvironment
             ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = options.MemorySizeMb.ToString(CultureInfo.InvariantCulture),
             ["AWS_LAMBDA_LOG_GROUP_NAME"] = "/aws/lambda/" + options.FunctionName,
             ["AWS_LAMBDA_LOG_STREAM_NAME"] = string.Create(
-                CultureInfo.InvariantCulture, $"{TimeProvider.System.GetUtcNow():yyyy/MM/dd}/[{options.Version}]{Guid.NewGuid():N}"),
+                CultureInfo.InvariantCulture, $"{options.Time.GetUtcNow():yyyy/MM/dd}/[{options.Version}]{Guid.NewGuid():N}"),
             ["AWS_LAMBDA_INITIALIZATION_TYPE"] = "on-demand",
             ["AWS_REGION"] = options.Region,
             ["AWS_DEFAULT_REGION"] = options.Region,

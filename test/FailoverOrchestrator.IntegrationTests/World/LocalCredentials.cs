@@ -3,9 +3,9 @@ using FailoverOrchestrator.LocalCloud.World;
 namespace FailoverOrchestrator.IntegrationTests.World;
 
 /// <summary>
-/// Throwaway credentials and a region in the test process, the same for every world, for the clients the tests build
-/// on the default chain (the official SDK's and ours); never probes the instance metadata address. The worlds
-/// themselves set nothing in the process: the drill and the function processes get their variables explicitly.
+/// Throwaway credentials and a region in the test process, the same for every world: the handler built in this
+/// process reads them through the official SDK's default chain (its DynamoDB client has no explicit credentials), as
+/// it reads the execution role's in Lambda. Never probes the instance metadata address.
 /// </summary>
 internal static class LocalCredentials
 {
