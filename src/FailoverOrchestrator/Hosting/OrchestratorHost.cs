@@ -12,6 +12,7 @@ using FailoverOrchestrator.Serialization;
 using FailoverOrchestrator.Steps;
 using FailoverOrchestrator.Telemetry;
 using FailoverOrchestrator.Triggers;
+using FailoverOrchestrator.Watch;
 using Microsoft.Extensions.Logging;
 
 namespace FailoverOrchestrator.Hosting;
@@ -36,9 +37,11 @@ internal sealed class OrchestratorHost
         _metrics = metrics ?? SwitchMetrics.None;
         _logger = loggers.CreateLogger("FailoverOrchestrator");
         var notifier = new OnCallNotifier(aws.Sns, loggers.CreateLogger<OnCallNotifier>());
+        var lag = aws.Heartbeats is null ? null : new ReplicationLagGate(new ReplicationLagProbe(aws.Heartbeats, time), time);
+        var preflight = new PreflightStep(aws.Route53, aws.Ecs, aws.Tables, aws.Writer, new RoutingControlReadiness(aws.RoutingControls), lag);
         IFailoverStep[] steps =
         [
-            new PreflightStep(aws.Route53, aws.Ecs, aws.Tables, aws.Writer, new RoutingControlReadiness(aws.RoutingControls), aws.Heartbeats is null ? null : new ReplicationLagGate(new ReplicationLagProbe(aws.Heartbeats, time), time)),
+            preflight,
             new EcsScaleUpStep(aws.Ecs, time),
             new TargetHealthyStep(aws.Route53, time),
             new PromoteWriterStep(aws.Writer),
@@ -55,7 +58,10 @@ internal sealed class OrchestratorHost
             new SwitchPlanner(aws.State, aws.Audit, pipeline, time, loggers.CreateLogger<SwitchPlanner>()),
             status,
             new ResetHandler(aws.State, aws.Audit, aws.Writer, status, notifier, time, loggers.CreateLogger<ResetHandler>()),
-            new WatchRunner(aws.State, aws.Watches, aws.Audit, aws.Probe, switches, notifier, time, loggers.CreateLogger<WatchRunner>()),
+            new WatchRunner(aws.State, aws.Watches, aws.Audit, aws.Probe, switches, notifier, time, loggers.CreateLogger<WatchRunner>())
+            {
+                Standby = new StandbyReadiness(preflight, aws.Readiness, notifier, loggers.CreateLogger<StandbyReadiness>()),
+            },
             aws.Heartbeats is null ? null : new HeartbeatWriter(aws.State, aws.Heartbeats));
     }
 

@@ -17,4 +17,10 @@ internal enum PageEvent
 
     /// <summary>The scheduled watch found the primary failing for the configured time (WatchPolicy Notify); the page names the command.</summary>
     PrimaryDown,
+
+    /// <summary>The watch's preflight of the standby stopped passing: a failover now would be Blocked; the page says why.</summary>
+    StandbyNotReady,
+
+    /// <summary>The standby passes the watch's preflight again after it did not.</summary>
+    StandbyReady,
 }

@@ -32,6 +32,12 @@ internal static class StateItem
     public const string WatchActedFor = "watchActedFor";
     public const string WatchRuns = "watchRuns";
     public const string WatchLastRunAt = "watchLastRunAt";
+    public const string Readiness = "readiness";
+    public const string ReadinessSince = "readinessSince";
+    public const string ReadinessReasons = "readinessReasons";
+    public const string ReadinessChanges = "readinessChanges";
+    public const string Ready = "Ready";
+    public const string NotReady = "NotReady";
 
     /// <summary>Every attribute of the item: what an expression may name as <c>#attribute</c>.</summary>
     public static readonly IReadOnlySet<string> Attributes = new HashSet<string>(StringComparer.Ordinal)
@@ -39,6 +45,7 @@ internal static class StateItem
         App, ActiveRegion, Phase, TargetRegion, Epoch, ExecutionId, Holder, FailedPhase, LeaseExpiresAt, CompletedSteps, Attempts,
         LastTriggerKey, LastTransitionAt, LastError, CreatedAt, RecentTriggerKeys, DnsChangeId, PageMessageId, SuppressedPagedFor,
         StartedAt, LastSwitchStartedAt, WatchHistory, WatchFailingSince, WatchActedFor, WatchRuns, WatchLastRunAt,
+        Readiness, ReadinessSince, ReadinessReasons, ReadinessChanges,
     };
 
     /// <summary>The attribute that holds <paramref name="value"/>.</summary>
@@ -81,7 +88,19 @@ internal static class StateItem
                 Runs = runs,
             }
             : null,
+        Readiness = ToReadiness(item),
     };
+
+    private static ReadinessRecord? ToReadiness(Dictionary<string, AttributeValue> item) =>
+        item.GetNumber(ReadinessChanges) is { } changes
+            ? new ReadinessRecord
+            {
+                Ready = item.GetString(Readiness) == Ready,
+                Since = item.GetMillis(ReadinessSince) ?? DateTimeOffset.UnixEpoch,
+                Reasons = item.GetStringList(ReadinessReasons),
+                Changes = changes,
+            }
+            : null;
 
     private static InvalidDataException MissingAttribute(string name) =>
         new($"The state item has no '{name}' attribute; it was not written by this orchestrator.");
