@@ -68,12 +68,16 @@ internal sealed class DrillSession : IAsyncDisposable
     /// laid over it); the environments run <paramref name="function"/>, by default the managed build beside this program.
     /// </summary>
     public static async Task<DrillSession> StartAsync(
-        DrillProgress progress, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? overrides = null, FunctionBuild? function = null)
+        DrillProgress progress,
+        CancellationToken cancellationToken,
+        IEnumerable<KeyValuePair<string, string?>>? overrides = null,
+        FunctionBuild? function = null)
     {
         var clock = new JumpingClock();
         var skipped = new SkippedWaits(clock, TimeProvider.System);
         var world = await DrillWorld.StartAsync(progress, (overrides ?? []).ToList(), clock, skipped, cancellationToken);
-        return new DrillSession(world, progress, clock, skipped, function ?? new FunctionBuild(LambdaRuntimeKind.Managed, AppContext.BaseDirectory));
+        return new DrillSession(
+            world, progress, clock, skipped, function ?? new FunctionBuild(LambdaRuntimeKind.Managed, AppContext.BaseDirectory));
     }
 
     /// <summary>Delivers one payload to the first execution environment (started on first use and kept warm, as Lambda keeps it).</summary>
@@ -162,7 +166,10 @@ internal sealed class DrillSession : IAsyncDisposable
         var result = JsonSerializer.Deserialize(answer.Body, OrchestratorJsonContext.Default.FailoverResult)!;
 
         // The function runs on real time; the drill's clock is ahead by the simulated minutes it had jumped by then.
-        result = result with { Steps = result.Steps.Select(s => s with { StartedAt = s.StartedAt is { } real ? _skipped.ToDrillTime(real) : null }).ToList() };
+        result = result with
+        {
+            Steps = result.Steps.Select(s => s with { StartedAt = s.StartedAt is { } real ? _skipped.ToDrillTime(real) : null }).ToList(),
+        };
         return new DrillInvocation(label, at, duration, result, null);
     }
 }

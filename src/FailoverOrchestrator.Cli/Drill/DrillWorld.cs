@@ -70,12 +70,14 @@ internal sealed record DrillWorld(LocalWorld World, string Directory, string Con
         };
     }
 
-    private static async Task ProvisionAsync(LocalWorld world, OrchestratorOptions options, DrillProgress progress, CancellationToken cancellationToken)
+    private static async Task ProvisionAsync(
+        LocalWorld world, OrchestratorOptions options, DrillProgress progress, CancellationToken cancellationToken)
     {
         await world.ProvisionAsync(options, cancellationToken);
         var app = options.Apps.Values.Single();
         await DrillHeartbeats.WriteAsync(world, app, TimeProvider.System, cancellationToken);
-        progress.Say($"provisioned app '{app.Name}': {app.Dns.RecordName} -> {app.Regions[app.PrimaryRegion].TargetDnsName} ({app.PrimaryRegion}), " +
+        progress.Say($"provisioned app '{app.Name}': {app.Dns.RecordName} -> {app.Regions[app.PrimaryRegion].TargetDnsName} " +
+            $"({app.PrimaryRegion}), " +
             $"{app.StandbyRegion} at standby counts, tables {options.StateTable}, {options.AuditTable}, {app.WriterControl.TableName}");
     }
 

@@ -63,7 +63,8 @@ internal sealed class ExecutionEnvironments(DrillWorld world, FunctionBuild func
                 }
             });
         await ColdStartAsync(environment);
-        progress.Say($"execution environment started ({function.StartLine}): first GET /next after {environment.TimeToFirstNext!.Value.TotalMilliseconds:0} ms");
+        var coldStart = environment.TimeToFirstNext!.Value.TotalMilliseconds;
+        progress.Say($"execution environment started ({function.StartLine}): first GET /next after {coldStart:0} ms");
         return environment;
     }
 

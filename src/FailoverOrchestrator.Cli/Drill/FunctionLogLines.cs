@@ -18,7 +18,9 @@ internal static class FunctionLogLines
 
     /// <summary>The message of a step or lease event worth showing as progress; null for any other line.</summary>
     public static string? Progress(string line) =>
-        Parse(line, root => root.TryGetProperty("eventId", out var id) && Shown.Contains(id.GetInt32()) ? root.GetProperty("message").GetString() : null);
+        Parse(line, root => root.TryGetProperty("eventId", out var id) && Shown.Contains(id.GetInt32())
+            ? root.GetProperty("message").GetString()
+            : null);
 
     /// <summary>The <c>errorMessage</c> of the function's error document, else the answer as text.</summary>
     public static string ErrorMessage(InvocationResult answer) =>

@@ -15,7 +15,9 @@ internal sealed class MetricLineClaims
 
     private readonly HashSet<(FunctionProcess Environment, int Line)> _claimed = [];
 
-    /// <summary>The invocation's metric line; null when it wrote none (only switches emit one: not a status, plan or ignored alarm).</summary>
+    /// <summary>
+    /// The invocation's metric line; null when it wrote none (only switches emit one: not a status, plan or ignored alarm).
+    /// </summary>
     public async Task<EmittedMetrics?> ClaimAsync(FunctionProcess environment, int linesBefore, DrillInvocation invocation)
     {
         var expected = invocation.Result is null || invocation.Result.Outcome is Outcome.FailedOver or Outcome.FailedBack or Outcome.Blocked

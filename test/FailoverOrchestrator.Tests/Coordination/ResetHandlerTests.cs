@@ -30,26 +30,36 @@ public class ResetHandlerTests
 
     private static readonly FailoverTrigger Reset = new()
     {
-        Source = TriggerSource.Operator, Command = TriggerCommand.Reset, IdempotencyKey = "operator#reset#1", App = "shop", Confirm = "shop",
+        Source = TriggerSource.Operator,
+        Command = TriggerCommand.Reset,
+        IdempotencyKey = "operator#reset#1",
+        App = "shop",
+        Confirm = "shop",
         Region = "us-east-1", Reason = "DNS checked by hand",
     };
 
-    private static readonly AwsServiceException Throttled = new("DynamoDB", "GetItem", HttpStatusCode.BadRequest, "ThrottlingException", "slow down", "req-1");
+    private static readonly AwsServiceException Throttled = new("DynamoDB", "GetItem", HttpStatusCode.BadRequest, "ThrottlingException",
+        "slow down", "req-1");
 
-    /// <summary>Row: state before, whether the conditional reset took, the writer item (or the read's failure), the outcome, the reason.</summary>
+    /// <summary>
+    /// Row: state before, whether the conditional reset took, the writer item (or the read's failure), the outcome, the reason.
+    /// </summary>
     private static readonly Dictionary<string, (AppState? Before, bool Took, object? Writer, Outcome Outcome, string Reason)> Table = new()
     {
         ["failed, writer agrees"] = (Failed, true, new WriterState("us-east-1", 6, "exec-9", Now), Outcome.Status,
             "reset by operator from Failed (execution exec-9, DnsUpsert: Throttling) to Steady in us-east-1: DNS checked by hand"),
         ["failed, no writer item"] = (Failed, true, null, Outcome.Status, "to Steady in us-east-1: DNS checked by hand"),
         ["failed, writer names the other region"] = (Failed, true, new WriterState("us-west-2", 7, "exec-9", Now), Outcome.Status,
-            ". WARNING: the writer-control item shop-control/writer still names us-west-2 (epoch 7), so the application in us-east-1 refuses writes"),
+            ". WARNING: the writer-control item shop-control/writer still names us-west-2 (epoch 7), "
+                + "so the application in us-east-1 refuses writes"),
         ["failed, writer unreadable"] = (Failed, true, Throttled, Outcome.Status,
-            ". WARNING: the writer-control item shop-control/writer could not be read in us-east-1 (ThrottlingException); check that it names us-east-1"),
+            ". WARNING: the writer-control item shop-control/writer could not be read in us-east-1 (ThrottlingException); "
+                + "check that it names us-east-1"),
         ["abandoned execution, no error"] = (Failed with { Phase = Phase.FailingOver, LastError = null }, true, null, Outcome.Status,
             "reset by operator from FailingOver (execution exec-9, no error)"),
         ["refused: steady"] = (Failed with { Phase = Phase.Steady }, false, null, Outcome.Rejected,
-            "app 'shop' is Steady in us-east-1; reset only applies to a Failed app or an execution whose lease has expired. Nothing was changed"),
+            "app 'shop' is Steady in us-east-1; reset only applies to a Failed app or an execution whose lease has expired. "
+                + "Nothing was changed"),
         ["refused: live lease"] = (Failed with { Phase = Phase.FailingBack, ActiveRegion = "us-west-2" }, false, null, Outcome.Rejected,
             "app 'shop' is FailingBack in us-west-2 and execution exec-9 holds a live lease; reset only applies"),
         ["refused: no state item"] = (null, false, null, Outcome.Rejected, "app 'shop' is Steady in us-east-1; reset only applies"),
@@ -66,7 +76,8 @@ public class ResetHandlerTests
         var app = TestConfig.Shop();
         aws.State.Setup(s => s.GetAsync("shop", It.IsAny<CancellationToken>())).ReturnsAsync(before);
         aws.State.Setup(s => s.ResetAsync("shop", "us-east-1", Now, It.IsAny<CancellationToken>())).ReturnsAsync(took);
-        var read = aws.Writer.Setup(w => w.ReadAsync("us-east-1", app.WriterControl.TableName, app.WriterControl.Key, It.IsAny<CancellationToken>()));
+        var read = aws.Writer.Setup(w => w.ReadAsync("us-east-1", app.WriterControl.TableName, app.WriterControl.Key,
+            It.IsAny<CancellationToken>()));
         if (writer is Exception failure)
         {
             read.ThrowsAsync(failure);

@@ -19,7 +19,10 @@ internal static class FakeClock
 
     public static FakeTimeProvider At(DateTimeOffset start) => new(start);
 
-    /// <summary>Runs <paramref name="work"/>, advancing <paramref name="time"/> by <paramref name="step"/> (1 ms unless given) until it completes.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/>, advancing <paramref name="time"/> by <paramref name="step"/> (1 ms unless given)
+    /// until it completes.
+    /// </summary>
     public static Task<T> RunAsync<T>(FakeTimeProvider time, Func<Task<T>> work, TimeSpan? step = null) =>
         Task.Factory.StartNew(
             () =>

@@ -27,7 +27,8 @@ public class LeaseWaiterTests
     [MemberData(nameof(LiveCases))]
     public void IsLiveElsewhere_DecisionTable_LiveOnlyWhileAnExecutionHoldsAnUnexpiredLease(string phase, int? expiresInMs, bool live)
     {
-        var state = new AppState { App = "shop", ActiveRegion = "us-east-1", Phase = Enum.Parse<Phase>(phase), LeaseExpiresAt = expiresInMs is { } ms ? Now.AddMilliseconds(ms) : null };
+        var state = new AppState { App = "shop", ActiveRegion = "us-east-1", Phase = Enum.Parse<Phase>(phase),
+            LeaseExpiresAt = expiresInMs is { } ms ? Now.AddMilliseconds(ms) : null };
 
         Assert.Equal(live, LeaseWaiter.IsLiveElsewhere(state, Now));
     }
@@ -67,7 +68,9 @@ public class LeaseWaiterTests
     private static AppState State(Phase phase, DateTimeOffset? expires) =>
         new() { App = "shop", ActiveRegion = "us-east-1", Phase = phase, ExecutionId = "exec-1", LeaseExpiresAt = expires };
 
-    /// <summary>A store that answers <paramref name="states"/> in turn (the last one again after that), noting when each read came.</summary>
+    /// <summary>
+    /// A store that answers <paramref name="states"/> in turn (the last one again after that), noting when each read came.
+    /// </summary>
     private static (IStateStore Store, List<DateTimeOffset> At) Reads(TimeProvider time, params AppState[] states)
     {
         var at = new List<DateTimeOffset>();
