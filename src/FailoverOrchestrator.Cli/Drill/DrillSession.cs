@@ -146,6 +146,12 @@ internal sealed class DrillSession : IAsyncDisposable
         var linesBefore = environment.StandardOutput.Count;
         var answer = await environment.InvokeAsync(payload, TimeSpan.FromSeconds(Options.FunctionTimeoutSeconds));
         var invocation = Record(label, started - OutageAt, Clock.GetUtcNow() - started, answer);
+        if (answer.ErrorType == "Runtime.ExitError")
+        {
+            // The process ended: its last words say why (the Runtime API failing, an unhandled exception on stderr).
+            invocation = invocation with { Error = $"{invocation.Error} | {FunctionLogLines.LastWords(environment)}" };
+        }
+
         invocation = invocation with { Metrics = await _metrics.ClaimAsync(environment, linesBefore, invocation) };
         lock (_invocations)
         {

@@ -9,6 +9,9 @@ internal static class FunctionLogLines
     /// <summary>The event id of "step started" (FailoverOrchestrator.Telemetry.Log).</summary>
     private const int StepStarted = 6;
 
+    /// <summary>The event id of "the Runtime API failed; the process exits".</summary>
+    private const int RuntimeApiFailed = 17;
+
     // The handler's step and lease log events (FailoverOrchestrator.Telemetry.Log) worth showing while the drill runs.
     private static readonly HashSet<int> Shown = [StepStarted, 7, 8, 9, 10];
 
@@ -25,6 +28,19 @@ internal static class FunctionLogLines
     /// <summary>The <c>errorMessage</c> of the function's error document, else the answer as text.</summary>
     public static string ErrorMessage(InvocationResult answer) =>
         Parse(answer.Body, root => root.TryGetProperty("errorMessage", out var message) ? message.GetString() : null) ?? answer.Text;
+
+    /// <summary>
+    /// Why an environment's process ended, as far as it said: its "Runtime API failed" log line (event 17), else the
+    /// last lines of its stderr.
+    /// </summary>
+    public static string LastWords(FunctionProcess environment)
+    {
+        var failed = environment.StandardOutput.LastOrDefault(line =>
+            Parse(line, root => root.TryGetProperty("eventId", out var id) && id.GetInt32() == RuntimeApiFailed));
+        return failed is not null && Parse(failed, root => root.GetProperty("message").GetString()) is { } message
+            ? message
+            : string.Join(" | ", environment.StandardError.TakeLast(5));
+    }
 
     private static T? Parse<T>(ReadOnlyMemory<byte> json, Func<JsonElement, T?> read)
     {
