@@ -98,11 +98,13 @@ internal sealed class FunctionProcess : IAsyncDisposable
         return function;
     }
 
-    public Task<InvocationResult> InvokeAsync(byte[] payload, TimeSpan timeout, string? traceId = null, CancellationToken cancellationToken = default) =>
+    public Task<InvocationResult> InvokeAsync(byte[] payload, TimeSpan timeout, string? traceId = null,
+        CancellationToken cancellationToken = default) =>
         Api.InvokeAsync(payload, timeout, traceId, cancellationToken);
 
     /// <summary>How long the process took from its start to its first <c>GET …/next</c>, once it asked.</summary>
-    public TimeSpan? TimeToFirstNext => Api.FirstNextTimestamp == 0 ? null : Stopwatch.GetElapsedTime(StartedTimestamp, Api.FirstNextTimestamp);
+    public TimeSpan? TimeToFirstNext => Api.FirstNextTimestamp == 0 ? null : Stopwatch.GetElapsedTime(StartedTimestamp,
+        Api.FirstNextTimestamp);
 
     /// <summary>
     /// The process's peak resident memory so far (VmHWM in <c>/proc/&lt;pid&gt;/status</c>, what Lambda's "Max Memory
@@ -116,7 +118,8 @@ internal sealed class FunctionProcess : IAsyncDisposable
             {
                 if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
                 {
-                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0],
+                        System.Globalization.CultureInfo.InvariantCulture) * 1024;
                 }
             }
         }
@@ -128,7 +131,10 @@ internal sealed class FunctionProcess : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Stops the environment, once however often it is asked: the process is killed (Lambda freezes, then reclaims it) and the Runtime API closes.</summary>
+    /// <summary>
+    /// Stops the environment, once however often it is asked: the process is killed (Lambda freezes, then reclaims it) and the Runtime
+    /// API closes.
+    /// </summary>
     public ValueTask DisposeAsync()
     {
         lock (_gate)

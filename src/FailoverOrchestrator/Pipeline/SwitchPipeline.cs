@@ -27,7 +27,8 @@ internal sealed class SwitchPipeline(IReadOnlyDictionary<string, IFailoverStep> 
         return names.Select(n => steps[n]).ToList();
     }
 
-    public async Task<PipelineRun> ExecuteAsync(StepContext context, IReadOnlyCollection<string> completed, IPipelineObserver observer, CancellationToken cancellationToken)
+    public async Task<PipelineRun> ExecuteAsync(
+        StepContext context, IReadOnlyCollection<string> completed, IPipelineObserver observer, CancellationToken cancellationToken)
     {
         var ordered = StepsFor(context.App, context.Direction);
         for (var i = 0; i < ordered.Count; i++)
@@ -35,7 +36,8 @@ internal sealed class SwitchPipeline(IReadOnlyDictionary<string, IFailoverStep> 
             var step = ordered[i];
             if (completed.Contains(step.Name))
             {
-                context.Timeline.Add(new StepResult { Name = step.Name, Status = StepStatus.SkippedCompleted, Detail = "completed by an earlier attempt of this execution" });
+                context.Timeline.Add(new StepResult { Name = step.Name, Status = StepStatus.SkippedCompleted,
+                    Detail = "completed by an earlier attempt of this execution" });
                 continue;
             }
 
@@ -58,9 +60,16 @@ internal sealed class SwitchPipeline(IReadOnlyDictionary<string, IFailoverStep> 
         return new PipelineRun(false, null);
     }
 
-    /// <summary>Runs step <paramref name="index"/> once its lease is checked; on any exception, the step and those after it are marked in the timeline.</summary>
+    /// <summary>
+    /// Runs step <paramref name="index"/> once its lease is checked; on any exception, the step and those after it are marked in the
+    /// timeline.
+    /// </summary>
     private async Task<StepOutcome> RunStepAsync(
-        StepContext context, IReadOnlyList<IFailoverStep> ordered, int index, IPipelineObserver observer, (DateTimeOffset At, long Timestamp) started,
+        StepContext context,
+        IReadOnlyList<IFailoverStep> ordered,
+        int index,
+        IPipelineObserver observer,
+        (DateTimeOffset At, long Timestamp) started,
         CancellationToken cancellationToken)
     {
         var step = ordered[index];
@@ -75,14 +84,17 @@ internal sealed class SwitchPipeline(IReadOnlyDictionary<string, IFailoverStep> 
         catch (LeaseLostException)
         {
             // Another invocation owns the execution now: this one records nothing for the step and stops.
-            context.Timeline.Add(new StepResult { Name = step.Name, Status = StepStatus.NotRun, StartedAt = started.At, Detail = "stopped: another invocation took over the lease" });
+            context.Timeline.Add(new StepResult { Name = step.Name, Status = StepStatus.NotRun, StartedAt = started.At,
+                Detail = "stopped: another invocation took over the lease" });
             MarkNotRun(context, ordered, index + 1);
             throw;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The invocation's deadline: the step is marked, and the cancellation goes on to the coordinator.
-            context.Timeline.Add(new StepResult { Name = step.Name, Status = StepStatus.Failed, StartedAt = started.At, DurationMs = (long)time.GetElapsedTime(started.Timestamp).TotalMilliseconds, Detail = "stopped at the invocation's deadline" });
+            context.Timeline.Add(new StepResult { Name = step.Name, Status = StepStatus.Failed, StartedAt = started.At,
+                DurationMs = (long)time.GetElapsedTime(started.Timestamp).TotalMilliseconds,
+                Detail = "stopped at the invocation's deadline" });
             MarkNotRun(context, ordered, index + 1);
             throw;
         }
@@ -94,12 +106,17 @@ internal sealed class SwitchPipeline(IReadOnlyDictionary<string, IFailoverStep> 
 
     /// <summary>Records a step that threw (timeline, log, observer) and returns what the pipeline throws for it.</summary>
     private async Task<StepFailedException> FailedAsync(
-        StepContext context, IReadOnlyList<IFailoverStep> ordered, int index, IPipelineObserver observer, (DateTimeOffset At, long Timestamp) started,
+        StepContext context,
+        IReadOnlyList<IFailoverStep> ordered,
+        int index,
+        IPipelineObserver observer,
+        (DateTimeOffset At, long Timestamp) started,
         Exception ex, CancellationToken cancellationToken)
     {
         var step = ordered[index];
         var elapsed = (long)time.GetElapsedTime(started.Timestamp).TotalMilliseconds;
-        var failed = new StepResult { Name = step.Name, Status = StepStatus.Failed, StartedAt = started.At, DurationMs = elapsed, Detail = SafeText.ForHumans(ex.Message) };
+        var failed = new StepResult { Name = step.Name, Status = StepStatus.Failed, StartedAt = started.At, DurationMs = elapsed,
+            Detail = SafeText.ForHumans(ex.Message) };
         context.Timeline.Add(failed);
         MarkNotRun(context, ordered, index + 1);
         Log.StepFailed(logger, step.Name, elapsed, ex);

@@ -33,7 +33,8 @@ internal static class EcsScaling
 
         return running
             ? Done(updated, services.Count, region, calls, "running")
-            : throw new StepFailedException(step, $"timed out after {context.App.EcsWaitSeconds}s waiting for running tasks in {region}: {string.Join("; ", lagging)}");
+            : throw new StepFailedException(step,
+                $"timed out after {context.App.EcsWaitSeconds}s waiting for running tasks in {region}: {string.Join("; ", lagging)}");
     }
 
     public static StepOutcome Plan(StepContext context, string region, Func<EcsServiceOptions, int> desiredOf, bool waitForRunning)
@@ -46,7 +47,8 @@ internal static class EcsScaling
 
         if (waitForRunning)
         {
-            calls.Add($"ecs:DescribeServices region={region} until running >= {context.App.RunningShare:P0} of desired, at most {context.App.EcsWaitSeconds}s");
+            calls.Add($"ecs:DescribeServices region={region} until running >= {context.App.RunningShare:P0} of desired, "
+                + $"at most {context.App.EcsWaitSeconds}s");
         }
 
         return StepOutcome.Planned($"scale {context.App.Regions[region].Services.Count} service(s) in {region}", calls);
@@ -65,7 +67,8 @@ internal static class EcsScaling
         var updated = 0;
         foreach (var cluster in context.App.Regions[region].Services.GroupBy(s => s.Cluster, StringComparer.Ordinal))
         {
-            var current = await DescribeAsync(ecs, step, region, cluster.Key, cluster.Select(s => s.Service).ToList(), calls, cancellationToken);
+            var current = await DescribeAsync(ecs, step, region, cluster.Key, cluster.Select(s => s.Service).ToList(), calls,
+                cancellationToken);
             foreach (var service in cluster)
             {
                 var desired = desiredOf(service);
@@ -91,7 +94,8 @@ internal static class EcsScaling
         var lagging = new List<string>();
         foreach (var cluster in services.GroupBy(s => s.Cluster, StringComparer.Ordinal))
         {
-            var current = await DescribeAsync(ecs, step, region, cluster.Key, cluster.Select(s => s.Service).ToList(), calls, cancellationToken);
+            var current = await DescribeAsync(ecs, step, region, cluster.Key, cluster.Select(s => s.Service).ToList(), calls,
+                cancellationToken);
             foreach (var service in cluster)
             {
                 var needed = (int)Math.Ceiling(desiredOf(service) * share);
@@ -107,13 +111,20 @@ internal static class EcsScaling
     }
 
     private static async Task<Dictionary<string, EcsService>> DescribeAsync(
-        IEcsClient ecs, string step, string region, string cluster, List<string> names, List<string> calls, CancellationToken cancellationToken)
+        IEcsClient ecs,
+        string step,
+        string region,
+        string cluster,
+        List<string> names,
+        List<string> calls,
+        CancellationToken cancellationToken)
     {
         calls.Add($"ecs:DescribeServices region={region} cluster={cluster} services={string.Join(",", names)}");
         var result = await ecs.DescribeServicesAsync(region, cluster, names, cancellationToken);
         if (result.Failures.Count > 0)
         {
-            throw new StepFailedException(step, $"ECS could not describe {string.Join(", ", result.Failures.Select(f => $"{f.Arn} ({f.Reason})"))} in {region}");
+            var failures = string.Join(", ", result.Failures.Select(f => $"{f.Arn} ({f.Reason})"));
+            throw new StepFailedException(step, $"ECS could not describe {failures} in {region}");
         }
 
         return result.Services.ToDictionary(s => s.ServiceName, StringComparer.Ordinal);

@@ -32,7 +32,8 @@ internal sealed class RoutingControlClient : IRoutingControlClient
         _logger = logger;
     }
 
-    public Task<ClusterAnswer<bool>> UpdateRoutingControlStatesAsync(IReadOnlyList<ClusterEndpoint> endpoints, IReadOnlyList<RoutingControlStateEntry> entries, CancellationToken cancellationToken)
+    public Task<ClusterAnswer<bool>> UpdateRoutingControlStatesAsync(IReadOnlyList<ClusterEndpoint> endpoints,
+        IReadOnlyList<RoutingControlStateEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
         if (entries.Count == 0)
@@ -57,14 +58,16 @@ internal sealed class RoutingControlClient : IRoutingControlClient
         return SendAsync(endpoints, "UpdateRoutingControlStates", body, static _ => true, cancellationToken);
     }
 
-    public Task<ClusterAnswer<RoutingControlReading>> GetRoutingControlStateAsync(IReadOnlyList<ClusterEndpoint> endpoints, string routingControlArn, CancellationToken cancellationToken)
+    public Task<ClusterAnswer<RoutingControlReading>> GetRoutingControlStateAsync(IReadOnlyList<ClusterEndpoint> endpoints,
+        string routingControlArn, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(routingControlArn);
         var body = AwsJson.Write(writer => writer.WriteString("RoutingControlArn", routingControlArn));
         return SendAsync(endpoints, "GetRoutingControlState", body, ReadState, cancellationToken);
     }
 
-    private async Task<ClusterAnswer<T>> SendAsync<T>(IReadOnlyList<ClusterEndpoint> endpoints, string operation, string body, Func<string, T> parse, CancellationToken cancellationToken)
+    private async Task<ClusterAnswer<T>> SendAsync<T>(IReadOnlyList<ClusterEndpoint> endpoints, string operation, string body,
+        Func<string, T> parse, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         if (endpoints.Count == 0)
@@ -91,13 +94,22 @@ internal sealed class RoutingControlClient : IRoutingControlClient
             operation,
             0,
             "NoClusterEndpointAnswered",
-            $"none of the {endpoints.Count} cluster endpoints answered in {PollSchedule.ClusterRoundLimit} rounds: {string.Join("; ", failures.Distinct())}",
+            $"none of the {endpoints.Count} cluster endpoints answered in {PollSchedule.ClusterRoundLimit} rounds: "
+                + string.Join("; ", failures.Distinct()),
             null);
     }
 
-    /// <summary>One attempt per endpoint, starting at <paramref name="start"/>; the first answer, or null with each failure added to <paramref name="failures"/>.</summary>
+    /// <summary>
+    /// One attempt per endpoint, starting at <paramref name="start"/>; the first answer, or null with each failure added
+    /// to <paramref name="failures"/>.
+    /// </summary>
     private async Task<ClusterAnswer<T>?> RoundAsync<T>(
-        IReadOnlyList<ClusterEndpoint> endpoints, int start, string operation, string body, Func<string, T> parse, List<EndpointFailure> failures,
+        IReadOnlyList<ClusterEndpoint> endpoints,
+        int start,
+        string operation,
+        string body,
+        Func<string, T> parse,
+        List<EndpointFailure> failures,
         CancellationToken cancellationToken)
     {
         for (var i = 0; i < endpoints.Count; i++)
@@ -155,6 +167,7 @@ internal sealed class RoutingControlClient : IRoutingControlClient
             "Off" => RoutingControlState.Off,
             var other => throw new FormatException($"RoutingControlState '{other}' is neither On nor Off."),
         };
-        return new RoutingControlReading(AwsJson.RequiredString(root, "RoutingControlArn"), state, AwsJson.OptionalString(root, "RoutingControlName"));
+        return new RoutingControlReading(AwsJson.RequiredString(root, "RoutingControlArn"), state,
+            AwsJson.OptionalString(root, "RoutingControlName"));
     }
 }
