@@ -79,8 +79,11 @@ internal static class DrillCommand
 
     /// <summary>Each scenario in a fresh world, its text report written as it ends unless <paramref name="report"/> is null.</summary>
     private static async Task<List<ScenarioResult>> RunScenariosAsync(
-        IReadOnlyList<DrillScenario> scenarios, FunctionBuild function, DrillProgress progress, TextWriter? report,
-            CancellationToken cancellationToken)
+        IReadOnlyList<DrillScenario> scenarios,
+        FunctionBuild function,
+        DrillProgress progress,
+        TextWriter? report,
+        CancellationToken cancellationToken)
     {
         var results = new List<ScenarioResult>();
         foreach (var scenario in scenarios)
@@ -92,10 +95,9 @@ internal static class DrillCommand
             if (report is not null)
             {
                 var app = session.App;
-                await report.WriteAsync(DrillTextReport.Render(
-                    result,
-                        $"Drill {scenario.Name} · app {app.Name} · primary {app.PrimaryRegion}, standby {app.StandbyRegion} · "
-                        + $"{scenario.Description}"));
+                var title = $"Drill {scenario.Name} · app {app.Name} · primary {app.PrimaryRegion}, standby {app.StandbyRegion}"
+                    + $" · {scenario.Description}";
+                await report.WriteAsync(DrillTextReport.Render(result, title));
             }
         }
 

@@ -63,7 +63,7 @@ internal sealed class FunctionProcess : IAsyncDisposable
     {
         var api = RuntimeApiServer.Start(options.FunctionArn, options.Time);
         var start = options.Runtime == LambdaRuntimeKind.Managed
-            ? new ProcessStartInfo(DotnetHost(), ["exec", Path.Combine(options.TaskRoot, options.Handler + ".dll")])
+            ? new ProcessStartInfo(DotnetHost.Path(), ["exec", Path.Combine(options.TaskRoot, options.Handler + ".dll")])
             : new ProcessStartInfo(Path.Combine(options.TaskRoot, "bootstrap"));
         start.WorkingDirectory = options.TaskRoot;
         start.UseShellExecute = false;
@@ -72,39 +72,10 @@ internal sealed class FunctionProcess : IAsyncDisposable
         start.RedirectStandardInput = false;
 
         // Lambda starts the runtime with its own variables only; nothing of the caller's environment leaks in.
-        var env = start.Environment;
-        env.Clear();
-        foreach (var (name, value) in options.Environment)
+        start.Environment.Clear();
+        foreach (var (name, value) in LambdaEnvironment.For(options, api.Address))
         {
-            env[name] = value;
-        }
-
-        env["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin";
-        env["LANG"] = "en_US.UTF-8";
-        env["TZ"] = ":UTC";
-        env["LAMBDA_TASK_ROOT"] = options.TaskRoot;
-        env["_HANDLER"] = options.Handler;
-        env["AWS_LAMBDA_RUNTIME_API"] = api.Address;
-        env["AWS_LAMBDA_FUNCTION_NAME"] = options.FunctionName;
-        env["AWS_LAMBDA_FUNCTION_VERSION"] = options.Version;
-        env["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = options.MemorySizeMb.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        env["AWS_LAMBDA_LOG_GROUP_NAME"] = "/aws/lambda/" + options.FunctionName;
-        env["AWS_LAMBDA_LOG_STREAM_NAME"] = $"{options.Time.GetUtcNow():yyyy/MM/dd}/[{options.Version}]{Guid.NewGuid():N}";
-        env["AWS_LAMBDA_INITIALIZATION_TYPE"] = "on-demand";
-        env["AWS_REGION"] = options.Region;
-        env["AWS_DEFAULT_REGION"] = options.Region;
-        if (!options.Environment.ContainsKey("AWS_ACCESS_KEY_ID"))
-        {
-            // The execution role's temporary credentials, as Lambda sets them.
-            env["AWS_ACCESS_KEY_ID"] = "ASIALOCALFUNCTION000";
-            env["AWS_SECRET_ACCESS_KEY"] = "local-function-secret-key";
-            env["AWS_SESSION_TOKEN"] = "local-function-session-token";
-        }
-        if (options.Runtime == LambdaRuntimeKind.Managed)
-        {
-            // What the managed runtime's bootstrap.net8.sh exports before `exec dotnet exec`.
-            env["DOTNET_ROOT"] = Path.GetDirectoryName(DotnetHost())!;
-            env["AWS_EXECUTION_ENV"] = "AWS_Lambda_dotnet8";
+            start.Environment[name] = value;
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
@@ -132,8 +103,8 @@ internal sealed class FunctionProcess : IAsyncDisposable
         Api.InvokeAsync(payload, timeout, traceId, cancellationToken);
 
     /// <summary>How long the process took from its start to its first <c>GET …/next</c>, once it asked.</summary>
-    public TimeSpan? TimeToFirstNext => Api.FirstNextTimestamp == 0
-        ? null : Stopwatch.GetElapsedTime(StartedTimestamp, Api.FirstNextTimestamp);
+    public TimeSpan? TimeToFirstNext => Api.FirstNextTimestamp == 0 ? null : Stopwatch.GetElapsedTime(StartedTimestamp,
+        Api.FirstNextTimestamp);
 
     /// <summary>
     /// The process's peak resident memory so far (VmHWM in <c>/proc/&lt;pid&gt;/status</c>, what Lambda's "Max Memory
@@ -160,8 +131,10 @@ internal sealed class FunctionProcess : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Stops the environment, once however often it is asked: the process is killed (Lambda freezes, then reclaims it) and the
-    /// Runtime API closes.</summary>
+    /// <summary>
+    /// Stops the environment, once however often it is asked: the process is killed (Lambda freezes, then reclaims it) and the Runtime
+    /// API closes.
+    /// </summary>
     public ValueTask DisposeAsync()
     {
         lock (_gate)
@@ -189,33 +162,5 @@ internal sealed class FunctionProcess : IAsyncDisposable
         await _exited.Task.WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
         await Api.DisposeAsync();
         _process.Dispose();
-    }
-
-    /// <summary>The dotnet host running this process (the SDK's `dotnet test`/`dotnet run` set DOTNET_HOST_PATH), else the one on
-    /// PATH.</summary>
-    private static string DotnetHost()
-    {
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
-        {
-            return host;
-        }
-
-        if (Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            return self;
-        }
-
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator,
-            StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(dir, "dotnet");
-            if (File.Exists(candidate))
-            {
-                return new FileInfo(candidate).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? candidate;
-            }
-        }
-
-        throw new FileNotFoundException(
-            "the dotnet host was not found on PATH; the managed runtime starts the function with `dotnet exec`");
     }
 }

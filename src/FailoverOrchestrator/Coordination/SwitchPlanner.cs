@@ -19,20 +19,50 @@ internal sealed class SwitchPlanner(IStateStore store, IAuditLog auditLog, Switc
     {
         var state = await store.GetAsync(app.Name, cancellationToken);
         var active = state?.ActiveRegion ?? app.PrimaryRegion;
-        var direction = trigger.Command switch
-        {
-            TriggerCommand.Failover => SwitchDirection.Failover,
-            TriggerCommand.Failback => SwitchDirection.Failback,
-            _ => active == app.PrimaryRegion ? SwitchDirection.Failover : SwitchDirection.Failback,
-        };
-        var (source, target) = direction == SwitchDirection.Failover
-            ? (app.PrimaryRegion, app.StandbyRegion) : (app.StandbyRegion, app.PrimaryRegion);
         var now = time.GetUtcNow();
-        var executionId = "plan-" + ExecutionIds.Next(app.Name, now);
-        var context = new StepContext
+        var context = Context(trigger, app, state, Direction(trigger, app, active), now);
+        var direction = context.Direction.ToString().ToLowerInvariant();
+        var notes = Notes(state, active, context);
+        var run = await pipeline.PlanAsync(context, cancellationToken);
+        if (run.Blocked)
+        {
+            notes.Add($"preflight would block: {run.BlockedReason}");
+        }
+
+        var reason = $"dry run of {direction} {context.SourceRegion} -> {context.TargetRegion}: nothing was changed"
+            + (notes.Count > 0 ? "; " + string.Join("; ", notes) : string.Empty);
+        var audit = new ExecutionAudit(auditLog, app.Name, context.ExecutionId, context.Epoch, time, logger);
+        await audit.AppendAsync("Planned", reason, cancellationToken);
+        return new FailoverResult
+        {
+            Outcome = Outcome.Planned,
+            App = app.Name,
+            ExecutionId = context.ExecutionId,
+            ActiveRegion = active,
+            TargetRegion = context.TargetRegion,
+            Steps = context.Timeline.ToList(),
+            Reason = reason,
+            Rpo = context.Rpo ?? Replication.RpoNotMeasured.For(context, now),
+        };
+    }
+
+    /// <summary>The direction the command names; for <c>plan</c>, away from the active region.</summary>
+    private static SwitchDirection Direction(FailoverTrigger trigger, AppOptions app, string active) => trigger.Command switch
+    {
+        TriggerCommand.Failover => SwitchDirection.Failover,
+        TriggerCommand.Failback => SwitchDirection.Failback,
+        _ => active == app.PrimaryRegion ? SwitchDirection.Failover : SwitchDirection.Failback,
+    };
+
+    private static StepContext Context(FailoverTrigger trigger, AppOptions app, AppState? state, SwitchDirection direction,
+        DateTimeOffset now)
+    {
+        var (source, target) = direction == SwitchDirection.Failover ? (app.PrimaryRegion, app.StandbyRegion) : (app.StandbyRegion,
+            app.PrimaryRegion);
+        return new StepContext
         {
             App = app,
-            ExecutionId = executionId,
+            ExecutionId = "plan-" + ExecutionIds.Next(app.Name, now),
             Epoch = (state?.Epoch ?? 0) + 1,
             Direction = direction,
             SourceRegion = source,
@@ -40,39 +70,23 @@ internal sealed class SwitchPlanner(IStateStore store, IAuditLog auditLog, Switc
             Reason = trigger.Reason ?? $"dry run of {direction.ToString().ToLowerInvariant()}",
             AcceptDataLossSeconds = trigger.AcceptDataLossSeconds,
         };
+    }
 
+    /// <summary>What the switch itself would answer now, when that is not a switch.</summary>
+    private static List<string> Notes(AppState? state, string active, StepContext context)
+    {
+        var direction = context.Direction.ToString().ToLowerInvariant();
         var notes = new List<string>();
         if (state is { Phase: not Phase.Steady })
         {
-            notes.Add(
-                $"the app is {state.Phase} (execution {state.ExecutionId}); a {direction.ToString().ToLowerInvariant()} now would answer "
-                + $"InProgressElsewhere or Blocked");
+            notes.Add($"the app is {state.Phase} (execution {state.ExecutionId}); "
+                + $"a {direction} now would answer InProgressElsewhere or Blocked");
         }
-        else if (active == target)
+        else if (active == context.TargetRegion)
         {
-            notes.Add($"{target} is already active; a {direction.ToString().ToLowerInvariant()} now would answer AlreadyInTargetState");
-        }
-
-        var run = await pipeline.PlanAsync(context, cancellationToken);
-        if (run.Blocked)
-        {
-            notes.Add($"preflight would block: {run.BlockedReason}");
+            notes.Add($"{context.TargetRegion} is already active; a {direction} now would answer AlreadyInTargetState");
         }
 
-        var reason = $"dry run of {direction.ToString().ToLowerInvariant()} {source} -> {target}: nothing was changed"
-            + (notes.Count > 0 ? "; " + string.Join("; ", notes) : string.Empty);
-        var audit = new ExecutionAudit(auditLog, app.Name, executionId, context.Epoch, time, logger);
-        await audit.AppendAsync("Planned", reason, cancellationToken);
-        return new FailoverResult
-        {
-            Outcome = Outcome.Planned,
-            App = app.Name,
-            ExecutionId = executionId,
-            ActiveRegion = active,
-            TargetRegion = target,
-            Steps = context.Timeline.ToList(),
-            Reason = reason,
-            Rpo = context.Rpo ?? Replication.RpoNotMeasured.For(context, now),
-        };
+        return notes;
     }
 }

@@ -27,8 +27,8 @@ internal sealed class SwitchPipeline(IReadOnlyDictionary<string, IFailoverStep> 
         return names.Select(n => steps[n]).ToList();
     }
 
-    public async Task<PipelineRun> ExecuteAsync(StepContext context, IReadOnlyCollection<string> completed, IPipelineObserver observer,
-        CancellationToken cancellationToken)
+    public async Task<PipelineRun> ExecuteAsync(
+        StepContext context, IReadOnlyCollection<string> completed, IPipelineObserver observer, CancellationToken cancellationToken)
     {
         var ordered = StepsFor(context.App, context.Direction);
         for (var i = 0; i < ordered.Count; i++)
@@ -36,8 +36,7 @@ internal sealed class SwitchPipeline(IReadOnlyDictionary<string, IFailoverStep> 
             var step = ordered[i];
             if (completed.Contains(step.Name))
             {
-                context.Timeline.Add(
-                    new StepResult { Name = step.Name, Status = StepStatus.SkippedCompleted,
+                context.Timeline.Add(new StepResult { Name = step.Name, Status = StepStatus.SkippedCompleted,
                     Detail = "completed by an earlier attempt of this execution" });
                 continue;
             }
@@ -45,45 +44,7 @@ internal sealed class SwitchPipeline(IReadOnlyDictionary<string, IFailoverStep> 
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["step"] = step.Name });
             var startedAt = time.GetUtcNow();
             var started = time.GetTimestamp();
-            StepOutcome outcome;
-            try
-            {
-                // Fenced first: a holder paused past its lease and taken over stops here, before the step reads or changes anything.
-                await context.Lease.EnsureHeldAsync($"step {step.Name}", cancellationToken);
-                await observer.StepStartingAsync(step.Name, cancellationToken);
-                Log.StepStarted(logger, step.Name);
-                outcome = await step.ExecuteAsync(context, cancellationToken);
-            }
-            catch (LeaseLostException)
-            {
-                // Another invocation owns the execution now: this one records nothing for the step and stops.
-                context.Timeline.Add(
-                    new StepResult { Name = step.Name, Status = StepStatus.NotRun, StartedAt = startedAt,
-                    Detail = "stopped: another invocation took over the lease" });
-                MarkNotRun(context, ordered, i + 1);
-                throw;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // The invocation's deadline: the step is marked, and the cancellation goes on to the coordinator.
-                context.Timeline.Add(
-                    new StepResult { Name = step.Name, Status = StepStatus.Failed, StartedAt = startedAt,
-                    DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds, Detail = "stopped at the invocation's deadline" });
-                MarkNotRun(context, ordered, i + 1);
-                throw;
-            }
-            catch (Exception ex)
-            {
-                var elapsed = (long)time.GetElapsedTime(started).TotalMilliseconds;
-                var failed = new StepResult { Name = step.Name, Status = StepStatus.Failed, StartedAt = startedAt, DurationMs = elapsed,
-                    Detail = SafeText.ForHumans(ex.Message) };
-                context.Timeline.Add(failed);
-                MarkNotRun(context, ordered, i + 1);
-                Log.StepFailed(logger, step.Name, elapsed, ex);
-                await observer.StepFailedAsync(failed, ex, cancellationToken);
-                throw ex as StepFailedException ?? new StepFailedException(step.Name, ex.Message, ex);
-            }
-
+            var outcome = await RunStepAsync(context, ordered, i, observer, (startedAt, started), cancellationToken);
             var result = Result(step, outcome, startedAt, started);
             context.Timeline.Add(result);
             Log.StepFinished(logger, step.Name, result.Status.ToString(), result.DurationMs, outcome.Detail);
@@ -97,6 +58,70 @@ internal sealed class SwitchPipeline(IReadOnlyDictionary<string, IFailoverStep> 
         }
 
         return new PipelineRun(false, null);
+    }
+
+    /// <summary>
+    /// Runs step <paramref name="index"/> once its lease is checked; on any exception, the step and those after it are marked in the
+    /// timeline.
+    /// </summary>
+    private async Task<StepOutcome> RunStepAsync(
+        StepContext context,
+        IReadOnlyList<IFailoverStep> ordered,
+        int index,
+        IPipelineObserver observer,
+        (DateTimeOffset At, long Timestamp) started,
+        CancellationToken cancellationToken)
+    {
+        var step = ordered[index];
+        try
+        {
+            // Fenced first: a holder paused past its lease and taken over stops here, before the step reads or changes anything.
+            await context.Lease.EnsureHeldAsync($"step {step.Name}", cancellationToken);
+            await observer.StepStartingAsync(step.Name, cancellationToken);
+            Log.StepStarted(logger, step.Name);
+            return await step.ExecuteAsync(context, cancellationToken);
+        }
+        catch (LeaseLostException)
+        {
+            // Another invocation owns the execution now: this one records nothing for the step and stops.
+            context.Timeline.Add(new StepResult { Name = step.Name, Status = StepStatus.NotRun, StartedAt = started.At,
+                Detail = "stopped: another invocation took over the lease" });
+            MarkNotRun(context, ordered, index + 1);
+            throw;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The invocation's deadline: the step is marked, and the cancellation goes on to the coordinator.
+            context.Timeline.Add(new StepResult { Name = step.Name, Status = StepStatus.Failed, StartedAt = started.At,
+                DurationMs = (long)time.GetElapsedTime(started.Timestamp).TotalMilliseconds,
+                Detail = "stopped at the invocation's deadline" });
+            MarkNotRun(context, ordered, index + 1);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            throw await FailedAsync(context, ordered, index, observer, started, ex, cancellationToken);
+        }
+    }
+
+    /// <summary>Records a step that threw (timeline, log, observer) and returns what the pipeline throws for it.</summary>
+    private async Task<StepFailedException> FailedAsync(
+        StepContext context,
+        IReadOnlyList<IFailoverStep> ordered,
+        int index,
+        IPipelineObserver observer,
+        (DateTimeOffset At, long Timestamp) started,
+        Exception ex, CancellationToken cancellationToken)
+    {
+        var step = ordered[index];
+        var elapsed = (long)time.GetElapsedTime(started.Timestamp).TotalMilliseconds;
+        var failed = new StepResult { Name = step.Name, Status = StepStatus.Failed, StartedAt = started.At, DurationMs = elapsed,
+            Detail = SafeText.ForHumans(ex.Message) };
+        context.Timeline.Add(failed);
+        MarkNotRun(context, ordered, index + 1);
+        Log.StepFailed(logger, step.Name, elapsed, ex);
+        await observer.StepFailedAsync(failed, ex, cancellationToken);
+        return ex as StepFailedException ?? new StepFailedException(step.Name, ex.Message, ex);
     }
 
     /// <summary>Lists every step's calls without making any change; preflight reads for real.</summary>

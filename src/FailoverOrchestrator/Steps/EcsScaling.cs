@@ -13,26 +13,7 @@ internal static class EcsScaling
     {
         var calls = new List<string>();
         var services = context.App.Regions[region].Services;
-        var updated = 0;
-        foreach (var cluster in services.GroupBy(s => s.Cluster, StringComparer.Ordinal))
-        {
-            var current =
-                await DescribeAsync(ecs, step, region, cluster.Key, cluster.Select(s => s.Service).ToList(), calls, cancellationToken);
-            foreach (var service in cluster)
-            {
-                var desired = desiredOf(service);
-                if (current.TryGetValue(service.Service, out var found) && found.DesiredCount == desired)
-                {
-                    continue;
-                }
-
-                calls.Add($"ecs:UpdateService region={region} cluster={service.Cluster} service={service.Service} desiredCount={desired}");
-                await context.Lease.EnsureHeldAsync($"ecs:UpdateService {service.Cluster}/{service.Service}", cancellationToken);
-                await ecs.UpdateServiceAsync(region, service.Cluster, service.Service, desired, cancellationToken);
-                updated++;
-            }
-        }
-
+        var updated = await UpdateAsync(ecs, step, context, region, desiredOf, calls, cancellationToken);
         if (!waitForRunning)
         {
             return Done(updated, services.Count, region, calls, "set to standby counts");
@@ -66,9 +47,8 @@ internal static class EcsScaling
 
         if (waitForRunning)
         {
-            calls.Add(
-                $"ecs:DescribeServices region={region} until running >= {context.App.RunningShare:P0} of desired, at most "
-                + $"{context.App.EcsWaitSeconds}s");
+            calls.Add($"ecs:DescribeServices region={region} until running >= {context.App.RunningShare:P0} of desired, "
+                + $"at most {context.App.EcsWaitSeconds}s");
         }
 
         return StepOutcome.Planned($"scale {context.App.Regions[region].Services.Count} service(s) in {region}", calls);
@@ -79,6 +59,34 @@ internal static class EcsScaling
             ? StepOutcome.Unchanged($"{total} service(s) in {region} already at their counts and {what}", calls)
             : StepOutcome.Succeeded($"{updated} of {total} service(s) in {region} updated; {what}", calls);
 
+    /// <summary>Sets each service not yet at its desired count (fenced, call by call); returns how many were updated.</summary>
+    private static async Task<int> UpdateAsync(
+        IEcsClient ecs, string step, StepContext context, string region, Func<EcsServiceOptions, int> desiredOf, List<string> calls,
+        CancellationToken cancellationToken)
+    {
+        var updated = 0;
+        foreach (var cluster in context.App.Regions[region].Services.GroupBy(s => s.Cluster, StringComparer.Ordinal))
+        {
+            var current = await DescribeAsync(ecs, step, region, cluster.Key, cluster.Select(s => s.Service).ToList(), calls,
+                cancellationToken);
+            foreach (var service in cluster)
+            {
+                var desired = desiredOf(service);
+                if (current.TryGetValue(service.Service, out var found) && found.DesiredCount == desired)
+                {
+                    continue;
+                }
+
+                calls.Add($"ecs:UpdateService region={region} cluster={service.Cluster} service={service.Service} desiredCount={desired}");
+                await context.Lease.EnsureHeldAsync($"ecs:UpdateService {service.Cluster}/{service.Service}", cancellationToken);
+                await ecs.UpdateServiceAsync(region, service.Cluster, service.Service, desired, cancellationToken);
+                updated++;
+            }
+        }
+
+        return updated;
+    }
+
     private static async Task<List<string>> LaggingAsync(
         IEcsClient ecs, string step, string region, List<EcsServiceOptions> services, Func<EcsServiceOptions, int> desiredOf,
         double share, List<string> calls, CancellationToken cancellationToken)
@@ -86,8 +94,8 @@ internal static class EcsScaling
         var lagging = new List<string>();
         foreach (var cluster in services.GroupBy(s => s.Cluster, StringComparer.Ordinal))
         {
-            var current =
-                await DescribeAsync(ecs, step, region, cluster.Key, cluster.Select(s => s.Service).ToList(), calls, cancellationToken);
+            var current = await DescribeAsync(ecs, step, region, cluster.Key, cluster.Select(s => s.Service).ToList(), calls,
+                cancellationToken);
             foreach (var service in cluster)
             {
                 var needed = (int)Math.Ceiling(desiredOf(service) * share);
@@ -103,15 +111,20 @@ internal static class EcsScaling
     }
 
     private static async Task<Dictionary<string, EcsService>> DescribeAsync(
-        IEcsClient ecs, string step, string region, string cluster, List<string> names, List<string> calls,
-            CancellationToken cancellationToken)
+        IEcsClient ecs,
+        string step,
+        string region,
+        string cluster,
+        List<string> names,
+        List<string> calls,
+        CancellationToken cancellationToken)
     {
         calls.Add($"ecs:DescribeServices region={region} cluster={cluster} services={string.Join(",", names)}");
         var result = await ecs.DescribeServicesAsync(region, cluster, names, cancellationToken);
         if (result.Failures.Count > 0)
         {
-            throw new StepFailedException(step,
-                $"ECS could not describe {string.Join(", ", result.Failures.Select(f => $"{f.Arn} ({f.Reason})"))} in {region}");
+            var failures = string.Join(", ", result.Failures.Select(f => $"{f.Arn} ({f.Reason})"));
+            throw new StepFailedException(step, $"ECS could not describe {failures} in {region}");
         }
 
         return result.Services.ToDictionary(s => s.ServiceName, StringComparer.Ordinal);

@@ -7,8 +7,12 @@ using Xunit.Abstractions;
 
 namespace FailoverOrchestrator.IntegrationTests.Drill;
 
-/// <summary>The drill sets the standard endpoint variables of the whole process, as the CLI does, so it runs alone.</summary>
-[CollectionDefinition(nameof(DrillCollection), DisableParallelization = true)]
+/// <summary>
+/// The drill's scenarios one after the other (each starts its own world and function processes). The drill sets
+/// nothing in the test process: its function processes get the world's endpoints and credentials explicitly, so the
+/// collection runs beside the others.
+/// </summary>
+[CollectionDefinition(nameof(DrillCollection))]
 public sealed class DrillCollection;
 
 [Collection(nameof(DrillCollection))]

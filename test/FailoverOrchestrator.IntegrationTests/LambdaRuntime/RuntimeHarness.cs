@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.IntegrationTests.World;
 using FailoverOrchestrator.LocalCloud;

@@ -193,8 +193,8 @@ public class SwitchExecutorTests
             .ReturnsAsync(() => ++reads < 3
                 ? Live() : new AppState { App = "shop", ActiveRegion = "us-west-2", Phase = Phase.Steady, Epoch = 3, ExecutionId = "e0" });
 
-        var result = await StepContexts.AdvanceUntilDone(_time,
-            CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None));
+        var result = await FakeClock.RunAsync(_time, () =>
+            CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None), TimeSpan.FromSeconds(1));
 
         Assert.Equal(Outcome.AlreadyInTargetState, result.Outcome);
         Assert.Empty(_ran);
@@ -210,8 +210,8 @@ public class SwitchExecutorTests
             .ReturnsAsync(Holding(attempts: 2, completed: [StepNames.Preflight]));
         _aws.State.Setup(s => s.GetAsync("shop", It.IsAny<CancellationToken>())).ReturnsAsync(dead);
 
-        var result = await StepContexts.AdvanceUntilDone(_time,
-            CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None));
+        var result = await FakeClock.RunAsync(_time, () =>
+            CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None), TimeSpan.FromSeconds(1));
 
         Assert.Equal(Outcome.FailedOver, result.Outcome);
         Assert.DoesNotContain(StepNames.Preflight, _ran);

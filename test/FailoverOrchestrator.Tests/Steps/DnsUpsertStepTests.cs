@@ -30,7 +30,8 @@ public class DnsUpsertStepTests
         _aws.Route53.Setup(r => r.GetChangeAsync("C1", It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => new ChangeInfo("C1", ++polls < 3 ? "PENDING" : "INSYNC", _time.GetUtcNow()));
 
-        var outcome = await StepContexts.AdvanceUntilDone(_time, CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None));
+        var outcome = await FakeClock.RunAsync(_time, () => CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None),
+            TimeSpan.FromSeconds(1));
 
         Assert.Equal(StepStatus.Succeeded, outcome.Status);
         Assert.NotNull(sent);
@@ -67,7 +68,8 @@ public class DnsUpsertStepTests
             .ReturnsAsync(() => new ChangeInfo("C9", ++polls < 2 ? "PENDING" : "INSYNC", _time.GetUtcNow()));
         var context = StepContexts.Failover(lease: new RecordedLease("C9"));
 
-        var outcome = await StepContexts.AdvanceUntilDone(_time, CreateSut().ExecuteAsync(context, CancellationToken.None));
+        var outcome =
+            await FakeClock.RunAsync(_time, () => CreateSut().ExecuteAsync(context, CancellationToken.None), TimeSpan.FromSeconds(1));
 
         Assert.Equal(StepStatus.Succeeded, outcome.Status);
         Assert.Contains("change C9 of an earlier attempt INSYNC", outcome.Detail, StringComparison.Ordinal);
@@ -163,7 +165,8 @@ public class DnsUpsertStepTests
             .ReturnsAsync(new ChangeInfo("C4", "PENDING", _time.GetUtcNow()));
 
         var ex = await Assert.ThrowsAsync<StepFailedException>(() =>
-            StepContexts.AdvanceUntilDone(_time, CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None)));
+            FakeClock.RunAsync(
+            _time, () => CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None), TimeSpan.FromSeconds(1)));
 
         Assert.Equal(StepNames.DnsUpsert, ex.Step);
         Assert.Contains("change C4 is still PENDING after 90s", ex.Message, StringComparison.Ordinal);

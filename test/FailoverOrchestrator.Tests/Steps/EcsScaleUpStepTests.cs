@@ -24,7 +24,8 @@ public class EcsScaleUpStepTests
             .Callback(() => desired = 4)
             .ReturnsAsync(Web(4, 1));
 
-        var outcome = await StepContexts.AdvanceUntilDone(_time, CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None));
+        var outcome = await FakeClock.RunAsync(_time, () => CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None),
+            TimeSpan.FromSeconds(1));
 
         Assert.Equal(StepStatus.Succeeded, outcome.Status);
         _aws.Ecs.Verify(e => e.UpdateServiceAsync("us-west-2", "shop", "web", 4, It.IsAny<CancellationToken>()), Times.Once);
@@ -56,7 +57,8 @@ public class EcsScaleUpStepTests
         _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-east-1", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => new DescribeServicesResult([calls++ == 0 ? Web(1, 1) : Web(4, 4)], []));
 
-        var outcome = await StepContexts.AdvanceUntilDone(_time, CreateSut().ExecuteAsync(StepContexts.Failback(), CancellationToken.None));
+        var outcome = await FakeClock.RunAsync(_time, () => CreateSut().ExecuteAsync(StepContexts.Failback(), CancellationToken.None),
+            TimeSpan.FromSeconds(1));
 
         Assert.Equal(StepStatus.Succeeded, outcome.Status);
         _aws.Ecs.Verify(e => e.UpdateServiceAsync("us-east-1", "shop", "web", 4, It.IsAny<CancellationToken>()), Times.Once);
@@ -72,7 +74,8 @@ public class EcsScaleUpStepTests
             .ReturnsAsync(new DescribeServicesResult([Web(4, 2)], []));
 
         var ex = await Assert.ThrowsAsync<StepFailedException>(() =>
-            StepContexts.AdvanceUntilDone(_time, CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None)));
+            FakeClock.RunAsync(
+            _time, () => CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None), TimeSpan.FromSeconds(1)));
 
         Assert.Equal(StepNames.EcsScaleUp, ex.Step);
         Assert.Contains("timed out after 90s waiting for running tasks in us-west-2: shop/web running 2 of 4 needed", ex.Message,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FailoverOrchestrator.Aws.Http;
+using FailoverOrchestrator.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace FailoverOrchestrator.Aws.RecoveryCluster;
@@ -15,12 +16,9 @@ internal sealed class RoutingControlClient : IRoutingControlClient
 {
     private const string TargetPrefix = "ToggleCustomerAPI.";
     private const string ContentType = "application/x-amz-json-1.0";
-    private const int Rounds = 2;
 
     /// <summary>What a healthy cluster endpoint answers well within; a black-holed one must not eat the invocation.</summary>
     internal static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(3);
-
-    private static readonly TimeSpan BetweenRounds = TimeSpan.FromMilliseconds(500);
 
     private readonly AwsHttpSender _sender;
     private readonly TimeProvider _time;
@@ -79,46 +77,67 @@ internal sealed class RoutingControlClient : IRoutingControlClient
 
         var failures = new List<EndpointFailure>();
         var start = Volatile.Read(ref _next) % endpoints.Count;
-        for (var round = 0; round < Rounds; round++)
-        {
-            if (round > 0)
+        var rounds = 0;
+        ClusterAnswer<T>? answer = null;
+        await Polling.UntilAsync(
+            async ct =>
             {
-                await Task.Delay(BetweenRounds, _time, cancellationToken);
-            }
-
-            for (var i = 0; i < endpoints.Count; i++)
-            {
-                var index = (start + i) % endpoints.Count;
-                var endpoint = endpoints[index];
-                using var attempt = new CancellationTokenSource(AttemptTimeout, _time);
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token);
-                try
-                {
-                    var value = await _sender.SendAsync(Request(endpoint, operation, body), parse, _logger, linked.Token);
-                    Volatile.Write(ref _next, index);
-                    RecoveryClusterLog.EndpointAnswered(_logger, operation, endpoint.Region, failures.Count);
-                    return new ClusterAnswer<T>(value, endpoint, failures);
-                }
-                catch (OperationCanceledException) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-                {
-                    failures.Add(new EndpointFailure(endpoint, "AttemptTimeout", $"no answer within {AttemptTimeout.TotalSeconds:0.#} s"));
-                }
-                catch (AwsServiceException e) when (TryAnotherEndpoint(e))
-                {
-                    failures.Add(new EndpointFailure(endpoint, e.ErrorCode, e.AwsMessage));
-                }
-
-                RecoveryClusterLog.EndpointFailed(_logger, operation, endpoint.Region, failures[^1].ErrorCode, endpoints.Count);
-            }
-        }
-
-        throw new AwsServiceException(
+                answer = await RoundAsync(endpoints, start, operation, body, parse, failures, ct);
+                return answer is not null || ++rounds == PollSchedule.ClusterRoundLimit;
+            },
+            PollSchedule.ClusterRounds,
+            deadline: null,
+            _time,
+            cancellationToken);
+        return answer ?? throw new AwsServiceException(
             AwsServiceEndpoint.RecoveryCluster.Name,
             operation,
             0,
             "NoClusterEndpointAnswered",
-            $"none of the {endpoints.Count} cluster endpoints answered in {Rounds} rounds: {string.Join("; ", failures.Distinct())}",
+            $"none of the {endpoints.Count} cluster endpoints answered in {PollSchedule.ClusterRoundLimit} rounds: "
+                + string.Join("; ", failures.Distinct()),
             null);
+    }
+
+    /// <summary>
+    /// One attempt per endpoint, starting at <paramref name="start"/>; the first answer, or null with each failure added
+    /// to <paramref name="failures"/>.
+    /// </summary>
+    private async Task<ClusterAnswer<T>?> RoundAsync<T>(
+        IReadOnlyList<ClusterEndpoint> endpoints,
+        int start,
+        string operation,
+        string body,
+        Func<string, T> parse,
+        List<EndpointFailure> failures,
+        CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < endpoints.Count; i++)
+        {
+            var index = (start + i) % endpoints.Count;
+            var endpoint = endpoints[index];
+            using var attempt = new CancellationTokenSource(AttemptTimeout, _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token);
+            try
+            {
+                var value = await _sender.SendAsync(Request(endpoint, operation, body), parse, _logger, linked.Token);
+                Volatile.Write(ref _next, index);
+                RecoveryClusterLog.EndpointAnswered(_logger, operation, endpoint.Region, failures.Count);
+                return new ClusterAnswer<T>(value, endpoint, failures);
+            }
+            catch (OperationCanceledException) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                failures.Add(new EndpointFailure(endpoint, "AttemptTimeout", $"no answer within {AttemptTimeout.TotalSeconds:0.#} s"));
+            }
+            catch (AwsServiceException e) when (TryAnotherEndpoint(e))
+            {
+                failures.Add(new EndpointFailure(endpoint, e.ErrorCode, e.AwsMessage));
+            }
+
+            RecoveryClusterLog.EndpointFailed(_logger, operation, endpoint.Region, failures[^1].ErrorCode, endpoints.Count);
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using FailoverOrchestrator.Aws;
 using FailoverOrchestrator.Aws.Http;
+using FailoverOrchestrator.Tests.TestSupport;
 
 namespace FailoverOrchestrator.Tests.Aws.Ecs;
 
@@ -69,8 +70,7 @@ public sealed class EcsClientTests : FakeAwsTestBase
             .Respond(HttpStatusCode.OK, Fixture.Read("ecs-update-service.json"), JsonContentType);
         using var clients = CreateSut();
 
-        var service =
-            await FakeTimeDriver.RunAsync(Time, () => clients.Ecs.UpdateServiceAsync("eu-west-1", "app-cluster", "web", 4, default));
+        var service = await FakeClock.RunAsync(Time, () => clients.Ecs.UpdateServiceAsync("eu-west-1", "app-cluster", "web", 4, default));
 
         Assert.Equal("web", service.ServiceName);
         Assert.Equal(2, Handler.Requests.Count);

@@ -2,6 +2,7 @@ using System.Net;
 using Amazon.Runtime;
 using FailoverOrchestrator.Aws;
 using FailoverOrchestrator.Aws.Http;
+using FailoverOrchestrator.Tests.TestSupport;
 using Moq;
 
 namespace FailoverOrchestrator.Tests.Aws.Http;
@@ -20,7 +21,7 @@ public sealed class AwsHttpSenderTests : FakeAwsTestBase
         using var clients = CreateSut(logs: logs);
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
-            FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
+            FakeClock.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
 
         var signature = SignatureOf(Handler.Requests[0].Headers["authorization"]);
         Assert.Equal("SignatureDoesNotMatch", error.ErrorCode);

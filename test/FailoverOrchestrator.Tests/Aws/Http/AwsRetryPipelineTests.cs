@@ -1,6 +1,7 @@
 using System.Net;
 using FailoverOrchestrator.Aws;
 using FailoverOrchestrator.Aws.Http;
+using FailoverOrchestrator.Tests.TestSupport;
 using Xunit.Abstractions;
 
 namespace FailoverOrchestrator.Tests.Aws.Http;
@@ -25,7 +26,7 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
             .Respond(HttpStatusCode.OK, Fixture.Read("route53-get-change.xml"));
         using var clients = CreateSut();
 
-        var change = await FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C0123456789ABCDEF", default));
+        var change = await FakeClock.RunAsync(Time, () => clients.Route53.GetChangeAsync("C0123456789ABCDEF", default));
 
         Assert.True(change.IsInSync);
         var delays = Delays();
@@ -54,7 +55,7 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
             return draw;
         });
 
-        await FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default));
+        await FakeClock.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default));
 
         var delays = Delays();
         _output.WriteLine($"draws: {string.Join(", ", draws)}; delays between attempts (ms): {string.Join(", ", delays)}");
@@ -76,7 +77,7 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
         using var clients = CreateSut();
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
-            FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
+            FakeClock.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
 
         Assert.Equal(code, error.ErrorCode);
         Assert.Single(Handler.Requests);
@@ -89,7 +90,7 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
         using var clients = CreateSut();
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
-            FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
+            FakeClock.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
 
         Assert.Equal("Throttling", error.ErrorCode);
         Assert.Equal(5, Handler.Requests.Count);
@@ -103,7 +104,7 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
         using var clients = CreateSut(deadline: deadline);
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
-            FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
+            FakeClock.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
 
         // Attempts at 0, 50 and 150 ms; the next wait (200 ms) would end past the 200 ms deadline.
         Assert.Equal("Throttling", error.ErrorCode);
@@ -119,7 +120,7 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
         using var clients = CreateSut(deadline: deadline);
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
-            FakeTimeDriver.RunAsync(Time, () => clients.Ecs.UpdateServiceAsync("eu-west-1", "c", "s", 2, default)));
+            FakeClock.RunAsync(Time, () => clients.Ecs.UpdateServiceAsync("eu-west-1", "c", "s", 2, default)));
 
         Assert.Equal("DeadlineExceeded", error.ErrorCode);
         Assert.Single(Handler.Requests);
@@ -131,8 +132,7 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
         Handler.Hang().Respond(HttpStatusCode.OK, Fixture.Read("ecs-update-service.json"), "application/x-amz-json-1.1");
         using var clients = CreateSut();
 
-        var service =
-            await FakeTimeDriver.RunAsync(Time, () => clients.Ecs.UpdateServiceAsync("eu-west-1", "app-cluster", "web", 4, default));
+        var service = await FakeClock.RunAsync(Time, () => clients.Ecs.UpdateServiceAsync("eu-west-1", "app-cluster", "web", 4, default));
 
         Assert.Equal("web", service.ServiceName);
         Assert.Equal(2, Handler.Requests.Count);
@@ -147,7 +147,7 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
             .Respond(HttpStatusCode.OK, Fixture.Read("sns-publish.xml"));
         using var clients = CreateSut();
 
-        var messageId = await FakeTimeDriver.RunAsync(Time, () =>
+        var messageId = await FakeClock.RunAsync(Time, () =>
             clients.Sns.PublishAsync("arn:aws:sns:eu-west-1:123456789012:t", "s", "m", new Dictionary<string, string>(), default));
 
         Assert.Equal("567910cd-659e-55d4-8ccb-5aaf14679dc0", messageId);
@@ -161,7 +161,7 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
         using var clients = CreateSut();
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
-            FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
+            FakeClock.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
 
         Assert.Equal("NetworkError", error.ErrorCode);
         Assert.IsType<HttpRequestException>(error.InnerException);
@@ -175,7 +175,7 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
         using var clients = CreateSut();
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
-            FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
+            FakeClock.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
 
         Assert.Equal("AttemptTimeout", error.ErrorCode);
         Assert.Equal(5, Handler.Requests.Count);
@@ -205,7 +205,7 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
         Handler.RespondAfter(TimeSpan.FromSeconds(15), HttpStatusCode.OK, Fixture.Read("sns-publish.xml"));
         using var clients = CreateSut();
 
-        var messageId = await FakeTimeDriver.RunAsync(Time, () =>
+        var messageId = await FakeClock.RunAsync(Time, () =>
             clients.Sns.PublishAsync("arn:aws:sns:eu-west-1:123456789012:t", "s", "m", new Dictionary<string, string>(), default));
 
         Assert.Equal("567910cd-659e-55d4-8ccb-5aaf14679dc0", messageId);
@@ -220,7 +220,7 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
         using var clients = CreateSut();
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
-            FakeTimeDriver.RunAsync(
+            FakeClock.RunAsync(
             Time, () =>
             clients.Sns.PublishAsync("arn:aws:sns:eu-west-1:123456789012:t", "s", "m", new Dictionary<string, string>(), default)));
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using FailoverOrchestrator.Aws;
 using FailoverOrchestrator.Aws.RecoveryCluster;
+using FailoverOrchestrator.Pipeline;
+using FailoverOrchestrator.Tests.TestSupport;
 
 namespace FailoverOrchestrator.Tests.Aws.RecoveryCluster;
 
@@ -108,15 +110,12 @@ public sealed class RoutingControlClientTests : FakeAwsTestBase
         Handler.Throw(new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused"));
         using var clients = CreateSut();
 
-        var call = clients.RoutingControls.GetRoutingControlStateAsync(Endpoints, WestArn, default);
-        while (!call.IsCompleted)
-        {
-            Time.Advance(TimeSpan.FromMilliseconds(100));
-            await Task.Delay(1);
-        }
+        var before = Time.GetUtcNow();
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => call);
+        var error = await Assert.ThrowsAsync<AwsServiceException>(
+            () => FakeClock.RunAsync(Time, () => clients.RoutingControls.GetRoutingControlStateAsync(Endpoints, WestArn, default)));
         Assert.Equal("NoClusterEndpointAnswered", error.ErrorCode);
+        Assert.InRange(Time.GetUtcNow() - before, PollSchedule.ClusterRounds.First, TimeSpan.FromSeconds(1));
         Assert.Equal(10, Handler.Requests.Count);
         Assert.All(Endpoints, e => Assert.Contains($"{e.Region}: NetworkError", error.AwsMessage, StringComparison.Ordinal));
     }
@@ -127,14 +126,7 @@ public sealed class RoutingControlClientTests : FakeAwsTestBase
         Handler.Hang().Respond(HttpStatusCode.OK, $$"""{"RoutingControlArn":"{{WestArn}}","RoutingControlState":"On"}""", JsonContentType);
         using var clients = CreateSut();
 
-        var call = clients.RoutingControls.GetRoutingControlStateAsync(Endpoints, WestArn, default);
-        while (Handler.Requests.Count < 1)
-        {
-            await Task.Delay(1);
-        }
-
-        Time.Advance(RoutingControlClient.AttemptTimeout);
-        var answer = await call;
+        var answer = await FakeClock.RunAsync(Time, () => clients.RoutingControls.GetRoutingControlStateAsync(Endpoints, WestArn, default));
 
         Assert.Equal("us-west-2", answer.AnsweredBy.Region);
         Assert.Equal("AttemptTimeout", Assert.Single(answer.Failed).ErrorCode);
