@@ -132,6 +132,13 @@ internal sealed class LoopbackHttpHost(int port, Func<LocalRequest, Cancellation
             response = new LocalResponse(500, "text/plain", $"LocalCloud failed: {e.GetType().Name}: {e.Message}");
         }
 
+        if (response.Refused)
+        {
+            // A dark region: no status line, no byte; the client sees the connection cut.
+            context.Response.Abort();
+            return;
+        }
+
         try
         {
             var body = Encoding.UTF8.GetBytes(response.Body);
