@@ -46,8 +46,21 @@ internal sealed class RegionalDynamoDbRouter : IAsyncDisposable
 
     public bool IsIsolated(string region) => _isolated.TryGetValue(region, out var isolated) && isolated;
 
-    /// <summary>Cuts every request signed for <paramref name="region"/>, to any table, without an answer: the region is dark.</summary>
-    public void Darken(string region) => _dark.Darken(region);
+    /// <summary>
+    /// Cuts every request signed for <paramref name="region"/>, to any table, without an answer (<paramref name="dark"/>
+    /// true: the region is dark), or answers it again.
+    /// </summary>
+    public void Darken(string region, bool dark = true)
+    {
+        if (dark)
+        {
+            _dark.Darken(region);
+        }
+        else
+        {
+            _dark.Restore(region);
+        }
+    }
 
     /// <summary>The requests cut because their region was dark, as "region operation table", in order.</summary>
     public IReadOnlyList<string> Refused => [.. _refused];

@@ -134,8 +134,7 @@ internal sealed class LoopbackHttpHost(int port, Func<LocalRequest, Cancellation
 
         if (response.Refused)
         {
-            // A dark region: no status line, no byte; the client sees the connection cut.
-            context.Response.Abort();
+            await CutAsync(context);
             return;
         }
 
@@ -154,6 +153,27 @@ internal sealed class LoopbackHttpHost(int port, Func<LocalRequest, Cancellation
             // The client went away; nothing is left to answer.
             context.Response.Abort();
         }
+    }
+
+    /// <summary>
+    /// Cuts the connection: HttpListener cannot refuse one it has accepted, and its Abort() alone still sends an empty 200,
+    /// so the answer promises two bytes, sends one and the socket closes. Every HTTP client then fails the call in
+    /// transport (the response ended prematurely), as with a connection reset, and never sees an answer to parse.
+    /// </summary>
+    private static async Task CutAsync(HttpListenerContext context)
+    {
+        try
+        {
+            context.Response.ContentLength64 = 2;
+            await context.Response.OutputStream.WriteAsync("{"u8.ToArray());
+            await context.Response.OutputStream.FlushAsync();
+        }
+        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The client went away first; there is nothing left to cut.
+        }
+
+        context.Response.Abort();
     }
 
     private static async Task<LocalRequest> ReadAsync(HttpListenerRequest request, string requestId)
