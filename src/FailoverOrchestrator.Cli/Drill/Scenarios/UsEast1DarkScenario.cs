@@ -192,7 +192,7 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
             .Select(g => $"{g.Key} x{g.Count()}")
             .Concat((s.World.Router?.Refused ?? []).GroupBy(r => "DynamoDB " + r[(DarkRegion.Length + 1)..]).Select(g => $"{g.Key} x{g.Count()}"))
             .ToList();
-        return cut.Count == 0 ? "no call was made to it" : string.Join("; ", cut);
+        return cut.Count == 0 ? "none reached LocalCloud (a closed port refuses before it sees a call)" : string.Join("; ", cut);
     }
 
     /// <summary>Nothing the switch needed came from the dark region: every call signed for it went unanswered.</summary>
