@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.Coordination;
-using FailoverOrchestrator.Coordination.Failures;
 using FailoverOrchestrator.Hosting;
 using FailoverOrchestrator.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -18,9 +17,8 @@ namespace FailoverOrchestrator;
 [SuppressMessage("Naming", "CA1716", Justification = "The handler string names this type; Lambda blueprints call it Function.")]
 public sealed class Function : IDisposable
 {
-    // Stop the steps this long before the function timeout: the last seconds record the failure and release the lease
-    // (FailureRecorder.CleanupReserve) before Lambda stops the invocation, and leave a margin for the response.
-    private static readonly TimeSpan DeadlineMargin = FailureRecorder.CleanupReserve + TimeSpan.FromSeconds(3);
+    // Stop the steps this long before the function timeout (the same margin the configuration's validation counts).
+    private static readonly TimeSpan DeadlineMargin = InvocationBudget.DeadlineMargin;
 
     private readonly OrchestratorHost? _host;
     private readonly OrchestratorConfigurationException? _configurationError;

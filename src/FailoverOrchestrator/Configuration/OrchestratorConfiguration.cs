@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FailoverOrchestrator.Configuration.Validation;
 using Microsoft.Extensions.Configuration;
 
 namespace FailoverOrchestrator.Configuration;
@@ -90,7 +91,7 @@ internal static class OrchestratorConfiguration
             app.Name = name;
         }
 
-        var validation = OrchestratorOptionsValidator.Validate(options);
+        var validation = OrchestratorOptionsValidation.Validate(options);
         FunctionRegionValidator.Validate(validation, options, functionRegion);
         if (errors.Exists(e => e.StartsWith($"{OrchestratorOptions.SectionName}:Region:", StringComparison.Ordinal)))
         {

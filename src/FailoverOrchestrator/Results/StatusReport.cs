@@ -5,20 +5,28 @@ namespace FailoverOrchestrator.Results;
 /// <summary>The state of an app as <c>status</c> reports it.</summary>
 public sealed record StatusReport
 {
+    /// <summary>Where the app's state machine is (<c>Steady</c>, <c>FailingOver</c>, <c>FailingBack</c>, <c>Failed</c>).</summary>
     public required string Phase { get; init; }
 
+    /// <summary>Raised on every acquisition or takeover of the lease; every write after it is conditioned on it.</summary>
     public long Epoch { get; init; }
 
+    /// <summary>The invocation that holds the lease, if any.</summary>
     public string? LeaseHolder { get; init; }
 
+    /// <summary>When the holder's lease runs out unless it is renewed.</summary>
     public DateTimeOffset? LeaseExpiresAt { get; init; }
 
+    /// <summary>The steps the execution in progress has completed, in order (a resume starts after them).</summary>
     public IReadOnlyList<string> CompletedSteps { get; init; } = [];
 
+    /// <summary>How many invocations have held the lease of the execution in progress.</summary>
     public int Attempts { get; init; }
 
+    /// <summary>When the phase last changed.</summary>
     public DateTimeOffset? LastTransitionAt { get; init; }
 
+    /// <summary>Why the last execution failed, when it did.</summary>
     public string? LastError { get; init; }
 
     /// <summary>The scheduled watch's latest runs, newest first ("time healthy|failed what the probes got"); empty before its first run.</summary>

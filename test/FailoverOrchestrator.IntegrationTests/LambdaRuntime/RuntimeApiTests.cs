@@ -161,6 +161,8 @@ public sealed class RuntimeApiTests
         [
             new("Orchestrator:Apps:shop:LeaseSeconds", "5"),
             new("Orchestrator:Apps:shop:StandbyRegion", "us-east-1"),
+            new("Orchestrator:Apps:shop:AccountId", "12"),
+            new("Orchestrator:Apps:shop:Regions:us-east-1:Services:0:Cluster", ""),
         ]);
 
         var result = await harness.InvokeAsync(RuntimeHarness.Event("alarm-ok.json"));
@@ -169,7 +171,11 @@ public sealed class RuntimeApiTests
         Assert.True(result.Kind == InvocationResultKind.InitError, $"{result.Kind}: {result.Text}\n{harness.Diagnostics()}");
         using var error = JsonDocument.Parse(result.Body);
         var message = error.RootElement.GetProperty("errorMessage").GetString()!;
-        Assert.Contains("Orchestrator:Apps:shop:LeaseSeconds", message, StringComparison.Ordinal);
+        // The range, pattern and required rules are attributes read by the generated validator: in the Native AOT build
+        // too, with no reflection-based validation, each is found and named by its path.
+        Assert.Contains("Orchestrator:Apps:shop:LeaseSeconds: 5 is below the 10 seconds a step needs", message, StringComparison.Ordinal);
+        Assert.Contains("Orchestrator:Apps:shop:AccountId: '12' is not a 12-digit AWS account id", message, StringComparison.Ordinal);
+        Assert.Contains("Orchestrator:Apps:shop:Regions:us-east-1:Services:0:Cluster: required", message, StringComparison.Ordinal);
         Assert.Contains("Orchestrator:Apps:shop:StandbyRegion", message, StringComparison.Ordinal);
         Assert.Equal("OrchestratorConfigurationException", result.ErrorType);
         Assert.Equal(1, exitCode);
