@@ -4,13 +4,15 @@ using Microsoft.Extensions.Configuration;
 
 namespace FailoverOrchestrator.Configuration;
 
-/// <summary>Binds and validates the options once per container: from <c>orchestrator.json</c> beside the assembly (or a given file), then <c>Orchestrator__...</c> environment variables.</summary>
+/// <summary>Binds and validates the options once per container: from <c>orchestrator.json</c> beside the assembly (or a given file), then
+/// <c>Orchestrator__...</c> environment variables.</summary>
 internal static class OrchestratorConfiguration
 {
     public const string DefaultFileName = "orchestrator.json";
 
     /// <summary>Loads, binds and validates; throws <see cref="OrchestratorConfigurationException"/> naming every bad setting.</summary>
-    /// <param name="configFile">The file; a relative path is taken from the current directory. Null reads <c>orchestrator.json</c> beside the assembly, if there is one.</param>
+    /// <param name="configFile">The file; a relative path is taken from the current directory. Null reads <c>orchestrator.json</c> beside
+    /// the assembly, if there is one.</param>
     /// <param name="overrides">Settings that win over the file and the environment, later ones over earlier ones.</param>
     /// <param name="functionRegion">The region the function runs in (Lambda's AWS_REGION); null when not run as the function.</param>
     public static OrchestratorOptions Load(
@@ -79,11 +81,14 @@ internal static class OrchestratorConfiguration
         OrchestratorSettingShapes.Orchestrator.Check(section, OrchestratorOptions.SectionName, errors);
         if (section[nameof(OrchestratorOptions.Region)] is { } configured && string.IsNullOrWhiteSpace(configured))
         {
-            errors.Add($"{OrchestratorOptions.SectionName}:Region: set but empty; name the region of the state and audit tables, or remove the setting to use AWS_REGION ({Environment.GetEnvironmentVariable("AWS_REGION") ?? "not set"})");
+            errors.Add(
+                $"{OrchestratorOptions.SectionName}:Region: set but empty; name the region of the state and audit tables, or remove the "
+                + $"setting to use AWS_REGION ({Environment.GetEnvironmentVariable("AWS_REGION") ?? "not set"})");
         }
         else if (string.IsNullOrWhiteSpace(options.Region))
         {
-            options.Region = NonEmpty(Environment.GetEnvironmentVariable("AWS_REGION")) ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION"));
+            options.Region = NonEmpty(Environment.GetEnvironmentVariable("AWS_REGION"))
+                ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION"));
         }
 
         foreach (var (name, app) in options.Apps)
@@ -120,7 +125,9 @@ internal static class OrchestratorConfiguration
         {
             // Line and position counted from 1, as editors count them.
             var detail = ex.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd('.', ' ');
-            throw new OrchestratorConfigurationException($"configuration file '{path}' is not valid JSON: line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}: {detail}", ex);
+            throw new OrchestratorConfigurationException(
+                $"configuration file '{path}' is not valid JSON: line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}: {detail}",
+                ex);
         }
 
         if (duplicates.Count > 0)

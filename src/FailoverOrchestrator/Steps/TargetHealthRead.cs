@@ -28,7 +28,9 @@ internal static class TargetHealthRead
             if (serving && !status.IsHealthy)
             {
                 var healthy = status.Observations.Count(o => o.Status.StartsWith("Success", StringComparison.Ordinal));
-                problems.Add($"health check {healthCheckId} is unhealthy although its tasks run ({healthy} of {status.Observations.Count} checkers report success)");
+                problems.Add(
+                    $"health check {healthCheckId} is unhealthy although its tasks run ({healthy} of {status.Observations.Count} checkers "
+                    + "report success)");
             }
         }
         catch (AwsServiceException ex) when (Route53ApiOutage.IsOutage(ex))

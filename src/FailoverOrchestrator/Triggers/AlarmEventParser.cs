@@ -23,7 +23,8 @@ internal static class AlarmEventParser
             return TriggerParseResult.Reject("alarmData is null");
         }
 
-        return Build(TriggerSource.AlarmLambdaAction, "alarmData", data.AlarmName, e.AlarmArn, "alarmArn", e.AccountId, "accountId", e.Region,
+        return Build(TriggerSource.AlarmLambdaAction, "alarmData", data.AlarmName, e.AlarmArn, "alarmArn", e.AccountId, "accountId",
+            e.Region,
             data.State, data.PreviousState?.Value, data.Configuration?.AlarmRule is not null);
     }
 
@@ -58,7 +59,8 @@ internal static class AlarmEventParser
 
         if (e.Records.Count > 1)
         {
-            return TriggerParseResult.Reject($"SNS event has {e.Records.Count} records; Lambda delivers one alarm notification per invocation");
+            return TriggerParseResult.Reject(
+                $"SNS event has {e.Records.Count} records; Lambda delivers one alarm notification per invocation");
         }
 
         var record = e.Records[0];
@@ -79,7 +81,8 @@ internal static class AlarmEventParser
             {
                 if (DuplicateKeys.Find(inner.RootElement, "Records[0].Sns.Message") is { } duplicate)
                 {
-                    return TriggerParseResult.Reject($"the alarm notification names {duplicate} more than once; each field may appear only once");
+                    return TriggerParseResult.Reject(
+                        $"the alarm notification names {duplicate} more than once; each field may appear only once");
                 }
             }
 
@@ -99,12 +102,14 @@ internal static class AlarmEventParser
         // CloudWatch publishes only to a topic in the alarm's own region.
         var topicRegion = record.Sns.TopicArn?.Split(':') is ["arn", _, "sns", { Length: > 0 } region, _, _] ? region : null;
         var state = message.NewStateValue is null ? null : new AlarmState(message.NewStateValue, null, message.StateChangeTime);
-        return Build(TriggerSource.AlarmSns, "Records[0].Sns.Message", message.AlarmName, message.AlarmArn, "AlarmArn", message.AccountId, "AWSAccountId", topicRegion,
+        return Build(TriggerSource.AlarmSns, "Records[0].Sns.Message", message.AlarmName, message.AlarmArn, "AlarmArn", message.AccountId,
+            "AWSAccountId", topicRegion,
             state, message.OldStateValue, message.AlarmRule is not null);
     }
 
     private static TriggerParseResult Build(
-        TriggerSource source, string where, string? alarmName, string? arn, string arnField, string? account, string accountField, string? eventRegion,
+        TriggerSource source, string where, string? alarmName, string? arn, string arnField, string? account, string accountField,
+            string? eventRegion,
         AlarmState? alarmState, string? previousState, bool composite)
     {
         if (string.IsNullOrWhiteSpace(alarmName))
@@ -114,7 +119,8 @@ internal static class AlarmEventParser
 
         if (AlarmArn.Parse(arn) is not { } parsed)
         {
-            return TriggerParseResult.Reject($"{arnField} '{arn}' is not a CloudWatch alarm ARN (arn:<partition>:cloudwatch:<region>:<account>:alarm:<name>)");
+            return TriggerParseResult.Reject(
+                $"{arnField} '{arn}' is not a CloudWatch alarm ARN (arn:<partition>:cloudwatch:<region>:<account>:alarm:<name>)");
         }
 
         if (string.IsNullOrWhiteSpace(account) || account.Length != 12 || !account.All(char.IsAsciiDigit))
@@ -141,7 +147,9 @@ internal static class AlarmEventParser
 
         if (parsed.Partition != AlarmArn.PartitionOf(parsed.Region))
         {
-            return TriggerParseResult.Reject($"{arnField} puts region {parsed.Region} in partition '{parsed.Partition}'; it belongs to '{AlarmArn.PartitionOf(parsed.Region)}'");
+            return TriggerParseResult.Reject(
+                $"{arnField} puts region {parsed.Region} in partition '{parsed.Partition}'; it belongs to "
+                + $"'{AlarmArn.PartitionOf(parsed.Region)}'");
         }
 
         var state = alarmState?.Value;
@@ -158,7 +166,8 @@ internal static class AlarmEventParser
 
         if (previousState is not null && !States.Contains(previousState, StringComparer.Ordinal))
         {
-            return TriggerParseResult.Reject($"previous alarm state '{previousState}' is not one of OK, ALARM, INSUFFICIENT_DATA (case-sensitive)");
+            return TriggerParseResult.Reject(
+                $"previous alarm state '{previousState}' is not one of OK, ALARM, INSUFFICIENT_DATA (case-sensitive)");
         }
 
         if (!TryParseAwsTimestamp(timestamp, out var changedAt))
@@ -197,6 +206,7 @@ internal static class AlarmEventParser
         var normalized = text.Length > 5 && (text[^5] == '+' || text[^5] == '-') && text[^4..].All(char.IsAsciiDigit)
             ? string.Concat(text.AsSpan(0, text.Length - 2), ":", text.AsSpan(text.Length - 2))
             : text;
-        return DateTimeOffset.TryParse(normalized, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+        return DateTimeOffset.TryParse(normalized, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
     }
 }

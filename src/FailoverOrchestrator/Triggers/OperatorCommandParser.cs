@@ -4,7 +4,8 @@ using FailoverOrchestrator.Triggers.Events;
 
 namespace FailoverOrchestrator.Triggers;
 
-/// <summary>Checks an operator command's fields; whether the app exists and the confirmation matches is checked against configuration later.</summary>
+/// <summary>Checks an operator command's fields; whether the app exists and the confirmation matches is checked against configuration
+/// later.</summary>
 internal static class OperatorCommandParser
 {
     public const int MaxReasonLength = 500;
@@ -28,12 +29,15 @@ internal static class OperatorCommandParser
     {
         if (string.IsNullOrWhiteSpace(c.Command))
         {
-            return TriggerParseResult.Reject("command is empty: expected one of failover, failback, status, plan, resume, reset, watch, heartbeat");
+            return TriggerParseResult.Reject(
+                "command is empty: expected one of failover, failback, status, plan, resume, reset, watch, heartbeat");
         }
 
         if (!Commands.TryGetValue(c.Command, out var command))
         {
-            return TriggerParseResult.Reject($"unknown command '{c.Command}': expected one of failover, failback, status, plan, resume, reset, watch, heartbeat (lower case)");
+            return TriggerParseResult.Reject(
+                $"unknown command '{c.Command}': expected one of failover, failback, status, plan, resume, reset, watch, heartbeat (lower "
+                + $"case)");
         }
 
         if (string.IsNullOrWhiteSpace(c.App))
@@ -61,12 +65,16 @@ internal static class OperatorCommandParser
         {
             if (command != TriggerCommand.Watch)
             {
-                return TriggerParseResult.Reject($"scheduledTime is only taken by watch (the schedule's <aws.scheduler.scheduled-time>), not by '{c.Command}'");
+                return TriggerParseResult.Reject(
+                    $"scheduledTime is only taken by watch (the schedule's <aws.scheduler.scheduled-time>), not by '{c.Command}'");
             }
 
-            if (!DateTimeOffset.TryParseExact(c.ScheduledTime, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            if (!DateTimeOffset.TryParseExact(c.ScheduledTime, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal, out var at))
             {
-                return TriggerParseResult.Reject($"scheduledTime '{SafeText.Escape(c.ScheduledTime)}' is not a UTC time such as 2026-03-22T18:59:43Z (the form EventBridge Scheduler fills in for <aws.scheduler.scheduled-time>)");
+                return TriggerParseResult.Reject(
+                    $"scheduledTime '{SafeText.Escape(c.ScheduledTime)}' is not a UTC time such as 2026-03-22T18:59:43Z (the form "
+                    + $"EventBridge Scheduler fills in for <aws.scheduler.scheduled-time>)");
             }
 
             scheduledTime = at;
@@ -81,11 +89,13 @@ internal static class OperatorCommandParser
 
             if (accepted is < 0 or > MaxAcceptedLossSeconds)
             {
-                return TriggerParseResult.Reject($"acceptDataLossSeconds is {accepted}: give the seconds of writes you accept to lose, 0 to {MaxAcceptedLossSeconds}");
+                return TriggerParseResult.Reject(
+                    $"acceptDataLossSeconds is {accepted}: give the seconds of writes you accept to lose, 0 to {MaxAcceptedLossSeconds}");
             }
         }
 
-        if (c.DryRun == true && command is TriggerCommand.Status or TriggerCommand.Reset or TriggerCommand.Watch or TriggerCommand.Heartbeat)
+        if (c.DryRun == true
+            && command is TriggerCommand.Status or TriggerCommand.Reset or TriggerCommand.Watch or TriggerCommand.Heartbeat)
         {
             return TriggerParseResult.Reject($"dryRun does not apply to '{c.Command}'");
         }

@@ -23,13 +23,15 @@ internal static class TriggerParser
     {
         if (payload.Length > MaxPayloadBytes)
         {
-            var size = payload.Length > MaxDeliveredBytes ? $"more than {MaxDeliveredBytes}" : payload.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var size = payload.Length > MaxDeliveredBytes
+                ? $"more than {MaxDeliveredBytes}" : payload.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TriggerParseResult.Reject($"the payload is {size} bytes, more than the {MaxPayloadBytes} accepted");
         }
 
         if (payload.Length == 0 || payload.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
-            return TriggerParseResult.Reject("the payload is empty: expected a CloudWatch alarm event or an operator command such as " + OperatorCommands.Status("<name>"));
+            return TriggerParseResult.Reject("the payload is empty: expected a CloudWatch alarm event or an operator command such as "
+                + OperatorCommands.Status("<name>"));
         }
 
         JsonDocument document;
@@ -47,12 +49,14 @@ internal static class TriggerParser
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return TriggerParseResult.Reject($"the payload is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, expected an object");
+                return TriggerParseResult.Reject(
+                    $"the payload is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, expected an object");
             }
 
             if (DuplicateKeys.Find(root) is { } duplicate)
             {
-                return TriggerParseResult.Reject($"the payload names {duplicate} more than once; each field may appear only once. Nothing was done");
+                return TriggerParseResult.Reject(
+                    $"the payload names {duplicate} more than once; each field may appear only once. Nothing was done");
             }
 
             if (root.TryGetProperty("command", out _))
@@ -82,7 +86,8 @@ internal static class TriggerParser
     }
 
     /// <summary>Deserializes with the source-generated contract; a type mismatch names the JSON path.</summary>
-    internal static TriggerParseResult Deserialize<T>(ReadOnlyMemory<byte> payload, JsonTypeInfo<T> typeInfo, Func<T, TriggerParseResult> map)
+    internal static TriggerParseResult Deserialize<T>(ReadOnlyMemory<byte> payload, JsonTypeInfo<T> typeInfo,
+        Func<T, TriggerParseResult> map)
         where T : class
     {
         T? value;
@@ -106,7 +111,8 @@ internal static class TriggerParser
             var start = ex.Message.IndexOf('\'', StringComparison.Ordinal);
             var end = start < 0 ? -1 : ex.Message.IndexOf('\'', start + 1);
             var name = end > start ? ex.Message[(start + 1)..end] : path;
-            return $"unknown field '{name}' in the command: a command takes only command, app, dryRun, reason, confirm, region, scheduledTime and acceptDataLossSeconds (names are case-sensitive)";
+            return $"unknown field '{name}' in the command: a command takes only command, app, dryRun, reason, confirm, region, "
+                + $"scheduledTime and acceptDataLossSeconds (names are case-sensitive)";
         }
 
         return $"wrong type at {path}: {FirstSentence(ex.Message)}";

@@ -24,8 +24,8 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
     public override string Name => strategy == DnsStrategy.RoutingControl ? "us-east-1-dark" : "us-east-1-dark-record-change";
 
     public override string Description => strategy == DnsStrategy.RoutingControl
-        ? "every us-east-1 endpoint refuses (Route 53 API, ARC, ECS, SNS, DynamoDB, the app's health endpoint; no alarm) while DNS answers; "
-            + "the scheduled watch (WatchPolicy Failover) switches by routing controls, exactly once"
+        ? "every us-east-1 endpoint refuses (Route 53 API, ARC, ECS, SNS, DynamoDB, the app's health endpoint; no alarm) while DNS "
+            + "answers; the scheduled watch (WatchPolicy Failover) switches by routing controls, exactly once"
         : "every us-east-1 endpoint refuses while DNS answers; the app switches by record change, which needs the Route 53 API: "
             + "a notified Blocked before any change, naming it and the manual step";
 
@@ -56,7 +56,9 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
         DrillInvocation command;
         if (strategy == DnsStrategy.RoutingControl)
         {
-            s.Progress.Say($"{DarkRegion} is dark; no alarm can arrive from it: the scheduled watch in {s.Options.Region} probes the primary every minute");
+            s.Progress.Say(
+                $"{DarkRegion} is dark; no alarm can arrive from it: the scheduled watch in {s.Options.Region} probes the primary every "
+                + $"minute");
             command = await WatchUntilItActsAsync(s, timeline, cancellationToken);
         }
         else
@@ -86,19 +88,23 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
         {
             checks.Add(new DrillCheck(
                 $"the watch acted once the primary had failed for {s.App.Watch.FailedForSeconds} s, not before",
-                command.At >= TimeSpan.FromSeconds(s.App.Watch.FailedForSeconds) && s.Invocations.Count(i => i.Label.StartsWith("scheduled watch", StringComparison.Ordinal)) == (s.App.Watch.FailedForSeconds / 60) + 1,
+                command.At >= TimeSpan.FromSeconds(s.App.Watch.FailedForSeconds)
+                    && s.Invocations.Count(
+                    i => i.Label.StartsWith("scheduled watch", StringComparison.Ordinal)) == (s.App.Watch.FailedForSeconds / 60) + 1,
                 $"acted at {command.At.TotalSeconds:0} s, on run {s.Invocations.Count}"));
         }
         // Detection is the watch's own: from the outage to the start of the run that acted (Watch:FailedForSeconds after
         // the first failed run, on the drill's clock).
         var rto = ScenarioKit.Rto(s, command) with { Detection = command.At, AlarmEvaluation = TimeSpan.Zero };
         return Result(s, command.Result?.Outcome, timeline, checks, strategy == DnsStrategy.RoutingControl
-            ? rto with { DetectionLabel = $"detection (the scheduled watch: probes failed for Watch:FailedForSeconds = {s.App.Watch.FailedForSeconds} s, one run a minute)", AlarmLabel = "alarm (none: CloudWatch in us-east-1 is dark)" }
+            ? rto with { DetectionLabel = $"detection (the scheduled watch: probes failed for Watch:FailedForSeconds = "
+                + $"{s.App.Watch.FailedForSeconds} s, one run a minute)", AlarmLabel = "alarm (none: CloudWatch in us-east-1 is dark)" }
             : null);
     }
 
     /// <summary>One watch run a minute until one acts; each earlier run must only record the failing streak.</summary>
-    private static async Task<DrillInvocation> WatchUntilItActsAsync(DrillSession s, List<TimelineEntry> timeline, CancellationToken cancellationToken)
+    private static async Task<DrillInvocation> WatchUntilItActsAsync(DrillSession s, List<TimelineEntry> timeline,
+        CancellationToken cancellationToken)
     {
         var limit = (s.App.Watch.FailedForSeconds / 60) + 2;
         for (var run = 1; ; run++)
@@ -110,7 +116,9 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
                 return watch;
             }
 
-            timeline.Add(new TimelineEntry(watch.At, $"scheduled watch #{run}: {watch.Result.Outcome}", watch.Duration, ScenarioKit.Measured, watch.Result.Reason));
+            timeline.Add(
+                new TimelineEntry(
+                watch.At, $"scheduled watch #{run}: {watch.Result.Outcome}", watch.Duration, ScenarioKit.Measured, watch.Result.Reason));
         }
     }
 
@@ -140,7 +148,8 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
         var checks = new List<DrillCheck>
         {
             new("the Blocked names the dead dependency and the manual step",
-                reason.Contains("Route 53 API (route53.amazonaws.com", StringComparison.Ordinal) && reason.Contains("Manual step", StringComparison.Ordinal),
+                reason.Contains("Route 53 API (route53.amazonaws.com", StringComparison.Ordinal)
+                    && reason.Contains("Manual step", StringComparison.Ordinal),
                 reason),
             new("the page says the same: the Route 53 API, nothing changed, the manual step, preflight the only step",
                 page.Contains("Route 53 API (route53.amazonaws.com", StringComparison.Ordinal)
@@ -159,12 +168,18 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
         return checks;
     }
 
-    /// <summary>What the function's result says the dark region refused: the Route 53 API's calls and the cluster endpoint skipped.</summary>
+    /// <summary>What the function's result says the dark region refused: the Route 53 API's calls and the cluster endpoint
+    /// skipped.</summary>
     private static string Refusals(DrillInvocation command)
     {
         var steps = command.Result?.Steps ?? [];
-        var seen = steps.SelectMany(st => (st.Calls ?? []).Where(c => c.Contains("us-east-1: ", StringComparison.Ordinal)).Select(c => $"{st.Name}: ARC endpoint {c[(c.IndexOf(" after ", StringComparison.Ordinal) + 7)..]}"))
-            .Concat(steps.Where(st => st.Detail?.Contains("route53.amazonaws.com", StringComparison.Ordinal) == true).Select(st => $"{st.Name}: Route 53 API (NetworkError)"))
+        var seen = steps.SelectMany(st =>
+            (st.Calls ?? []).Where(c => c.Contains("us-east-1: ", StringComparison.Ordinal)).Select(c =>
+            $"{st.Name}: ARC endpoint {c[(c.IndexOf(" after ", StringComparison.Ordinal) + 7)..]}"))
+            .Concat(
+                steps.Where(
+                st => st.Detail?.Contains("route53.amazonaws.com", StringComparison.Ordinal) == true).Select(st =>
+                $"{st.Name}: Route 53 API (NetworkError)"))
             .Distinct()
             .ToList();
         return seen.Count == 0 ? "none reported" : string.Join("; ", seen);
@@ -199,6 +214,7 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
     private static DrillCheck NoSuccessIn(DrillSession s)
     {
         var answered = s.World.Cloud.Calls.Snapshot().Where(c => c.Region == DarkRegion && c.StatusCode is > 0 and < 400).ToList();
-        return new DrillCheck($"no call to {DarkRegion} was answered", answered.Count == 0, answered.Count == 0 ? "none" : string.Join(", ", answered.Select(c => $"{c.Service} {c.Operation}")));
+        return new DrillCheck($"no call to {DarkRegion} was answered", answered.Count == 0, answered.Count == 0
+            ? "none" : string.Join(", ", answered.Select(c => $"{c.Service} {c.Operation}")));
     }
 }
