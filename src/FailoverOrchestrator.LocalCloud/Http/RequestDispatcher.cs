@@ -30,7 +30,8 @@ internal sealed class RequestDispatcher(
         var operation = endpoint.OperationOf(request);
         if (dark?.IsDark(request.Region) == true)
         {
-            calls.Add(new CallRecord(endpoint.Service, operation ?? "Unknown", request.Region, 0, "ConnectionRefused", true, timeProvider.GetUtcNow()));
+            var now = timeProvider.GetUtcNow();
+            calls.Add(new CallRecord(endpoint.Service, operation ?? "Unknown", request.Region, 0, "ConnectionRefused", true, now));
             return LocalResponse.Refusal(request.Region!);
         }
 

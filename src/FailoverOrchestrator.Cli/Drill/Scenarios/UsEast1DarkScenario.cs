@@ -145,6 +145,7 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
         var app = s.App;
         var reason = command.Result?.Reason ?? command.Error ?? string.Empty;
         var page = s.World.Cloud.Sns.GetMessages(app.TopicArn) is [var first, ..] ? first.Message : string.Empty;
+        var ran = (command.Result?.Steps ?? []).Where(st => st.Status != StepStatus.NotRun).ToList();
         var checks = new List<DrillCheck>
         {
             new("the Blocked names the dead dependency and the manual step",
@@ -155,8 +156,8 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
                 page.Contains("Route 53 API (route53.amazonaws.com", StringComparison.Ordinal)
                     && page.Contains("nothing was scaled, promoted or changed", StringComparison.Ordinal)
                     && page.Contains("Manual step", StringComparison.Ordinal)
-                    && (command.Result?.Steps ?? []).Where(st => st.Status != StepStatus.NotRun).Select(st => st.Name).SequenceEqual([StepNames.Preflight]),
-                string.Join(", ", (command.Result?.Steps ?? []).Where(st => st.Status != StepStatus.NotRun).Select(st => $"{st.Name} {st.Status}"))),
+                    && ran.Select(st => st.Name).SequenceEqual([StepNames.Preflight]),
+                string.Join(", ", ran.Select(st => $"{st.Name} {st.Status}"))),
             await BlockedAuditedAsync(s, command),
             EndStateChecks.RecordPointsAt(s, app.PrimaryRegion),
             EndStateChecks.NotCalled(s, LocalService.Ecs, "UpdateService"),
@@ -205,7 +206,9 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
             .Where(c => c.Region == DarkRegion && c.ErrorCode == "ConnectionRefused")
             .GroupBy(c => $"{c.Service} {c.Operation}")
             .Select(g => $"{g.Key} x{g.Count()}")
-            .Concat((s.World.Router?.Refused ?? []).GroupBy(r => "DynamoDB " + r[(DarkRegion.Length + 1)..]).Select(g => $"{g.Key} x{g.Count()}"))
+            .Concat((s.World.Router?.Refused ?? [])
+                .GroupBy(r => "DynamoDB " + r[(DarkRegion.Length + 1)..])
+                .Select(g => $"{g.Key} x{g.Count()}"))
             .ToList();
         return cut.Count == 0 ? "none reached LocalCloud (a closed port refuses before it sees a call)" : string.Join("; ", cut);
     }
