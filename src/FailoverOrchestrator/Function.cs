@@ -28,8 +28,7 @@ public sealed class Function : IDisposable
     private readonly TimeProvider _time = TimeProvider.System;
     private readonly AwsDependencies? _aws;
 
-    /// <summary>Creates the function as Lambda does: configuration from <c>orchestrator.json</c> and <c>Orchestrator__...</c> variables,
-    /// logs as JSON lines on stdout.</summary>
+    /// <summary>Creates the function as Lambda does: configuration from <c>orchestrator.json</c> and <c>Orchestrator__...</c> variables, logs as JSON lines on stdout.</summary>
     public Function()
         : this(new FunctionSetup { FunctionRegion = Environment.GetEnvironmentVariable(FunctionRegionValidator.Variable) })
     {
@@ -39,16 +38,17 @@ public sealed class Function : IDisposable
     {
         var started = Stopwatch.GetTimestamp();
         _ownsLoggers = setup.Loggers is null;
-        _loggers = setup.Loggers ?? JsonLogging.Create(setup.LogToStandardError);
+        _loggers = setup.Loggers ?? JsonLogging.Create(setup.LogToStandardError, setup.Environment);
         _logger = _loggers.CreateLogger("FailoverOrchestrator");
         try
         {
-            var options = OrchestratorConfiguration.Load(setup.ConfigFile, setup.ConfigOverrides, setup.FunctionRegion);
+            var options = OrchestratorConfiguration.Load(setup.ConfigFile, setup.ConfigOverrides, setup.FunctionRegion, setup.Environment);
             // Metered: every poll and backoff timer tells the invocation's meter, which splits the time for the metrics.
             _time = new MeteredTimeProvider(setup.Time ?? TimeProvider.System);
-            _aws = (setup.Aws ?? DefaultAwsDependencies.Create)(options, _loggers, _time);
-            var metrics = new SwitchMetrics(setup.MetricsOutput
-                ?? (setup.Loggers is not null ? TextWriter.Null : setup.LogToStandardError ? Console.Error : Console.Out), _time);
+            _aws = setup.Aws is { } aws
+                ? aws(options, _loggers, _time)
+                : DefaultAwsDependencies.Create(options, _loggers, _time, setup.Environment);
+            var metrics = new SwitchMetrics(setup.MetricsOutput ?? (setup.Loggers is not null ? TextWriter.Null : setup.LogToStandardError ? Console.Error : Console.Out), _time);
             _host = new OrchestratorHost(options, _aws, _time, _loggers, metrics);
             Log.ColdStart(_logger, options.Apps.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
@@ -76,8 +76,7 @@ public sealed class Function : IDisposable
         return HandleAsync(input, _time.GetUtcNow() + timeout, CancellationToken.None);
     }
 
-    /// <summary>Handles one invocation that must end by <paramref name="deadline"/> (Lambda's Lambda-Runtime-Deadline-Ms): reads the event,
-    /// returns the result as one JSON object.</summary>
+    /// <summary>Handles one invocation that must end by <paramref name="deadline"/> (Lambda's Lambda-Runtime-Deadline-Ms): reads the event, returns the result as one JSON object.</summary>
     internal async Task<Stream> HandleAsync(Stream input, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);

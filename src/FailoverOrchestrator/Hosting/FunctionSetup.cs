@@ -1,3 +1,4 @@
+using FailoverOrchestrator.Aws.Http;
 using FailoverOrchestrator.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +14,9 @@ internal sealed record FunctionSetup
     /// <summary>Settings laid over the file and the environment, as <c>Orchestrator:Path</c> keys.</summary>
     public IEnumerable<KeyValuePair<string, string?>>? ConfigOverrides { get; init; }
 
+    /// <summary>The environment variables the function reads (settings, log level, region, endpoints); the process's by default.</summary>
+    public IEnvironmentVariables Environment { get; init; } = SystemEnvironmentVariables.Instance;
+
     /// <summary>The region the function runs in (Lambda's AWS_REGION): never an app's primary; null does not check it.</summary>
     public string? FunctionRegion { get; init; }
 
@@ -22,7 +26,7 @@ internal sealed record FunctionSetup
     /// <summary>A logger factory to use instead of the JSON console; the caller disposes it.</summary>
     public ILoggerFactory? Loggers { get; init; }
 
-    /// <summary>Builds the AWS clients; null builds the real ones.</summary>
+    /// <summary>Builds the AWS clients; null builds the real ones, which read <see cref="Environment"/>.</summary>
     public Func<OrchestratorOptions, ILoggerFactory, TimeProvider, AwsDependencies>? Aws { get; init; }
 
     public TimeProvider? Time { get; init; }
