@@ -30,12 +30,15 @@ internal sealed class LocalCloudServer : IAsyncDisposable
         Faults = new FaultInjector(settings.FaultSeed);
         Calls = new CallLog();
         IServiceEndpoint[] endpoints = [new Route53Endpoint(Route53), new EcsEndpoint(Ecs), new SnsEndpoint(Sns)];
-        var dispatcher = new RequestDispatcher(endpoints, Faults, Calls, settings.TimeProvider);
+        var dispatcher = new RequestDispatcher(endpoints, Faults, Calls, settings.TimeProvider, Dark);
         _host = new LoopbackHttpHost(settings.Port, dispatcher.DispatchAsync);
         Cluster = new LocalCluster(new RoutingControlStore(settings.TimeProvider), Faults, Calls, settings.TimeProvider);
         Route53Api = new RegionalEndpointHost("us-east-1", string.Empty, dispatcher.DispatchAsync);
         AppHealth = new AppHealthEndpoints();
     }
+
+    /// <summary>Gets the regions whose Route 53, ECS and SNS requests (by their signing region) are cut without an answer.</summary>
+    public DarkRegions Dark { get; } = new();
 
     /// <summary>Gets the app's health endpoint in each region (what the scheduled watch probes), each on a port of its own.</summary>
     public AppHealthEndpoints AppHealth { get; }

@@ -25,6 +25,8 @@ internal sealed class RegionalDynamoDbRouter : IAsyncDisposable
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _regionWrites = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _isolated = new(StringComparer.Ordinal);
+    private readonly DarkRegions _dark = new();
+    private readonly ConcurrentQueue<string> _refused = new();
 
     /// <param name="replicas">The dynalite endpoint of each region.</param>
     /// <param name="replicator">Where accepted writes to global tables go.</param>
@@ -43,6 +45,25 @@ internal sealed class RegionalDynamoDbRouter : IAsyncDisposable
     public void Isolate(string region, bool isolated = true) => _isolated[region] = isolated;
 
     public bool IsIsolated(string region) => _isolated.TryGetValue(region, out var isolated) && isolated;
+
+    /// <summary>
+    /// Cuts every request signed for <paramref name="region"/>, to any table, without an answer (<paramref name="dark"/>
+    /// true: the region is dark), or answers it again.
+    /// </summary>
+    public void Darken(string region, bool dark = true)
+    {
+        if (dark)
+        {
+            _dark.Darken(region);
+        }
+        else
+        {
+            _dark.Restore(region);
+        }
+    }
+
+    /// <summary>The requests cut because their region was dark, as "region operation table", in order.</summary>
+    public IReadOnlyList<string> Refused => [.. _refused];
 
     public async ValueTask DisposeAsync()
     {
@@ -65,6 +86,12 @@ internal sealed class RegionalDynamoDbRouter : IAsyncDisposable
             ? target[(dot + 1)..] : string.Empty;
         using var document = JsonDocument.Parse(string.IsNullOrEmpty(request.Body) ? "{}" : request.Body);
         var table = document.RootElement.TryGetProperty("TableName", out var name) ? name.GetString() : null;
+        if (_dark.IsDark(region))
+        {
+            _refused.Enqueue($"{region} {operation} {table}");
+            return LocalResponse.Refusal(region);
+        }
+
         var global = table is not null && _replicator.IsGlobal(table);
         if (global && IsIsolated(region))
         {

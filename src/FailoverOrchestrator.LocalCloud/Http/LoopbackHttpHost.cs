@@ -132,6 +132,12 @@ internal sealed class LoopbackHttpHost(int port, Func<LocalRequest, Cancellation
             response = new LocalResponse(500, "text/plain", $"LocalCloud failed: {e.GetType().Name}: {e.Message}");
         }
 
+        if (response.Refused)
+        {
+            await CutAsync(context);
+            return;
+        }
+
         try
         {
             var body = Encoding.UTF8.GetBytes(response.Body);
@@ -147,6 +153,27 @@ internal sealed class LoopbackHttpHost(int port, Func<LocalRequest, Cancellation
             // The client went away; nothing is left to answer.
             context.Response.Abort();
         }
+    }
+
+    /// <summary>
+    /// Cuts the connection: HttpListener cannot refuse one it has accepted, and its Abort() alone still sends an empty 200,
+    /// so the answer promises two bytes, sends one and the socket closes. Every HTTP client then fails the call in
+    /// transport (the response ended prematurely), as with a connection reset, and never sees an answer to parse.
+    /// </summary>
+    private static async Task CutAsync(HttpListenerContext context)
+    {
+        try
+        {
+            context.Response.ContentLength64 = 2;
+            await context.Response.OutputStream.WriteAsync("{"u8.ToArray());
+            await context.Response.OutputStream.FlushAsync();
+        }
+        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The client went away first; there is nothing left to cut.
+        }
+
+        context.Response.Abort();
     }
 
     private static async Task<LocalRequest> ReadAsync(HttpListenerRequest request, string requestId)

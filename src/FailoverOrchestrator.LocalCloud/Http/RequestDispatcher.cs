@@ -4,14 +4,16 @@ using FailoverOrchestrator.LocalCloud.Faults;
 namespace FailoverOrchestrator.LocalCloud.Http;
 
 /// <summary>
-/// Routes a request to its service, then, in this order: refuses it unsigned, applies the armed faults,
-/// answers it, and logs the call. Faults come after the authentication check, as a throttle does in AWS.
+/// Routes a request to its service, then, in this order: cuts it when its region is dark, refuses it unsigned,
+/// applies the armed faults, answers it, and logs the call. Faults come after the authentication check, as a throttle
+/// does in AWS.
 /// </summary>
 internal sealed class RequestDispatcher(
     IReadOnlyList<IServiceEndpoint> endpoints,
     FaultInjector faults,
     CallLog calls,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    DarkRegions? dark = null)
 {
     public async Task<LocalResponse> DispatchAsync(LocalRequest request, CancellationToken cancellationToken)
     {
@@ -26,6 +28,13 @@ internal sealed class RequestDispatcher(
         }
 
         var operation = endpoint.OperationOf(request);
+        if (dark?.IsDark(request.Region) == true)
+        {
+            var now = timeProvider.GetUtcNow();
+            calls.Add(new CallRecord(endpoint.Service, operation ?? "Unknown", request.Region, 0, "ConnectionRefused", true, now));
+            return LocalResponse.Refusal(request.Region!);
+        }
+
         var injected = false;
         LocalResponse response;
         try

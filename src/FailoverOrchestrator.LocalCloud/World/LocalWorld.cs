@@ -108,6 +108,45 @@ internal sealed class LocalWorld : IAsyncDisposable
             router) { _directClients = direct.Select(d => d.client).ToList() };
     }
 
+    /// <summary>
+    /// <paramref name="region"/> goes dark: every endpoint LocalCloud serves there refuses. Requests signed for it to
+    /// Route 53, ECS, SNS and (with a dynalite per region) DynamoDB are cut without an answer; the ports of its own close
+    /// (the Route 53 API, served from us-east-1; the ARC cluster endpoint and the app's health endpoint there). DNS
+    /// answers as before and the other regions keep working. CloudWatch and EventBridge are not served here: no alarm
+    /// can come from a dark region, which a scenario models by sending none.
+    /// </summary>
+    /// <returns>What now refuses, one entry per endpoint.</returns>
+    public async Task<IReadOnlyList<string>> GoDarkAsync(string region)
+    {
+        var dark = new List<string> { $"Route 53, ECS and SNS requests signed for {region}: connection cut" };
+        Cloud.Dark.Darken(region);
+        if (Router is not null)
+        {
+            Router.Darken(region);
+            dark.Add($"DynamoDB in {region}: connection cut");
+        }
+
+        if (Cloud.Route53Api.Region == region)
+        {
+            await Cloud.Route53Api.StopAsync();
+            dark.Add("Route 53 API (route53.amazonaws.com): port closed");
+        }
+
+        if (RecoveryCluster.LocalCluster.Regions.Contains(region))
+        {
+            await Cloud.Cluster.TakeDownAsync(region);
+            dark.Add($"ARC cluster endpoint {region}: port closed");
+        }
+
+        if (AppHealth.AppHealthEndpoints.Regions.Contains(region))
+        {
+            await Cloud.AppHealth.TakeDownAsync(region);
+            dark.Add($"app health endpoint {region}: port closed");
+        }
+
+        return dark;
+    }
+
     /// <summary>Builds what the configuration expects to find: tables, zone and record, health checks, services, topics.</summary>
     public async Task ProvisionAsync(OrchestratorOptions options, CancellationToken cancellationToken = default)
     {

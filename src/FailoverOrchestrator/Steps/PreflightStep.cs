@@ -90,7 +90,7 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
         // Route 53 API (served from us-east-1): a dark API must block here, before anything is scaled.
         if (serving || context.App.Dns.Strategy == DnsStrategy.RecordChange)
         {
-            await CheckHealthAsync(context, region.HealthCheckId, serving, problems, calls, cancellationToken);
+            await TargetHealthRead.CheckAsync(route53, context, region.HealthCheckId, serving, problems, calls, cancellationToken);
         }
 
         if (routingControls is not null && context.App.Dns.Strategy == DnsStrategy.RoutingControl)
@@ -131,43 +131,6 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
         }
 
         return new TargetReadiness(problems, calls, services);
-    }
-
-    private async Task CheckHealthAsync(
-        StepContext context,
-        string healthCheckId,
-        bool serving,
-        List<string> problems,
-        List<string> calls,
-        CancellationToken cancellationToken)
-    {
-        calls.Add($"route53:GetHealthCheckStatus HealthCheckId={healthCheckId}");
-        try
-        {
-            var status = await route53.GetHealthCheckStatusAsync(healthCheckId, cancellationToken);
-            if (serving && !status.IsHealthy)
-            {
-                var healthy = status.Observations.Count(o => o.Status.StartsWith("Success", StringComparison.Ordinal));
-                problems.Add(
-                    $"health check {healthCheckId} is unhealthy although its tasks run ({healthy} of {status.Observations.Count} checkers "
-                    + $"report success)");
-            }
-        }
-        catch (AwsServiceException ex) when (Route53ApiOutage.IsOutage(ex))
-        {
-            if (context.App.Dns.Strategy == DnsStrategy.RoutingControl)
-            {
-                context.Warnings.Add(Route53ApiOutage.IgnoredForRoutingControl(healthCheckId, ex));
-            }
-            else
-            {
-                problems.Add(Route53ApiOutage.BlocksRecordChange(context.App, context.TargetRegion, ex));
-            }
-        }
-        catch (AwsServiceException ex)
-        {
-            problems.Add($"health check {healthCheckId} could not be read: {ex.ErrorCode}: {ex.AwsMessage}");
-        }
     }
 
     /// <summary>True when every service runs at least one task, so the endpoint should already be healthy.</summary>

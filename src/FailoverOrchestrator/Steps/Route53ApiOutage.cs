@@ -18,13 +18,21 @@ internal static class Route53ApiOutage
     public static string Describe(AwsServiceException e) =>
         $"the Route 53 API (route53.amazonaws.com, a control plane served from us-east-1) did not answer ({e.ErrorCode})";
 
-    /// <summary>Why a RecordChange app cannot switch now, and what the on-call does about it.</summary>
+    /// <summary>
+    /// Why a RecordChange app cannot switch now, and what the on-call can do: said by preflight, before anything changed.
+    /// Route 53 accelerated recovery (Route 53 Developer Guide, "Enabling accelerated recovery for managing public DNS
+    /// records") moves a public zone's control plane to us-west-2 within about 60 minutes of an us-east-1 impairment, and
+    /// only when it was turned on before; the data plane answers DNS queries throughout.
+    /// </summary>
     public static string BlocksRecordChange(AppOptions app, string target, AwsServiceException e) =>
-        $"{Describe(e)}: this app moves traffic by changing the record {app.Dns.RecordName} through that API (Dns:Strategy "
-            + $"RecordChange), " +
-        $"so the switch to {target} cannot run. Manual step: when route53.amazonaws.com answers again, run "
-            + $"{OperatorCommands.Failover(app.Name)}; " +
-        "to switch without it, configure Route 53 ARC routing controls (Dns:Strategy RoutingControl)";
+        $"{Describe(e)}: this app moves traffic by changing the record {app.Dns.RecordName} through that API " +
+        $"(Dns:Strategy RecordChange), so the switch to {target} cannot run now; nothing was scaled, promoted or changed. " +
+        "DNS keeps answering with the record as it is (Route 53's data plane does not need the API). " +
+        "Manual step: no record in the zone can be changed until route53.amazonaws.com answers again, from us-east-1 or, " +
+        "if the hosted zone has Route 53 accelerated recovery turned on (it must be on before the outage), from us-west-2 " +
+        $"about 60 minutes after AWS detects the impairment; then check with {OperatorCommands.Plan(app.Name)} and run " +
+        $"{OperatorCommands.Failover(app.Name)}. To switch without that API, set up Route 53 ARC routing controls " +
+        "(Dns:Strategy RoutingControl) before the next outage";
 
     /// <summary>What a RoutingControl app notes and goes on with.</summary>
     public static string IgnoredForRoutingControl(string healthCheckId, AwsServiceException e) =>

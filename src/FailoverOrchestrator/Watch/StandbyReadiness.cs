@@ -68,19 +68,7 @@ internal sealed class StandbyReadiness(PreflightStep preflight, IReadinessStore 
         await audit.AppendAsync(change.Next.Ready ? "StandbyReady" : "StandbyNotReady", detail, cancellationToken);
         if (change.Pages)
         {
-            var page = Page.Of(change.Next.Ready ? PageEvent.StandbyReady : PageEvent.StandbyNotReady, new FailoverResult
-            {
-                Outcome = Outcome.Watched,
-                App = app.Name,
-                ActiveRegion = state.ActiveRegion,
-                TargetRegion = app.StandbyRegion,
-                Reason = detail,
-            });
-            var next = change.Next.Ready
-                ? $"nothing to do; {OperatorCommands.Status(app.Name)} shows the readiness"
-                : $"fix what is listed, then check with {OperatorCommands.Plan(app.Name)}; the watch pages again when the standby is ready";
-            var key = $"{app.Name}/readiness/{change.Next.Changes.ToString(CultureInfo.InvariantCulture)}";
-            await notifier.TryPublishAsync(app, page, next, cancellationToken, key);
+            await PageAsync(app, state, change, detail, cancellationToken);
         }
 
         return change;
@@ -97,6 +85,23 @@ internal sealed class StandbyReadiness(PreflightStep preflight, IReadinessStore 
             && found.Service.DesiredCount < configured.StandbyDesiredCount
         select $"ECS service {configured.Cluster}/{configured.Service} in {app.StandbyRegion} has desired count " +
             $"{found.Service.DesiredCount}, not its StandbyDesiredCount {configured.StandbyDesiredCount} (drifted)";
+
+    private async Task PageAsync(AppOptions app, AppState state, ReadinessChange change, string detail, CancellationToken cancellationToken)
+    {
+        var page = Page.Of(change.Next.Ready ? PageEvent.StandbyReady : PageEvent.StandbyNotReady, new FailoverResult
+        {
+            Outcome = Outcome.Watched,
+            App = app.Name,
+            ActiveRegion = state.ActiveRegion,
+            TargetRegion = app.StandbyRegion,
+            Reason = detail,
+        });
+        var next = change.Next.Ready
+            ? $"nothing to do; {OperatorCommands.Status(app.Name)} shows the readiness"
+            : $"fix what is listed, then check with {OperatorCommands.Plan(app.Name)}; the watch pages again when the standby is ready";
+        var key = $"{app.Name}/readiness/{change.Next.Changes.ToString(CultureInfo.InvariantCulture)}";
+        await notifier.TryPublishAsync(app, page, next, cancellationToken, key);
+    }
 
     private static string Describe(AppOptions app, ReadinessChange change)
     {

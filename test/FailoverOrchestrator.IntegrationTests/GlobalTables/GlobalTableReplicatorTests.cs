@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
 
 namespace FailoverOrchestrator.IntegrationTests.GlobalTables;
 
@@ -97,6 +98,27 @@ public class GlobalTableReplicatorTests(ReplicatedWorldFixture fixture)
 
         Assert.True(await fixture.World.Replicator!.DrainAsync(Drain));
         Assert.Equal("placed", await ReadAsync(ReplicatedWorldFixture.East, table, "order-3"));
+    }
+
+    [Fact]
+    public async Task Darken_Region_EveryRequestThereCutWithoutAnAnswerWhileOtherRegionAnswers()
+    {
+        var table = await fixture.GlobalTableAsync("rep-dark");
+        await PutAsync(ReplicatedWorldFixture.West, table, "order-4", "placed");
+        fixture.World.Router!.Darken(ReplicatedWorldFixture.East);
+        try
+        {
+            // The official SDK sees no HTTP answer at all (not a 503): a transport failure, retried, then thrown.
+            var error = await Assert.ThrowsAnyAsync<Exception>(() => ReadAsync(ReplicatedWorldFixture.East, table, "order-4"));
+            Assert.True(error is not AmazonServiceException { StatusCode: >= System.Net.HttpStatusCode.BadRequest }, error.ToString());
+            Assert.Equal("placed", await ReadAsync(ReplicatedWorldFixture.West, table, "order-4"));
+        }
+        finally
+        {
+            fixture.World.Router!.Darken(ReplicatedWorldFixture.East, dark: false);
+        }
+
+        Assert.Contains($"{ReplicatedWorldFixture.East} GetItem {table}", fixture.World.Router!.Refused);
     }
 
     private Task<PutItemResponse> PutAsync(string region, string table, string pk, string value) =>

@@ -8,10 +8,11 @@ using FailoverOrchestrator.State;
 namespace FailoverOrchestrator.Cli.Drill.Scenarios;
 
 /// <summary>
-/// us-east-1 goes dark: its endpoints the switch could need refuse connections (the Route 53 API, which is served from
-/// us-east-1, and the ARC cluster endpoint there) while DNS keeps answering and the other regions work; a call signed
-/// for us-east-1 that reached LocalCloud anyway would be counted as a failure of the scenario. CloudWatch and EventBridge
-/// in us-east-1 are dark too, so no alarm arrives, and the app's health endpoint there refuses connections. With
+/// us-east-1 goes dark: every endpoint LocalCloud serves there refuses (<see cref="LocalWorld.GoDarkAsync"/>: the Route 53
+/// API, which is served from us-east-1, the ARC cluster endpoint and the app's health endpoint close their ports; ECS, SNS
+/// and DynamoDB requests signed for us-east-1 are cut without an answer) while DNS keeps answering and the other regions
+/// work; a call to us-east-1 answered anyway would fail the scenario. CloudWatch and EventBridge in us-east-1 are dark
+/// too, so no alarm arrives (none is sent). With
 /// RoutingControl and WatchPolicy Failover the scheduled watch (running in us-west-2) sees the primary fail for
 /// Watch:FailedForSeconds and starts the switch, which completes exactly once on the ARC data plane; with RecordChange
 /// the on-call's failover command ends as a notified Blocked that names the Route 53 API and the manual step.
@@ -23,10 +24,10 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
     public override string Name => strategy == DnsStrategy.RoutingControl ? "us-east-1-dark" : "us-east-1-dark-record-change";
 
     public override string Description => strategy == DnsStrategy.RoutingControl
-        ? "us-east-1 goes dark (Route 53 API, the ARC endpoint, the app's health endpoint there) while DNS answers; the scheduled watch "
-            + "(WatchPolicy Failover) switches by routing controls, exactly once"
-        : "us-east-1 goes dark while DNS answers; the app switches by record change, which needs the Route 53 API: a notified Blocked "
-            + "naming it and the manual step";
+        ? "every us-east-1 endpoint refuses (Route 53 API, ARC, ECS, SNS, DynamoDB, the app's health endpoint; no alarm) while DNS "
+            + "answers; the scheduled watch (WatchPolicy Failover) switches by routing controls, exactly once"
+        : "every us-east-1 endpoint refuses while DNS answers; the app switches by record change, which needs the Route 53 API: "
+            + "a notified Blocked before any change, naming it and the manual step";
 
     public override Outcome Expected => strategy == DnsStrategy.RoutingControl ? Outcome.FailedOver : Outcome.Blocked;
 
@@ -39,19 +40,17 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
         var app = s.App;
         var timeline = new List<TimelineEntry>();
         s.OutageAt = s.Clock.GetUtcNow();
-        await s.World.Cloud.Route53Api.StopAsync();
-        await s.World.Cloud.Cluster.TakeDownAsync(DarkRegion);
-        await s.World.Cloud.AppHealth.TakeDownAsync(DarkRegion);
+        var dark = await s.World.GoDarkAsync(DarkRegion);
         foreach (var service in app.Regions[app.PrimaryRegion].Services)
         {
             s.World.Cloud.Ecs.SetCounts(app.PrimaryRegion, service.Cluster, service.Service, service.ActiveDesiredCount, 0);
         }
 
-        timeline.Add(
-            new TimelineEntry(
+        timeline.Add(new TimelineEntry(
             TimeSpan.Zero,
-            $"{DarkRegion} goes dark: the Route 53 API, the ARC endpoint and the app's health endpoint there refuse connections; DNS still "
-            + $"answers", null, ScenarioKit.Drill));
+            $"{DarkRegion} goes dark, DNS still answers; refusing: {string.Join("; ", dark)}; no alarm can come (CloudWatch, EventBridge)",
+            null,
+            ScenarioKit.Drill));
         cancellationToken.ThrowIfCancellationRequested();
 
         DrillInvocation command;
@@ -75,6 +74,12 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
             null,
             ScenarioKit.Measured,
             Refusals(command)));
+        timeline.Add(new TimelineEntry(
+            command.At + command.Duration,
+            $"  what {DarkRegion} refused, by LocalCloud's account (every caller: the function and the drill's app)",
+            null,
+            ScenarioKit.Measured,
+            Refused(s)));
 
         var checks = strategy == DnsStrategy.RoutingControl
             ? await FailedOverAsync(s, command)
@@ -139,12 +144,21 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
     {
         var app = s.App;
         var reason = command.Result?.Reason ?? command.Error ?? string.Empty;
+        var page = s.World.Cloud.Sns.GetMessages(app.TopicArn) is [var first, ..] ? first.Message : string.Empty;
+        var ran = (command.Result?.Steps ?? []).Where(st => st.Status != StepStatus.NotRun).ToList();
         var checks = new List<DrillCheck>
         {
             new("the Blocked names the dead dependency and the manual step",
                 reason.Contains("Route 53 API (route53.amazonaws.com", StringComparison.Ordinal)
                     && reason.Contains("Manual step", StringComparison.Ordinal),
                 reason),
+            new("the page says the same: the Route 53 API, nothing changed, the manual step, preflight the only step",
+                page.Contains("Route 53 API (route53.amazonaws.com", StringComparison.Ordinal)
+                    && page.Contains("nothing was scaled, promoted or changed", StringComparison.Ordinal)
+                    && page.Contains("Manual step", StringComparison.Ordinal)
+                    && ran.Select(st => st.Name).SequenceEqual([StepNames.Preflight]),
+                string.Join(", ", ran.Select(st => $"{st.Name} {st.Status}"))),
+            await BlockedAuditedAsync(s, command),
             EndStateChecks.RecordPointsAt(s, app.PrimaryRegion),
             EndStateChecks.NotCalled(s, LocalService.Ecs, "UpdateService"),
         };
@@ -170,6 +184,33 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
             .Distinct()
             .ToList();
         return seen.Count == 0 ? "none reported" : string.Join("; ", seen);
+    }
+
+    /// <summary>The execution's audit holds the Blocked with preflight's reason, and no step after preflight.</summary>
+    private static async Task<DrillCheck> BlockedAuditedAsync(DrillSession s, DrillInvocation command)
+    {
+        var id = command.Result?.ExecutionId;
+        var events = (await EndStateChecks.AuditAsync(s)).Where(e => e.ExecutionId == id).ToList();
+        var blocked = events.Any(e => e.Kind == "Blocked" && e.Detail?.Contains("route53.amazonaws.com", StringComparison.Ordinal) == true);
+        var later = events.Where(e => e.Step is not null && e.Step != StepNames.Preflight).Select(e => $"{e.Kind} {e.Step}").ToList();
+        return new DrillCheck(
+            "the audit holds the Blocked naming the Route 53 API, and no step after preflight",
+            id is not null && blocked && later.Count == 0,
+            $"{events.Count} events of {id}: {string.Join(", ", events.Select(e => e.Step is null ? e.Kind : $"{e.Kind} {e.Step}"))}");
+    }
+
+    /// <summary>LocalCloud's own account of the refusals: its call log (Route 53, ECS, SNS) and the DynamoDB router's.</summary>
+    private static string Refused(DrillSession s)
+    {
+        var cut = s.World.Cloud.Calls.Snapshot()
+            .Where(c => c.Region == DarkRegion && c.ErrorCode == "ConnectionRefused")
+            .GroupBy(c => $"{c.Service} {c.Operation}")
+            .Select(g => $"{g.Key} x{g.Count()}")
+            .Concat((s.World.Router?.Refused ?? [])
+                .GroupBy(r => "DynamoDB " + r[(DarkRegion.Length + 1)..])
+                .Select(g => $"{g.Key} x{g.Count()}"))
+            .ToList();
+        return cut.Count == 0 ? "none reached LocalCloud (a closed port refuses before it sees a call)" : string.Join("; ", cut);
     }
 
     /// <summary>Nothing the switch needed came from the dark region: every call signed for it went unanswered.</summary>
