@@ -23,7 +23,8 @@ public class ReplicationLagGateTests
     {
         var context = Failover(automatic: true, limit: 120);
 
-        var check = await FakeClock.RunAsync(_time, () => CreateSut().CheckAsync(context, execute: true, CancellationToken.None), TimeSpan.FromSeconds(1));
+        var check = await FakeClock.RunAsync(_time, () => CreateSut().CheckAsync(context, execute: true, CancellationToken.None),
+            TimeSpan.FromSeconds(1));
 
         Assert.Null(check.Block);
         Assert.Null(check.Warning);
@@ -122,7 +123,8 @@ public class ReplicationLagGateTests
         var context = StepContexts.Failback(TestConfig.Shop([new("Orchestrator:Apps:shop:Replication:CatchUpWaitSeconds", "5")]));
         var started = _time.GetUtcNow();
 
-        var check = await FakeClock.RunAsync(_time, () => CreateSut().CheckAsync(context, execute: true, CancellationToken.None), TimeSpan.FromSeconds(1));
+        var check = await FakeClock.RunAsync(_time, () => CreateSut().CheckAsync(context, execute: true, CancellationToken.None),
+            TimeSpan.FromSeconds(1));
 
         Assert.Contains("the old primary us-east-1's replica has not caught up with us-west-2's writes", check.Block,
             StringComparison.Ordinal);

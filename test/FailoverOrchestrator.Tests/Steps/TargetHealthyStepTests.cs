@@ -23,7 +23,8 @@ public class TargetHealthyStepTests
         _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => answers.Dequeue());
 
-        var outcome = await FakeClock.RunAsync(_time, () => CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None), TimeSpan.FromSeconds(1));
+        var outcome = await FakeClock.RunAsync(_time, () => CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None),
+            TimeSpan.FromSeconds(1));
 
         Assert.Equal(StepStatus.Succeeded, outcome.Status);
         Assert.Equal([$"route53:GetHealthCheckStatus HealthCheckId={StandbyCheck} x3"], outcome.Calls);
@@ -36,7 +37,8 @@ public class TargetHealthyStepTests
         var started = _time.GetUtcNow();
 
         var ex = await Assert.ThrowsAsync<StepFailedException>(() =>
-            FakeClock.RunAsync(_time, () => CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None), TimeSpan.FromSeconds(1)));
+            FakeClock.RunAsync(_time, () => CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None),
+                TimeSpan.FromSeconds(1)));
 
         Assert.Equal(StepNames.TargetHealthy, ex.Step);
         Assert.Contains("after waiting 110 s; traffic stays where it is (policy Block)", ex.Message, StringComparison.Ordinal);
@@ -49,7 +51,8 @@ public class TargetHealthyStepTests
         _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>())).ReturnsAsync(Unhealthy());
         var context = StepContexts.Failover(TestConfig.Shop([new("Orchestrator:Apps:shop:PreflightPolicy", nameof(PreflightPolicy.Warn))]));
 
-        var outcome = await FakeClock.RunAsync(_time, () => CreateSut().ExecuteAsync(context, CancellationToken.None), TimeSpan.FromSeconds(1));
+        var outcome =
+            await FakeClock.RunAsync(_time, () => CreateSut().ExecuteAsync(context, CancellationToken.None), TimeSpan.FromSeconds(1));
 
         Assert.Equal(StepStatus.Warned, outcome.Status);
         Assert.Single(context.Warnings);
