@@ -51,7 +51,8 @@ internal static class DrillConfiguration
             new($"Orchestrator:Apps:shop:RoutingControl:ClusterEndpoints:{i}:Region", e.Region),
         });
 
-    /// <summary>The primary's health endpoint, as LocalCloud serves it, for the scheduled watch (which stays idle unless a scenario sends a watch).</summary>
+    /// <summary>The primary's health endpoint, as LocalCloud serves it, for the scheduled watch (which stays idle unless a scenario sends a
+    /// watch).</summary>
     public static IEnumerable<KeyValuePair<string, string?>> HealthEndpoints(LocalWorld world) =>
         [new("Orchestrator:Apps:shop:Watch:HealthEndpoints:0", new Uri(world.Cloud.AppHealth.Endpoint("us-east-1"), "/health").ToString())];
 }

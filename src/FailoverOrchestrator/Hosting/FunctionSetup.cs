@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging;
 
 namespace FailoverOrchestrator.Hosting;
 
-/// <summary>How a <see cref="Function"/> is built outside Lambda (the CLI, the drill, the tests); every member defaults to Lambda's choice.</summary>
+/// <summary>How a <see cref="Function"/> is built outside Lambda (the CLI, the drill, the tests); every member defaults to Lambda's
+/// choice.</summary>
 internal sealed record FunctionSetup
 {
     /// <summary>The configuration file; null reads <c>orchestrator.json</c> beside the assembly.</summary>
@@ -30,6 +31,7 @@ internal sealed record FunctionSetup
 
     public TimeProvider? Time { get; init; }
 
-    /// <summary>Where the Embedded Metric Format lines go; null writes them beside the JSON logs (stdout, or stderr with <see cref="LogToStandardError"/>), and nowhere when <see cref="Loggers"/> is given.</summary>
+    /// <summary>Where the Embedded Metric Format lines go; null writes them beside the JSON logs (stdout, or stderr with
+    /// <see cref="LogToStandardError"/>), and nowhere when <see cref="Loggers"/> is given.</summary>
     public TextWriter? MetricsOutput { get; init; }
 }

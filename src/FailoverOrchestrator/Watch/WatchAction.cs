@@ -3,7 +3,8 @@ namespace FailoverOrchestrator.Watch;
 /// <summary>What one watch run does after recording itself.</summary>
 internal enum WatchAction
 {
-    /// <summary>Record only: the primary answers, has not failed long enough, is not the active region, or the streak was acted on.</summary>
+    /// <summary>Record only: the primary answers, has not failed long enough, is not the active region, or the streak was acted
+    /// on.</summary>
     Record,
 
     /// <summary>Page on-call once for this failing streak with the command that fails over (WatchPolicy Notify).</summary>

@@ -25,7 +25,8 @@ internal sealed record WatchDecision(WatchRecord Next, WatchAction Action, strin
 
         var history = new[] { line }.Concat(prior.History).Take(app.Watch.HistorySize).ToList();
         var failingSince = healthy ? (DateTimeOffset?)null : prior.FailingSince ?? now;
-        var next = new WatchRecord { History = history, FailingSince = failingSince, ActedFor = healthy ? null : prior.ActedFor, LastRunAt = now, Runs = prior.Runs + 1 };
+        var next = new WatchRecord { History = history, FailingSince = failingSince, ActedFor = healthy ? null : prior.ActedFor,
+            LastRunAt = now, Runs = prior.Runs + 1 };
         if (failingSince is not { } since)
         {
             return new(next, WatchAction.Record, $"the primary {app.PrimaryRegion} answers its health endpoints ({Summary(probes)})");
@@ -33,22 +34,26 @@ internal sealed record WatchDecision(WatchRecord Next, WatchAction Action, strin
 
         var failedFor = now - since;
         var threshold = TimeSpan.FromSeconds(app.Watch.FailedForSeconds);
-        var failing = $"the primary {app.PrimaryRegion} has failed every probe since {since.ToString("u", CultureInfo.InvariantCulture)} ({failedFor.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s; {Summary(probes)})";
+        var failing = $"the primary {app.PrimaryRegion} has failed every probe since {since.ToString("u", CultureInfo.InvariantCulture)} "
+            + $"({failedFor.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s; {Summary(probes)})";
         if (failedFor < threshold)
         {
-            return new(next, WatchAction.Record, $"{failing}: not yet the {app.Watch.FailedForSeconds} s of Watch:FailedForSeconds, nothing done");
+            return new(next, WatchAction.Record,
+                $"{failing}: not yet the {app.Watch.FailedForSeconds} s of Watch:FailedForSeconds, nothing done");
         }
 
         var key = TriggerKey(app.Name, since);
         var resuming = state.Phase == Phase.FailingOver && state.LastTriggerKey == key;
         if (!resuming && (state.Phase != Phase.Steady || state.ActiveRegion != app.PrimaryRegion))
         {
-            return new(next, WatchAction.Record, $"{failing}, but the app is {state.Phase} in {state.ActiveRegion}, not Steady in the primary: nothing for the watch to do");
+            return new(next, WatchAction.Record,
+                $"{failing}, but the app is {state.Phase} in {state.ActiveRegion}, not Steady in the primary: nothing for the watch to do");
         }
 
         if (prior.ActedFor == since && !resuming)
         {
-            return new(next, WatchAction.Record, $"{failing}; the watch already acted on this outage ({app.Watch.Policy}), nothing more done");
+            return new(next, WatchAction.Record,
+                $"{failing}; the watch already acted on this outage ({app.Watch.Policy}), nothing more done");
         }
 
         var act = app.Watch.Policy == WatchPolicy.Failover ? WatchAction.Failover : WatchAction.Page;
