@@ -22,8 +22,7 @@ internal static class DefaultAwsDependencies
         IEnvironmentVariables environment)
     {
         var deadline = new InvocationDeadline();
-        var http = new DeferredAwsClients(() =>
-            new AwsClientFactory(
+        var http = new DeferredAwsClients(() => new AwsClientFactory(
             new AwsClientSettings { Environment = environment, TimeProvider = time, LoggerFactory = loggers, Deadline = deadline }));
         var dynamo = new DynamoDbClientFactory(credentials: null, DynamoDbAttemptTimeout,
             getEnvironmentVariable: environment.GetEnvironmentVariable);
