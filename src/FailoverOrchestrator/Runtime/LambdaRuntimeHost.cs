@@ -46,10 +46,7 @@ internal sealed class LambdaRuntimeHost
         // An empty variable means unset: the file in the task root.
         var configFile = environment.GetEnvironmentVariable(ConfigFileVariable) is { Length: > 0 } named ? named : null;
         var region = environment.GetEnvironmentVariable(FunctionRegionValidator.Variable);
-        using var function = new Function(new FunctionSetup
-        {
-            ConfigFile = configFile, FunctionRegion = region, Environment = environment,
-        });
+        using var function = new Function(new() { ConfigFile = configFile, FunctionRegion = region, Environment = environment });
         try
         {
             if (function.ConfigurationError is { } error)
