@@ -38,6 +38,7 @@ internal static partial class AppOptionsValidator
         DnsOptionsValidator.Validate(errors, $"{at}:Dns", app.Dns);
         RoutingControlOptionsValidator.Validate(errors, at, app);
         WatchOptionsValidator.Validate(errors, at, app.Watch, functionTimeoutSeconds);
+        WatchDnsOptionsValidator.Validate(errors, at, app);
         OrchestratorOptionsValidator.Require(errors, $"{at}:WriterControl:TableName", app.WriterControl.TableName);
         OrchestratorOptionsValidator.Require(errors, $"{at}:WriterControl:Key", app.WriterControl.Key);
         if (TopicArnPattern().Match(app.TopicArn) is not { Success: true } topic)

@@ -36,7 +36,13 @@ internal static class OrchestratorSettingShapes
         (nameof(WatchOptions.Policy), SettingShape.Value),
         (nameof(WatchOptions.FailedForSeconds), SettingShape.Value),
         (nameof(WatchOptions.ProbeTimeoutSeconds), SettingShape.Value),
-        (nameof(WatchOptions.HistorySize), SettingShape.Value));
+        (nameof(WatchOptions.HistorySize), SettingShape.Value),
+        (nameof(WatchOptions.FlapWindowRuns), SettingShape.Value),
+        (nameof(WatchOptions.FlapFailedRuns), SettingShape.Value),
+        (nameof(WatchOptions.Dns), SettingShape.Object(
+            (nameof(WatchDnsOptions.RecordName), SettingShape.Value),
+            (nameof(WatchDnsOptions.Resolver), SettingShape.Value),
+            (nameof(WatchDnsOptions.TimeoutSeconds), SettingShape.Value))));
 
     public static readonly SettingShape WriterControl = SettingShape.Object(
         (nameof(WriterControlOptions.TableName), SettingShape.Value),

@@ -47,6 +47,11 @@ internal static class WatchOptionsValidator
             errors.Add($"{at}:ProbeTimeoutSeconds: {watch.ProbeTimeoutSeconds} must be at least 1 and, with {AppOptionsValidator.WaitReserveSeconds} s for the calls around it, fit in Orchestrator:FunctionTimeoutSeconds ({functionTimeoutSeconds})");
         }
 
+        if (watch.FlapWindowRuns is < 2 or > MaxHistory || watch.FlapFailedRuns < 2 || watch.FlapFailedRuns > watch.FlapWindowRuns)
+        {
+            errors.Add($"{at}:FlapFailedRuns, FlapWindowRuns: {watch.FlapFailedRuns} of {watch.FlapWindowRuns} runs; need 2 <= FlapFailedRuns <= FlapWindowRuns <= {MaxHistory}");
+        }
+
         if (watch.HistorySize is < 1 or > MaxHistory)
         {
             errors.Add($"{at}:HistorySize: {watch.HistorySize} must be between 1 and {MaxHistory}");

@@ -12,6 +12,8 @@ using FailoverOrchestrator.Serialization;
 using FailoverOrchestrator.Steps;
 using FailoverOrchestrator.Telemetry;
 using FailoverOrchestrator.Triggers;
+using FailoverOrchestrator.Watch;
+using FailoverOrchestrator.Watch.Dns;
 using Microsoft.Extensions.Logging;
 
 namespace FailoverOrchestrator.Hosting;
@@ -55,7 +57,7 @@ internal sealed class OrchestratorHost
             new SwitchPlanner(aws.State, aws.Audit, pipeline, time, loggers.CreateLogger<SwitchPlanner>()),
             status,
             new ResetHandler(aws.State, aws.Audit, aws.Writer, status, notifier, time, loggers.CreateLogger<ResetHandler>()),
-            new WatchRunner(aws.State, aws.Watches, aws.Audit, aws.Probe, switches, notifier, time, loggers.CreateLogger<WatchRunner>()),
+            new WatchRunner(aws.State, aws.Watches, aws.Audit, new WatchSignals(aws.Probe, new DnsVerdictReader(aws.Dns, () => ResolvConf.Read()), options.Region!), switches, notifier, time, loggers.CreateLogger<WatchRunner>()),
             aws.Heartbeats is null ? null : new HeartbeatWriter(aws.State, aws.Heartbeats));
     }
 

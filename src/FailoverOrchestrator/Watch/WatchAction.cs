@@ -11,4 +11,13 @@ internal enum WatchAction
 
     /// <summary>Start (or resume) the failover through the lease (WatchPolicy Failover).</summary>
     Failover,
+
+    /// <summary>
+    /// Page once for this failing streak that only the watch's own network path fails: the probes fail while Route 53's
+    /// health checkers see the primary healthy. Whatever the policy, nothing is switched.
+    /// </summary>
+    PagePath,
+
+    /// <summary>Page once that the primary flaps (fails and recovers within the window); whatever the policy, nothing is switched.</summary>
+    PageFlapping,
 }

@@ -32,6 +32,9 @@ internal static class StateItem
     public const string WatchActedFor = "watchActedFor";
     public const string WatchRuns = "watchRuns";
     public const string WatchLastRunAt = "watchLastRunAt";
+    public const string WatchRecent = "watchRecent";
+    public const string WatchPathPagedFor = "watchPathPagedFor";
+    public const string WatchFlapPagedAt = "watchFlapPagedAt";
 
     /// <summary>Every attribute of the item: what an expression may name as <c>#attribute</c>.</summary>
     public static readonly IReadOnlySet<string> Attributes = new HashSet<string>(StringComparer.Ordinal)
@@ -39,6 +42,7 @@ internal static class StateItem
         App, ActiveRegion, Phase, TargetRegion, Epoch, ExecutionId, Holder, FailedPhase, LeaseExpiresAt, CompletedSteps, Attempts,
         LastTriggerKey, LastTransitionAt, LastError, CreatedAt, RecentTriggerKeys, DnsChangeId, PageMessageId, SuppressedPagedFor,
         StartedAt, LastSwitchStartedAt, WatchHistory, WatchFailingSince, WatchActedFor, WatchRuns, WatchLastRunAt,
+        WatchRecent, WatchPathPagedFor, WatchFlapPagedAt,
     };
 
     /// <summary>The attribute that holds <paramref name="value"/>.</summary>
@@ -78,6 +82,9 @@ internal static class StateItem
                 FailingSince = item.GetMillis(WatchFailingSince),
                 ActedFor = item.GetMillis(WatchActedFor),
                 LastRunAt = item.GetMillis(WatchLastRunAt),
+                Recent = item.GetString(WatchRecent) is { } recent && recent != "-" ? recent : string.Empty,
+                PathPagedFor = item.GetMillis(WatchPathPagedFor),
+                FlapPagedAt = item.GetMillis(WatchFlapPagedAt),
                 Runs = runs,
             }
             : null,

@@ -1,0 +1,37 @@
+namespace FailoverOrchestrator.Configuration;
+
+/// <summary>Checks an app's Watch:Dns settings explicitly (no reflection: the function is published Native AOT).</summary>
+internal static class WatchDnsOptionsValidator
+{
+    public const int MaxTimeoutSeconds = 10;
+
+    public static void Validate(List<string> errors, string at, AppOptions app)
+    {
+        var dns = app.Watch.Dns;
+        at = $"{at}:Watch:Dns";
+        if (dns.Resolver.Length > 0 && dns.ResolverEndPoint() is null)
+        {
+            errors.Add($"{at}:Resolver: '{dns.Resolver}' is not an IP address with an optional port (for example 10.0.0.2:53 or [fd00::2]:53)");
+        }
+
+        if (dns.TimeoutSeconds is < 1 or > MaxTimeoutSeconds)
+        {
+            errors.Add($"{at}:TimeoutSeconds: {dns.TimeoutSeconds} must be between 1 and {MaxTimeoutSeconds}");
+        }
+
+        if (!dns.Enabled)
+        {
+            return;
+        }
+
+        var name = dns.RecordName.Trim().TrimEnd('.');
+        if (name.Length == 0 || name.Length > 253 || name.Split('.').Any(l => l.Length is 0 or > 63) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_'))
+        {
+            errors.Add($"{at}:RecordName: '{dns.RecordName}' is not a DNS name");
+        }
+        else if (string.Equals(name, app.Dns.RecordName.Trim().TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"{at}:RecordName: '{dns.RecordName}' is the app's own record (Dns:RecordName), which answers where the switch sends traffic, not what Route 53's health checkers see; name a failover record whose PRIMARY carries the primary's health check");
+        }
+    }
+}
