@@ -13,7 +13,8 @@ namespace FailoverOrchestrator.Cli.Drill.Scenarios;
 /// for us-east-1 that reached LocalCloud anyway would be counted as a failure of the scenario. CloudWatch and EventBridge
 /// in us-east-1 are dark too, so no alarm arrives, and the app's health endpoint there refuses connections. With
 /// RoutingControl and WatchPolicy Failover the scheduled watch (running in us-west-2) sees the primary fail for
-/// Watch:FailedForSeconds and starts the switch, which completes exactly once on the ARC data plane; with RecordChange
+/// Watch:FailedForSeconds, its probes confirmed by Route 53's DNS data plane (the health record answers the standby
+/// while the Route 53 API refuses connections), and starts the switch, which completes exactly once on the ARC data plane; with RecordChange
 /// the on-call's failover command ends as a notified Blocked that names the Route 53 API and the manual step.
 /// </summary>
 internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
@@ -23,7 +24,7 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
     public override string Name => strategy == DnsStrategy.RoutingControl ? "us-east-1-dark" : "us-east-1-dark-record-change";
 
     public override string Description => strategy == DnsStrategy.RoutingControl
-        ? "us-east-1 goes dark (Route 53 API, the ARC endpoint, the app's health endpoint there) while DNS answers; the scheduled watch (WatchPolicy Failover) switches by routing controls, exactly once"
+        ? "us-east-1 goes dark (Route 53 API, the ARC endpoint, the app's health endpoint there) while DNS answers; the scheduled watch (WatchPolicy Failover), its probes confirmed by Route 53's DNS answer, switches by routing controls, exactly once"
         : "us-east-1 goes dark while DNS answers; the app switches by record change, which needs the Route 53 API: a notified Blocked naming it and the manual step";
 
     public override Outcome Expected => strategy == DnsStrategy.RoutingControl ? Outcome.FailedOver : Outcome.Blocked;
@@ -82,7 +83,7 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
         // the first failed run, on the drill's clock).
         var rto = ScenarioKit.Rto(s, command) with { Detection = command.At, AlarmEvaluation = TimeSpan.Zero };
         return Result(s, command.Result?.Outcome, timeline, checks, strategy == DnsStrategy.RoutingControl
-            ? rto with { DetectionLabel = $"detection (the scheduled watch: probes failed for Watch:FailedForSeconds = {s.App.Watch.FailedForSeconds} s, one run a minute)", AlarmLabel = "alarm (none: CloudWatch in us-east-1 is dark)" }
+            ? rto with { DetectionLabel = $"detection (the scheduled watch: probes failed and Route 53's DNS answered the standby for Watch:FailedForSeconds = {s.App.Watch.FailedForSeconds} s, one run a minute)", AlarmLabel = "alarm (none: CloudWatch in us-east-1 is dark)" }
             : null);
     }
 
@@ -109,6 +110,8 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
         var checks = new List<DrillCheck>
         {
             RoutingControlChecks.ServesFrom(s, app.StandbyRegion),
+            await DnsDataPlaneChecks.AnswersWithAsync(s, app.Dns.RecordName, app.StandbyRegion, "its routing controls, while the Route 53 API refuses connections"),
+            await ActedOnRoute53AnswerAsync(s),
             RoutingControlChecks.OneTransaction(s),
             RoutingControlChecks.AnsweredByLiveEndpoint(s, [DarkRegion]),
             NoSuccessIn(s),
@@ -138,6 +141,14 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
         checks.Add(await EndStateChecks.StateIsAsync(s, Phase.Steady, app.PrimaryRegion));
         checks.Add(EndStateChecks.Notifications(s, 1, "[failover] Blocked"));
         return checks;
+    }
+
+    /// <summary>The run that acted had Route 53's DNS answer (the standby) beside its failed probes, read from the data plane with the API dark.</summary>
+    private static async Task<DrillCheck> ActedOnRoute53AnswerAsync(DrillSession s)
+    {
+        var acted = (await EndStateChecks.AuditAsync(s)).LastOrDefault(e => e.Kind == "WatchFailover");
+        var ok = acted?.Detail?.Contains("Route 53 answers the standby: its health checkers see the primary unhealthy", StringComparison.Ordinal) == true;
+        return new DrillCheck("the watch acted on failed probes confirmed by Route 53's DNS answer (the standby)", ok, acted?.Detail ?? "no WatchFailover decision audited");
     }
 
     /// <summary>What the function's result says the dark region refused: the Route 53 API's calls and the cluster endpoint skipped.</summary>
