@@ -46,6 +46,9 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
             s.World.Cloud.Ecs.SetCounts(app.PrimaryRegion, service.Cluster, service.Service, service.ActiveDesiredCount, 0);
         }
 
+        // Route 53's health checkers (in regions other than us-east-1 too) can no longer reach the primary's endpoint: its
+        // health check fails, and the DNS data plane, which keeps answering, serves the health record's SECONDARY.
+        s.World.Cloud.Route53.SetHealthCheckStatus(app.Regions[app.PrimaryRegion].HealthCheckId, healthy: false, "Failure: Connection timed out. The endpoint or the internet connection is down, or requests are being blocked by your firewall.");
         timeline.Add(new TimelineEntry(TimeSpan.Zero, $"{DarkRegion} goes dark: the Route 53 API, the ARC endpoint and the app's health endpoint there refuse connections; DNS still answers", null, ScenarioKit.Drill));
         cancellationToken.ThrowIfCancellationRequested();
 
