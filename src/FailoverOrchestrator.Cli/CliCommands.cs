@@ -1,52 +1,43 @@
+using System.CommandLine;
+
 namespace FailoverOrchestrator.Cli;
 
-/// <summary>The operator CLI: <c>invoke</c> runs the real handler on one payload; <c>drill</c> runs a failover on loopback stand-ins.</summary>
+/// <summary>
+/// The operator CLI: <c>invoke</c> runs the real handler on one payload; <c>drill</c> runs a failover on loopback
+/// stand-ins. <c>--help</c> works on every command. Exit codes: 0 success, 1 the handler threw or a drill scenario
+/// failed, 2 a usage error (the message names the option), 130 an interrupted drill.
+/// </summary>
 internal static class CliCommands
 {
-    public const string Usage = """
-        usage:
-          dotnet run --project src/FailoverOrchestrator.Cli -- invoke --payload FILE [--config FILE] [--via-runtime [RUNTIME]]
-              Runs the real handler in-process on one payload and prints its JSON result on stdout (logs on stderr).
-              With --via-runtime, starts the function as its Lambda runtime does (by default the managed runtime's
-              dotnet exec FailoverOrchestrator.dll) behind a local Runtime API and invokes it there; its AWS_*
-              variables pass on. Exit 0 when the handler returned a result, 1 when it threw, 2 on a usage error.
-          dotnet run --project src/FailoverOrchestrator.Cli -- drill [--scenario NAME[,NAME...]|all] [RUNTIME] [--json]
-              Starts local DynamoDB (dynalite) and LocalCloud, provisions a two-region app, takes the primary down
-              and runs the failover end to end. Scenarios: region-outage (default), duplicate-delivery, flapping,
-              standby-unhealthy, crash-mid-failover, throttled, failback, pilot-light.
-          RUNTIME: --runtime managed|bootstrap|aot [--task-root DIR]
-              Which build the function processes run: managed (default; dotnet exec), bootstrap (provided.al2023,
-              self-contained) or aot (provided.al2023, Native AOT). bootstrap and aot are published from the
-              repository into artifacts/cli-lambda/ first (aot takes about a minute the first time), unless
-              --task-root names a folder that already holds the published build.
-        """;
+    public const int UsageError = 2;
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        // `help` and `help drill` read as `--help` and `drill --help`, as they did before the options had a parser.
+        if (args.Count > 0 && args[0] == "help")
         {
-            Console.Out.WriteLine(Usage);
-            return args.Length == 0 ? 2 : 0;
+            args = [.. args.Skip(1), "--help"];
         }
 
-        var options = CliArguments.Parse(args.Skip(1).ToArray());
-        if (options.Error is not null)
+        var parsed = Root().Parse(args);
+        if (parsed.Errors.Count > 0)
         {
-            await Console.Error.WriteLineAsync($"error: {options.Error}\n{Usage}");
-            return 2;
+            // The errors, then the command's help, both on stderr: stdout carries only results.
+            await parsed.InvokeAsync(new InvocationConfiguration { Output = error, Error = error });
+            return UsageError;
         }
 
-        return args[0] switch
+        // The drill handles Ctrl+C itself (it stops its world first), and an unexpected exception ends the program as before.
+        return await parsed.InvokeAsync(
+            new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
+    }
+
+    private static RootCommand Root() =>
+        new("FailoverOrchestrator locally: run the real handler on one payload, or a failover drill on loopback stand-ins.")
         {
-            "invoke" => await InvokeCommand.RunAsync(options),
-            "drill" => await DrillCommand.RunAsync(options),
-            _ => await UnknownAsync(args[0]),
+            InvokeCommand.Create(),
+            DrillCommand.Create(),
         };
-    }
-
-    private static async Task<int> UnknownAsync(string command)
-    {
-        await Console.Error.WriteLineAsync($"error: unknown command '{command}'\n{Usage}");
-        return 2;
-    }
 }

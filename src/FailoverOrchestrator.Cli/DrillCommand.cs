@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using FailoverOrchestrator.Cli.Drill;
 using FailoverOrchestrator.Cli.Drill.Scenarios;
@@ -12,65 +13,99 @@ namespace FailoverOrchestrator.Cli;
 /// </summary>
 internal static class DrillCommand
 {
-    public static async Task<int> RunAsync(CliArguments options)
-    {
-        var names = (options.Scenario ?? "region-outage").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var unknown = names.Where(n => n != "all" && DrillScenario.All.All(s => s.Name != n)).ToList();
-        if (unknown.Count > 0 || names.Length == 0)
-        {
-            await Console.Error.WriteLineAsync($"error: unknown scenario '{string.Join(",", unknown)}'; scenarios: {string.Join(", ", DrillScenario.All.Select(s => s.Name))}, all (several separated by commas)");
-            return 2;
-        }
+    public const int Interrupted = 130;
 
-        var scenarios = names.SelectMany(n => n == "all" ? DrillScenario.All : DrillScenario.All.Where(s => s.Name == n)).ToList();
+    public static Command Create()
+    {
+        var scenario = CliOptions.Scenario();
+        var runtime = CliOptions.Runtime();
+        var taskRoot = CliOptions.TaskRoot();
+        var json = CliOptions.Json();
+        var command = new Command(
+            "drill",
+            "Start local DynamoDB (dynalite) and LocalCloud, provision a two-region app, take the primary down and run the"
+            + " failover end to end. Exit 0 when every scenario passed, 1 when one failed, 2 on a usage error, 130 when interrupted.")
+        {
+            scenario, runtime, taskRoot, json,
+        };
+        command.SetAction((parsed, _) => RunAsync(
+            new CliArguments
+            {
+                Scenario = parsed.GetValue(scenario),
+                Runtime = parsed.GetValue(runtime),
+                TaskRoot = parsed.GetValue(taskRoot),
+                Json = parsed.GetValue(json),
+            },
+            parsed.InvocationConfiguration.Output,
+            parsed.InvocationConfiguration.Error));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliArguments options, TextWriter output, TextWriter error)
+    {
+        var scenarios = CliOptions.ScenarioNames(options.Scenario ?? CliOptions.DefaultScenario)
+            .SelectMany(n => n == "all" ? DrillScenario.All : DrillScenario.All.Where(s => s.Name == n)).ToList();
 
         using var interrupted = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        ConsoleCancelEventHandler onCancel = (_, e) =>
         {
             e.Cancel = true;
             interrupted.Cancel();
         };
-
-        var progress = new DrillProgress(options.Json ? Console.Error : Console.Out);
-        var results = new List<ScenarioResult>();
+        Console.CancelKeyPress += onCancel;
         try
         {
-            var function = await FunctionBuild.ResolveAsync(options, options.Json ? Console.Error : Console.Out, interrupted.Token);
-            if (function is null)
+            var progressOut = options.Json ? error : output;
+            var progress = new DrillProgress(progressOut);
+            if (await FunctionBuild.ResolveAsync(options, progressOut, error, interrupted.Token) is not { } function)
             {
-                return 2;
+                return CliCommands.UsageError;
             }
 
-            foreach (var scenario in scenarios)
-            {
-                progress.Say($"scenario {scenario.Name}: {scenario.Description}");
-                await using var session = await DrillSession.StartAsync(progress, interrupted.Token, scenario.Overrides, function);
-                var result = await scenario.RunAsync(session, interrupted.Token);
-                results.Add(result);
-                if (!options.Json)
-                {
-                    var app = session.App;
-                    Console.Out.Write(DrillTextReport.Render(result, $"Drill {scenario.Name} · app {app.Name} · primary {app.PrimaryRegion}, standby {app.StandbyRegion} · {scenario.Description}"));
-                }
-            }
+            var results = await RunScenariosAsync(scenarios, function, progress, options.Json ? null : output, interrupted.Token);
+            await ReportAsync(results, progress, options.Json, output);
+            return results.All(r => r.Passed) ? 0 : 1;
         }
         catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync("drill interrupted: the local world was stopped");
-            return 130;
+            await error.WriteLineAsync("drill interrupted: the local world was stopped");
+            return Interrupted;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    /// <summary>Each scenario in a fresh world, its text report written as it ends unless <paramref name="report"/> is null.</summary>
+    private static async Task<List<ScenarioResult>> RunScenariosAsync(
+        IReadOnlyList<DrillScenario> scenarios, FunctionBuild function, DrillProgress progress, TextWriter? report, CancellationToken cancellationToken)
+    {
+        var results = new List<ScenarioResult>();
+        foreach (var scenario in scenarios)
+        {
+            progress.Say($"scenario {scenario.Name}: {scenario.Description}");
+            await using var session = await DrillSession.StartAsync(progress, cancellationToken, scenario.Overrides, function);
+            var result = await scenario.RunAsync(session, cancellationToken);
+            results.Add(result);
+            if (report is not null)
+            {
+                var app = session.App;
+                await report.WriteAsync(DrillTextReport.Render(
+                    result, $"Drill {scenario.Name} · app {app.Name} · primary {app.PrimaryRegion}, standby {app.StandbyRegion} · {scenario.Description}"));
+            }
         }
 
+        return results;
+    }
+
+    private static async Task ReportAsync(List<ScenarioResult> results, DrillProgress progress, bool json, TextWriter output)
+    {
         using var process = Process.GetCurrentProcess();
         var peakMb = process.PeakWorkingSet64 / 1024.0 / 1024.0;
-        if (options.Json)
-        {
-            Console.Out.WriteLine(DrillJsonReport.Write(results, peakMb, progress.Elapsed.TotalSeconds));
-        }
-        else
-        {
-            Console.Out.WriteLine($"  drill finished in {progress.Elapsed.TotalSeconds:0.0} s (real time), peak working set {peakMb:0} MB; {results.Count(r => r.Passed)} of {results.Count} scenario(s) passed.");
-        }
-
-        return results.All(r => r.Passed) ? 0 : 1;
+        await output.WriteLineAsync(json
+            ? DrillJsonReport.Write(results, peakMb, progress.Elapsed.TotalSeconds)
+            : $"  drill finished in {progress.Elapsed.TotalSeconds:0.0} s (real time), peak working set {peakMb:0} MB; "
+                + $"{results.Count(r => r.Passed)} of {results.Count} scenario(s) passed.");
     }
 }

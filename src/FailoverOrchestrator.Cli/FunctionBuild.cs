@@ -27,9 +27,10 @@ internal sealed record FunctionBuild(LambdaRuntimeKind Runtime, string TaskRoot)
     /// <summary>
     /// The build <paramref name="options"/> ask for: <c>--task-root</c> when given (it must hold the build's entry
     /// point), else the managed build beside this program, else a bootstrap published now. Null, with the reason on
-    /// stderr, when it cannot be had.
+    /// <paramref name="error"/>, when it cannot be had.
     /// </summary>
-    public static async Task<FunctionBuild?> ResolveAsync(CliArguments options, TextWriter progress, CancellationToken cancellationToken)
+    public static async Task<FunctionBuild?> ResolveAsync(
+        CliArguments options, TextWriter progress, TextWriter error, CancellationToken cancellationToken)
     {
         var entry = options.Runtime == LambdaRuntimeKind.Managed ? "FailoverOrchestrator.dll" : "bootstrap";
         if (options.TaskRoot is { } given)
@@ -37,7 +38,7 @@ internal sealed record FunctionBuild(LambdaRuntimeKind Runtime, string TaskRoot)
             var root = Path.GetFullPath(given);
             if (!File.Exists(Path.Combine(root, entry)))
             {
-                await Console.Error.WriteLineAsync($"error: --task-root '{root}' holds no {entry}: publish the {options.Runtime} build there first (infra/README.md)");
+                await error.WriteLineAsync($"error: --task-root '{root}' holds no {entry}: publish the {options.Runtime} build there first (infra/README.md)");
                 return null;
             }
 
@@ -51,7 +52,7 @@ internal sealed record FunctionBuild(LambdaRuntimeKind Runtime, string TaskRoot)
 
         if (LambdaBundle.FindRepositoryRoot(AppContext.BaseDirectory) is not { } repository)
         {
-            await Console.Error.WriteLineAsync($"error: --runtime {(options.Runtime == LambdaRuntimeKind.ProvidedAl2023 ? "bootstrap" : "aot")} builds the bootstrap from the repository, and none is above {AppContext.BaseDirectory}: publish it yourself and pass --task-root DIR");
+            await error.WriteLineAsync($"error: --runtime {(options.Runtime == LambdaRuntimeKind.ProvidedAl2023 ? "bootstrap" : "aot")} builds the bootstrap from the repository, and none is above {AppContext.BaseDirectory}: publish it yourself and pass --task-root DIR");
             return null;
         }
 

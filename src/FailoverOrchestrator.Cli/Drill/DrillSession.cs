@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.LocalCloud;
@@ -111,7 +112,7 @@ internal sealed class DrillSession : IAsyncDisposable
                 {
                     lock (skipped)
                     {
-                        skipped.Add(new SkippedWait(clock.GetUtcNow(), by, why) { RealAt = DateTimeOffset.UtcNow });
+                        skipped.Add(new SkippedWait(clock.GetUtcNow(), by, why) { RealAt = TimeProvider.System.GetUtcNow() });
                         clock.Jump(by);
                     }
 
@@ -241,10 +242,10 @@ internal sealed class DrillSession : IAsyncDisposable
                 watch?.Invoke(line);
                 ShowProgress(line);
             });
-        var started = DateTimeOffset.UtcNow;
+        var started = Stopwatch.GetTimestamp();
         while (environment.TimeToFirstNext is null)
         {
-            if (environment.Exited.IsCompleted || DateTimeOffset.UtcNow - started > TimeSpan.FromSeconds(60))
+            if (environment.Exited.IsCompleted || Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(60))
             {
                 var output = string.Join('\n', environment.StandardOutput.Concat(environment.StandardError));
                 await environment.DisposeAsync();

@@ -22,6 +22,7 @@ internal sealed class SampleApplication : IAsyncDisposable
     private readonly string _controlTable;
     private readonly string _controlKey;
     private readonly TimeSpan _cacheFor;
+    private readonly TimeProvider _time;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<DateTimeOffset> _accepted = [];
     private Task? _loop;
@@ -30,8 +31,14 @@ internal sealed class SampleApplication : IAsyncDisposable
     private int _refused;
     private int _sequence;
 
-    public SampleApplication(LocalWorld world, string region, string ordersTable, string controlTable, string controlKey, TimeSpan cacheFor)
+    /// <param name="time">
+    /// The clock of the accepted writes and of the cache: the real one in the drill, where the writes are compared with
+    /// the writer item's UpdatedAt that the function process stamps with the machine's clock.
+    /// </param>
+    public SampleApplication(
+        LocalWorld world, string region, string ordersTable, string controlTable, string controlKey, TimeSpan cacheFor, TimeProvider time)
     {
+        _time = time;
         // Its own client, without retries: a region that does not answer is a refused write at once, as rule 2 says.
         _client = new AmazonDynamoDBClient(
             new BasicAWSCredentials(LocalWorld.AccessKey, LocalWorld.SecretKey),
@@ -97,7 +104,7 @@ internal sealed class SampleApplication : IAsyncDisposable
                     }, cancellationToken);
                     lock (_accepted)
                     {
-                        _accepted.Add(DateTimeOffset.UtcNow);
+                        _accepted.Add(_time.GetUtcNow());
                     }
                 }
                 catch (AmazonDynamoDBException)
@@ -117,7 +124,7 @@ internal sealed class SampleApplication : IAsyncDisposable
 
     private async Task<bool> MayWriteAsync(CancellationToken cancellationToken)
     {
-        if (_cached is { } cached && DateTimeOffset.UtcNow - cached.ReadAt <= _cacheFor)
+        if (_cached is { } cached && _time.GetUtcNow() - cached.ReadAt <= _cacheFor)
         {
             return cached.Writer == _region;
         }
@@ -143,7 +150,7 @@ internal sealed class SampleApplication : IAsyncDisposable
             // Cannot tell who the writer is: refuse.
         }
 
-        _cached = (writer, DateTimeOffset.UtcNow);
+        _cached = (writer, _time.GetUtcNow());
         return writer == _region;
     }
 }

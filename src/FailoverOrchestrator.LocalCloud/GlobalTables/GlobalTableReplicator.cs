@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
@@ -124,10 +125,11 @@ internal sealed class GlobalTableReplicator : IAsyncDisposable
     /// <summary>Waits until nothing is left to deliver (while paused, until <paramref name="timeout"/> passes).</summary>
     public async Task<bool> DrainAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        var until = DateTimeOffset.UtcNow + timeout;
+        // Real time, not the world's clock: a drill's clock only moves when the drill jumps it.
+        var started = Stopwatch.GetTimestamp();
         while (Pending > 0 || _applying.CurrentCount == 0)
         {
-            if (DateTimeOffset.UtcNow > until)
+            if (Stopwatch.GetElapsedTime(started) > timeout)
             {
                 return false;
             }

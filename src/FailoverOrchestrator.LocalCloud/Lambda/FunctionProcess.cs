@@ -61,7 +61,7 @@ internal sealed class FunctionProcess : IAsyncDisposable
     /// <summary>Starts the function; <paramref name="onLogLine"/> sees each stdout line as it is written.</summary>
     public static FunctionProcess Start(FunctionProcessOptions options, Action<string>? onLogLine = null)
     {
-        var api = RuntimeApiServer.Start(options.FunctionArn);
+        var api = RuntimeApiServer.Start(options.FunctionArn, options.Time);
         var start = options.Runtime == LambdaRuntimeKind.Managed
             ? new ProcessStartInfo(DotnetHost(), ["exec", Path.Combine(options.TaskRoot, options.Handler + ".dll")])
             : new ProcessStartInfo(Path.Combine(options.TaskRoot, "bootstrap"));
@@ -89,7 +89,7 @@ internal sealed class FunctionProcess : IAsyncDisposable
         env["AWS_LAMBDA_FUNCTION_VERSION"] = options.Version;
         env["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = options.MemorySizeMb.ToString(System.Globalization.CultureInfo.InvariantCulture);
         env["AWS_LAMBDA_LOG_GROUP_NAME"] = "/aws/lambda/" + options.FunctionName;
-        env["AWS_LAMBDA_LOG_STREAM_NAME"] = $"{DateTime.UtcNow:yyyy/MM/dd}/[{options.Version}]{Guid.NewGuid():N}";
+        env["AWS_LAMBDA_LOG_STREAM_NAME"] = $"{options.Time.GetUtcNow():yyyy/MM/dd}/[{options.Version}]{Guid.NewGuid():N}";
         env["AWS_LAMBDA_INITIALIZATION_TYPE"] = "on-demand";
         env["AWS_REGION"] = options.Region;
         env["AWS_DEFAULT_REGION"] = options.Region;

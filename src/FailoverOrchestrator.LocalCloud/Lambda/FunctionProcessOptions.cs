@@ -24,5 +24,11 @@ internal sealed record FunctionProcessOptions
     /// <summary>The function's own variables (configuration file, endpoints); they override none of Lambda's reserved ones.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The clock of the execution environment: the invocations' deadlines and the log stream's date. The function
+    /// process reads the machine's clock for its deadlines, so this stays the real clock unless a test stops both.
+    /// </summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     public string FunctionArn => $"arn:aws:lambda:{Region}:{AccountId}:function:{FunctionName}";
 }

@@ -34,13 +34,15 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
     private readonly HttpListener _listener;
     private readonly object _gate = new();
     private readonly Task _acceptLoop;
+    private readonly TimeProvider _time;
     private PendingInvocation? _current;
     private InvocationResult? _dead;
     private long _firstNext;
 
-    private RuntimeApiServer(HttpListener listener, int port, string functionArn)
+    private RuntimeApiServer(HttpListener listener, int port, string functionArn, TimeProvider time)
     {
         _listener = listener;
+        _time = time;
         Address = $"127.0.0.1:{port}";
         FunctionArn = functionArn;
         _acceptLoop = Task.Run(AcceptLoopAsync);
@@ -57,7 +59,9 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
     /// <summary>The init error the runtime reported, if any.</summary>
     public InvocationResult? InitError { get; private set; }
 
-    public static RuntimeApiServer Start(string functionArn)
+    /// <param name="functionArn">The invoked function's ARN, sent with each event.</param>
+    /// <param name="time">The clock the events' deadlines are set by (the function compares them with its own clock).</param>
+    public static RuntimeApiServer Start(string functionArn, TimeProvider time)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -70,7 +74,7 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
             try
             {
                 listener.Start();
-                return new RuntimeApiServer(listener, port, functionArn);
+                return new RuntimeApiServer(listener, port, functionArn, time);
             }
             catch (HttpListenerException) when (attempt < 10)
             {
@@ -88,7 +92,7 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
             return InvocationResult.Error(InvocationResultKind.Refused, requestId, "RequestEntityTooLargeException", $"Request must be smaller than {MaxPayloadBytes} bytes for the InvokeFunction operation", TimeSpan.Zero);
         }
 
-        var pending = new PendingInvocation(requestId, payload, DateTimeOffset.UtcNow + timeout, traceId, Stopwatch.GetTimestamp());
+        var pending = new PendingInvocation(requestId, payload, _time.GetUtcNow() + timeout, traceId, Stopwatch.GetTimestamp());
         lock (_gate)
         {
             if (_dead is { } dead)

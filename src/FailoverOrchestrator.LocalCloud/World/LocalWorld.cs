@@ -69,21 +69,8 @@ internal sealed class LocalWorld : IAsyncDisposable
 
     public string? Lookup(string name) => Environment.TryGetValue(name, out var value) ? value : null;
 
-    /// <summary>
-    /// Sets throwaway credentials and a region in this process, the same for every world, so both the official SDK's
-    /// default chain and ours find them; never probes the instance metadata address.
-    /// </summary>
-    public static void UseLocalCredentials()
-    {
-        System.Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", AccessKey);
-        System.Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", SecretKey);
-        System.Environment.SetEnvironmentVariable("AWS_REGION", "us-east-1");
-        System.Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
-    }
-
     public static async Task<LocalWorld> StartAsync(LocalCloudOptions cloudOptions, CancellationToken cancellationToken = default)
     {
-        UseLocalCredentials();
         var dynalite = await DynaliteServer.StartAsync(cancellationToken: cancellationToken);
         try
         {
@@ -104,7 +91,6 @@ internal sealed class LocalWorld : IAsyncDisposable
     public static async Task<LocalWorld> StartReplicatedAsync(
         LocalCloudOptions cloudOptions, IReadOnlyList<string> regions, TimeSpan replicationDelay, CancellationToken cancellationToken = default)
     {
-        UseLocalCredentials();
         var started = await Task.WhenAll(regions.Select(_ => DynaliteServer.StartAsync(cancellationToken: cancellationToken)));
         var direct = regions.Select((region, i) => (region, client: (IAmazonDynamoDB)new AmazonDynamoDBClient(
             new BasicAWSCredentials(AccessKey, SecretKey),

@@ -71,7 +71,11 @@ internal sealed class LambdaRuntimeHost
     private async Task InvokeAsync(RuntimeInvocation invocation, CancellationToken cancellationToken)
     {
         // The X-Ray header of this invocation, where the AWS SDKs look for it; cleared when an event carries none.
+        // The one process-environment write in src: Lambda's runtimes set this variable per invocation in the
+        // function's own process (Amazon.Lambda.RuntimeSupport does the same), so no seam can stand in for it.
+#pragma warning disable RS0030 // Environment.SetEnvironmentVariable: see above
         Environment.SetEnvironmentVariable("_X_AMZN_TRACE_ID", invocation.TraceId);
+#pragma warning restore RS0030
         var logger = _function.Logger;
         using var scope = logger.BeginScope(new[] { KeyValuePair.Create("requestId", (object)invocation.RequestId) });
         Log.InvocationStarted(logger, invocation.FunctionArn, (long)(invocation.Deadline - _time.GetUtcNow()).TotalMilliseconds, invocation.TraceId);

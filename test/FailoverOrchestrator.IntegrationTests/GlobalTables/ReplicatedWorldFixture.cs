@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using FailoverOrchestrator.LocalCloud;
 using FailoverOrchestrator.LocalCloud.Dynalite;
+using FailoverOrchestrator.IntegrationTests.World;
 using FailoverOrchestrator.LocalCloud.World;
 
 namespace FailoverOrchestrator.IntegrationTests.GlobalTables;
@@ -31,7 +32,7 @@ public sealed class ReplicatedWorldFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+        LocalCredentials.UseInThisProcess();
         _world = await LocalWorld.StartReplicatedAsync(new LocalCloudOptions(), [East, West], TimeSpan.FromMilliseconds(300));
     }
 

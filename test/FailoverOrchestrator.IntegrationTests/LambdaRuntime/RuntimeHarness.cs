@@ -65,6 +65,7 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         };
         if (withWorld)
         {
+            LocalCredentials.UseInThisProcess();
             world = await LocalWorld.StartAsync(cloud ?? new LocalCloudOptions { ChangePropagationDelay = TimeSpan.Zero, EcsTasksPerSecond = double.PositiveInfinity, AccountId = "111122223333" });
             options = OrchestratorConfiguration.Load(configFile);
             await world.ProvisionAsync(options);

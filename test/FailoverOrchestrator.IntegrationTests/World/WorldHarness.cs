@@ -54,6 +54,7 @@ internal sealed class WorldHarness : IAsyncDisposable
     public static async Task<WorldHarness> StartAsync(
         IEnumerable<KeyValuePair<string, string?>>? overrides = null, LocalCloudOptions? cloud = null, Func<LocalWorld, IEnumerable<KeyValuePair<string, string?>>>? ofWorld = null)
     {
+        LocalCredentials.UseInThisProcess();
         var world = await LocalWorld.StartAsync(cloud ?? new LocalCloudOptions { ChangePropagationDelay = TimeSpan.Zero, EcsTasksPerSecond = double.PositiveInfinity, AccountId = "111122223333" });
         try
         {

@@ -33,8 +33,8 @@ internal sealed class SplitBrainGuardScenario : DrillScenario
         var orders = app.Regions[primary].GlobalTables[0];
         await SeedWriterAsync(s, primary, cancellationToken);
 
-        await using var east = new SampleApplication(s.World, primary, orders, app.WriterControl.TableName, app.WriterControl.Key, CacheFor);
-        await using var west = new SampleApplication(s.World, standby, orders, app.WriterControl.TableName, app.WriterControl.Key, CacheFor);
+        await using var east = new SampleApplication(s.World, primary, orders, app.WriterControl.TableName, app.WriterControl.Key, CacheFor, TimeProvider.System);
+        await using var west = new SampleApplication(s.World, standby, orders, app.WriterControl.TableName, app.WriterControl.Key, CacheFor, TimeProvider.System);
         east.Start();
         west.Start();
         await Task.Delay(TimeSpan.FromMilliseconds(400), cancellationToken);
