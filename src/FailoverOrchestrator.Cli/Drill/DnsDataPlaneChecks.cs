@@ -12,11 +12,15 @@ internal static class DnsDataPlaneChecks
         var server = s.World.Cloud.Dns.EndPoint;
         var timeout = TimeSpan.FromSeconds(2);
         var other = region == s.App.PrimaryRegion ? s.App.StandbyRegion : s.App.PrimaryRegion;
-        var answer = await resolver.QueryAsync(server, recordName, DnsRecordType.A, timeout, CancellationToken.None);
-        var wanted = await resolver.QueryAsync(server, s.App.Regions[region].TargetDnsName, DnsRecordType.A, timeout, CancellationToken.None);
-        var unwanted = await resolver.QueryAsync(server, s.App.Regions[other].TargetDnsName, DnsRecordType.A, timeout, CancellationToken.None);
+        Task<DnsLookup> Ask(string name) => resolver.QueryAsync(server, name, DnsRecordType.A, timeout, CancellationToken.None);
+        var answer = await Ask(recordName);
+        var wanted = await Ask(s.App.Regions[region].TargetDnsName);
+        var unwanted = await Ask(s.App.Regions[other].TargetDnsName);
         var got = answer.Values(DnsRecordType.A);
         var ok = got.Count > 0 && got.All(wanted.Values(DnsRecordType.A).Contains) && !got.Any(unwanted.Values(DnsRecordType.A).Contains);
-        return new DrillCheck($"Route 53's DNS data plane answers {recordName} with {region}'s load balancer ({why})", ok, answer.Failure ?? $"{string.Join(",", got)} from {server}");
+        return new DrillCheck(
+            $"Route 53's DNS data plane answers {recordName} with {region}'s load balancer ({why})",
+            ok,
+            answer.Failure ?? $"{string.Join(",", got)} from {server}");
     }
 }

@@ -62,6 +62,6 @@ internal static class DrillConfiguration
             new("Orchestrator:Apps:shop:Watch:Dns:Resolver", world.Cloud.Dns.EndPoint.ToString()),
         ];
 
-    /// <summary>The failover record whose answer is Route 53's health checkers' verdict on the primary (infra/watch-health-record.yaml).</summary>
+    /// <summary>The failover record whose answer is Route 53's checkers' verdict on the primary (infra/watch-health-record.yaml).</summary>
     public const string HealthRecordName = "health.api.example.com";
 }

@@ -58,7 +58,10 @@ internal static class DnsPacket
             BinaryPrimitives.ReadUInt16BigEndian(message[(at + 3)..]));
     }
 
-    /// <summary>A response (recursion available, not authoritative: it stands in for the VPC's resolver); TC set when it had to cut answers to fit <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// A response (recursion available, not authoritative: it stands in for the VPC's resolver); TC set when it had to
+    /// cut answers to fit <paramref name="limit"/>.
+    /// </summary>
     public static byte[] WriteResponse(DnsQuestion question, int responseCode, IReadOnlyList<DnsAnswer> answers, int limit)
     {
         var body = new List<byte>();

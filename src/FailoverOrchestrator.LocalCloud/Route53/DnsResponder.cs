@@ -23,7 +23,8 @@ internal sealed class DnsResponder(DnsAnswerer answerer) : IAsyncDisposable
     public int UdpLimit { get; set; } = 512;
 
     /// <summary>Gets the address to give a resolver setting, for example 127.0.0.1:40123.</summary>
-    public IPEndPoint EndPoint => new(IPAddress.Loopback, _port == 0 ? throw new InvalidOperationException("The DNS responder is not started.") : _port);
+    public IPEndPoint EndPoint =>
+        new(IPAddress.Loopback, _port == 0 ? throw new InvalidOperationException("The DNS responder is not started.") : _port);
 
     /// <summary>Gets how many queries were answered (UDP and TCP).</summary>
     public int Queries => Volatile.Read(ref _queries);

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace FailoverOrchestrator.LocalCloud.Route53;
 
-/// <summary>The load balancers whose names the DNS responder answers (an ALB's name lives in AWS's zone, not the user's). Thread-safe.</summary>
+/// <summary>The load balancers whose names the DNS responder answers (in AWS's zones, not the user's). Thread-safe.</summary>
 internal sealed class LoadBalancerDns
 {
     private readonly ConcurrentDictionary<string, LoadBalancer> _byName = new(StringComparer.Ordinal);

@@ -152,7 +152,7 @@ internal sealed class Route53Store(TimeProvider timeProvider, TimeSpan propagati
         }
     }
 
-    /// <summary>Adds a RECOVERY_CONTROL health check: healthy exactly while the routing control is On (the DNS data plane asks the cluster).</summary>
+    /// <summary>Adds a RECOVERY_CONTROL health check: healthy exactly while the routing control is On (DNS asks the cluster).</summary>
     public void AddRoutingControlHealthCheck(string healthCheckId, string routingControlArn)
     {
         lock (_gate)

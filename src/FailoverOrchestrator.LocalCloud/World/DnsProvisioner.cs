@@ -44,7 +44,8 @@ internal static class DnsProvisioner
 
         if (app.Watch.Dns.Enabled)
         {
-            cloud.Route53.PutRecord(zoneId, FailoverRecord(app, app.Watch.Dns.RecordName, app.PrimaryRegion, app.Regions[app.PrimaryRegion].HealthCheckId));
+            var check = app.Regions[app.PrimaryRegion].HealthCheckId;
+            cloud.Route53.PutRecord(zoneId, FailoverRecord(app, app.Watch.Dns.RecordName, app.PrimaryRegion, check));
             cloud.Route53.PutRecord(zoneId, FailoverRecord(app, app.Watch.Dns.RecordName, app.StandbyRegion, null));
         }
     }

@@ -11,7 +11,8 @@ internal static class WatchDnsOptionsValidator
         at = $"{at}:Watch:Dns";
         if (dns.Resolver.Length > 0 && dns.ResolverEndPoint() is null)
         {
-            errors.Add($"{at}:Resolver: '{dns.Resolver}' is not an IP address with an optional port (for example 10.0.0.2:53 or [fd00::2]:53)");
+            errors.Add(
+                $"{at}:Resolver: '{dns.Resolver}' is not an IP address with an optional port (for example 10.0.0.2:53 or [fd00::2]:53)");
         }
 
         if (dns.TimeoutSeconds is < 1 or > MaxTimeoutSeconds)
@@ -25,13 +26,16 @@ internal static class WatchDnsOptionsValidator
         }
 
         var name = dns.RecordName.Trim().TrimEnd('.');
-        if (name.Length == 0 || name.Length > 253 || name.Split('.').Any(l => l.Length is 0 or > 63) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_'))
+        var labelsOk = name.Split('.').All(l => l.Length is > 0 and <= 63);
+        if (name.Length is 0 or > 253 || !labelsOk || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_'))
         {
             errors.Add($"{at}:RecordName: '{dns.RecordName}' is not a DNS name");
         }
         else if (string.Equals(name, app.Dns.RecordName.Trim().TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
         {
-            errors.Add($"{at}:RecordName: '{dns.RecordName}' is the app's own record (Dns:RecordName), which answers where the switch sends traffic, not what Route 53's health checkers see; name a failover record whose PRIMARY carries the primary's health check");
+            errors.Add($"{at}:RecordName: '{dns.RecordName}' is the app's own record (Dns:RecordName), which answers where the " +
+                "switch sends traffic, not what Route 53's health checkers see; name a failover record whose PRIMARY carries " +
+                "the primary's health check");
         }
     }
 }

@@ -69,8 +69,9 @@ internal sealed class WatchRunner(
                 await notifier.TryPublishAsync(app, page, $"if the primary is really down, fail over with {command}", cancellationToken, $"{app.Name}/watch/{decision.Next.ActedFor!.Value.ToUnixTimeMilliseconds()}");
                 return Watched(app, state, $"{decision.Reason}; paged on-call to run {command}");
             case WatchAction.PagePath or WatchAction.PageFlapping:
-                var notice = Page.Of(decision.Action == WatchAction.PagePath ? PageEvent.NetworkPath : PageEvent.Flapping, Watched(app, state, decision.Reason));
-                await notifier.TryPublishAsync(app, notice, null, cancellationToken, $"{app.Name}/watch/{decision.Action}/{now.ToUnixTimeMilliseconds()}");
+                var pageEvent = decision.Action == WatchAction.PagePath ? PageEvent.NetworkPath : PageEvent.Flapping;
+                var dedup = $"{app.Name}/watch/{decision.Action}/{now.ToUnixTimeMilliseconds()}";
+                await notifier.TryPublishAsync(app, Page.Of(pageEvent, Watched(app, state, decision.Reason)), null, cancellationToken, dedup);
                 return Watched(app, state, $"{decision.Reason}; paged on-call");
             case WatchAction.Failover:
                 var since = decision.Next.ActedFor!.Value;

@@ -18,7 +18,7 @@ internal enum PageEvent
     /// <summary>The scheduled watch found the primary failing for the configured time (WatchPolicy Notify); the page names the command.</summary>
     PrimaryDown,
 
-    /// <summary>The watch's probes fail while Route 53's health checkers see the primary healthy: the path from the function's region is suspect.</summary>
+    /// <summary>The watch's probes fail while Route 53's health checkers see the primary healthy: the network path is suspect.</summary>
     NetworkPath,
 
     /// <summary>The watch found the primary flapping (failing and recovering within its window); it never fails over on flapping.</summary>

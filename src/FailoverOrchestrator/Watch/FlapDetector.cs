@@ -44,6 +44,7 @@ internal static class FlapDetector
     public static string Describe(WatchOptions watch, string recent)
     {
         var (failed, streaks) = Count(recent);
-        return $"{failed} of the last {recent.Length} runs failed, in {streaks} separate streaks (Watch:FlapFailedRuns {watch.FlapFailedRuns} of Watch:FlapWindowRuns {watch.FlapWindowRuns})";
+        return $"{failed} of the last {recent.Length} runs failed, in {streaks} separate streaks " +
+            $"(Watch:FlapFailedRuns {watch.FlapFailedRuns} of Watch:FlapWindowRuns {watch.FlapWindowRuns})";
     }
 }

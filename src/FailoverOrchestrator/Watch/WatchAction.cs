@@ -3,7 +3,9 @@ namespace FailoverOrchestrator.Watch;
 /// <summary>What one watch run does after recording itself.</summary>
 internal enum WatchAction
 {
-    /// <summary>Record only: the primary answers, has not failed long enough, is not the active region, or the streak was acted on.</summary>
+    /// <summary>
+    /// Record only: the primary answers, has not failed long enough, is not the active region, or the streak was acted on.
+    /// </summary>
     Record,
 
     /// <summary>Page on-call once for this failing streak with the command that fails over (WatchPolicy Notify).</summary>
@@ -18,6 +20,6 @@ internal enum WatchAction
     /// </summary>
     PagePath,
 
-    /// <summary>Page once that the primary flaps (fails and recovers within the window); whatever the policy, nothing is switched.</summary>
+    /// <summary>Page once that the primary flaps (fails and recovers within the window); never a switch.</summary>
     PageFlapping,
 }

@@ -53,35 +53,45 @@ internal sealed record WatchDecision(WatchRecord Next, WatchAction Action, strin
         if (failingSince is not { } since)
         {
             return Flapping(app, next, steadyInPrimary, now)
-                ?? new(next, WatchAction.Record, $"the primary {app.PrimaryRegion} answers its health endpoints ({Summary(probes)}); {route53}");
+                ?? new(next, WatchAction.Record,
+                    $"the primary {app.PrimaryRegion} answers its health endpoints ({Summary(probes)}); {route53}");
         }
 
         var failedFor = now - since;
         var threshold = TimeSpan.FromSeconds(app.Watch.FailedForSeconds);
-        var failing = $"the primary {app.PrimaryRegion} has failed every probe since {since.ToString("u", CultureInfo.InvariantCulture)} ({failedFor.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s; {Summary(probes)}); {route53}";
+        var sinceText = since.ToString("u", CultureInfo.InvariantCulture);
+        var seconds = failedFor.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
+        var failing =
+            $"the primary {app.PrimaryRegion} has failed every probe since {sinceText} ({seconds} s; {Summary(probes)}); {route53}";
         if (failedFor < threshold)
         {
             return Flapping(app, next, steadyInPrimary, now)
-                ?? new(next, WatchAction.Record, $"{failing}: not yet the {app.Watch.FailedForSeconds} s of Watch:FailedForSeconds, nothing done");
+                ?? new(next, WatchAction.Record,
+                    $"{failing}: not yet the {app.Watch.FailedForSeconds} s of Watch:FailedForSeconds, nothing done");
         }
 
         var key = TriggerKey(app.Name, since);
         var resuming = state.Phase == Phase.FailingOver && state.LastTriggerKey == key;
         if (!resuming && !steadyInPrimary)
         {
-            return new(next, WatchAction.Record, $"{failing}, but the app is {state.Phase} in {state.ActiveRegion}, not Steady in the primary: nothing for the watch to do");
+            return new(next, WatchAction.Record,
+                $"{failing}, but the app is {state.Phase} in {state.ActiveRegion}, not Steady in the primary: nothing for the watch to do");
         }
 
         if (verdict == RunVerdict.PathFailed && !resuming)
         {
+            var path = $"probes from {reading.From} fail but Route 53's health checkers see the primary healthy: " +
+                $"check the network path from {reading.From}. {Capitalized(failing)}. Nothing was switched, whatever WatchPolicy says";
             return prior.PathPagedFor == since
-                ? new(next, WatchAction.Record, $"{failing}; the watch already paged about its network path for this streak, nothing more done")
-                : new(next with { PathPagedFor = since }, WatchAction.PagePath, $"probes from {reading.From} fail but Route 53's health checkers see the primary healthy: check the network path from {reading.From}. {Capitalized(failing)}. Nothing was switched, whatever WatchPolicy says");
+                ? new(next, WatchAction.Record,
+                    $"{failing}; the watch already paged about its network path for this streak, nothing more done")
+                : new(next with { PathPagedFor = since }, WatchAction.PagePath, path);
         }
 
         if (prior.ActedFor == since && !resuming)
         {
-            return new(next, WatchAction.Record, $"{failing}; the watch already acted on this outage ({app.Watch.Policy}), nothing more done");
+            return new(next, WatchAction.Record,
+                $"{failing}; the watch already acted on this outage ({app.Watch.Policy}), nothing more done");
         }
 
         var act = app.Watch.Policy == WatchPolicy.Failover ? WatchAction.Failover : WatchAction.Page;
@@ -95,7 +105,9 @@ internal sealed record WatchDecision(WatchRecord Next, WatchAction Action, strin
             return null;
         }
 
-        var reason = $"the primary {app.PrimaryRegion} is flapping: {FlapDetector.Describe(app.Watch, next.Recent)}. The watch never fails over on a flapping primary, whatever WatchPolicy says; look at the primary, and fail over by hand if it should not serve: {OperatorCommands.Failover(app.Name)}";
+        var reason = $"the primary {app.PrimaryRegion} is flapping: {FlapDetector.Describe(app.Watch, next.Recent)}. " +
+            "The watch never fails over on a flapping primary, whatever WatchPolicy says; look at the primary, " +
+            $"and fail over by hand if it should not serve: {OperatorCommands.Failover(app.Name)}";
         return new(next with { FlapPagedAt = now }, WatchAction.PageFlapping, reason);
     }
 

@@ -48,7 +48,10 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
 
         // Route 53's health checkers (in regions other than us-east-1 too) can no longer reach the primary's endpoint: its
         // health check fails, and the DNS data plane, which keeps answering, serves the health record's SECONDARY.
-        s.World.Cloud.Route53.SetHealthCheckStatus(app.Regions[app.PrimaryRegion].HealthCheckId, healthy: false, "Failure: Connection timed out. The endpoint or the internet connection is down, or requests are being blocked by your firewall.");
+        s.World.Cloud.Route53.SetHealthCheckStatus(
+            app.Regions[app.PrimaryRegion].HealthCheckId,
+            healthy: false,
+            "Failure: Connection timed out. The endpoint or the internet connection is down, or requests are being blocked by your firewall.");
         timeline.Add(new TimelineEntry(TimeSpan.Zero, $"{DarkRegion} goes dark: the Route 53 API, the ARC endpoint and the app's health endpoint there refuse connections; DNS still answers", null, ScenarioKit.Drill));
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -113,7 +116,8 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
         var checks = new List<DrillCheck>
         {
             RoutingControlChecks.ServesFrom(s, app.StandbyRegion),
-            await DnsDataPlaneChecks.AnswersWithAsync(s, app.Dns.RecordName, app.StandbyRegion, "its routing controls, while the Route 53 API refuses connections"),
+            await DnsDataPlaneChecks.AnswersWithAsync(
+                s, app.Dns.RecordName, app.StandbyRegion, "its routing controls, while the Route 53 API refuses connections"),
             await ActedOnRoute53AnswerAsync(s),
             RoutingControlChecks.OneTransaction(s),
             RoutingControlChecks.AnsweredByLiveEndpoint(s, [DarkRegion]),
@@ -146,12 +150,14 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
         return checks;
     }
 
-    /// <summary>The run that acted had Route 53's DNS answer (the standby) beside its failed probes, read from the data plane with the API dark.</summary>
+    /// <summary>The run that acted had Route 53's DNS answer (the standby) beside its failed probes, read with the API dark.</summary>
     private static async Task<DrillCheck> ActedOnRoute53AnswerAsync(DrillSession s)
     {
         var acted = (await EndStateChecks.AuditAsync(s)).LastOrDefault(e => e.Kind == "WatchFailover");
-        var ok = acted?.Detail?.Contains("Route 53 answers the standby: its health checkers see the primary unhealthy", StringComparison.Ordinal) == true;
-        return new DrillCheck("the watch acted on failed probes confirmed by Route 53's DNS answer (the standby)", ok, acted?.Detail ?? "no WatchFailover decision audited");
+        const string Confirmed = "Route 53 answers the standby: its health checkers see the primary unhealthy";
+        var ok = acted?.Detail?.Contains(Confirmed, StringComparison.Ordinal) == true;
+        return new DrillCheck(
+            "the watch acted on failed probes confirmed by Route 53's DNS answer (the standby)", ok, acted?.Detail ?? "no WatchFailover decision audited");
     }
 
     /// <summary>What the function's result says the dark region refused: the Route 53 API's calls and the cluster endpoint skipped.</summary>

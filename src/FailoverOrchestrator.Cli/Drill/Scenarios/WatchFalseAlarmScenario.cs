@@ -17,7 +17,9 @@ internal sealed class WatchFalseAlarmScenario : DrillScenario
 
     public override string Name => "watch-false-alarm";
 
-    public override string Description => "the watch's probes of the primary fail from its own region while Route 53's health checkers (its DNS answer) see the primary healthy: no failover even with WatchPolicy Failover, one page about the network path";
+    public override string Description =>
+        "the watch's probes of the primary fail from its own region while Route 53's health checkers (its DNS answer) see the " +
+        "primary healthy: no failover even with WatchPolicy Failover, one page about the network path";
 
     public override Outcome Expected => Outcome.Watched;
 
@@ -34,36 +36,47 @@ internal sealed class WatchFalseAlarmScenario : DrillScenario
         var runCount = (app.Watch.FailedForSeconds / 60) + 2;
         s.OutageAt = s.Clock.GetUtcNow();
         await s.World.Cloud.AppHealth.TakeDownAsync(app.PrimaryRegion);
-        timeline.Add(new TimelineEntry(TimeSpan.Zero, $"the health endpoint of {app.PrimaryRegion} refuses the watch's probes from {FunctionRegion}; the primary serves and Route 53's checkers see it healthy", null, ScenarioKit.Drill));
+        var outage = $"the health endpoint of {app.PrimaryRegion} refuses the watch's probes from {FunctionRegion}; " +
+            "the primary serves and Route 53's checkers see it healthy";
+        timeline.Add(new TimelineEntry(TimeSpan.Zero, outage, null, ScenarioKit.Drill));
         var runs = new List<DrillInvocation>();
         for (var run = 1; run <= runCount; run++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var watch = await WatchRuns.NextMinuteAsync(s, run);
             runs.Add(watch);
-            timeline.Add(new TimelineEntry(watch.At, $"scheduled watch #{run}: {watch.Result?.Outcome}", watch.Duration, ScenarioKit.Measured, watch.Result?.Reason ?? watch.Error));
+            var said = watch.Result?.Reason ?? watch.Error;
+            timeline.Add(new TimelineEntry(watch.At, $"scheduled watch #{run}: {watch.Result?.Outcome}", watch.Duration, ScenarioKit.Measured, said));
         }
 
         var record = await WatchRuns.RecordAsync(s);
         var decisions = (await EndStateChecks.AuditAsync(s)).Where(e => e.Kind.StartsWith("Watch", StringComparison.Ordinal)).ToList();
         var pages = s.World.Cloud.Sns.GetMessages(app.TopicArn);
-        var pathPage = $"probes from {FunctionRegion} fail but Route 53's health checkers see the primary healthy: check the network path from {FunctionRegion}";
+        var pathPage = $"probes from {FunctionRegion} fail but Route 53's health checkers see the primary healthy: " +
+            $"check the network path from {FunctionRegion}";
         var acting = runCount - 2;
         var checks = new List<DrillCheck>
         {
-            new("every run answered Watched", runs.All(r => r.Result?.Outcome == Outcome.Watched), string.Join(" | ", runs.Select(r => r.Summary))),
+            new("every run answered Watched", runs.All(r => r.Result?.Outcome == Outcome.Watched), 
+                string.Join(" | ", runs.Select(r => r.Summary))),
             new("every run read Route 53's DNS answer: the primary",
-                record is not null && record.History.Count == runCount && record.History.All(h => h.Contains("Route 53 answers the primary", StringComparison.Ordinal)),
+                record is not null && record.History.Count == runCount
+                    && record.History.All(h => h.Contains("Route 53 answers the primary", StringComparison.Ordinal)),
                 record is null ? "no watch record" : record.History[0]),
             new($"run {acting + 1} (after Watch:FailedForSeconds) paged about the network path; the others recorded only",
-                decisions.Count == runCount && decisions.Count(e => e.Kind == "WatchPagePath") == 1 && decisions[acting].Kind == "WatchPagePath"
+                decisions.Count == runCount && decisions.Count(e => e.Kind == "WatchPagePath") == 1
+                    && decisions[acting].Kind == "WatchPagePath"
                     && decisions.Where((_, i) => i != acting).All(e => e.Kind == "WatchRecord"),
                 string.Join(", ", decisions.Select(e => e.Kind))),
             new("the page names the network path from the function's region",
-                pages.Count == 1 && pages[0].Message.Contains(pathPage, StringComparison.Ordinal) && pages[0].Subject?.Contains("NETWORKPATH", StringComparison.Ordinal) == true,
+                pages.Count == 1 && pages[0].Message.Contains(pathPage, StringComparison.Ordinal)
+                    && pages[0].Subject?.Contains("NETWORKPATH", StringComparison.Ordinal) == true,
                 pages.Count == 1 ? $"{pages[0].Subject}" : $"{pages.Count} pages"),
-            new("the streak stays open, not acted on", record is { FailingSince: not null, ActedFor: null, PathPagedFor: not null }, record is null ? "no watch record" : $"failing since {record.FailingSince:u}, acted for {record.ActedFor?.ToString("u") ?? "none"}"),
-            await DnsDataPlaneChecks.AnswersWithAsync(s, DrillConfiguration.HealthRecordName, app.PrimaryRegion, "the checkers see the primary healthy"),
+            new("the streak stays open, not acted on",
+                record is { FailingSince: not null, ActedFor: null, PathPagedFor: not null },
+                record is null ? "no watch record" : $"failing since {record.FailingSince:u}, acted for {record.ActedFor?.ToString("u") ?? "none"}"),
+            await DnsDataPlaneChecks.AnswersWithAsync(
+                s, DrillConfiguration.HealthRecordName, app.PrimaryRegion, "the checkers see the primary healthy"),
             EndStateChecks.RecordPointsAt(s, app.PrimaryRegion),
             EndStateChecks.NotCalled(s, LocalService.Ecs, "UpdateService"),
             await EndStateChecks.StateIsAsync(s, Phase.Steady, app.PrimaryRegion),

@@ -2,7 +2,13 @@ namespace FailoverOrchestrator.Watch.Dns;
 
 /// <summary>A decoded DNS response: its header fields that matter to a stub resolver, its question and its answers.</summary>
 internal sealed record DnsResponse(
-    ushort Id, bool IsResponse, bool Truncated, int ResponseCode, string QuestionName, ushort QuestionType, IReadOnlyList<DnsResourceRecord> Answers)
+    ushort Id,
+    bool IsResponse,
+    bool Truncated,
+    int ResponseCode,
+    string QuestionName,
+    ushort QuestionType,
+    IReadOnlyList<DnsResourceRecord> Answers)
 {
     public const int NoError = 0;
 
@@ -20,5 +26,6 @@ internal sealed record DnsResponse(
 
     /// <summary>Whether this answers the question that was asked (names compare without case, RFC 4343).</summary>
     public bool IsAnswerTo(ushort id, string name, DnsRecordType type) =>
-        IsResponse && Id == id && QuestionType == (ushort)type && string.Equals(QuestionName, DnsQuery.Normalize(name), StringComparison.Ordinal);
+        IsResponse && Id == id && QuestionType == (ushort)type &&
+        string.Equals(QuestionName, DnsQuery.Normalize(name), StringComparison.Ordinal);
 }

@@ -49,7 +49,8 @@ internal static class DnsResponseReader
             var length = ReadUInt16(message, ref at);
             if (at + length > message.Length)
             {
-                throw new DnsFormatException($"an answer's data ({length} bytes at offset {at}) runs past the message ({message.Length} bytes)");
+                throw new DnsFormatException(
+                    $"an answer's data ({length} bytes at offset {at}) runs past the message ({message.Length} bytes)");
             }
 
             var data = message.Slice(at, length);
@@ -57,7 +58,8 @@ internal static class DnsResponseReader
             {
                 (ushort)DnsRecordType.A when length == 4 => new IPAddress(data).ToString(),
                 (ushort)DnsRecordType.Aaaa when length == 16 => new IPAddress(data).ToString(),
-                (ushort)DnsRecordType.A or (ushort)DnsRecordType.Aaaa => throw new DnsFormatException($"an address record of {length} bytes"),
+                (ushort)DnsRecordType.A or (ushort)DnsRecordType.Aaaa =>
+                    throw new DnsFormatException($"an address record of {length} bytes"),
                 (ushort)DnsRecordType.Cname => ReadNameAt(message, at),
                 _ => string.Empty,
             };
@@ -70,7 +72,7 @@ internal static class DnsResponseReader
 
     private static string ReadNameAt(ReadOnlySpan<byte> message, int at) => ReadName(message, ref at);
 
-    /// <summary>Reads a name at <paramref name="at"/> and moves past it (a pointer ends it in two bytes); lower case, no trailing dot.</summary>
+    /// <summary>Reads a name at <paramref name="at"/> and moves past it (a pointer ends it); lower case, no trailing dot.</summary>
     private static string ReadName(ReadOnlySpan<byte> message, ref int at)
     {
         var name = new StringBuilder();

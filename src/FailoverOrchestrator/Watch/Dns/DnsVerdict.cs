@@ -3,7 +3,8 @@ namespace FailoverOrchestrator.Watch.Dns;
 /// <summary>The DNS data plane's verdict of one watch run: which side the health record answers, and what was asked and got.</summary>
 internal sealed record DnsVerdict(DnsAnswerSide Side, string Detail)
 {
-    public static readonly DnsVerdict NotConfigured = new(DnsAnswerSide.NotConfigured, "no Watch:Dns:RecordName, so Route 53's answer is not read");
+    public static readonly DnsVerdict NotConfigured =
+        new(DnsAnswerSide.NotConfigured, "no Watch:Dns:RecordName, so Route 53's answer is not read");
 
     /// <summary>Whether the verdict tells either side; otherwise the watch decides from its probes alone.</summary>
     public bool Known => Side is DnsAnswerSide.Primary or DnsAnswerSide.Secondary;

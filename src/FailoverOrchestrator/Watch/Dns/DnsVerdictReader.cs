@@ -31,7 +31,8 @@ internal sealed class DnsVerdictReader(IDnsResolver resolver, Func<IPEndPoint?> 
         if (app.Dns.RecordType == "CNAME")
         {
             var lookup = await resolver.QueryAsync(server, name, DnsRecordType.Cname, timeout, cancellationToken);
-            return Failure(lookup, name, "CNAME") ?? Compare(name, "CNAME", lookup.Values(DnsRecordType.Cname), [primary], [standby], server);
+            return Failure(lookup, name, "CNAME")
+                ?? Compare(name, "CNAME", lookup.Values(DnsRecordType.Cname), [primary], [standby], server);
         }
 
         var type = app.Dns.RecordType == "AAAA" ? DnsRecordType.Aaaa : DnsRecordType.A;
@@ -55,11 +56,17 @@ internal sealed class DnsVerdictReader(IDnsResolver resolver, Func<IPEndPoint?> 
 
         return response.ResponseCode == DnsResponse.NoError
             ? null
-            : new(DnsAnswerSide.Unknown, $"{name} {type}: {response.ResponseCodeName} from {lookup.Server}" + (what is null ? string.Empty : $", so {what} cannot be told"));
+            : new(DnsAnswerSide.Unknown, $"{name} {type}: {response.ResponseCodeName} from {lookup.Server}"
+                + (what is null ? string.Empty : $", so {what} cannot be told"));
     }
 
     private static DnsVerdict Compare(
-        string name, string type, IReadOnlyList<string> answer, IReadOnlyList<string> primary, IReadOnlyList<string> standby, IPEndPoint server)
+        string name,
+        string type,
+        IReadOnlyList<string> answer,
+        IReadOnlyList<string> primary,
+        IReadOnlyList<string> standby,
+        IPEndPoint server)
     {
         var values = answer.Select(DnsQuery.Normalize).ToHashSet(StringComparer.Ordinal);
         var isPrimary = primary.Select(DnsQuery.Normalize).Any(values.Contains);
@@ -71,7 +78,8 @@ internal sealed class DnsVerdictReader(IDnsResolver resolver, Func<IPEndPoint?> 
             (true, false) => new(DnsAnswerSide.Primary, detail),
             (false, true) => new(DnsAnswerSide.Secondary, detail),
             (true, true) => new(DnsAnswerSide.Unknown, $"{detail}: both regions' values"),
-            _ => new(DnsAnswerSide.Unknown, $"{detail}: neither region's value ({string.Join(",", primary)} / {string.Join(",", standby)})"),
+            _ => new(DnsAnswerSide.Unknown,
+                $"{detail}: neither region's value ({string.Join(",", primary)} / {string.Join(",", standby)})"),
         };
     }
 }

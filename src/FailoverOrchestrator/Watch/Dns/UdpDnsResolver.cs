@@ -16,7 +16,8 @@ internal sealed class UdpDnsResolver : IDnsResolver
 {
     private const int MaxUdpAnswer = 4096;
 
-    public async Task<DnsLookup> QueryAsync(IPEndPoint server, string name, DnsRecordType type, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<DnsLookup> QueryAsync(
+        IPEndPoint server, string name, DnsRecordType type, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timer.CancelAfter(timeout);
@@ -38,7 +39,8 @@ internal sealed class UdpDnsResolver : IDnsResolver
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return DnsLookup.Failed(server, $"no answer from {server} within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s");
+            var seconds = timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+            return DnsLookup.Failed(server, $"no answer from {server} within {seconds} s");
         }
         catch (SocketException ex)
         {
@@ -50,7 +52,8 @@ internal sealed class UdpDnsResolver : IDnsResolver
         }
     }
 
-    private static async Task<DnsResponse> OverUdpAsync(IPEndPoint server, byte[] query, ushort id, string name, DnsRecordType type, CancellationToken cancellationToken)
+    private static async Task<DnsResponse> OverUdpAsync(
+        IPEndPoint server, byte[] query, ushort id, string name, DnsRecordType type, CancellationToken cancellationToken)
     {
         // Connected, so the kernel drops datagrams from anyone else and a closed port surfaces as ConnectionRefused.
         using var socket = new Socket(server.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
