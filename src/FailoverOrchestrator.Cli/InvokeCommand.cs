@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using FailoverOrchestrator.Hosting;
 using FailoverOrchestrator.LocalCloud.Lambda;
+using Microsoft.Extensions.Configuration;
 
 namespace FailoverOrchestrator.Cli;
 
@@ -70,6 +71,10 @@ internal static class InvokeCommand
     public static string DefaultConfig() =>
         Environment.GetEnvironmentVariable("ORCHESTRATOR_CONFIG") ?? Path.Combine(AppContext.BaseDirectory, "samples", "orchestrator.json");
 
+    /// <summary>Lambda's AWS_REGION when the shell sets none: the region the configuration puts the orchestrator in.</summary>
+    private static string ConfiguredRegion(string config) =>
+        new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(config), optional: true).Build()["Orchestrator:Region"] ?? "us-west-2";
+
     /// <summary>
     /// The function as a separate process started the way its runtime starts it (by default the managed runtime, from
     /// this program's folder, which holds FailoverOrchestrator.dll with its deps and runtimeconfig), behind a local Runtime API.
@@ -85,7 +90,7 @@ internal static class InvokeCommand
             {
                 TaskRoot = build.TaskRoot,
                 Runtime = build.Runtime,
-                Region = variables.GetValueOrDefault("AWS_REGION") ?? "us-east-1",
+                Region = variables.GetValueOrDefault("AWS_REGION") ?? ConfiguredRegion(config),
                 Environment = variables,
             },
             line => error.WriteLine(line));

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.Coordination;
-using FailoverOrchestrator.Coordination.Failures;
 using FailoverOrchestrator.Hosting;
 using FailoverOrchestrator.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -18,9 +17,8 @@ namespace FailoverOrchestrator;
 [SuppressMessage("Naming", "CA1716", Justification = "The handler string names this type; Lambda blueprints call it Function.")]
 public sealed class Function : IDisposable
 {
-    // Stop the steps this long before the function timeout: the last seconds record the failure and release the lease
-    // (FailureRecorder.CleanupReserve) before Lambda stops the invocation, and leave a margin for the response.
-    private static readonly TimeSpan DeadlineMargin = FailureRecorder.CleanupReserve + TimeSpan.FromSeconds(3);
+    // Stop the steps this long before the function timeout (the same margin the configuration's validation counts).
+    private static readonly TimeSpan DeadlineMargin = InvocationBudget.DeadlineMargin;
 
     private readonly OrchestratorHost? _host;
     private readonly OrchestratorConfigurationException? _configurationError;
@@ -32,7 +30,7 @@ public sealed class Function : IDisposable
 
     /// <summary>Creates the function as Lambda does: configuration from <c>orchestrator.json</c> and <c>Orchestrator__...</c> variables, logs as JSON lines on stdout.</summary>
     public Function()
-        : this(new FunctionSetup())
+        : this(new FunctionSetup { FunctionRegion = Environment.GetEnvironmentVariable(FunctionRegionValidator.Variable) })
     {
     }
 
@@ -44,7 +42,7 @@ public sealed class Function : IDisposable
         _logger = _loggers.CreateLogger("FailoverOrchestrator");
         try
         {
-            var options = OrchestratorConfiguration.Load(setup.ConfigFile, setup.ConfigOverrides);
+            var options = OrchestratorConfiguration.Load(setup.ConfigFile, setup.ConfigOverrides, setup.FunctionRegion);
             // Metered: every poll and backoff timer tells the invocation's meter, which splits the time for the metrics.
             _time = new MeteredTimeProvider(setup.Time ?? TimeProvider.System);
             _aws = (setup.Aws ?? DefaultAwsDependencies.Create)(options, _loggers, _time);

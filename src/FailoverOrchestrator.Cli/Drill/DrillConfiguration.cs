@@ -16,7 +16,7 @@ internal static class DrillConfiguration
 
     public static readonly IReadOnlyList<KeyValuePair<string, string?>> Overrides =
     [
-        new("Orchestrator:Region", "us-east-1"),
+        new("Orchestrator:Region", "us-west-2"),
         new("Orchestrator:Apps:shop:EcsWaitSeconds", "30"),
         new("Orchestrator:Apps:shop:HealthWaitSeconds", "45"),
         new("Orchestrator:Apps:shop:DnsWaitSeconds", "30"),

@@ -31,6 +31,12 @@ internal sealed class SampleApplication : IAsyncDisposable
     private int _refused;
     private int _sequence;
 
+    /// <param name="world">The drill's world; the application reaches DynamoDB at its endpoint.</param>
+    /// <param name="region">The application's own region: it writes there, and only while that region is the writer.</param>
+    /// <param name="ordersTable">The global table the application writes its orders to.</param>
+    /// <param name="controlTable">The table of the writer-control item.</param>
+    /// <param name="controlKey">The key of the writer-control item.</param>
+    /// <param name="cacheFor">How long a read of the writer-control item is trusted before it is read again.</param>
     /// <param name="time">
     /// The clock of the accepted writes and of the cache: the real one in the drill, where the writes are compared with
     /// the writer item's UpdatedAt that the function process stamps with the machine's clock.

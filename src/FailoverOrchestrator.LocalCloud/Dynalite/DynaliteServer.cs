@@ -33,6 +33,7 @@ internal sealed class DynaliteServer : IAsyncDisposable, IDisposable
     /// <summary>Starts dynalite on a free loopback port and returns once it answers.</summary>
     /// <param name="dynalitePath">The dynalite package folder or its cli.js; null looks at <c>DYNALITE_PATH</c>, then the repository.</param>
     /// <param name="tableStateMs">How long tables stay CREATING, DELETING or UPDATING (dynalite's default is 500 ms).</param>
+    /// <param name="cancellationToken">Stops waiting for dynalite to answer (the process is stopped).</param>
     public static async Task<DynaliteServer> StartAsync(string? dynalitePath = null, int tableStateMs = 0, CancellationToken cancellationToken = default)
     {
         var cli = DynaliteLocator.FindCli(dynalitePath);

@@ -5,7 +5,9 @@ namespace FailoverOrchestrator.LocalCloud.Http;
 /// us-east-1). It answers only requests signed for its region, as a real endpoint refuses a credential scoped to
 /// another. Taken down, its port refuses connections; brought up, it listens on the same port again.
 /// </summary>
+/// <param name="region">The only region whose signed requests the endpoint accepts.</param>
 /// <param name="path">The path the endpoint is listed with (<c>/v1</c> for a cluster endpoint), empty for none.</param>
+/// <param name="dispatch">Answers the requests the endpoint accepts.</param>
 internal sealed class RegionalEndpointHost(string region, string path, Func<LocalRequest, CancellationToken, Task<LocalResponse>> dispatch) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);

@@ -17,7 +17,9 @@ internal sealed record FunctionProcessOptions
 
     public int MemorySizeMb { get; init; } = 512;
 
-    public string Region { get; init; } = "us-east-1";
+    /// <summary>Gets the region Lambda runs the function in (its AWS_REGION).</summary>
+    /// <value>Defaults to us-west-2, the sample app's standby: the function refuses to start in an app's primary region.</value>
+    public string Region { get; init; } = "us-west-2";
 
     public string AccountId { get; init; } = "111122223333";
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FailoverOrchestrator.Configuration.Validation;
 using Microsoft.Extensions.Configuration;
 
 namespace FailoverOrchestrator.Configuration;
@@ -11,7 +12,9 @@ internal static class OrchestratorConfiguration
     /// <summary>Loads, binds and validates; throws <see cref="OrchestratorConfigurationException"/> naming every bad setting.</summary>
     /// <param name="configFile">The file; a relative path is taken from the current directory. Null reads <c>orchestrator.json</c> beside the assembly, if there is one.</param>
     /// <param name="overrides">Settings that win over the file and the environment, later ones over earlier ones.</param>
-    public static OrchestratorOptions Load(string? configFile, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    /// <param name="functionRegion">The region the function runs in (Lambda's AWS_REGION); null when not run as the function.</param>
+    public static OrchestratorOptions Load(
+        string? configFile, IEnumerable<KeyValuePair<string, string?>>? overrides = null, string? functionRegion = null)
     {
         // The JSON provider resolves a relative path against the assembly's folder; an operator means the shell's.
         var path = configFile is null ? Path.Combine(AppContext.BaseDirectory, DefaultFileName) : Path.GetFullPath(configFile);
@@ -88,7 +91,8 @@ internal static class OrchestratorConfiguration
             app.Name = name;
         }
 
-        var validation = OrchestratorOptionsValidator.Validate(options);
+        var validation = OrchestratorOptionsValidation.Validate(options);
+        FunctionRegionValidator.Validate(validation, options, functionRegion);
         if (errors.Exists(e => e.StartsWith($"{OrchestratorOptions.SectionName}:Region:", StringComparison.Ordinal)))
         {
             validation.RemoveAll(e => e.StartsWith($"{OrchestratorOptions.SectionName}:Region:", StringComparison.Ordinal));

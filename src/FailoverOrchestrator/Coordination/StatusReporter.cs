@@ -34,6 +34,11 @@ internal sealed class StatusReporter(IStateStore store, IAuditLog audit)
                 LastError = state?.LastError,
                 WatchHistory = state?.Watch?.History ?? [],
                 WatchFailingSince = state?.Watch?.FailingSince,
+                WatchLastRunAt = state?.Watch?.LastRunAt,
+                WatchLastVerdict = state?.Watch?.History is [var latest, ..] ? latest : null,
+                StandbyReady = state?.Readiness?.Ready,
+                StandbyReadySince = state?.Readiness?.Since,
+                StandbyNotReadyReasons = state?.Readiness?.Reasons ?? [],
                 RecentEvents = events.Select(Line).ToList(),
             },
         };

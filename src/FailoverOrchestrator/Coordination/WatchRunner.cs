@@ -24,6 +24,9 @@ internal sealed class WatchRunner(
     /// <summary>How far the schedule's time may be from the clock: Scheduler gives up on a delivery after at most 24 hours (MaximumEventAgeInSeconds).</summary>
     public static readonly TimeSpan MaxScheduleSkew = TimeSpan.FromHours(24);
 
+    /// <summary>The standby's readiness, checked on every run that does not start a failover; null checks nothing.</summary>
+    public StandbyReadiness? Standby { get; init; }
+
     public async Task<FailoverResult> RunAsync(FailoverTrigger trigger, AppOptions app, CancellationToken cancellationToken)
     {
         if (!app.Watch.Enabled)
@@ -61,6 +64,11 @@ internal sealed class WatchRunner(
 
         Log.Watched(logger, app.Name, decision.Action.ToString(), decision.Reason);
         await audit.AppendAsync($"Watch{decision.Action}", decision.Reason, cancellationToken);
+        if (Standby is not null && decision.Action != WatchAction.Failover)
+        {
+            await Standby.CheckAsync(app, state, audit, now, cancellationToken);
+        }
+
         switch (decision.Action)
         {
             case WatchAction.Page:

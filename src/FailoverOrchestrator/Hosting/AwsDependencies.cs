@@ -33,6 +33,9 @@ internal sealed record AwsDependencies(
     /// <summary>The watch's part of the state item.</summary>
     public required IWatchStore Watches { get; init; }
 
+    /// <summary>The standby-readiness part of the state item.</summary>
+    public required IReadinessStore Readiness { get; init; }
+
     /// <summary>The HTTP(S) probe the watch sends to the primary's health endpoints.</summary>
     public required IHealthProbe Probe { get; init; }
 

@@ -41,6 +41,7 @@ internal static class DefaultAwsDependencies
             Deadline = deadline,
             RoutingControls = http,
             Watches = new DynamoDbWatchStore(dynamo, options.Region!, options.StateTable),
+            Readiness = new DynamoDbReadinessStore(dynamo, options.Region!, options.StateTable),
             Probe = new HttpHealthProbe(probes),
             Resources = [http, dynamo, probes],
         };

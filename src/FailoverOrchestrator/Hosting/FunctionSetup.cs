@@ -12,6 +12,9 @@ internal sealed record FunctionSetup
     /// <summary>Settings laid over the file and the environment, as <c>Orchestrator:Path</c> keys.</summary>
     public IEnumerable<KeyValuePair<string, string?>>? ConfigOverrides { get; init; }
 
+    /// <summary>The region the function runs in (Lambda's AWS_REGION): never an app's primary; null does not check it.</summary>
+    public string? FunctionRegion { get; init; }
+
     /// <summary>Whether the JSON log lines go to stderr (the CLI keeps stdout for the result).</summary>
     public bool LogToStandardError { get; init; }
 

@@ -38,9 +38,11 @@ internal sealed class OrchestratorHost
         _metrics = metrics ?? SwitchMetrics.None;
         _logger = loggers.CreateLogger("FailoverOrchestrator");
         var notifier = new OnCallNotifier(aws.Sns, loggers.CreateLogger<OnCallNotifier>());
+        var lag = aws.Heartbeats is null ? null : new ReplicationLagGate(new ReplicationLagProbe(aws.Heartbeats, time), time);
+        var preflight = new PreflightStep(aws.Route53, aws.Ecs, aws.Tables, aws.Writer, new RoutingControlReadiness(aws.RoutingControls), lag);
         IFailoverStep[] steps =
         [
-            new PreflightStep(aws.Route53, aws.Ecs, aws.Tables, aws.Writer, new RoutingControlReadiness(aws.RoutingControls), aws.Heartbeats is null ? null : new ReplicationLagGate(new ReplicationLagProbe(aws.Heartbeats, time), time)),
+            preflight,
             new EcsScaleUpStep(aws.Ecs, time),
             new TargetHealthyStep(aws.Route53, time),
             new PromoteWriterStep(aws.Writer),
@@ -57,7 +59,10 @@ internal sealed class OrchestratorHost
             new SwitchPlanner(aws.State, aws.Audit, pipeline, time, loggers.CreateLogger<SwitchPlanner>()),
             status,
             new ResetHandler(aws.State, aws.Audit, aws.Writer, status, notifier, time, loggers.CreateLogger<ResetHandler>()),
-            new WatchRunner(aws.State, aws.Watches, aws.Audit, CreateWatchSignals(aws, options), switches, notifier, time, loggers.CreateLogger<WatchRunner>()),
+            new WatchRunner(aws.State, aws.Watches, aws.Audit, CreateWatchSignals(aws, options), switches, notifier, time, loggers.CreateLogger<WatchRunner>())
+            {
+                Standby = new StandbyReadiness(preflight, aws.Readiness, notifier, loggers.CreateLogger<StandbyReadiness>()),
+            },
             aws.Heartbeats is null ? null : new HeartbeatWriter(aws.State, aws.Heartbeats));
     }
 

@@ -23,4 +23,10 @@ internal enum PageEvent
 
     /// <summary>The watch found the primary flapping (failing and recovering within its window); it never fails over on flapping.</summary>
     Flapping,
+
+    /// <summary>The watch's preflight of the standby stopped passing: a failover now would be Blocked; the page says why.</summary>
+    StandbyNotReady,
+
+    /// <summary>The standby passes the watch's preflight again after it did not.</summary>
+    StandbyReady,
 }

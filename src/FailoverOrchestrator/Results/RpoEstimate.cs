@@ -7,8 +7,13 @@ namespace FailoverOrchestrator.Results;
 /// </summary>
 public sealed record RpoEstimate
 {
+    /// <summary><see cref="Source"/>: the replication heartbeat's item, read in the target's replica.</summary>
     public const string Heartbeat = "heartbeat";
+
+    /// <summary><see cref="Source"/>: CloudWatch's ReplicationLatency metric.</summary>
     public const string Metric = "metric";
+
+    /// <summary><see cref="Source"/>: not measured (<see cref="Detail"/> says why).</summary>
     public const string Unknown = "unknown";
 
     /// <summary>Seconds of writes at risk at most, rounded up; null when unknown.</summary>

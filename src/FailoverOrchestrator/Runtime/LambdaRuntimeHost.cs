@@ -1,4 +1,5 @@
 using FailoverOrchestrator.Aws.Http;
+using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.Hosting;
 using FailoverOrchestrator.Telemetry;
 
@@ -41,7 +42,8 @@ internal sealed class LambdaRuntimeHost
         using var api = new RuntimeApiClient(endpoint);
         // An empty variable means unset: the file in the task root.
         var configFile = environment.GetEnvironmentVariable(ConfigFileVariable) is { Length: > 0 } named ? named : null;
-        using var function = new Function(new FunctionSetup { ConfigFile = configFile });
+        var region = environment.GetEnvironmentVariable(FunctionRegionValidator.Variable);
+        using var function = new Function(new FunctionSetup { ConfigFile = configFile, FunctionRegion = region });
         try
         {
             if (function.ConfigurationError is { } error)

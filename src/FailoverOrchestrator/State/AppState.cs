@@ -47,7 +47,7 @@ internal sealed record AppState
 
     public string? LastError { get; init; }
 
-    /// <summary>The keys of the latest alarm triggers that started an execution, newest first (bounded by <see cref="TriggerMemory"/>).</summary>
+    /// <summary>The keys of the latest alarm triggers that started an execution, newest first (bounded by <see cref="Coordination.Acquisition.TriggerMemory"/>).</summary>
     public IReadOnlyList<string> RecentTriggerKeys { get; init; } = [];
 
     /// <summary>The Route 53 change the execution in progress submitted; a retry waits for it to be INSYNC.</summary>
@@ -58,4 +58,7 @@ internal sealed record AppState
 
     /// <summary>What the scheduled watch recorded; null before its first run.</summary>
     public WatchRecord? Watch { get; init; }
+
+    /// <summary>The standby's readiness as the scheduled watch last recorded it; null before its first check.</summary>
+    public ReadinessRecord? Readiness { get; init; }
 }

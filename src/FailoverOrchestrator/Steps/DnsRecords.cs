@@ -11,10 +11,10 @@ internal static class DnsRecords
     {
         var dns = app.Dns;
         var target = app.Regions[region];
-        var name = DnsOptionsValidator.Normalize(dns.RecordName);
+        var name = DnsNames.Normalize(dns.RecordName);
         return dns.RecordType == "CNAME"
             ? new ResourceRecordSet(name, "CNAME", null, dns.Ttl, [target.TargetDnsName])
-            : new ResourceRecordSet(name, dns.RecordType, new AliasTarget(target.TargetHostedZoneId!, DnsOptionsValidator.Normalize(target.TargetDnsName), target.EvaluateTargetHealth), null, []);
+            : new ResourceRecordSet(name, dns.RecordType, new AliasTarget(target.TargetHostedZoneId!, DnsNames.Normalize(target.TargetDnsName), target.EvaluateTargetHealth), null, []);
     }
 
     /// <summary>Whether the record already sends traffic where <paramref name="target"/> does (DNS names compare without case or trailing dot).</summary>
@@ -23,14 +23,14 @@ internal static class DnsRecords
         if (target.AliasTarget is { } alias)
         {
             return current.AliasTarget is { } now &&
-                   DnsOptionsValidator.Normalize(StripDualStack(now.DnsName)) == DnsOptionsValidator.Normalize(StripDualStack(alias.DnsName)) &&
+                   DnsNames.Normalize(StripDualStack(now.DnsName)) == DnsNames.Normalize(StripDualStack(alias.DnsName)) &&
                    TrimZone(now.HostedZoneId) == TrimZone(alias.HostedZoneId) &&
                    now.EvaluateTargetHealth == alias.EvaluateTargetHealth;
         }
 
         return current.AliasTarget is null &&
                current.ResourceRecords.Count == 1 &&
-               DnsOptionsValidator.Normalize(current.ResourceRecords[0]) == DnsOptionsValidator.Normalize(target.ResourceRecords[0]) &&
+               DnsNames.Normalize(current.ResourceRecords[0]) == DnsNames.Normalize(target.ResourceRecords[0]) &&
                current.Ttl == target.Ttl;
     }
 

@@ -129,11 +129,11 @@ internal sealed class DnsUpsertStep(IRoute53Client route53, TimeProvider time) :
 
     private async Task<ResourceRecordSet?> ReadAsync(DnsRecordOptions dns, List<string> calls, CancellationToken cancellationToken)
     {
-        var name = DnsOptionsValidator.Normalize(dns.RecordName);
+        var name = DnsNames.Normalize(dns.RecordName);
         calls.Add($"route53:ListResourceRecordSets zone={dns.HostedZoneId} name={name} type={dns.RecordType} maxitems=1");
         var records = await route53.ListResourceRecordSetsAsync(dns.HostedZoneId, name, dns.RecordType, 1, cancellationToken);
 
         // ListResourceRecordSets starts at the name and type but returns the next record when there is no exact match.
-        return records.FirstOrDefault(r => DnsOptionsValidator.Normalize(r.Name) == name && r.Type == dns.RecordType);
+        return records.FirstOrDefault(r => DnsNames.Normalize(r.Name) == name && r.Type == dns.RecordType);
     }
 }

@@ -12,9 +12,10 @@ namespace FailoverOrchestrator.Steps;
 /// <summary>
 /// Checks what must hold in the target region before anything changes, even with no task running there (a pilot
 /// light): its ECS services exist, are ACTIVE and have a task definition to start, each global table's replica there
-/// is ACTIVE and the writer-control table answers there. The health check is read only when every service already
-/// runs tasks (a warm standby must be healthy now); a standby at zero tasks is unhealthy until the scale-up, so
-/// <see cref="TargetHealthyStep"/> waits for its health after. Then the RPO gate (<see cref="ReplicationLagGate"/>)
+/// is ACTIVE and the writer-control table answers there. The health check must be healthy only when every service
+/// already runs tasks (a warm standby must be healthy now); a standby at zero tasks is unhealthy until the scale-up, so
+/// <see cref="TargetHealthyStep"/> waits for its health after (a record change still reads it: the read proves the
+/// Route 53 API answers). Then the RPO gate (<see cref="ReplicationLagGate"/>)
 /// measures the replication lag. A plan only reads, so it runs for real in a dry run too; a switch also writes a
 /// heartbeat in the source region to time the replication.
 /// </summary>
@@ -58,7 +59,7 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
 
     private async Task<StepOutcome> ReadinessAsync(StepContext context, CancellationToken cancellationToken)
     {
-        var (problems, calls) = await CheckAsync(context, cancellationToken);
+        var (problems, calls, _) = await CheckReadinessAsync(context, cancellationToken);
         if (problems.Count == 0)
         {
             return StepOutcome.Succeeded($"{context.TargetRegion} is ready to scale up", calls);
@@ -74,15 +75,20 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
         return new StepOutcome(StepStatus.Blocked, detail, calls);
     }
 
-    private async Task<(List<string> Problems, List<string> Calls)> CheckAsync(StepContext context, CancellationToken cancellationToken)
+    /// <summary>The readiness checks alone, read-only and without the RPO gate: what the scheduled watch runs between incidents.</summary>
+    public async Task<TargetReadiness> CheckReadinessAsync(StepContext context, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         var calls = new List<string>();
+        var services = new List<(string, EcsService)>();
         var region = context.App.Regions[context.TargetRegion];
-        var serving = await CheckServicesAsync(context.TargetRegion, region, problems, calls, cancellationToken);
-        if (serving)
+        var serving = await CheckServicesAsync(context.TargetRegion, region, services, problems, calls, cancellationToken);
+
+        // A standby at zero tasks is unhealthy until the scale-up; read anyway for a record change, which needs the
+        // Route 53 API (served from us-east-1): a dark API must block here, before anything is scaled.
+        if (serving || context.App.Dns.Strategy == DnsStrategy.RecordChange)
         {
-            await CheckHealthAsync(context, region.HealthCheckId, problems, calls, cancellationToken);
+            await CheckHealthAsync(context, region.HealthCheckId, serving, problems, calls, cancellationToken);
         }
 
         if (routingControls is not null && context.App.Dns.Strategy == DnsStrategy.RoutingControl)
@@ -121,16 +127,22 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
             problems.Add($"writer-control table {control.TableName} could not be read in {context.TargetRegion}: {ex.ErrorCode}: {ex.AwsMessage}");
         }
 
-        return (problems, calls);
+        return new TargetReadiness(problems, calls, services);
     }
 
-    private async Task CheckHealthAsync(StepContext context, string healthCheckId, List<string> problems, List<string> calls, CancellationToken cancellationToken)
+    private async Task CheckHealthAsync(
+        StepContext context,
+        string healthCheckId,
+        bool serving,
+        List<string> problems,
+        List<string> calls,
+        CancellationToken cancellationToken)
     {
         calls.Add($"route53:GetHealthCheckStatus HealthCheckId={healthCheckId}");
         try
         {
             var status = await route53.GetHealthCheckStatusAsync(healthCheckId, cancellationToken);
-            if (!status.IsHealthy)
+            if (serving && !status.IsHealthy)
             {
                 var healthy = status.Observations.Count(o => o.Status.StartsWith("Success", StringComparison.Ordinal));
                 problems.Add($"health check {healthCheckId} is unhealthy although its tasks run ({healthy} of {status.Observations.Count} checkers report success)");
@@ -154,7 +166,13 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
     }
 
     /// <summary>True when every service runs at least one task, so the endpoint should already be healthy.</summary>
-    private async Task<bool> CheckServicesAsync(string targetRegion, RegionOptions region, List<string> problems, List<string> calls, CancellationToken cancellationToken)
+    private async Task<bool> CheckServicesAsync(
+        string targetRegion,
+        RegionOptions region,
+        List<(string, EcsService)> described,
+        List<string> problems,
+        List<string> calls,
+        CancellationToken cancellationToken)
     {
         var serving = true;
         foreach (var cluster in region.Services.GroupBy(s => s.Cluster, StringComparer.Ordinal))
@@ -164,6 +182,7 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
             try
             {
                 var result = await ecs.DescribeServicesAsync(targetRegion, cluster.Key, names, cancellationToken);
+                described.AddRange(result.Services.Select(service => (cluster.Key, service)));
                 foreach (var name in names)
                 {
                     var service = result.Services.FirstOrDefault(s => s.ServiceName == name);

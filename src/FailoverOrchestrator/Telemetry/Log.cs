@@ -58,4 +58,10 @@ internal static partial class Log
 
     [LoggerMessage(18, LogLevel.Information, "Watch of app {App}: {Action}: {Reason}")]
     public static partial void Watched(ILogger logger, string app, string action, string reason);
+
+    [LoggerMessage(30, LogLevel.Information, "Standby {Region} of app {App}: {Change}: {Detail}")]
+    public static partial void StandbyReadiness(ILogger logger, string app, string region, string change, string detail);
+
+    [LoggerMessage(31, LogLevel.Warning, "Standby readiness of app {App} not recorded: {Error}")]
+    public static partial void StandbyReadinessNotRecorded(ILogger logger, string app, string error);
 }

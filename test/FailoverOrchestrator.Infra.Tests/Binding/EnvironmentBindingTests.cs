@@ -75,7 +75,7 @@ public class EnvironmentBindingTests(ITestOutputHelper output)
         Assert.True(shortestTimeout > defaults.LeaseSeconds, "the lease must end before the function is killed");
         Assert.True(
             shortestTimeout >= defaults.EcsWaitSeconds + defaults.HealthWaitSeconds + defaults.DnsWaitSeconds
-                + defaults.Replication.CatchUpWaitSeconds + defaults.Replication.SourceReadTimeoutSeconds + AppOptionsValidator.WaitReserveSeconds,
+                + defaults.Replication.CatchUpWaitSeconds + defaults.Replication.SourceReadTimeoutSeconds + InvocationBudget.ReservedSeconds,
             "one invocation must fit the ECS, health and DNS waits and the replication catch-up");
     }
 

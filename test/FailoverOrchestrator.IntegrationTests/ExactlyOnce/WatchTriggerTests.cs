@@ -59,7 +59,8 @@ public sealed class WatchTriggerTests
         Assert.Equal((0, 0, 1), probe.SideEffects());
         var state = await probe.StateAsync();
         Assert.Equal((Phase.Steady, Primary, 4L, 3), (state!.Phase, state.ActiveRegion, state.Watch!.Runs, state.Watch.History.Count));
-        Assert.Equal(["WatchRecord", "WatchPage", "WatchRecord", "WatchRecord", "WatchSkipped"], (await probe.AuditAsync()).Select(e => e.Kind));
+        // The first run also found the standby ready (audited, not paged: nothing changed for the on-call).
+        Assert.Equal(["WatchRecord", "StandbyReady", "WatchPage", "WatchRecord", "WatchRecord", "WatchSkipped"], (await probe.AuditAsync()).Select(e => e.Kind));
         var status = (await world.InvokeAsync(WorldHarness.Command("status"))).Result!.Status!;
         Assert.Equal(state.Watch.History, status.WatchHistory);
         Assert.StartsWith(state.Watch.LastRunAt!.Value.ToString("u", CultureInfo.InvariantCulture) + " failed http://127.0.0.1:", status.WatchHistory[0], StringComparison.Ordinal);

@@ -161,6 +161,8 @@ public sealed class RuntimeApiTests
         [
             new("Orchestrator:Apps:shop:LeaseSeconds", "5"),
             new("Orchestrator:Apps:shop:StandbyRegion", "us-east-1"),
+            new("Orchestrator:Apps:shop:AccountId", "12"),
+            new("Orchestrator:Apps:shop:Regions:us-east-1:Services:0:Cluster", ""),
         ]);
 
         var result = await harness.InvokeAsync(RuntimeHarness.Event("alarm-ok.json"));
@@ -169,8 +171,30 @@ public sealed class RuntimeApiTests
         Assert.True(result.Kind == InvocationResultKind.InitError, $"{result.Kind}: {result.Text}\n{harness.Diagnostics()}");
         using var error = JsonDocument.Parse(result.Body);
         var message = error.RootElement.GetProperty("errorMessage").GetString()!;
-        Assert.Contains("Orchestrator:Apps:shop:LeaseSeconds", message, StringComparison.Ordinal);
+        // The range, pattern and required rules are attributes read by the generated validator: in the Native AOT build
+        // too, with no reflection-based validation, each is found and named by its path.
+        Assert.Contains("Orchestrator:Apps:shop:LeaseSeconds: 5 is below the 10 seconds a step needs", message, StringComparison.Ordinal);
+        Assert.Contains("Orchestrator:Apps:shop:AccountId: '12' is not a 12-digit AWS account id", message, StringComparison.Ordinal);
+        Assert.Contains("Orchestrator:Apps:shop:Regions:us-east-1:Services:0:Cluster: required", message, StringComparison.Ordinal);
         Assert.Contains("Orchestrator:Apps:shop:StandbyRegion", message, StringComparison.Ordinal);
+        Assert.Equal("OrchestratorConfigurationException", result.ErrorType);
+        Assert.Equal(1, exitCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Runtimes))]
+    public async Task Start_InThePrimaryRegionOfAnApp_ReportsAnInitErrorNamingAwsRegionAndTheApp(LambdaRuntimeKind runtime)
+    {
+        // Lambda sets AWS_REGION (reserved: the function's configuration cannot change it); the sample app's primary is us-east-1.
+        await using var harness = await RuntimeHarness.StartAsync(runtime, withWorld: false, region: "us-east-1");
+
+        var result = await harness.InvokeAsync(RuntimeHarness.Event("alarm-ok.json"));
+        var exitCode = await harness.Function.Exited.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(result.Kind == InvocationResultKind.InitError, $"{result.Kind}: {result.Text}\n{harness.Diagnostics()}");
+        using var error = JsonDocument.Parse(result.Body);
+        var message = error.RootElement.GetProperty("errorMessage").GetString()!;
+        Assert.Contains("AWS_REGION: the function runs in us-east-1, which is Orchestrator:Apps:shop:PrimaryRegion", message, StringComparison.Ordinal);
         Assert.Equal("OrchestratorConfigurationException", result.ErrorType);
         Assert.Equal(1, exitCode);
     }

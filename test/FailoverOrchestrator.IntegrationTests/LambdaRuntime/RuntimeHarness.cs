@@ -31,14 +31,19 @@ internal sealed class RuntimeHarness : IAsyncDisposable
 
     public OrchestratorOptions? Options { get; }
 
-    /// <summary>Starts the function with the sample configuration and the test waits; <paramref name="configText"/> replaces the file as written.</summary>
+    /// <summary>
+    /// Starts the function with the sample configuration and the test waits; <paramref name="configText"/> replaces the
+    /// file as written; <paramref name="ofWorld"/> gives variables that name parts of the world (known once it runs).
+    /// </summary>
     public static async Task<RuntimeHarness> StartAsync(
         LambdaRuntimeKind runtime,
         bool withWorld,
         IEnumerable<KeyValuePair<string, string?>>? overrides = null,
         LocalCloudOptions? cloud = null,
         string? configText = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null,
+        string? region = null,
+        Func<LocalWorld, IReadOnlyDictionary<string, string>>? ofWorld = null)
     {
         var root = await PublishedFunction.TaskRootAsync(runtime);
         var directory = Directory.CreateTempSubdirectory("fo-runtime-").FullName;
@@ -69,7 +74,7 @@ internal sealed class RuntimeHarness : IAsyncDisposable
             world = await LocalWorld.StartAsync(cloud ?? new LocalCloudOptions { ChangePropagationDelay = TimeSpan.Zero, EcsTasksPerSecond = double.PositiveInfinity, AccountId = "111122223333" });
             options = OrchestratorConfiguration.Load(configFile);
             await world.ProvisionAsync(options);
-            foreach (var (name, value) in world.Environment)
+            foreach (var (name, value) in world.Environment.Concat(ofWorld?.Invoke(world) ?? new Dictionary<string, string>()))
             {
                 variables[name] = value;
             }
@@ -80,7 +85,8 @@ internal sealed class RuntimeHarness : IAsyncDisposable
             variables[name] = value;
         }
 
-        var function = FunctionProcess.Start(new FunctionProcessOptions { TaskRoot = root, Runtime = runtime, Environment = variables });
+        var process = new FunctionProcessOptions { TaskRoot = root, Runtime = runtime, Environment = variables };
+        var function = FunctionProcess.Start(region is null ? process : process with { Region = region });
         return new RuntimeHarness(function, world, options, directory);
     }
 

@@ -1,4 +1,5 @@
 using FailoverOrchestrator.Configuration;
+using FailoverOrchestrator.Configuration.Validation;
 using FailoverOrchestrator.Tests.TestSupport;
 
 namespace FailoverOrchestrator.Tests.Configuration;
@@ -48,7 +49,7 @@ public class OrchestratorConfigurationTests
     [InlineData("StandbyRegion", "us-gov-west-1", "Orchestrator:Apps:shop:StandbyRegion: 'us-gov-west-1' is in the aws-us-gov partition, which is not supported")]
     [InlineData("TopicArn", "arn:aws-cn:sns:cn-north-1:111122223333:shop", "Orchestrator:Apps:shop:TopicArn: partition 'aws-cn' is not supported")]
     [InlineData("Regions:us-west-2:HealthCheckId", "a1b2c3d4-typo", "Orchestrator:Apps:shop:Regions:us-west-2:HealthCheckId: 'a1b2c3d4-typo' is not a Route 53 health check id")]
-    [InlineData("HealthWaitSeconds", "120", "Orchestrator:Apps:shop:HealthWaitSeconds: 120 must be at least 1 and shorter than LeaseSeconds (120)")]
+    [InlineData("HealthWaitSeconds", "120", "Orchestrator:Apps:shop:HealthWaitSeconds: 120 must be shorter than LeaseSeconds (120)")]
     [InlineData("CooldownSecs", "60", "Orchestrator:Apps:shop:CooldownSecs: not a setting")]
     [InlineData("AlarmRegion", "us-gov-east-1", "Orchestrator:Apps:shop:AlarmRegion: 'us-gov-east-1' is in the aws-us-gov partition, which is not supported")]
     [InlineData("Dns:RecordNmae", "api.example.com", "Orchestrator:Apps:shop:Dns:RecordNmae: not a setting")]
@@ -61,7 +62,7 @@ public class OrchestratorConfigurationTests
     [InlineData("Dns:RecordName", "api.example.org", "Orchestrator:Apps:shop:Dns:RecordName: 'api.example.org' is not inside the zone")]
     [InlineData("LeaseSeconds", "330", "Orchestrator:Apps:shop:LeaseSeconds: 330 must be shorter than Orchestrator:FunctionTimeoutSeconds (330)")]
     [InlineData("LeaseSeconds", "5", "Orchestrator:Apps:shop:LeaseSeconds: 5 is below")]
-    [InlineData("EcsWaitSeconds", "200", "Orchestrator:Apps:shop:EcsWaitSeconds: 200 must be at least 1 and shorter than LeaseSeconds (120)")]
+    [InlineData("EcsWaitSeconds", "200", "Orchestrator:Apps:shop:EcsWaitSeconds: 200 must be shorter than LeaseSeconds (120)")]
     [InlineData("DnsWaitSeconds", "0", "Orchestrator:Apps:shop:DnsWaitSeconds: 0 must be at least 1")]
     [InlineData("RunningShare", "1.5", "Orchestrator:Apps:shop:RunningShare: 1.5 must be above 0 and at most 1")]
     [InlineData("MaxAttempts", "0", "Orchestrator:Apps:shop:MaxAttempts: 0 must be between 1 and 10")]
@@ -73,12 +74,12 @@ public class OrchestratorConfigurationTests
     [InlineData("Regions:us-west-2:Services:0:ActiveDesiredCount", "0", "Orchestrator:Apps:shop:Regions:us-west-2:Services:0:ActiveDesiredCount: 0 cannot serve traffic")]
     [InlineData("Regions:us-west-2:Services:0:StandbyDesiredCount", "9", "Orchestrator:Apps:shop:Regions:us-west-2:Services:0:StandbyDesiredCount: 9 must be between 0 and ActiveDesiredCount (4)")]
     [InlineData("Regions:eu-west-1:HealthCheckId", "x", "Orchestrator:Apps:shop:Regions:eu-west-1: neither the PrimaryRegion nor the StandbyRegion")]
-    [InlineData("AlarmNames:0", "", "Orchestrator:Apps:shop:AlarmNames: name at least one alarm")]
+    [InlineData("AlarmNames:0", "", "Orchestrator:Apps:shop:AlarmNames:0: empty; name an alarm")]
     [InlineData("Replication:HeartbeatKey", "writer", "Orchestrator:Apps:shop:Replication:HeartbeatKey: 'writer' is also WriterControl:Key")]
     [InlineData("Replication:MaxReplicationLagSeconds", "30", "Orchestrator:Apps:shop:Replication:MaxReplicationLagSeconds: 30 must be above HeartbeatIntervalSeconds (60)")]
     [InlineData("Replication:MaxReplicationLagSeconds", "0", "Orchestrator:Apps:shop:Replication:MaxReplicationLagSeconds: 0 must be between 1 and 86400")]
     [InlineData("Replication:CatchUpWaitSeconds", "40", "Orchestrator:Apps:shop:Replication:CatchUpWaitSeconds: with SourceReadTimeoutSeconds and the other waits")]
-    [InlineData("Replication:CatchUpWaitSeconds", "118", "Orchestrator:Apps:shop:Replication:CatchUpWaitSeconds: 118 must be at least 0 and, with SourceReadTimeoutSeconds (3), shorter than LeaseSeconds (120)")]
+    [InlineData("Replication:CatchUpWaitSeconds", "118", "Orchestrator:Apps:shop:Replication:CatchUpWaitSeconds: 118 plus SourceReadTimeoutSeconds (3) must be shorter than LeaseSeconds (120)")]
     [InlineData("Replication:MaxLag", "30", "Orchestrator:Apps:shop:Replication:MaxLag: not a setting")]
     public void Load_BadSetting_FailsNamingTheSetting(string setting, string value, string expected)
     {
@@ -122,7 +123,7 @@ public class OrchestratorConfigurationTests
     [Fact]
     public void Validate_NoApps_Refused()
     {
-        var errors = OrchestratorOptionsValidator.Validate(new OrchestratorOptions { Region = "us-east-1" });
+        var errors = OrchestratorOptionsValidation.Validate(new OrchestratorOptions { Region = "us-east-1" });
 
         Assert.Equal(["Orchestrator:Apps: no app is configured"], errors);
     }

@@ -40,18 +40,35 @@ public class PreflightStepTests
     }
 
     [Fact]
-    public async Task ExecuteAsync_PilotLightAtZeroTasks_SucceedsWithoutReadingHealth()
+    public async Task ExecuteAsync_PilotLightAtZeroTasks_SucceedsWithItsCheckUnhealthy()
     {
         Ready();
-        _aws.Route53.Reset();
+        _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>())).ReturnsAsync(Healthy(0));
         _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new DescribeServicesResult([Service("ACTIVE") with { DesiredCount = 0, RunningCount = 0 }], []));
 
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
 
-        // A standby with no task is unhealthy by design; TargetHealthy waits for its health after the scale-up.
+        // A standby with no task is unhealthy by design; TargetHealthy waits for its health after the scale-up. The
+        // read is still made for a record change: it proves the Route 53 API answers before anything is scaled.
         Assert.Equal(StepStatus.Succeeded, outcome.Status);
-        Assert.DoesNotContain(outcome.Calls, c => c.StartsWith("route53:", StringComparison.Ordinal));
+        Assert.Contains($"route53:GetHealthCheckStatus HealthCheckId={StandbyCheck}", outcome.Calls);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_PilotLightRoute53ApiDark_BlocksNamingTheApiBeforeAnyChange()
+    {
+        Ready();
+        _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new AwsServiceException("Route53", "GetHealthCheckStatus", (System.Net.HttpStatusCode)0, "NetworkError", "Connection refused", null));
+        _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new DescribeServicesResult([Service("ACTIVE") with { DesiredCount = 0, RunningCount = 0 }], []));
+
+        var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
+
+        Assert.Equal(StepStatus.Blocked, outcome.Status);
+        Assert.Contains("the Route 53 API (route53.amazonaws.com, a control plane served from us-east-1) did not answer (NetworkError)", outcome.Detail, StringComparison.Ordinal);
+        _aws.Ecs.Verify(e => e.UpdateServiceAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]

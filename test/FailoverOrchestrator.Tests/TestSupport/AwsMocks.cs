@@ -34,7 +34,9 @@ internal sealed class AwsMocks
 
     public Mock<IHealthProbe> Probe { get; } = new(MockBehavior.Strict);
 
-    public AwsDependencies Dependencies => new(Route53.Object, Ecs.Object, Sns.Object, Tables.Object, Writer.Object, State.Object, Audit.Object) { RoutingControls = RoutingControls.Object, Watches = Watches.Object, Probe = Probe.Object };
+    public Mock<IReadinessStore> Readiness { get; } = new(MockBehavior.Strict);
+
+    public AwsDependencies Dependencies => new(Route53.Object, Ecs.Object, Sns.Object, Tables.Object, Writer.Object, State.Object, Audit.Object) { RoutingControls = RoutingControls.Object, Watches = Watches.Object, Probe = Probe.Object, Readiness = Readiness.Object };
 
     public void VerifyNoCalls()
     {

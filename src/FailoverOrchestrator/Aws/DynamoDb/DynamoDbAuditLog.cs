@@ -9,6 +9,9 @@ namespace FailoverOrchestrator.Aws.DynamoDb;
 /// is derived from the event alone, so a retried append targets the same item. The SDK client is asked for on the
 /// first call.
 /// </summary>
+/// <param name="clients">Builds the DynamoDB client of <paramref name="region"/> on the first call.</param>
+/// <param name="region">The region of the audit table (the orchestrator's region).</param>
+/// <param name="tableName">The audit table.</param>
 /// <param name="retention">How long items are kept through the TTL attribute <c>expiresAt</c>; null (or zero) writes no TTL.</param>
 internal sealed class DynamoDbAuditLog(IDynamoDbClientFactory clients, string region, string tableName, TimeSpan? retention) : IAuditLog
 {

@@ -35,6 +35,12 @@ internal static class StateItem
     public const string WatchRecent = "watchRecent";
     public const string WatchPathPagedFor = "watchPathPagedFor";
     public const string WatchFlapPagedAt = "watchFlapPagedAt";
+    public const string Readiness = "readiness";
+    public const string ReadinessSince = "readinessSince";
+    public const string ReadinessReasons = "readinessReasons";
+    public const string ReadinessChanges = "readinessChanges";
+    public const string Ready = "Ready";
+    public const string NotReady = "NotReady";
 
     /// <summary>Every attribute of the item: what an expression may name as <c>#attribute</c>.</summary>
     public static readonly IReadOnlySet<string> Attributes = new HashSet<string>(StringComparer.Ordinal)
@@ -43,6 +49,7 @@ internal static class StateItem
         LastTriggerKey, LastTransitionAt, LastError, CreatedAt, RecentTriggerKeys, DnsChangeId, PageMessageId, SuppressedPagedFor,
         StartedAt, LastSwitchStartedAt, WatchHistory, WatchFailingSince, WatchActedFor, WatchRuns, WatchLastRunAt,
         WatchRecent, WatchPathPagedFor, WatchFlapPagedAt,
+        Readiness, ReadinessSince, ReadinessReasons, ReadinessChanges,
     };
 
     /// <summary>The attribute that holds <paramref name="value"/>.</summary>
@@ -88,7 +95,19 @@ internal static class StateItem
                 Runs = runs,
             }
             : null,
+        Readiness = ToReadiness(item),
     };
+
+    private static ReadinessRecord? ToReadiness(Dictionary<string, AttributeValue> item) =>
+        item.GetNumber(ReadinessChanges) is { } changes
+            ? new ReadinessRecord
+            {
+                Ready = item.GetString(Readiness) == Ready,
+                Since = item.GetMillis(ReadinessSince) ?? DateTimeOffset.UnixEpoch,
+                Reasons = item.GetStringList(ReadinessReasons),
+                Changes = changes,
+            }
+            : null;
 
     private static InvalidDataException MissingAttribute(string name) =>
         new($"The state item has no '{name}' attribute; it was not written by this orchestrator.");

@@ -23,6 +23,9 @@ internal sealed class AwsHttpSender
     private readonly TimeProvider _timeProvider;
 
     /// <param name="httpClient">A client whose handler chain signs with <see cref="SigV4SigningHandler"/>.</param>
+    /// <param name="endpoints">Gives each request its service's endpoint in its region.</param>
+    /// <param name="retry">Retries the answers AWS calls retryable, within the invocation's deadline.</param>
+    /// <param name="timeProvider">The clock that times each call.</param>
     public AwsHttpSender(HttpClient httpClient, AwsEndpointResolver endpoints, AwsRetryPipeline retry, TimeProvider timeProvider)
     {
         _httpClient = httpClient;

@@ -10,6 +10,8 @@ internal sealed class FullJitterBackoff
     private readonly TimeSpan _maxDelay;
     private readonly Func<double> _random;
 
+    /// <param name="baseDelay">The ceiling before the first retry; it doubles with every retry.</param>
+    /// <param name="maxDelay">The cap of the ceiling.</param>
     /// <param name="random">Returns a number in [0, 1); tests pass a fixed one.</param>
     public FullJitterBackoff(TimeSpan baseDelay, TimeSpan maxDelay, Func<double> random)
     {

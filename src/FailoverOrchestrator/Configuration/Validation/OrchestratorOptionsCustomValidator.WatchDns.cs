@@ -1,23 +1,30 @@
-namespace FailoverOrchestrator.Configuration;
+namespace FailoverOrchestrator.Configuration.Validation;
 
-/// <summary>Checks an app's Watch:Dns settings explicitly (no reflection: the function is published Native AOT).</summary>
-internal static class WatchDnsOptionsValidator
+/// <summary>The watch's DNS verdict (Watch:Dns) and its flapping window: rules that read more than one setting.</summary>
+internal sealed partial class OrchestratorOptionsCustomValidator
 {
-    public const int MaxTimeoutSeconds = 10;
+    private const int MaxDnsTimeoutSeconds = 10;
 
-    public static void Validate(List<string> errors, string at, AppOptions app)
+    private static void ValidateWatchDns(List<string> errors, string at, AppOptions app)
     {
-        var dns = app.Watch.Dns;
-        at = $"{at}:Watch:Dns";
+        var watch = app.Watch;
+        if (watch.FlapWindowRuns is < 2 or > WatchOptions.MaxHistory || watch.FlapFailedRuns < 2 || watch.FlapFailedRuns > watch.FlapWindowRuns)
+        {
+            errors.Add($"{at}:FlapFailedRuns, FlapWindowRuns: {watch.FlapFailedRuns} of {watch.FlapWindowRuns} runs; " +
+                $"need 2 <= FlapFailedRuns <= FlapWindowRuns <= {WatchOptions.MaxHistory}");
+        }
+
+        var dns = watch.Dns;
+        at = $"{at}:Dns";
         if (dns.Resolver.Length > 0 && dns.ResolverEndPoint() is null)
         {
             errors.Add(
                 $"{at}:Resolver: '{dns.Resolver}' is not an IP address with an optional port (for example 10.0.0.2:53 or [fd00::2]:53)");
         }
 
-        if (dns.TimeoutSeconds is < 1 or > MaxTimeoutSeconds)
+        if (dns.TimeoutSeconds is < 1 or > MaxDnsTimeoutSeconds)
         {
-            errors.Add($"{at}:TimeoutSeconds: {dns.TimeoutSeconds} must be between 1 and {MaxTimeoutSeconds}");
+            errors.Add($"{at}:TimeoutSeconds: {dns.TimeoutSeconds} must be between 1 and {MaxDnsTimeoutSeconds}");
         }
 
         if (!dns.Enabled)
