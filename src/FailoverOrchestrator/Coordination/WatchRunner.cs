@@ -14,12 +14,19 @@ namespace FailoverOrchestrator.Coordination;
 
 /// <summary>
 /// Answers <c>{"command":"watch"}</c>, which an EventBridge Scheduler schedule sends every minute: probes the primary's
-/// health endpoints from the function's region and reads Route 53's DNS answer for the app's health record, records the run in the state item (one write fenced on the run count,
-/// so overlapping runs never both act), audits the decision, and once the primary has failed for Watch:FailedForSeconds
+/// health endpoints from the function's region and reads Route 53's DNS answer for the app's health record, records the
+/// run in the state item (one write fenced on the run count, so overlapping runs never both act), audits the decision, and once the primary has failed for Watch:FailedForSeconds
 /// pages once (Notify) or starts the failover through the same lease as the alarm (Failover).
 /// </summary>
 internal sealed class WatchRunner(
-    IStateStore store, IWatchStore watches, IAuditLog auditLog, WatchSignals signals, SwitchExecutor switches, OnCallNotifier notifier, TimeProvider time, ILogger logger)
+    IStateStore store,
+    IWatchStore watches,
+    IAuditLog auditLog,
+    WatchSignals signals,
+    SwitchExecutor switches,
+    OnCallNotifier notifier,
+    TimeProvider time,
+    ILogger logger)
 {
     /// <summary>How far the schedule's time may be from the clock: Scheduler gives up on a delivery after at most 24 hours (MaximumEventAgeInSeconds).</summary>
     public static readonly TimeSpan MaxScheduleSkew = TimeSpan.FromHours(24);
@@ -79,7 +86,8 @@ internal sealed class WatchRunner(
             case WatchAction.PagePath or WatchAction.PageFlapping:
                 var pageEvent = decision.Action == WatchAction.PagePath ? PageEvent.NetworkPath : PageEvent.Flapping;
                 var dedup = $"{app.Name}/watch/{decision.Action}/{now.ToUnixTimeMilliseconds()}";
-                await notifier.TryPublishAsync(app, Page.Of(pageEvent, Watched(app, state, decision.Reason)), null, cancellationToken, dedup);
+                var notice = Page.Of(pageEvent, Watched(app, state, decision.Reason));
+                await notifier.TryPublishAsync(app, notice, null, cancellationToken, dedup);
                 return Watched(app, state, $"{decision.Reason}; paged on-call");
             case WatchAction.Failover:
                 var since = decision.Next.ActedFor!.Value;

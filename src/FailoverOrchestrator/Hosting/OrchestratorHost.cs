@@ -59,7 +59,8 @@ internal sealed class OrchestratorHost
             new SwitchPlanner(aws.State, aws.Audit, pipeline, time, loggers.CreateLogger<SwitchPlanner>()),
             status,
             new ResetHandler(aws.State, aws.Audit, aws.Writer, status, notifier, time, loggers.CreateLogger<ResetHandler>()),
-            new WatchRunner(aws.State, aws.Watches, aws.Audit, CreateWatchSignals(aws, options), switches, notifier, time, loggers.CreateLogger<WatchRunner>())
+            new WatchRunner(
+                aws.State, aws.Watches, aws.Audit, CreateWatchSignals(aws, options), switches, notifier, time, loggers.CreateLogger<WatchRunner>())
             {
                 Standby = new StandbyReadiness(preflight, aws.Readiness, notifier, loggers.CreateLogger<StandbyReadiness>()),
             },

@@ -24,7 +24,7 @@ internal sealed record WatchRecord
     /// </summary>
     public string Recent { get; init; } = string.Empty;
 
-    /// <summary>The failing streak for which the watch paged that only its network path fails (Route 53 sees the primary healthy).</summary>
+    /// <summary>The failing streak for which the watch paged that only its network path fails (Route 53 sees it healthy).</summary>
     public DateTimeOffset? PathPagedFor { get; init; }
 
     /// <summary>When the watch paged that the primary flaps; cleared once a whole window of runs passes.</summary>

@@ -14,7 +14,8 @@ namespace FailoverOrchestrator.Cli.Drill.Scenarios;
 /// in us-east-1 are dark too, so no alarm arrives, and the app's health endpoint there refuses connections. With
 /// RoutingControl and WatchPolicy Failover the scheduled watch (running in us-west-2) sees the primary fail for
 /// Watch:FailedForSeconds, its probes confirmed by Route 53's DNS data plane (the health record answers the standby
-/// while the Route 53 API refuses connections), and starts the switch, which completes exactly once on the ARC data plane; with RecordChange
+/// while the Route 53 API refuses connections), and starts the switch, which completes exactly once on the ARC data
+/// plane; with RecordChange
 /// the on-call's failover command ends as a notified Blocked that names the Route 53 API and the manual step.
 /// </summary>
 internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
@@ -24,7 +25,8 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
     public override string Name => strategy == DnsStrategy.RoutingControl ? "us-east-1-dark" : "us-east-1-dark-record-change";
 
     public override string Description => strategy == DnsStrategy.RoutingControl
-        ? "us-east-1 goes dark (Route 53 API, the ARC endpoint, the app's health endpoint there) while DNS answers; the scheduled watch (WatchPolicy Failover), its probes confirmed by Route 53's DNS answer, switches by routing controls, exactly once"
+        ? "us-east-1 goes dark (Route 53 API, the ARC endpoint, the app's health endpoint there) while DNS answers; the scheduled " +
+          "watch (WatchPolicy Failover), its probes confirmed by Route 53's DNS answer, switches by routing controls, exactly once"
         : "us-east-1 goes dark while DNS answers; the app switches by record change, which needs the Route 53 API: a notified Blocked naming it and the manual step";
 
     public override Outcome Expected => strategy == DnsStrategy.RoutingControl ? Outcome.FailedOver : Outcome.Blocked;
@@ -51,7 +53,8 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
         s.World.Cloud.Route53.SetHealthCheckStatus(
             app.Regions[app.PrimaryRegion].HealthCheckId,
             healthy: false,
-            "Failure: Connection timed out. The endpoint or the internet connection is down, or requests are being blocked by your firewall.");
+            "Failure: Connection timed out. The endpoint or the internet connection is down, " +
+            "or requests are being blocked by your firewall.");
         timeline.Add(new TimelineEntry(TimeSpan.Zero, $"{DarkRegion} goes dark: the Route 53 API, the ARC endpoint and the app's health endpoint there refuse connections; DNS still answers", null, ScenarioKit.Drill));
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -89,7 +92,12 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
         // the first failed run, on the drill's clock).
         var rto = ScenarioKit.Rto(s, command) with { Detection = command.At, AlarmEvaluation = TimeSpan.Zero };
         return Result(s, command.Result?.Outcome, timeline, checks, strategy == DnsStrategy.RoutingControl
-            ? rto with { DetectionLabel = $"detection (the scheduled watch: probes failed and Route 53's DNS answered the standby for Watch:FailedForSeconds = {s.App.Watch.FailedForSeconds} s, one run a minute)", AlarmLabel = "alarm (none: CloudWatch in us-east-1 is dark)" }
+            ? rto with
+            {
+                DetectionLabel = "detection (the scheduled watch: probes failed and Route 53's DNS answered the standby for " +
+                    $"Watch:FailedForSeconds = {s.App.Watch.FailedForSeconds} s, one run a minute)",
+                AlarmLabel = "alarm (none: CloudWatch in us-east-1 is dark)",
+            }
             : null);
     }
 
@@ -157,7 +165,9 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
         const string Confirmed = "Route 53 answers the standby: its health checkers see the primary unhealthy";
         var ok = acted?.Detail?.Contains(Confirmed, StringComparison.Ordinal) == true;
         return new DrillCheck(
-            "the watch acted on failed probes confirmed by Route 53's DNS answer (the standby)", ok, acted?.Detail ?? "no WatchFailover decision audited");
+            "the watch acted on failed probes confirmed by Route 53's DNS answer (the standby)",
+            ok,
+            acted?.Detail ?? "no WatchFailover decision audited");
     }
 
     /// <summary>What the function's result says the dark region refused: the Route 53 API's calls and the cluster endpoint skipped.</summary>

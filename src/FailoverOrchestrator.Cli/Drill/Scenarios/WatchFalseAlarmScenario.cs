@@ -46,7 +46,8 @@ internal sealed class WatchFalseAlarmScenario : DrillScenario
             var watch = await WatchRuns.NextMinuteAsync(s, run);
             runs.Add(watch);
             var said = watch.Result?.Reason ?? watch.Error;
-            timeline.Add(new TimelineEntry(watch.At, $"scheduled watch #{run}: {watch.Result?.Outcome}", watch.Duration, ScenarioKit.Measured, said));
+            var label = $"scheduled watch #{run}: {watch.Result?.Outcome}";
+            timeline.Add(new TimelineEntry(watch.At, label, watch.Duration, ScenarioKit.Measured, said));
         }
 
         var record = await WatchRuns.RecordAsync(s);
@@ -74,7 +75,9 @@ internal sealed class WatchFalseAlarmScenario : DrillScenario
                 pages.Count == 1 ? $"{pages[0].Subject}" : $"{pages.Count} pages"),
             new("the streak stays open, not acted on",
                 record is { FailingSince: not null, ActedFor: null, PathPagedFor: not null },
-                record is null ? "no watch record" : $"failing since {record.FailingSince:u}, acted for {record.ActedFor?.ToString("u") ?? "none"}"),
+                record is null
+                    ? "no watch record"
+                    : $"failing since {record.FailingSince:u}, acted for {record.ActedFor?.ToString("u") ?? "none"}"),
             await DnsDataPlaneChecks.AnswersWithAsync(
                 s, DrillConfiguration.HealthRecordName, app.PrimaryRegion, "the checkers see the primary healthy"),
             EndStateChecks.RecordPointsAt(s, app.PrimaryRegion),

@@ -8,7 +8,8 @@ internal sealed partial class OrchestratorOptionsCustomValidator
     private static void ValidateWatchDns(List<string> errors, string at, AppOptions app)
     {
         var watch = app.Watch;
-        if (watch.FlapWindowRuns is < 2 or > WatchOptions.MaxHistory || watch.FlapFailedRuns < 2 || watch.FlapFailedRuns > watch.FlapWindowRuns)
+        var window = watch.FlapWindowRuns is >= 2 and <= WatchOptions.MaxHistory;
+        if (!window || watch.FlapFailedRuns < 2 || watch.FlapFailedRuns > watch.FlapWindowRuns)
         {
             errors.Add($"{at}:FlapFailedRuns, FlapWindowRuns: {watch.FlapFailedRuns} of {watch.FlapWindowRuns} runs; " +
                 $"need 2 <= FlapFailedRuns <= FlapWindowRuns <= {WatchOptions.MaxHistory}");
