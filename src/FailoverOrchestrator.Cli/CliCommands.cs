@@ -31,7 +31,8 @@ internal static class CliCommands
 
         // The drill handles Ctrl+C itself (it stops its world first), and an unexpected exception ends the program as before.
         return await parsed.InvokeAsync(
-            new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
+            new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null,
+                EnableDefaultExceptionHandler = false });
     }
 
     private static RootCommand Root() =>

@@ -79,7 +79,8 @@ internal static class DrillCommand
 
     /// <summary>Each scenario in a fresh world, its text report written as it ends unless <paramref name="report"/> is null.</summary>
     private static async Task<List<ScenarioResult>> RunScenariosAsync(
-        IReadOnlyList<DrillScenario> scenarios, FunctionBuild function, DrillProgress progress, TextWriter? report, CancellationToken cancellationToken)
+        IReadOnlyList<DrillScenario> scenarios, FunctionBuild function, DrillProgress progress, TextWriter? report,
+            CancellationToken cancellationToken)
     {
         var results = new List<ScenarioResult>();
         foreach (var scenario in scenarios)
@@ -92,7 +93,9 @@ internal static class DrillCommand
             {
                 var app = session.App;
                 await report.WriteAsync(DrillTextReport.Render(
-                    result, $"Drill {scenario.Name} · app {app.Name} · primary {app.PrimaryRegion}, standby {app.StandbyRegion} · {scenario.Description}"));
+                    result,
+                        $"Drill {scenario.Name} · app {app.Name} · primary {app.PrimaryRegion}, standby {app.StandbyRegion} · "
+                        + $"{scenario.Description}"));
             }
         }
 

@@ -38,7 +38,8 @@ internal sealed record FunctionBuild(LambdaRuntimeKind Runtime, string TaskRoot)
             var root = Path.GetFullPath(given);
             if (!File.Exists(Path.Combine(root, entry)))
             {
-                await error.WriteLineAsync($"error: --task-root '{root}' holds no {entry}: publish the {options.Runtime} build there first (infra/README.md)");
+                await error.WriteLineAsync(
+                    $"error: --task-root '{root}' holds no {entry}: publish the {options.Runtime} build there first (infra/README.md)");
                 return null;
             }
 
@@ -52,16 +53,20 @@ internal sealed record FunctionBuild(LambdaRuntimeKind Runtime, string TaskRoot)
 
         if (LambdaBundle.FindRepositoryRoot(AppContext.BaseDirectory) is not { } repository)
         {
-            await error.WriteLineAsync($"error: --runtime {(options.Runtime == LambdaRuntimeKind.ProvidedAl2023 ? "bootstrap" : "aot")} builds the bootstrap from the repository, and none is above {AppContext.BaseDirectory}: publish it yourself and pass --task-root DIR");
+            await error.WriteLineAsync(
+                $"error: --runtime {(options.Runtime == LambdaRuntimeKind.ProvidedAl2023 ? "bootstrap" : "aot")} builds the bootstrap from "
+                + $"the repository, and none is above {AppContext.BaseDirectory}: publish it yourself and pass --task-root DIR");
             return null;
         }
 
         var output = Path.Combine(repository, "artifacts", "cli-lambda", options.Runtime.ToString());
         await progress.WriteLineAsync(options.Runtime == LambdaRuntimeKind.ProvidedAl2023NativeAot
-            ? $"publishing the Native AOT bootstrap into {output} (about a minute the first time: the whole program is compiled to machine code) ..."
+            ? $"publishing the Native AOT bootstrap into {output} (about a minute the first time: the whole program is compiled to machine "
+                + $"code) ..."
             : $"publishing the self-contained bootstrap into {output} ...");
         // The Native AOT build keeps its intermediate files apart, so the JIT builds' obj folders need no rebuild after it.
-        var artifacts = options.Runtime == LambdaRuntimeKind.ProvidedAl2023NativeAot ? Path.Combine(repository, "artifacts", "cli-lambda-build") : null;
+        var artifacts = options.Runtime == LambdaRuntimeKind.ProvidedAl2023NativeAot
+            ? Path.Combine(repository, "artifacts", "cli-lambda-build") : null;
         await LambdaBundle.PublishAsync(options.Runtime, repository, output, artifacts, cancellationToken);
         return new FunctionBuild(options.Runtime, output);
     }

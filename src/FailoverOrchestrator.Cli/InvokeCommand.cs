@@ -79,7 +79,8 @@ internal static class InvokeCommand
     /// The function as a separate process started the way its runtime starts it (by default the managed runtime, from
     /// this program's folder, which holds FailoverOrchestrator.dll with its deps and runtimeconfig), behind a local Runtime API.
     /// </summary>
-    private static async Task<int> InvokeViaRuntimeAsync(string payload, string config, FunctionBuild build, TextWriter output, TextWriter error)
+    private static async Task<int> InvokeViaRuntimeAsync(string payload, string config, FunctionBuild build, TextWriter output,
+        TextWriter error)
     {
         var variables = Environment.GetEnvironmentVariables().Keys.Cast<string>()
             .Where(name => name.StartsWith("AWS_", StringComparison.Ordinal) && name != "AWS_LAMBDA_RUNTIME_API")
@@ -110,7 +111,8 @@ internal static class InvokeCommand
     private static async Task WriteAsync(JsonDocument document, TextWriter output)
     {
         using var buffer = new MemoryStream();
-        await using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        await using (var writer = new Utf8JsonWriter(buffer,
+            new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             document.WriteTo(writer);
         }

@@ -22,8 +22,10 @@ internal sealed class LocalCloudServer : IAsyncDisposable
     public LocalCloudServer(LocalCloudOptions? options = null)
     {
         var settings = options ?? new LocalCloudOptions();
-        Route53 = new Route53Store(settings.TimeProvider, settings.ChangePropagationDelay, settings.HealthCheckHealthyAfter, settings.SkipAhead);
-        Ecs = new EcsStore(settings.TimeProvider, settings.EcsTasksPerSecond, settings.AccountId, settings.EcsTaskStartTime, settings.SkipAhead);
+        Route53 =
+            new Route53Store(settings.TimeProvider, settings.ChangePropagationDelay, settings.HealthCheckHealthyAfter, settings.SkipAhead);
+        Ecs = new EcsStore(settings.TimeProvider, settings.EcsTasksPerSecond, settings.AccountId, settings.EcsTaskStartTime,
+            settings.SkipAhead);
         Sns = new SnsStore(settings.TimeProvider, settings.AccountId);
         Faults = new FaultInjector(settings.FaultSeed);
         Calls = new CallLog();
@@ -58,7 +60,8 @@ internal sealed class LocalCloudServer : IAsyncDisposable
 
     public SnsStore Sns { get; }
 
-    /// <summary>Gets the Route 53 ARC cluster: its routing controls and safety rules, and its five endpoints on ports of their own.</summary>
+    /// <summary>Gets the Route 53 ARC cluster: its routing controls and safety rules, and its five endpoints on ports of their
+    /// own.</summary>
     public LocalCluster Cluster { get; }
 
     public FaultInjector Faults { get; }

@@ -38,14 +38,16 @@ public sealed class Function : IDisposable
     {
         var started = Stopwatch.GetTimestamp();
         _ownsLoggers = setup.Loggers is null;
-        _loggers = setup.Loggers ?? JsonLogging.Create(setup.LogToStandardError);
+        _loggers = setup.Loggers ?? JsonLogging.Create(setup.LogToStandardError, setup.Environment);
         _logger = _loggers.CreateLogger("FailoverOrchestrator");
         try
         {
-            var options = OrchestratorConfiguration.Load(setup.ConfigFile, setup.ConfigOverrides, setup.FunctionRegion);
+            var options = OrchestratorConfiguration.Load(setup.ConfigFile, setup.ConfigOverrides, setup.FunctionRegion, setup.Environment);
             // Metered: every poll and backoff timer tells the invocation's meter, which splits the time for the metrics.
             _time = new MeteredTimeProvider(setup.Time ?? TimeProvider.System);
-            _aws = (setup.Aws ?? DefaultAwsDependencies.Create)(options, _loggers, _time);
+            _aws = setup.Aws is { } aws
+                ? aws(options, _loggers, _time)
+                : DefaultAwsDependencies.Create(options, _loggers, _time, setup.Environment);
             var metrics = new SwitchMetrics(setup.MetricsOutput ?? (setup.Loggers is not null ? TextWriter.Null : setup.LogToStandardError ? Console.Error : Console.Out), _time);
             _host = new OrchestratorHost(options, _aws, _time, _loggers, metrics);
             Log.ColdStart(_logger, options.Apps.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);

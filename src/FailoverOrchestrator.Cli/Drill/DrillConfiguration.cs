@@ -51,10 +51,13 @@ internal static class DrillConfiguration
             new($"Orchestrator:Apps:shop:RoutingControl:ClusterEndpoints:{i}:Region", e.Region),
         });
 
-    /// <summary>The primary's health endpoint, as LocalCloud serves it, for the scheduled watch (which stays idle unless a scenario sends a watch).</summary>
+    /// <summary>The primary's health endpoint, as LocalCloud serves it, for the scheduled watch (which stays idle unless a scenario sends a
+    /// watch).</summary>
     public static IEnumerable<KeyValuePair<string, string?>> HealthEndpoints(LocalWorld world) =>
         [
-            new("Orchestrator:Apps:shop:Watch:HealthEndpoints:0", new Uri(world.Cloud.AppHealth.Endpoint("us-east-1"), "/health").ToString()),
+            new(
+                "Orchestrator:Apps:shop:Watch:HealthEndpoints:0",
+                new Uri(world.Cloud.AppHealth.Endpoint("us-east-1"), "/health").ToString()),
 
             // The watch's second signal: Route 53's DNS answer for the health record, asked of LocalCloud's DNS data plane
             // as the function would ask the resolver of its VPC.

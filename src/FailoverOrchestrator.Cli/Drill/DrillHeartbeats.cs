@@ -13,7 +13,8 @@ namespace FailoverOrchestrator.Cli.Drill;
 internal static class DrillHeartbeats
 {
     /// <summary>One run now (or at <paramref name="time"/>'s now), replicated before it returns unless replication is paused.</summary>
-    public static async Task WriteAsync(LocalWorld world, AppOptions app, TimeProvider time, CancellationToken cancellationToken, string? region = null)
+    public static async Task WriteAsync(LocalWorld world, AppOptions app, TimeProvider time, CancellationToken cancellationToken,
+        string? region = null)
     {
         var store = new DynamoDbHeartbeatStore(world.DynamoDbClients, time);
         foreach (var table in ReplicationLagGate.Tables(app))

@@ -28,7 +28,8 @@ internal static class DrillJsonReport
             ["detectionMs"] = Ms(rto.Detection),
             ["alarmEvaluationMs"] = Ms(rto.AlarmEvaluation),
             ["orchestrationMs"] = Ms(rto.Orchestration),
-            ["simulatedWaits"] = new JsonArray(rto.SimulatedWaits.Select(w => (JsonNode)new JsonObject { ["ms"] = Ms(w.Duration), ["what"] = w.What }).ToArray()),
+            ["simulatedWaits"] = new JsonArray(
+                rto.SimulatedWaits.Select(w => (JsonNode)new JsonObject { ["ms"] = Ms(w.Duration), ["what"] = w.What }).ToArray()),
             ["awsWaitMs"] = Ms(rto.AwsWait),
             ["dnsPropagationMs"] = Ms(rto.DnsPropagation),
             ["overheadMs"] = Ms(rto.Overhead),
@@ -54,7 +55,8 @@ internal static class DrillJsonReport
             ["metrics"] = i.Metrics is { } m ? JsonNode.Parse(m.Line) : null,
         }).ToArray()),
         ["awsCalls"] = new JsonArray(r.AwsCalls.Select(c => (JsonNode)JsonValue.Create(c)!).ToArray()),
-        ["checks"] = new JsonArray(r.Checks.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["passed"] = c.Passed, ["detail"] = c.Detail }).ToArray()),
+        ["checks"] = new JsonArray(
+            r.Checks.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["passed"] = c.Passed, ["detail"] = c.Detail }).ToArray()),
     };
 
     public static string Write(IEnumerable<ScenarioResult> results, double peakWorkingSetMb, double elapsedSeconds) =>

@@ -33,7 +33,8 @@ internal sealed class DrillSession : IAsyncDisposable
     private readonly HashSet<(FunctionProcess Environment, int Line)> _claimedLines = [];
 
     private DrillSession(
-        LocalWorld world, OrchestratorOptions options, DrillProgress progress, string directory, string configFile, JumpingClock clock, List<SkippedWait> skipped, FunctionBuild function)
+        LocalWorld world, OrchestratorOptions options, DrillProgress progress, string directory, string configFile, JumpingClock clock,
+            List<SkippedWait> skipped, FunctionBuild function)
     {
         Function = function;
         Clock = clock;
@@ -87,7 +88,8 @@ internal sealed class DrillSession : IAsyncDisposable
     /// laid over it); the environments run <paramref name="function"/>, by default the managed build beside this program.
     /// </summary>
     public static async Task<DrillSession> StartAsync(
-        DrillProgress progress, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? overrides = null, FunctionBuild? function = null)
+        DrillProgress progress, CancellationToken cancellationToken, IEnumerable<KeyValuePair<string, string?>>? overrides = null,
+            FunctionBuild? function = null)
     {
         progress.Say("starting dynalite (DynamoDB) and LocalCloud (Route 53, ECS, SNS) on 127.0.0.1 ...");
         // The world runs on the drill's clock. ECS tasks take a minute to start and Route 53 calls the endpoint healthy
@@ -126,7 +128,9 @@ internal sealed class DrillSession : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("fo-drill-").FullName;
         try
         {
-            progress.Say($"dynalite per region ({string.Join(", ", regions)}) behind {world.Router!.Endpoint}, global tables replicating after {DrillConfiguration.ReplicationDelay.TotalMilliseconds:0} ms; LocalCloud at {world.Cloud.Endpoint}");
+            progress.Say(
+                $"dynalite per region ({string.Join(", ", regions)}) behind {world.Router!.Endpoint}, global tables replicating after "
+                + $"{DrillConfiguration.ReplicationDelay.TotalMilliseconds:0} ms; LocalCloud at {world.Cloud.Endpoint}");
             var configFile = ConfigurationFile.Write(
                 DrillConfiguration.File,
                 DrillConfiguration.Overrides
@@ -138,9 +142,12 @@ internal sealed class DrillSession : IAsyncDisposable
             await world.ProvisionAsync(options, cancellationToken);
             var app = options.Apps.Values.Single();
             await DrillHeartbeats.WriteAsync(world, app, TimeProvider.System, cancellationToken);
-            progress.Say($"provisioned app '{app.Name}': {app.Dns.RecordName} -> {app.Regions[app.PrimaryRegion].TargetDnsName} ({app.PrimaryRegion}), " +
+            progress.Say(
+                $"provisioned app '{app.Name}': {app.Dns.RecordName} -> {app.Regions[app.PrimaryRegion].TargetDnsName} "
+                + $"({app.PrimaryRegion}), " +
                 $"{app.StandbyRegion} at standby counts, tables {options.StateTable}, {options.AuditTable}, {app.WriterControl.TableName}");
-            return new DrillSession(world, options, progress, directory, configFile, clock, skipped, function ?? new FunctionBuild(LambdaRuntimeKind.Managed, AppContext.BaseDirectory));
+            return new DrillSession(world, options, progress, directory, configFile, clock, skipped, function
+                ?? new FunctionBuild(LambdaRuntimeKind.Managed, AppContext.BaseDirectory));
         }
         catch
         {
@@ -164,7 +171,8 @@ internal sealed class DrillSession : IAsyncDisposable
     public async Task<IReadOnlyList<DrillInvocation>> InvokeConcurrentlyAsync(string label, byte[] payload, int copies)
     {
         var count = Math.Min(copies, ConcurrentEnvironments);
-        _environments.AddRange(await Task.WhenAll(Enumerable.Range(0, Math.Max(0, count - _environments.Count)).Select(_ => StartEnvironmentAsync(null))));
+        _environments.AddRange(
+            await Task.WhenAll(Enumerable.Range(0, Math.Max(0, count - _environments.Count)).Select(_ => StartEnvironmentAsync(null))));
         var environments = _environments.Take(count).ToArray();
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var tasks = Enumerable.Range(1, copies).Select(async i =>
@@ -227,7 +235,8 @@ internal sealed class DrillSession : IAsyncDisposable
         return _environments[index];
     }
 
-    /// <summary>Starts one execution environment and waits for its cold start to end (its first GET …/next), so no invocation's time includes it.</summary>
+    /// <summary>Starts one execution environment and waits for its cold start to end (its first GET …/next), so no invocation's time
+    /// includes it.</summary>
     private async Task<FunctionProcess> StartEnvironmentAsync(Action<string>? watch)
     {
         var variables = new Dictionary<string, string>(World.Environment, StringComparer.Ordinal)
@@ -236,7 +245,8 @@ internal sealed class DrillSession : IAsyncDisposable
             ["AWS_EC2_METADATA_DISABLED"] = "true",
         };
         var environment = FunctionProcess.Start(
-            new FunctionProcessOptions { TaskRoot = Function.TaskRoot, Runtime = Function.Runtime, Region = Options.Region!, AccountId = App.AccountId, Environment = variables },
+            new FunctionProcessOptions { TaskRoot = Function.TaskRoot, Runtime = Function.Runtime, Region = Options.Region!,
+                AccountId = App.AccountId, Environment = variables },
             line =>
             {
                 watch?.Invoke(line);
@@ -255,7 +265,9 @@ internal sealed class DrillSession : IAsyncDisposable
             await Task.Delay(10);
         }
 
-        Progress.Say($"execution environment started ({Function.StartLine}): first GET /next after {environment.TimeToFirstNext.Value.TotalMilliseconds:0} ms");
+        Progress.Say(
+            $"execution environment started ({Function.StartLine}): first GET /next after "
+            + $"{environment.TimeToFirstNext.Value.TotalMilliseconds:0} ms");
         return environment;
     }
 
@@ -273,7 +285,8 @@ internal sealed class DrillSession : IAsyncDisposable
             var result = JsonSerializer.Deserialize(answer.Body, OrchestratorJsonContext.Default.FailoverResult)!;
 
             // The function runs on real time; the drill's clock is ahead by the simulated minutes it had jumped by then.
-            result = result with { Steps = result.Steps.Select(s => s with { StartedAt = s.StartedAt is { } real ? ToDrillTime(real) : null }).ToList() };
+            result = result with { Steps = result.Steps.Select(s =>
+                s with { StartedAt = s.StartedAt is { } real ? ToDrillTime(real) : null }).ToList() };
             invocation = new DrillInvocation(label, at, duration, result, null);
         }
         else
@@ -356,7 +369,8 @@ internal sealed class DrillSession : IAsyncDisposable
         {
             using var document = JsonDocument.Parse(line);
             var root = document.RootElement;
-            return root.TryGetProperty("eventId", out var id) && id.GetInt32() == 6 && root.TryGetProperty("step", out var name) && name.GetString() == step;
+            return root.TryGetProperty("eventId", out var id) && id.GetInt32() == 6 && root.TryGetProperty("step", out var name)
+                && name.GetString() == step;
         }
         catch (JsonException)
         {

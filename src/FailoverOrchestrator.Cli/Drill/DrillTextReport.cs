@@ -4,7 +4,8 @@ using FailoverOrchestrator.Replication;
 
 namespace FailoverOrchestrator.Cli.Drill;
 
-/// <summary>The drill's account for people: a timeline table, the RTO and its parts, the invocations, the AWS calls and the checks.</summary>
+/// <summary>The drill's account for people: a timeline table, the RTO and its parts, the invocations, the AWS calls and the
+/// checks.</summary>
 internal static class DrillTextReport
 {
     public static string Render(ScenarioResult r, string header)
@@ -13,15 +14,18 @@ internal static class DrillTextReport
         text.AppendLine().AppendLine(header);
         if (r.Function.Length > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  function: {r.Function}{(r.FunctionPeakMemoryMb is { } mb ? $", peak memory {mb:0} MB" : string.Empty)}\n");
+            text.Append(CultureInfo.InvariantCulture,
+                $"  function: {r.Function}{(r.FunctionPeakMemoryMb is { } mb ? $", peak memory {mb:0} MB" : string.Empty)}\n");
         }
 
         text.AppendLine();
         text.AppendLine("  T+ (drill clock)  event                                                                     took        source");
-        text.AppendLine("  ---------------   ------------------------------------------------------------------------  ----------  ---------");
+        text.AppendLine(
+            "  ---------------   ------------------------------------------------------------------------  ----------  ---------");
         foreach (var e in r.Timeline)
         {
-            text.Append(CultureInfo.InvariantCulture, $"  {Clock(e.At),15}   {Fit(e.What, 72),-72}  {(e.Duration is { } d ? Took(d) : string.Empty),10}  {e.Source}\n");
+            text.Append(CultureInfo.InvariantCulture,
+                $"  {Clock(e.At),15}   {Fit(e.What, 72),-72}  {(e.Duration is { } d ? Took(d) : string.Empty),10}  {e.Source}\n");
             if (e.Detail is { Length: > 0 } detail)
             {
                 text.Append(CultureInfo.InvariantCulture, $"  {string.Empty,15}     {Fit(detail, 110)}\n");
@@ -31,13 +35,17 @@ internal static class DrillTextReport
         if (r.Rto is { } rto)
         {
             text.AppendLine();
-            text.Append(CultureInfo.InvariantCulture, $"  RTO {Clock(rto.Total)} = {rto.DetectionLabel} {Took(rto.Detection)} (simulated) + {rto.AlarmLabel} {Took(rto.AlarmEvaluation)} (simulated)\n");
+            text.Append(CultureInfo.InvariantCulture,
+                $"  RTO {Clock(rto.Total)} = {rto.DetectionLabel} {Took(rto.Detection)} (simulated) + {rto.AlarmLabel} "
+                + $"{Took(rto.AlarmEvaluation)} (simulated)\n");
             foreach (var wait in rto.SimulatedWaits)
             {
                 text.Append(CultureInfo.InvariantCulture, $"        + {Took(wait.Duration)} (simulated: {wait.What})\n");
             }
 
-            text.Append(CultureInfo.InvariantCulture, $"        + orchestration {Took(rto.Measured)} (measured: waiting on AWS {Took(rto.AwsWait)}, of which DNS propagation {Took(rto.DnsPropagation)}; our own overhead {Took(rto.Overhead)}, in the handler and across the Runtime API)\n");
+            text.Append(CultureInfo.InvariantCulture,
+                $"        + orchestration {Took(rto.Measured)} (measured: waiting on AWS {Took(rto.AwsWait)}, of which DNS propagation "
+                + $"{Took(rto.DnsPropagation)}; our own overhead {Took(rto.Overhead)}, in the handler and across the Runtime API)\n");
             text.Append(CultureInfo.InvariantCulture, $"        + record TTL {Took(rto.Ttl)} (simulated: resolvers' cached answers)\n");
         }
 
@@ -45,7 +53,10 @@ internal static class DrillTextReport
         {
             var bound = rpo.BoundSeconds is { } b ? Took(TimeSpan.FromSeconds(b)) : "unknown";
             text.AppendLine();
-            text.Append(CultureInfo.InvariantCulture, $"  RPO {bound} ({rpo.Source}, measured by the function at {rpo.MeasuredAt:HH:mm:ss.fff}Z{(rpo.AcceptedLossSeconds is { } a ? $"; the operator accepted up to {a} s" : string.Empty)})\n");
+            var accepted = rpo.AcceptedLossSeconds is { } a ? $"; the operator accepted up to {a} s" : string.Empty;
+            text.Append(
+                CultureInfo.InvariantCulture,
+                $"  RPO {bound} ({rpo.Source}, measured by the function at {rpo.MeasuredAt:HH:mm:ss.fff}Z{accepted})\n");
             text.Append(CultureInfo.InvariantCulture, $"        {Fit(RpoSentence.Of(rpo), 120)}\n");
         }
 
@@ -57,7 +68,10 @@ internal static class DrillTextReport
 
         if (r.Invocations.Any(i => i.Metrics is not null))
         {
-            text.AppendLine().AppendLine("  Metrics the function emitted (CloudWatch Embedded Metric Format on stdout; namespace FailoverOrchestrator, by App and Direction):");
+            text.AppendLine()
+                .AppendLine(
+                "  Metrics the function emitted (CloudWatch Embedded Metric Format on stdout; namespace FailoverOrchestrator, by App and "
+                + "Direction):");
             foreach (var i in r.Invocations.Where(i => i.Metrics is not null))
             {
                 // Wrapped at about 100 characters; the label on the first line only.
@@ -98,7 +112,9 @@ internal static class DrillTextReport
         }
         else
         {
-            text.Append(CultureInfo.InvariantCulture, $"  FAILED  {r.Scenario}: expected {r.Expected}, got {r.Actual?.ToString() ?? "no result"}; {r.Checks.Count(c => !c.Passed)} of {r.Checks.Count} checks failed.\n");
+            text.Append(CultureInfo.InvariantCulture,
+                $"  FAILED  {r.Scenario}: expected {r.Expected}, got {r.Actual?.ToString() ?? "no result"}; "
+                + $"{r.Checks.Count(c => !c.Passed)} of {r.Checks.Count} checks failed.\n");
         }
         return text.ToString();
     }

@@ -40,7 +40,9 @@ internal sealed record EmittedMetrics(string Line, IReadOnlyList<(string Name, s
             var root = document.RootElement;
             var first = root.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0];
             var values = first.GetProperty("Metrics").EnumerateArray()
-                .Select(m => (m.GetProperty("Name").GetString()!, m.TryGetProperty("Unit", out var unit) ? unit.GetString()! : "None", root.GetProperty(m.GetProperty("Name").GetString()!).GetDouble()))
+                .Select(m =>
+                    (m.GetProperty("Name").GetString()!, m.TryGetProperty("Unit", out var unit) ? unit.GetString()! : "None",
+                    root.GetProperty(m.GetProperty("Name").GetString()!).GetDouble()))
                 .ToList();
             return new EmittedMetrics(line, values)
             {

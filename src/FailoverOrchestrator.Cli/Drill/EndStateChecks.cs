@@ -16,7 +16,8 @@ internal static class EndStateChecks
         var record = s.World.Cloud.Route53.FindRecord(zone, expected.Name, expected.Type);
         var actual = record?.AliasTarget?.DnsName ?? string.Join(",", record?.Values ?? []);
         var wanted = expected.AliasTarget?.DnsName ?? expected.ResourceRecords[0];
-        return new DrillCheck($"record {expected.Name} points at {region}", string.Equals(actual.TrimEnd('.'), wanted.TrimEnd('.'), StringComparison.OrdinalIgnoreCase), $"it points at {actual}");
+        return new DrillCheck($"record {expected.Name} points at {region}",
+            string.Equals(actual.TrimEnd('.'), wanted.TrimEnd('.'), StringComparison.OrdinalIgnoreCase), $"it points at {actual}");
     }
 
     public static IEnumerable<DrillCheck> ServicesAt(DrillSession s, string region, bool active)
@@ -28,7 +29,8 @@ internal static class EndStateChecks
             var running = found?.RunningCount ?? -1;
             var ok = found?.DesiredCount == desired && (!active || running >= Math.Ceiling(desired * s.App.RunningShare));
             yield return new DrillCheck(
-                $"{region} {service.Cluster}/{service.Service} at its {(active ? "active" : "standby")} count {desired}{(active ? " and running" : string.Empty)}",
+                $"{region} {service.Cluster}/{service.Service} at its {(active ? "active" : "standby")} count "
+                    + $"{desired}{(active ? " and running" : string.Empty)}",
                 ok,
                 $"desired {found?.DesiredCount}, running {running}");
         }
@@ -37,33 +39,43 @@ internal static class EndStateChecks
     public static async Task<DrillCheck> WriterIsAsync(DrillSession s, string? region)
     {
         var control = s.App.WriterControl;
-        var writer = await new DynamoDbWriterControl(s.World.DynamoDbClients, TimeProvider.System).ReadAsync(s.App.StandbyRegion, control.TableName, control.Key, CancellationToken.None);
+        var writer = await new DynamoDbWriterControl(s.World.DynamoDbClients, TimeProvider.System)
+            .ReadAsync(s.App.StandbyRegion, control.TableName, control.Key, CancellationToken.None);
         return region is null
-            ? new DrillCheck("writer-control item untouched", writer is null, writer is null ? "no writer item" : $"writer {writer.WriterRegion} at epoch {writer.Epoch}")
-            : new DrillCheck($"{region} promoted to writer", writer?.WriterRegion == region, writer is null ? "no writer item" : $"writer {writer.WriterRegion} at epoch {writer.Epoch} by {writer.ExecutionId}");
+            ? new DrillCheck("writer-control item untouched", writer is null, writer is null
+                ? "no writer item" : $"writer {writer.WriterRegion} at epoch {writer.Epoch}")
+            : new DrillCheck($"{region} promoted to writer", writer?.WriterRegion == region, writer is null
+                ? "no writer item" : $"writer {writer.WriterRegion} at epoch {writer.Epoch} by {writer.ExecutionId}");
     }
 
-    /// <summary>What the writer-control item says in <paramref name="replica"/>'s replica: the application there reads only its own.</summary>
+    /// <summary>What the writer-control item says in <paramref name="replica"/>'s replica: the application there reads only its
+    /// own.</summary>
     public static async Task<DrillCheck> ReplicaShowsWriterAsync(DrillSession s, string replica, string writerRegion)
     {
         var control = s.App.WriterControl;
-        var writer = await new DynamoDbWriterControl(s.World.DynamoDbClients, TimeProvider.System).ReadAsync(replica, control.TableName, control.Key, CancellationToken.None);
-        return new DrillCheck($"{replica}'s replica shows {writerRegion} as the writer", writer?.WriterRegion == writerRegion, writer is null ? "no writer item there" : $"writer {writer.WriterRegion} at epoch {writer.Epoch}");
+        var writer = await new DynamoDbWriterControl(s.World.DynamoDbClients, TimeProvider.System)
+            .ReadAsync(replica, control.TableName, control.Key, CancellationToken.None);
+        return new DrillCheck($"{replica}'s replica shows {writerRegion} as the writer", writer?.WriterRegion == writerRegion,
+            writer is null ? "no writer item there" : $"writer {writer.WriterRegion} at epoch {writer.Epoch}");
     }
 
     public static DrillCheck Notifications(DrillSession s, int expected, string? subjectStartsWith = null)
     {
         var messages = s.World.Cloud.Sns.GetMessages(s.App.TopicArn);
         var subjects = string.Join(" | ", messages.Select(m => m.Subject));
-        var ok = messages.Count == expected && (subjectStartsWith is null || messages.Any(m => m.Subject?.StartsWith(subjectStartsWith, StringComparison.Ordinal) == true));
+        var ok = messages.Count == expected
+            && (subjectStartsWith is null || messages.Any(m => m.Subject?.StartsWith(subjectStartsWith, StringComparison.Ordinal) == true));
         var what = subjectStartsWith is null ? string.Empty : $" (\"{subjectStartsWith}...\")";
-        return new DrillCheck($"exactly {expected} notification{(expected == 1 ? string.Empty : "s")}{what}", ok, $"{messages.Count}: {subjects}");
+        return new DrillCheck($"exactly {expected} notification{(expected == 1 ? string.Empty : "s")}{what}", ok,
+            $"{messages.Count}: {subjects}");
     }
 
     public static async Task<DrillCheck> StateIsAsync(DrillSession s, Phase phase, string region)
     {
-        var state = await new DynamoDbStateStore(s.World.DynamoDbClients, s.Options.Region!, s.Options.StateTable).GetAsync(s.App.Name, CancellationToken.None);
-        return new DrillCheck($"state item {phase} in {region}", state?.Phase == phase && state.ActiveRegion == region, state is null ? "no state item" : $"{state.Phase} in {state.ActiveRegion}, epoch {state.Epoch}");
+        var state = await new DynamoDbStateStore(s.World.DynamoDbClients, s.Options.Region!, s.Options.StateTable)
+            .GetAsync(s.App.Name, CancellationToken.None);
+        return new DrillCheck($"state item {phase} in {region}", state?.Phase == phase && state.ActiveRegion == region, state is null
+            ? "no state item" : $"{state.Phase} in {state.ActiveRegion}, epoch {state.Epoch}");
     }
 
     /// <summary>The execution's audit trail reads back complete: trigger, lease, every step started and finished, completion.</summary>
@@ -85,12 +97,19 @@ internal static class EndStateChecks
             missing.Add("LeaseAcquired");
         }
 
-        missing.AddRange(steps.Where(step => !events.Any(e => e.Step == step && e.Kind.StartsWith("Step", StringComparison.Ordinal) && e.Kind != "StepStarted" && e.Kind != "StepFailed")).Select(step => $"{step} finished"));
-        return new DrillCheck("audit trail complete", missing.Count == 0, missing.Count == 0 ? $"{events.Count} events of {executionId}" : "missing: " + string.Join(", ", missing));
+        missing.AddRange(
+            steps.Where(
+            step =>
+            !events.Any(
+            e => e.Step == step && e.Kind.StartsWith("Step", StringComparison.Ordinal) && e.Kind != "StepStarted"
+            && e.Kind != "StepFailed")).Select(step => $"{step} finished"));
+        return new DrillCheck("audit trail complete", missing.Count == 0, missing.Count == 0
+            ? $"{events.Count} events of {executionId}" : "missing: " + string.Join(", ", missing));
     }
 
     public static async Task<IReadOnlyList<AuditEvent>> AuditAsync(DrillSession s) =>
-        await new DynamoDbAuditLog(s.World.DynamoDbClients, s.Options.Region!, s.Options.AuditTable, null).ReadAsync(s.App.Name, 500, CancellationToken.None);
+        await new DynamoDbAuditLog(s.World.DynamoDbClients, s.Options.Region!, s.Options.AuditTable, null)
+            .ReadAsync(s.App.Name, 500, CancellationToken.None);
 
     public static DrillCheck CalledOnce(DrillSession s, LocalService service, string operation)
     {

@@ -12,7 +12,8 @@ internal static class RoutingControlChecks
         var arns = s.App.RoutingControl.ControlArns;
         var on = s.World.Cloud.Cluster.Controls.IsOn(arns[region]);
         var otherOn = s.World.Cloud.Cluster.Controls.IsOn(arns[other]);
-        return new DrillCheck($"routing control of {region} On, {other} Off", on == true && otherOn == false, $"{region} {State(on)}, {other} {State(otherOn)}");
+        return new DrillCheck($"routing control of {region} On, {other} Off", on == true && otherOn == false,
+            $"{region} {State(on)}, {other} {State(otherOn)}");
     }
 
     /// <summary>Both controls changed in one accepted transaction: traffic never went to neither region or to both.</summary>
@@ -20,19 +21,22 @@ internal static class RoutingControlChecks
     {
         var history = s.World.Cloud.Cluster.Controls.History();
         var ok = history.Count == 2 && history.Select(h => h.At).Distinct().Count() == 1;
-        return new DrillCheck("both routing controls changed in one transaction", ok, $"{history.Count} change(s) at {history.Select(h => h.At).Distinct().Count()} instant(s)");
+        return new DrillCheck("both routing controls changed in one transaction", ok,
+            $"{history.Count} change(s) at {history.Select(h => h.At).Distinct().Count()} instant(s)");
     }
 
     /// <summary>The update went through a cluster endpoint that was up, after the ones that were down refused.</summary>
     public static DrillCheck AnsweredByLiveEndpoint(DrillSession s, IReadOnlyList<string> down)
     {
-        var updates = s.World.Cloud.Calls.Snapshot().Where(c => c.Service == LocalService.RecoveryCluster && c.Operation == "UpdateRoutingControlStates").ToList();
+        var updates = s.World.Cloud.Calls.Snapshot()
+            .Where(c => c.Service == LocalService.RecoveryCluster && c.Operation == "UpdateRoutingControlStates").ToList();
         var accepted = updates.Where(c => c.StatusCode < 400).ToList();
         var ok = accepted.Count == 1 && !down.Contains(accepted[0].Region ?? string.Empty);
         return new DrillCheck(
             $"the cluster took the update through a live endpoint ({string.Join(", ", down)} down)",
             ok,
-            $"{accepted.Count} accepted update(s), at {string.Join(", ", accepted.Select(c => c.Region))}; endpoints down: {string.Join(", ", s.World.Cloud.Cluster.Down())}");
+            $"{accepted.Count} accepted update(s), at {string.Join(", ", accepted.Select(c => c.Region))}; endpoints down: "
+                + $"{string.Join(", ", s.World.Cloud.Cluster.Down())}");
     }
 
     private static string State(bool? on) => on switch

@@ -5,7 +5,8 @@ namespace FailoverOrchestrator.Cli.Drill;
 /// orchestration (task start, health check turning healthy) are simulated, the rest measured. The time waiting on AWS
 /// is the function's own figure (its AwsWaitTime metric): the drill cannot see inside another process.
 /// </summary>
-internal sealed record RtoBreakdown(TimeSpan Detection, TimeSpan AlarmEvaluation, TimeSpan Orchestration, TimeSpan AwsWait, TimeSpan DnsPropagation, TimeSpan Ttl)
+internal sealed record RtoBreakdown(TimeSpan Detection, TimeSpan AlarmEvaluation, TimeSpan Orchestration, TimeSpan AwsWait,
+    TimeSpan DnsPropagation, TimeSpan Ttl)
 {
     /// <summary>The world's waits inside the orchestration that the drill's clock jumped over.</summary>
     public IReadOnlyList<SkippedWait> SimulatedWaits { get; init; } = [];

@@ -48,7 +48,8 @@ internal sealed class SampleApplication : IAsyncDisposable
         // Its own client, without retries: a region that does not answer is a refused write at once, as rule 2 says.
         _client = new AmazonDynamoDBClient(
             new BasicAWSCredentials(LocalWorld.AccessKey, LocalWorld.SecretKey),
-            new AmazonDynamoDBConfig { ServiceURL = world.Environment["AWS_ENDPOINT_URL_DYNAMODB"], AuthenticationRegion = region, MaxErrorRetry = 0, Timeout = TimeSpan.FromSeconds(2) });
+            new AmazonDynamoDBConfig { ServiceURL = world.Environment["AWS_ENDPOINT_URL_DYNAMODB"], AuthenticationRegion = region,
+                MaxErrorRetry = 0, Timeout = TimeSpan.FromSeconds(2) });
         _region = region;
         _ordersTable = ordersTable;
         _controlTable = controlTable;
@@ -144,7 +145,8 @@ internal sealed class SampleApplication : IAsyncDisposable
                 Key = new() { ["pk"] = new AttributeValue { S = _controlKey } },
                 ConsistentRead = true,
             }, cancellationToken);
-            if (response.Item is { Count: > 0 } item && item.TryGetValue("epoch", out var e) && long.TryParse(e.N, NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch))
+            if (response.Item is { Count: > 0 } item && item.TryGetValue("epoch", out var e)
+                && long.TryParse(e.N, NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch))
             {
                 // Older than an epoch already seen: a lagging replica, not to be trusted.
                 writer = epoch < _highestEpoch ? null : item["writerRegion"].S;

@@ -27,20 +27,33 @@ internal static class ScenarioKit
             s.World.Cloud.Ecs.SetCounts(app.PrimaryRegion, service.Cluster, service.Service, service.ActiveDesiredCount, 0);
         }
 
-        timeline.Add(new TimelineEntry(TimeSpan.Zero, $"primary region {app.PrimaryRegion} goes down (health check failing, tasks stopped)", null, Drill));
+        timeline.Add(
+            new TimelineEntry(
+            TimeSpan.Zero, $"primary region {app.PrimaryRegion} goes down (health check failing, tasks stopped)", null, Drill));
         s.Progress.Say($"primary region {app.PrimaryRegion} is down");
         var t = s.Timings;
         s.Clock.Jump(t.Detection);
-        timeline.Add(new TimelineEntry(t.Detection, $"Route 53 marks {app.PrimaryRegion} unhealthy ({t.FailureThreshold} failed checks x {t.HealthCheckIntervalSeconds} s)", t.Detection, Simulated));
+        timeline.Add(
+            new TimelineEntry(
+            t.Detection,
+            $"Route 53 marks {app.PrimaryRegion} unhealthy ({t.FailureThreshold} failed checks x {t.HealthCheckIntervalSeconds} s)",
+            t.Detection, Simulated));
         s.Clock.Jump(t.AlarmEvaluation);
-        timeline.Add(new TimelineEntry(t.Detection + t.AlarmEvaluation, $"alarm {app.AlarmNames[0]} OK -> ALARM ({t.DatapointsToAlarm} of {t.DatapointsToAlarm} one-minute datapoints below 1)", t.AlarmEvaluation, Simulated));
-        s.Progress.Say($"detection {t.Detection.TotalSeconds:0} s and alarm evaluation {t.AlarmEvaluation.TotalSeconds:0} s pass on the drill's clock; the alarm fires");
+        timeline.Add(
+            new TimelineEntry(
+            t.Detection + t.AlarmEvaluation,
+            $"alarm {app.AlarmNames[0]} OK -> ALARM ({t.DatapointsToAlarm} of {t.DatapointsToAlarm} one-minute datapoints below 1)",
+            t.AlarmEvaluation, Simulated));
+        s.Progress.Say(
+            $"detection {t.Detection.TotalSeconds:0} s and alarm evaluation {t.AlarmEvaluation.TotalSeconds:0} s pass on the drill's "
+            + $"clock; the alarm fires");
     }
 
     public static byte[] Alarm(DrillSession s, string state = "ALARM", string previous = "OK") =>
         AlarmPayloads.LambdaAction(s.App, state, previous, s.Clock.GetUtcNow());
 
-    /// <summary>One line per step of the result, placed at the step's start on the drill's clock, and the DNS and TTL lines after it.</summary>
+    /// <summary>One line per step of the result, placed at the step's start on the drill's clock, and the DNS and TTL lines after
+    /// it.</summary>
     public static void AddSteps(DrillSession s, List<TimelineEntry> timeline, DrillInvocation invocation, bool withTtl = true)
     {
         if (invocation.Result is not { } result)
@@ -55,7 +68,10 @@ internal static class ScenarioKit
             var at = step.StartedAt is { } started ? started - s.OutageAt : invocation.At;
             var calls = step.Calls?.Count ?? 0;
             var duration = step.StartedAt is null ? (TimeSpan?)null : TimeSpan.FromMilliseconds(step.DurationMs);
-            timeline.Add(new TimelineEntry(at, $"  {step.Name,-14} {step.Status}", duration, Measured, $"{step.Detail}{(calls > 0 ? $" [{calls} AWS call{(calls == 1 ? string.Empty : "s")}]" : string.Empty)}"));
+            timeline.Add(
+                new TimelineEntry(
+                at, $"  {step.Name,-14} {step.Status}", duration, Measured,
+                $"{step.Detail}{(calls > 0 ? $" [{calls} AWS call{(calls == 1 ? string.Empty : "s")}]" : string.Empty)}"));
             if (step.Name == "DnsUpsert" && step.Status == StepStatus.Succeeded && duration is { } took)
             {
                 timeline.Add(new TimelineEntry(at + took, s.App.Dns.Strategy == DnsStrategy.RoutingControl
@@ -64,12 +80,18 @@ internal static class ScenarioKit
                 if (withTtl)
                 {
                     var ttl = TimeSpan.FromSeconds(s.Timings.RecordTtlSeconds);
-                    timeline.Add(new TimelineEntry(at + took + ttl, $"  resolvers' cached answers expire (TTL {s.Timings.RecordTtlSeconds} s): clients reach the new region", ttl, Simulated));
+                    timeline.Add(
+                        new TimelineEntry(
+                        at + took + ttl,
+                        $"  resolvers' cached answers expire (TTL {s.Timings.RecordTtlSeconds} s): clients reach the new region", ttl,
+                        Simulated));
                 }
             }
         }
 
-        timeline.Add(new TimelineEntry(invocation.At + invocation.Duration, $"{invocation.Label}: {result.Outcome}", invocation.Duration, Measured, result.Reason));
+        timeline.Add(
+            new TimelineEntry(
+            invocation.At + invocation.Duration, $"{invocation.Label}: {result.Outcome}", invocation.Duration, Measured, result.Reason));
 
         // The world's waits the clock jumped over during this invocation (task start, health turning healthy), in place.
         var from = s.OutageAt + invocation.At;
@@ -83,7 +105,8 @@ internal static class ScenarioKit
         timeline.AddRange(ordered);
     }
 
-    /// <summary>The recovery time of the invocation that switched: the world's simulated waits, and the time waiting on AWS as the function's metrics report it.</summary>
+    /// <summary>The recovery time of the invocation that switched: the world's simulated waits, and the time waiting on AWS as the
+    /// function's metrics report it.</summary>
     public static RtoBreakdown Rto(DrillSession s, DrillInvocation owner)
     {
         var calls = s.World.Cloud.Calls.Snapshot();
@@ -92,7 +115,8 @@ internal static class ScenarioKit
         var propagation = change is not null && insync is not null && insync.Time > change.Time ? insync.Time - change.Time : TimeSpan.Zero;
         var from = s.OutageAt + owner.At;
         var simulated = s.Skipped.Where(w => w.At >= from && w.At <= from + owner.Duration).ToList();
-        return new RtoBreakdown(s.Timings.Detection, s.Timings.AlarmEvaluation, owner.Duration, owner.Metrics?.AwsWait ?? TimeSpan.Zero, propagation, TimeSpan.FromSeconds(s.Timings.RecordTtlSeconds))
+        return new RtoBreakdown(s.Timings.Detection, s.Timings.AlarmEvaluation, owner.Duration, owner.Metrics?.AwsWait ?? TimeSpan.Zero,
+            propagation, TimeSpan.FromSeconds(s.Timings.RecordTtlSeconds))
         {
             SimulatedWaits = simulated,
         };
@@ -107,7 +131,11 @@ internal static class ScenarioKit
             {
                 var errors = g.Count(c => c.StatusCode >= 400);
                 var injected = g.Count(c => c.Injected);
-                return $"{g.Key.Service,-8} {g.Key.Operation,-26} {g.Count(),3} call(s)" + (errors > 0 ? $", {errors} error(s) ({injected} injected: {string.Join(", ", g.Where(c => c.ErrorCode is not null).Select(c => c.ErrorCode).Distinct())})" : string.Empty);
+                return $"{g.Key.Service,-8} {g.Key.Operation,-26} {g.Count(),3} call(s)"
+                    + (
+                    errors > 0
+                    ? $", {errors} error(s) ({injected} injected: "
+                    + $"{string.Join(", ", g.Where(c => c.ErrorCode is not null).Select(c => c.ErrorCode).Distinct())})" : string.Empty);
             })
             .ToList();
 

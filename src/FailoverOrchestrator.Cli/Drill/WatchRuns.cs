@@ -27,5 +27,6 @@ internal static class WatchRuns
     }
 
     public static async Task<WatchRecord?> RecordAsync(DrillSession s) =>
-        (await new DynamoDbStateStore(s.World.DynamoDbClients, s.Options.Region!, s.Options.StateTable).GetAsync(s.App.Name, CancellationToken.None))?.Watch;
+        (await new DynamoDbStateStore(s.World.DynamoDbClients, s.Options.Region!, s.Options.StateTable).GetAsync(s.App.Name,
+            CancellationToken.None))?.Watch;
 }

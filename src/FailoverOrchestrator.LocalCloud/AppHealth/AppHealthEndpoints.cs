@@ -18,7 +18,8 @@ internal sealed class AppHealthEndpoints : IAsyncDisposable
 
     public AppHealthEndpoints()
     {
-        _hosts = Regions.ToDictionary(r => r, r => new RegionalEndpointHost(r, "/health", (request, _) => Task.FromResult(Serve(r, request))), StringComparer.Ordinal);
+        _hosts = Regions.ToDictionary(r => r, r =>
+            new RegionalEndpointHost(r, "/health", (request, _) => Task.FromResult(Serve(r, request))), StringComparer.Ordinal);
     }
 
     /// <summary>The health URL of <paramref name="region"/> (its port is fixed once started, also across a take-down).</summary>
@@ -67,5 +68,7 @@ internal sealed class AppHealthEndpoints : IAsyncDisposable
     }
 
     private RegionalEndpointHost Find(string region) =>
-        _hosts.TryGetValue(region, out var host) ? host : throw new ArgumentException($"LocalCloud serves no app health endpoint in {region}; it serves {string.Join(", ", Regions)}.", nameof(region));
+        _hosts.TryGetValue(region, out var host)
+            ? host : throw new ArgumentException(
+            $"LocalCloud serves no app health endpoint in {region}; it serves {string.Join(", ", Regions)}.", nameof(region));
 }

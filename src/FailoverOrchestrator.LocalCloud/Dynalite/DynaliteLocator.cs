@@ -30,7 +30,8 @@ internal static class DynaliteLocator
         throw new InvalidOperationException(
             $"dynalite was not found above '{AppContext.BaseDirectory}' (looked for {RepositoryRelativePath}/cli.js). "
             + "Build src/FailoverOrchestrator.LocalCloud (its build runs 'npm ci' in its node/ folder; Node.js 20 with npm is required), "
-            + $"or run 'npm ci' in src/FailoverOrchestrator.LocalCloud/node yourself, or set {PathVariable} to an installed dynalite package folder.");
+            + $"or run 'npm ci' in src/FailoverOrchestrator.LocalCloud/node yourself, or set {PathVariable} to an installed dynalite "
+                + $"package folder.");
     }
 
     private static string? CliIn(string path)

@@ -31,10 +31,12 @@ internal sealed class DynaliteServer : IAsyncDisposable, IDisposable
     public int Port { get; }
 
     /// <summary>Starts dynalite on a free loopback port and returns once it answers.</summary>
-    /// <param name="dynalitePath">The dynalite package folder or its cli.js; null looks at <c>DYNALITE_PATH</c>, then the repository.</param>
+    /// <param name="dynalitePath">The dynalite package folder or its cli.js; null looks at <c>DYNALITE_PATH</c>, then the
+    /// repository.</param>
     /// <param name="tableStateMs">How long tables stay CREATING, DELETING or UPDATING (dynalite's default is 500 ms).</param>
     /// <param name="cancellationToken">Stops waiting for dynalite to answer (the process is stopped).</param>
-    public static async Task<DynaliteServer> StartAsync(string? dynalitePath = null, int tableStateMs = 0, CancellationToken cancellationToken = default)
+    public static async Task<DynaliteServer> StartAsync(string? dynalitePath = null, int tableStateMs = 0,
+        CancellationToken cancellationToken = default)
     {
         var cli = DynaliteLocator.FindCli(dynalitePath);
         var failures = new StringBuilder();
@@ -51,7 +53,8 @@ internal sealed class DynaliteServer : IAsyncDisposable, IDisposable
             }
         }
 
-        throw new InvalidOperationException($"dynalite ({cli}) did not start after {StartAttempts} attempts:{Environment.NewLine}{failures}");
+        throw new InvalidOperationException(
+            $"dynalite ({cli}) did not start after {StartAttempts} attempts:{Environment.NewLine}{failures}");
     }
 
     public void Dispose()
@@ -78,12 +81,14 @@ internal sealed class DynaliteServer : IAsyncDisposable, IDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static async Task<DynaliteServer?> TryStartAsync(string cli, int port, int tableStateMs, StringBuilder failures, CancellationToken cancellationToken)
+    private static async Task<DynaliteServer?> TryStartAsync(string cli, int port, int tableStateMs, StringBuilder failures,
+        CancellationToken cancellationToken)
     {
         var ms = tableStateMs.ToString(CultureInfo.InvariantCulture);
         var startInfo = new ProcessStartInfo("node")
         {
-            ArgumentList = { cli, "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--createTableMs", ms, "--deleteTableMs", ms, "--updateTableMs", ms },
+            ArgumentList = { cli, "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--createTableMs", ms,
+                "--deleteTableMs", ms, "--updateTableMs", ms },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

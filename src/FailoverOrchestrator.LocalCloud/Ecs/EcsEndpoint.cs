@@ -30,7 +30,8 @@ internal sealed class EcsEndpoint(EcsStore store) : IServiceEndpoint
     public LocalResponse Handle(LocalRequest request, string operation)
     {
         var input = Parse(request.Body);
-        var region = request.Region ?? throw ServiceErrorException.BadRequest("InvalidParameterException", "No region in the credential scope.");
+        var region = request.Region
+            ?? throw ServiceErrorException.BadRequest("InvalidParameterException", "No region in the credential scope.");
         var cluster = Text(input, "cluster") ?? "default";
         var output = operation switch
         {
@@ -53,7 +54,8 @@ internal sealed class EcsEndpoint(EcsStore store) : IServiceEndpoint
         int? desiredCount = null;
         if (input["desiredCount"] is { } desired)
         {
-            desiredCount = desired.GetValueKind() == JsonValueKind.Number && desired.GetValue<double>() is var d && d == Math.Floor(d) && d <= int.MaxValue
+            desiredCount = desired.GetValueKind() == JsonValueKind.Number && desired.GetValue<double>() is var d && d == Math.Floor(d)
+                && d <= int.MaxValue
                 ? (int)d
                 : throw Serialization("desiredCount");
             if (desiredCount < 0)
@@ -81,7 +83,8 @@ internal sealed class EcsEndpoint(EcsStore store) : IServiceEndpoint
         return new JsonObject
         {
             ["services"] = new JsonArray(found.Select(s => (JsonNode)EcsServiceJson.Write(s)).ToArray()),
-            ["failures"] = new JsonArray(missing.Select(arn => (JsonNode)new JsonObject { ["arn"] = arn, ["reason"] = "MISSING" }).ToArray()),
+            ["failures"] =
+                new JsonArray(missing.Select(arn => (JsonNode)new JsonObject { ["arn"] = arn, ["reason"] = "MISSING" }).ToArray()),
         };
     }
 

@@ -13,7 +13,8 @@ internal sealed class EcsService(string region, string clusterName, string clust
 
     public int DesiredCount { get; private set; }
 
-    /// <summary>Gets or sets how long a new task takes from UpdateService to running (image pull, start, load balancer registration).</summary>
+    /// <summary>Gets or sets how long a new task takes from UpdateService to running (image pull, start, load balancer
+    /// registration).</summary>
     public TimeSpan TaskStartTime { get; set; }
 
     /// <summary>Sets both counts at once, with no convergence in between (seeding, or a region going down).</summary>
@@ -72,7 +73,8 @@ internal sealed class EcsService(string region, string clusterName, string clust
     }
 
     public EcsServiceSnapshot Snapshot(DateTimeOffset now, double tasksPerSecond) =>
-        new(region, clusterName, clusterArn, name, arn, Status, DesiredCount, RunningCount(now, tasksPerSecond), createdAt, Max(_changedAt, createdAt));
+        new(region, clusterName, clusterArn, name, arn, Status, DesiredCount, RunningCount(now, tasksPerSecond), createdAt,
+            Max(_changedAt, createdAt));
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

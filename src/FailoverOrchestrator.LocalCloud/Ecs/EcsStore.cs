@@ -3,7 +3,8 @@ using FailoverOrchestrator.LocalCloud.Http;
 namespace FailoverOrchestrator.LocalCloud.Ecs;
 
 /// <summary>ECS's state per region: clusters and their services. Thread-safe.</summary>
-internal sealed class EcsStore(TimeProvider timeProvider, double tasksPerSecond, string accountId, TimeSpan taskStartTime = default, Action<TimeSpan, string>? skipAhead = null)
+internal sealed class EcsStore(TimeProvider timeProvider, double tasksPerSecond, string accountId, TimeSpan taskStartTime = default,
+    Action<TimeSpan, string>? skipAhead = null)
 {
     private readonly object _gate = new();
     private readonly Dictionary<(string Region, string Cluster), Dictionary<string, EcsService>> _clusters = [];
@@ -27,7 +28,8 @@ internal sealed class EcsStore(TimeProvider timeProvider, double tasksPerSecond,
             var services = _clusters[(region, clusterName)];
             if (!services.TryGetValue(serviceName, out var service))
             {
-                service = new EcsService(region, clusterName, ClusterArn(region, clusterName), serviceName, ServiceArn(region, clusterName, serviceName), now)
+                service = new EcsService(region, clusterName, ClusterArn(region, clusterName), serviceName,
+                    ServiceArn(region, clusterName, serviceName), now)
                 {
                     TaskStartTime = taskStartTime,
                 };
@@ -92,7 +94,8 @@ internal sealed class EcsStore(TimeProvider timeProvider, double tasksPerSecond,
         }
     }
 
-    /// <summary>Since when every named service of a region has a task running (see <see cref="EcsService.ServingSince"/>); null when one has none.</summary>
+    /// <summary>Since when every named service of a region has a task running (see <see cref="EcsService.ServingSince"/>); null when one
+    /// has none.</summary>
     public DateTimeOffset? ServingSince(string region, IEnumerable<(string Cluster, string Service)> services)
     {
         lock (_gate)
@@ -131,7 +134,8 @@ internal sealed class EcsStore(TimeProvider timeProvider, double tasksPerSecond,
     }
 
     /// <summary>Describes services by name or ARN; those not found come back as MISSING failures (their ARNs).</summary>
-    public (IReadOnlyList<EcsServiceSnapshot> Found, IReadOnlyList<string> Missing) Describe(string region, string cluster, IEnumerable<string> services)
+    public (IReadOnlyList<EcsServiceSnapshot> Found, IReadOnlyList<string> Missing) Describe(string region, string cluster,
+        IEnumerable<string> services)
     {
         lock (_gate)
         {
@@ -154,7 +158,8 @@ internal sealed class EcsStore(TimeProvider timeProvider, double tasksPerSecond,
                 }
                 else
                 {
-                    missing.Add(service.StartsWith("arn:", StringComparison.Ordinal) ? service : ServiceArn(region, NameOf(cluster), service));
+                    missing.Add(service.StartsWith("arn:", StringComparison.Ordinal)
+                        ? service : ServiceArn(region, NameOf(cluster), service));
                 }
             }
 
@@ -178,5 +183,6 @@ internal sealed class EcsStore(TimeProvider timeProvider, double tasksPerSecond,
 
     private string ClusterArn(string region, string cluster) => $"arn:aws:ecs:{region}:{accountId}:cluster/{cluster}";
 
-    private string ServiceArn(string region, string cluster, string service) => $"arn:aws:ecs:{region}:{accountId}:service/{cluster}/{service}";
+    private string ServiceArn(string region, string cluster, string service) =>
+        $"arn:aws:ecs:{region}:{accountId}:service/{cluster}/{service}";
 }

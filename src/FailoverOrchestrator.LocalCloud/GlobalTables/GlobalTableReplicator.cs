@@ -107,12 +107,14 @@ internal sealed class GlobalTableReplicator : IAsyncDisposable
     public async Task RecordAsync(string region, string table, Dictionary<string, AttributeValue> key, CancellationToken cancellationToken)
     {
         var keyText = KeyText(key);
-        var response = await _replicas[region].GetItemAsync(new GetItemRequest { TableName = table, Key = key, ConsistentRead = true }, cancellationToken);
+        var response = await _replicas[region].GetItemAsync(new GetItemRequest { TableName = table, Key = key, ConsistentRead = true },
+            cancellationToken);
         var item = response.Item is { Count: > 0 } ? response.Item : null;
 
         // A local write lands on top of whatever the replica holds, so its stamp is later than the item's last one.
         var now = _time.GetUtcNow();
-        var stamp = _lastWrite.AddOrUpdate((region, table, keyText), (now, region), (_, last) => (now > last.At ? now : last.At.AddTicks(1), region)).At;
+        var stamp = _lastWrite.AddOrUpdate((region, table, keyText), (now, region), (_, last) =>
+            (now > last.At ? now : last.At.AddTicks(1), region)).At;
         lock (_pending)
         {
             foreach (var destination in _replicas.Keys.Where(r => r != region))
@@ -157,7 +159,10 @@ internal sealed class GlobalTableReplicator : IAsyncDisposable
     }
 
     private static string KeyText(Dictionary<string, AttributeValue> key) =>
-        string.Join("|", key.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key}={k.Value.S ?? k.Value.N ?? Convert.ToBase64String(k.Value.B?.ToArray() ?? [])}"));
+        string.Join("|",
+            key.OrderBy(
+            k => k.Key, StringComparer.Ordinal).Select(k =>
+            $"{k.Key}={k.Value.S ?? k.Value.N ?? Convert.ToBase64String(k.Value.B?.ToArray() ?? [])}"));
 
     private async Task PumpAsync()
     {
@@ -177,7 +182,8 @@ internal sealed class GlobalTableReplicator : IAsyncDisposable
                     await ApplyAsync(write, _stopping.Token);
                 }
             }
-            catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException or HttpRequestException)
+            catch (Exception e)
+                when (e is Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException or HttpRequestException)
             {
                 // A dynalite that stopped under us while the world shuts down: nothing left to replicate to.
             }

@@ -61,7 +61,8 @@ internal sealed class RegionalDynamoDbRouter : IAsyncDisposable
             return Error(400, "UnrecognizedClientException", $"no DynamoDB replica in region '{request.Region}' in this world");
         }
 
-        var operation = request.Header("X-Amz-Target") is { } target && target.LastIndexOf('.') is var dot and >= 0 ? target[(dot + 1)..] : string.Empty;
+        var operation = request.Header("X-Amz-Target") is { } target && target.LastIndexOf('.') is var dot and >= 0
+            ? target[(dot + 1)..] : string.Empty;
         using var document = JsonDocument.Parse(string.IsNullOrEmpty(request.Body) ? "{}" : request.Body);
         var table = document.RootElement.TryGetProperty("TableName", out var name) ? name.GetString() : null;
         var global = table is not null && _replicator.IsGlobal(table);
@@ -135,7 +136,8 @@ internal sealed class RegionalDynamoDbRouter : IAsyncDisposable
 
         using var response = await _http.SendAsync(message, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        return new LocalResponse((int)response.StatusCode, response.Content.Headers.ContentType?.ToString() ?? "application/x-amz-json-1.0", body);
+        return new LocalResponse((int)response.StatusCode, response.Content.Headers.ContentType?.ToString() ?? "application/x-amz-json-1.0",
+            body);
     }
 
     private static LocalResponse Error(int status, string code, string message) =>

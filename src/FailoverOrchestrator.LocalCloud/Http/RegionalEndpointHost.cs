@@ -8,7 +8,8 @@ namespace FailoverOrchestrator.LocalCloud.Http;
 /// <param name="region">The only region whose signed requests the endpoint accepts.</param>
 /// <param name="path">The path the endpoint is listed with (<c>/v1</c> for a cluster endpoint), empty for none.</param>
 /// <param name="dispatch">Answers the requests the endpoint accepts.</param>
-internal sealed class RegionalEndpointHost(string region, string path, Func<LocalRequest, CancellationToken, Task<LocalResponse>> dispatch) : IAsyncDisposable
+internal sealed class RegionalEndpointHost(string region, string path,
+    Func<LocalRequest, CancellationToken, Task<LocalResponse>> dispatch) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private LoopbackHttpHost? _host;

@@ -18,7 +18,8 @@ internal sealed class RequestDispatcher(
         var endpoint = endpoints.FirstOrDefault(e => e.Accepts(request));
         if (endpoint is null)
         {
-            return new LocalResponse(404, "text/plain", $"LocalCloud serves Route 53, ECS, SNS and the Route 53 ARC cluster API; nothing answers {request.Method} {request.Path}.")
+            return new LocalResponse(404, "text/plain",
+                $"LocalCloud serves Route 53, ECS, SNS and the Route 53 ARC cluster API; nothing answers {request.Method} {request.Path}.")
             {
                 ErrorCode = "UnknownService",
             };
@@ -53,7 +54,8 @@ internal sealed class RequestDispatcher(
         }
 
         calls.Add(new CallRecord(
-            endpoint.Service, operation ?? "Unknown", request.Region, response.StatusCode, response.ErrorCode, injected, timeProvider.GetUtcNow()));
+            endpoint.Service, operation ?? "Unknown", request.Region, response.StatusCode, response.ErrorCode, injected,
+                timeProvider.GetUtcNow()));
         return response;
     }
 
@@ -70,7 +72,8 @@ internal sealed class RequestDispatcher(
             throw AuthError(
                 protocol,
                 "IncompleteSignature",
-                $"Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters. Authorization={authorization.Split(' ')[0]}");
+                $"Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters. "
+                    + $"Authorization={authorization.Split(' ')[0]}");
         }
     }
 
@@ -85,6 +88,8 @@ internal sealed class RequestDispatcher(
         FaultKind.CustomError => new ServiceErrorException(fault.StatusCode, fault.ErrorCode, fault.Message),
         FaultKind.Throttling => new ServiceErrorException(400, endpoint.ThrottlingCode, "Rate exceeded"),
         FaultKind.ServiceUnavailable => new ServiceErrorException(503, "ServiceUnavailable", "Service is unavailable. Try again later."),
-        _ => new ServiceErrorException(500, "InternalFailure", "The request processing has failed because of an unknown error, exception or failure."),
+        _ =>
+            new ServiceErrorException(
+            500, "InternalFailure", "The request processing has failed because of an unknown error, exception or failure."),
     };
 }

@@ -19,7 +19,8 @@ internal sealed record SigV4Scope(string AccessKeyId, string Date, string Region
         string? credential = null;
         var hasSignedHeaders = false;
         var hasSignature = false;
-        foreach (var part in authorization[Algorithm.Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in authorization[Algorithm.Length..].Split(',',
+            StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             if (part.StartsWith("Credential=", StringComparison.Ordinal))
             {

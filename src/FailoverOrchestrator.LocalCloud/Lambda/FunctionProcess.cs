@@ -127,11 +127,13 @@ internal sealed class FunctionProcess : IAsyncDisposable
         return function;
     }
 
-    public Task<InvocationResult> InvokeAsync(byte[] payload, TimeSpan timeout, string? traceId = null, CancellationToken cancellationToken = default) =>
+    public Task<InvocationResult> InvokeAsync(byte[] payload, TimeSpan timeout, string? traceId = null,
+        CancellationToken cancellationToken = default) =>
         Api.InvokeAsync(payload, timeout, traceId, cancellationToken);
 
     /// <summary>How long the process took from its start to its first <c>GET …/next</c>, once it asked.</summary>
-    public TimeSpan? TimeToFirstNext => Api.FirstNextTimestamp == 0 ? null : Stopwatch.GetElapsedTime(StartedTimestamp, Api.FirstNextTimestamp);
+    public TimeSpan? TimeToFirstNext => Api.FirstNextTimestamp == 0
+        ? null : Stopwatch.GetElapsedTime(StartedTimestamp, Api.FirstNextTimestamp);
 
     /// <summary>
     /// The process's peak resident memory so far (VmHWM in <c>/proc/&lt;pid&gt;/status</c>, what Lambda's "Max Memory
@@ -145,7 +147,8 @@ internal sealed class FunctionProcess : IAsyncDisposable
             {
                 if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
                 {
-                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0],
+                        System.Globalization.CultureInfo.InvariantCulture) * 1024;
                 }
             }
         }
@@ -157,7 +160,8 @@ internal sealed class FunctionProcess : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Stops the environment, once however often it is asked: the process is killed (Lambda freezes, then reclaims it) and the Runtime API closes.</summary>
+    /// <summary>Stops the environment, once however often it is asked: the process is killed (Lambda freezes, then reclaims it) and the
+    /// Runtime API closes.</summary>
     public ValueTask DisposeAsync()
     {
         lock (_gate)
@@ -187,7 +191,8 @@ internal sealed class FunctionProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    /// <summary>The dotnet host running this process (the SDK's `dotnet test`/`dotnet run` set DOTNET_HOST_PATH), else the one on PATH.</summary>
+    /// <summary>The dotnet host running this process (the SDK's `dotnet test`/`dotnet run` set DOTNET_HOST_PATH), else the one on
+    /// PATH.</summary>
     private static string DotnetHost()
     {
         if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
@@ -200,7 +205,8 @@ internal sealed class FunctionProcess : IAsyncDisposable
             return self;
         }
 
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator,
+            StringSplitOptions.RemoveEmptyEntries))
         {
             var candidate = Path.Combine(dir, "dotnet");
             if (File.Exists(candidate))
@@ -209,6 +215,7 @@ internal sealed class FunctionProcess : IAsyncDisposable
             }
         }
 
-        throw new FileNotFoundException("the dotnet host was not found on PATH; the managed runtime starts the function with `dotnet exec`");
+        throw new FileNotFoundException(
+            "the dotnet host was not found on PATH; the managed runtime starts the function with `dotnet exec`");
     }
 }

@@ -7,6 +7,10 @@ internal sealed record InvocationResult(InvocationResultKind Kind, string Reques
 {
     public string Text => Encoding.UTF8.GetString(Body);
 
-    public static InvocationResult Error(InvocationResultKind kind, string requestId, string errorType, string message, TimeSpan duration) =>
-        new(kind, requestId, Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["errorMessage"] = message, ["errorType"] = errorType })), errorType, duration);
+    public static InvocationResult Error(InvocationResultKind kind, string requestId, string errorType, string message,
+        TimeSpan duration) =>
+        new(kind, requestId,
+            Encoding.UTF8.GetBytes(
+            System.Text.Json.JsonSerializer.Serialize(
+            new Dictionary<string, string> { ["errorMessage"] = message, ["errorType"] = errorType })), errorType, duration);
 }

@@ -11,17 +11,21 @@ namespace FailoverOrchestrator.LocalCloud.Lambda;
 /// </summary>
 internal static class LambdaBundle
 {
-    /// <summary>The msbuild-parameters that make the bootstrap project a Native AOT build; the tools see "PublishAot=true" in them.</summary>
+    /// <summary>The msbuild-parameters that make the bootstrap project a Native AOT build; the tools see "PublishAot=true" in
+    /// them.</summary>
     public const string NativeAotParameters = "/p:PublishAot=true";
 
-    /// <summary>The <c>dotnet</c> arguments that publish <paramref name="runtime"/>'s build from <paramref name="repositoryRoot"/> into <paramref name="output"/>.</summary>
+    /// <summary>The <c>dotnet</c> arguments that publish <paramref name="runtime"/>'s build from <paramref name="repositoryRoot"/> into
+    /// <paramref name="output"/>.</summary>
     public static string[] PublishArguments(LambdaRuntimeKind runtime, string repositoryRoot, string output)
     {
-        var project = Path.Combine(repositoryRoot, "src", runtime == LambdaRuntimeKind.Managed ? "FailoverOrchestrator" : "FailoverOrchestrator.Bootstrap");
+        var project = Path.Combine(repositoryRoot, "src", runtime == LambdaRuntimeKind.Managed
+            ? "FailoverOrchestrator" : "FailoverOrchestrator.Bootstrap");
         string[] common = ["publish", project, "--output", output, "--configuration", "Release", "--framework", "net8.0"];
         string[] specific = runtime switch
         {
-            LambdaRuntimeKind.Managed => ["/p:GenerateRuntimeConfigurationFiles=true", "--runtime", "linux-x64", "--self-contained", "false"],
+            LambdaRuntimeKind.Managed =>
+                ["/p:GenerateRuntimeConfigurationFiles=true", "--runtime", "linux-x64", "--self-contained", "false"],
             LambdaRuntimeKind.ProvidedAl2023 => ["/p:GenerateRuntimeConfigurationFiles=true", "--runtime", "linux-x64"],
             _ => [NativeAotParameters, "/p:GenerateRuntimeConfigurationFiles=true", "--runtime", "linux-x64", "/p:StripSymbols=true"],
         };
@@ -33,7 +37,8 @@ internal static class LambdaBundle
     /// <paramref name="artifactsPath"/>, the build keeps its intermediate files there (<c>--artifacts-path</c>) instead
     /// of in each project's obj folder, so it neither disturbs nor waits for a build of another runtime.
     /// </summary>
-    public static async Task PublishAsync(LambdaRuntimeKind runtime, string repositoryRoot, string output, string? artifactsPath = null, CancellationToken cancellationToken = default)
+    public static async Task PublishAsync(LambdaRuntimeKind runtime, string repositoryRoot, string output, string? artifactsPath = null,
+        CancellationToken cancellationToken = default)
     {
         if (Directory.Exists(output))
         {
@@ -46,7 +51,8 @@ internal static class LambdaBundle
             arguments = [.. arguments, "--artifacts-path", artifactsPath];
         }
 
-        var start = new ProcessStartInfo("dotnet", arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet", arguments) { RedirectStandardOutput = true, RedirectStandardError = true,
+            UseShellExecute = false };
 
         // A test host's or `dotnet run`'s MSBuild variables would point the child build at their build nodes.
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
@@ -69,7 +75,8 @@ internal static class LambdaBundle
 
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{await stdout}\n{await stderr}");
+            throw new InvalidOperationException(
+                $"dotnet {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{await stdout}\n{await stderr}");
         }
     }
 

@@ -15,7 +15,8 @@ namespace FailoverOrchestrator.LocalCloud.Lambda;
 /// </summary>
 internal sealed class RuntimeApiServer : IAsyncDisposable
 {
-    /// <summary>Invoke's synchronous request limit: "Request must be smaller than 6291456 bytes for the InvokeFunction operation".</summary>
+    /// <summary>Invoke's synchronous request limit: "Request must be smaller than 6291456 bytes for the InvokeFunction
+    /// operation".</summary>
     public const int MaxPayloadBytes = 6 * 1024 * 1024;
 
     /// <summary>The response limit as Lambda words it: "… exceeded maximum allowed payload size (6291556 bytes)".</summary>
@@ -53,7 +54,8 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
 
     public string FunctionArn { get; }
 
-    /// <summary>The <see cref="Stopwatch"/> timestamp of the first <c>GET …/next</c>, or 0 before it: the end of the cold start as Lambda sees it.</summary>
+    /// <summary>The <see cref="Stopwatch"/> timestamp of the first <c>GET …/next</c>, or 0 before it: the end of the cold start as Lambda
+    /// sees it.</summary>
     public long FirstNextTimestamp => Interlocked.Read(ref _firstNext);
 
     /// <summary>The init error the runtime reported, if any.</summary>
@@ -83,13 +85,16 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Invokes the function synchronously (RequestResponse): queues the event and waits for its answer until <paramref name="timeout"/>.</summary>
-    public async Task<InvocationResult> InvokeAsync(byte[] payload, TimeSpan timeout, string? traceId = null, CancellationToken cancellationToken = default)
+    /// <summary>Invokes the function synchronously (RequestResponse): queues the event and waits for its answer until
+    /// <paramref name="timeout"/>.</summary>
+    public async Task<InvocationResult> InvokeAsync(byte[] payload, TimeSpan timeout, string? traceId = null,
+        CancellationToken cancellationToken = default)
     {
         var requestId = Guid.NewGuid().ToString();
         if (payload.Length > MaxPayloadBytes)
         {
-            return InvocationResult.Error(InvocationResultKind.Refused, requestId, "RequestEntityTooLargeException", $"Request must be smaller than {MaxPayloadBytes} bytes for the InvokeFunction operation", TimeSpan.Zero);
+            return InvocationResult.Error(InvocationResultKind.Refused, requestId, "RequestEntityTooLargeException",
+                $"Request must be smaller than {MaxPayloadBytes} bytes for the InvokeFunction operation", TimeSpan.Zero);
         }
 
         var pending = new PendingInvocation(requestId, payload, _time.GetUtcNow() + timeout, traceId, Stopwatch.GetTimestamp());
@@ -102,7 +107,8 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
 
             if (!_queue.Writer.TryWrite(pending))
             {
-                return InvocationResult.Error(InvocationResultKind.Refused, requestId, "TooManyRequestsException", $"more than {MaxQueued} events are waiting for this environment", TimeSpan.Zero);
+                return InvocationResult.Error(InvocationResultKind.Refused, requestId, "TooManyRequestsException",
+                    $"more than {MaxQueued} events are waiting for this environment", TimeSpan.Zero);
             }
         }
 
@@ -114,18 +120,24 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            var timedOut = InvocationResult.Error(InvocationResultKind.TimedOut, requestId, "Sandbox.Timedout", string.Create(CultureInfo.InvariantCulture, $"{requestId} Task timed out after {timeout.TotalSeconds:0.00} seconds"), timeout);
+            var timedOut = InvocationResult.Error(InvocationResultKind.TimedOut, requestId, "Sandbox.Timedout",
+                string.Create(CultureInfo.InvariantCulture, $"{requestId} Task timed out after {timeout.TotalSeconds:0.00} seconds"),
+                timeout);
             pending.Result.TrySetResult(timedOut);
             return await pending.Result.Task;
         }
     }
 
-    /// <summary>The function process ended: what it held or would have taken fails as Lambda reports it (init error, else Runtime.ExitError).</summary>
+    /// <summary>The function process ended: what it held or would have taken fails as Lambda reports it (init error, else
+    /// Runtime.ExitError).</summary>
     public void EnvironmentExited(int exitCode)
     {
         lock (_gate)
         {
-            _dead = InitError ?? InvocationResult.Error(InvocationResultKind.ExitError, string.Empty, "Runtime.ExitError", $"Runtime exited with error: exit status {exitCode}", TimeSpan.Zero);
+            _dead = InitError
+                ?? InvocationResult.Error(
+                InvocationResultKind.ExitError, string.Empty, "Runtime.ExitError", $"Runtime exited with error: exit status {exitCode}",
+                TimeSpan.Zero);
             FailAll(_dead);
         }
     }
@@ -138,7 +150,10 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
         _listener.Close();
         lock (_gate)
         {
-            FailAll(InvocationResult.Error(InvocationResultKind.ExitError, string.Empty, "Runtime.ExitError", "the execution environment was shut down", TimeSpan.Zero));
+            FailAll(
+                InvocationResult.Error(
+                InvocationResultKind.ExitError, string.Empty, "Runtime.ExitError", "the execution environment was shut down",
+                TimeSpan.Zero));
         }
 
         _stopping.Dispose();
@@ -146,10 +161,12 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
 
     private void FailAll(InvocationResult result)
     {
-        _current?.Result.TrySetResult(result with { RequestId = _current.RequestId, Duration = Stopwatch.GetElapsedTime(_current.StartedTimestamp) });
+        _current?.Result.TrySetResult(
+            result with { RequestId = _current.RequestId, Duration = Stopwatch.GetElapsedTime(_current.StartedTimestamp) });
         while (_queue.Reader.TryRead(out var queued))
         {
-            queued.Result.TrySetResult(result with { RequestId = queued.RequestId, Duration = Stopwatch.GetElapsedTime(queued.StartedTimestamp) });
+            queued.Result.TrySetResult(
+                result with { RequestId = queued.RequestId, Duration = Stopwatch.GetElapsedTime(queued.StartedTimestamp) });
         }
     }
 
@@ -186,14 +203,16 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
                 var body = await ReadBoundedAsync(request, MaxErrorBytes);
                 lock (_gate)
                 {
-                    InitError = new InvocationResult(InvocationResultKind.InitError, string.Empty, body ?? [], request.Headers["Lambda-Runtime-Function-Error-Type"], TimeSpan.Zero);
+                    InitError = new InvocationResult(InvocationResultKind.InitError, string.Empty, body ?? [],
+                        request.Headers["Lambda-Runtime-Function-Error-Type"], TimeSpan.Zero);
                     _dead = InitError;
                     FailAll(InitError);
                 }
 
                 await AnswerAsync(context, 202, """{"status":"OK"}""");
             }
-            else if (request.HttpMethod == "POST" && path.StartsWith(Prefix + "invocation/", StringComparison.Ordinal) && (path.EndsWith("/response", StringComparison.Ordinal) || path.EndsWith("/error", StringComparison.Ordinal)))
+            else if (request.HttpMethod == "POST" && path.StartsWith(Prefix + "invocation/", StringComparison.Ordinal)
+                && (path.EndsWith("/response", StringComparison.Ordinal) || path.EndsWith("/error", StringComparison.Ordinal)))
             {
                 await CompleteAsync(context, path[(Prefix.Length + "invocation/".Length)..]);
             }
@@ -221,7 +240,10 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
             {
                 // One invocation at a time: the runtime must answer the event it holds before it asks for another.
                 _current = null;
-                held.Result.TrySetResult(InvocationResult.Error(InvocationResultKind.FunctionError, held.RequestId, "Runtime.InvalidStateTransition", "the runtime asked for the next event without answering this one", Stopwatch.GetElapsedTime(held.StartedTimestamp)));
+                held.Result.TrySetResult(
+                    InvocationResult.Error(
+                    InvocationResultKind.FunctionError, held.RequestId, "Runtime.InvalidStateTransition",
+                    "the runtime asked for the next event without answering this one", Stopwatch.GetElapsedTime(held.StartedTimestamp)));
             }
         }
 
@@ -274,13 +296,17 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
         if (body is null)
         {
             var limit = isError ? MaxErrorBytes : MaxResponseBytes;
-            current.Result.TrySetResult(InvocationResult.Error(InvocationResultKind.FunctionError, requestId, "Function.ResponseSizeTooLarge", $"Response payload size exceeded maximum allowed payload size ({limit} bytes).", duration));
+            current.Result.TrySetResult(
+                InvocationResult.Error(
+                InvocationResultKind.FunctionError, requestId, "Function.ResponseSizeTooLarge",
+                $"Response payload size exceeded maximum allowed payload size ({limit} bytes).", duration));
             await AnswerAsync(context, 413, $$"""{"errorMessage":"Exceeded maximum allowed payload size ({{limit}} bytes).","errorType":"RequestEntityTooLarge"}""");
             return;
         }
 
         current.Result.TrySetResult(isError
-            ? new InvocationResult(InvocationResultKind.FunctionError, requestId, body, context.Request.Headers["Lambda-Runtime-Function-Error-Type"], duration)
+            ? new InvocationResult(InvocationResultKind.FunctionError, requestId, body,
+                context.Request.Headers["Lambda-Runtime-Function-Error-Type"], duration)
             : new InvocationResult(InvocationResultKind.Response, requestId, body, null, duration));
         await AnswerAsync(context, 202, """{"status":"OK"}""");
     }

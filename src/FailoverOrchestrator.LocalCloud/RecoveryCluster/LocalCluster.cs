@@ -51,5 +51,7 @@ internal sealed class LocalCluster : IAsyncDisposable
     }
 
     private RegionalEndpointHost Find(string region) =>
-        _endpoints.FirstOrDefault(e => e.Region == region) ?? throw new ArgumentException($"The cluster has no endpoint in {region}; its regions are {string.Join(", ", Regions)}.", nameof(region));
+        _endpoints.FirstOrDefault(e => e.Region == region)
+            ?? throw new ArgumentException(
+            $"The cluster has no endpoint in {region}; its regions are {string.Join(", ", Regions)}.", nameof(region));
 }

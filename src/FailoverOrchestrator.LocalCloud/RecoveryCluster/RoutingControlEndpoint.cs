@@ -44,7 +44,9 @@ internal sealed class RoutingControlEndpoint(RoutingControlStore store) : IServi
             {
                 "UpdateRoutingControlStates" => Update(input),
                 "GetRoutingControlState" => Get(input),
-                _ => throw new ClusterErrorException(400, "UnknownOperationException", $"Unknown operation {request.Header("X-Amz-Target")}"),
+                _ =>
+                    throw new ClusterErrorException(
+                    400, "UnknownOperationException", $"Unknown operation {request.Header("X-Amz-Target")}"),
             };
             return new LocalResponse(200, ContentType, output.ToJsonString());
         }
@@ -112,7 +114,8 @@ internal sealed class RoutingControlEndpoint(RoutingControlStore store) : IServi
     {
         try
         {
-            return JsonNode.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body) as JsonObject ?? throw Validation("The body is not a JSON object.");
+            return JsonNode.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body) as JsonObject
+                ?? throw Validation("The body is not a JSON object.");
         }
         catch (JsonException)
         {

@@ -59,7 +59,8 @@ internal sealed class RoutingControlStore(TimeProvider time)
     }
 
     /// <summary>Applies the entries as one transaction, or throws and changes nothing.</summary>
-    /// <exception cref="ClusterErrorException">ResourceNotFoundException, or ConflictException naming the safety rule the result would break.</exception>
+    /// <exception cref="ClusterErrorException">ResourceNotFoundException, or ConflictException naming the safety rule the result would
+    /// break.</exception>
     public void Update(IReadOnlyList<(string Arn, bool On)> entries)
     {
         lock (_gate)
@@ -77,13 +78,15 @@ internal sealed class RoutingControlStore(TimeProvider time)
 
             foreach (var rule in _rules)
             {
-                var onAfter = rule.AssertedControls.Count(c => next.TryGetValue(c, out var on) ? on : _controls.TryGetValue(c, out var now) && now.On);
+                var onAfter = rule.AssertedControls.Count(c => next.TryGetValue(c, out var on) ? on : _controls.TryGetValue(c, out var now)
+                    && now.On);
                 if (onAfter < rule.Threshold)
                 {
                     throw new ClusterErrorException(
                         409,
                         "ConflictException",
-                        $"The request violates safety rule {rule.Name}: at least {rule.Threshold} of its {rule.AssertedControls.Count} asserted routing controls must be On, and {onAfter} would be.",
+                        $"The request violates safety rule {rule.Name}: at least {rule.Threshold} of its {rule.AssertedControls.Count} "
+                            + $"asserted routing controls must be On, and {onAfter} would be.",
                         rule.Arn,
                         "SafetyRule");
                 }

@@ -30,7 +30,8 @@ internal static class ChangeBatchRules
                     messages.Add($"Tried to delete resource record set {record.Describe()} but it was not found");
                     break;
                 case ChangeAction.Delete when !records[current].SameContent(record):
-                    messages.Add($"Tried to delete resource record set {record.Describe()} but the values provided do not match the current values");
+                    messages.Add(
+                        $"Tried to delete resource record set {record.Describe()} but the values provided do not match the current values");
                     break;
                 case ChangeAction.Delete:
                     records.RemoveAt(current);

@@ -1,7 +1,8 @@
 namespace FailoverOrchestrator.LocalCloud.Route53;
 
 /// <summary>A health check whose status the caller sets, and the regions its checkers report from.</summary>
-internal sealed record HealthCheck(string Id, bool Healthy, string FailureReason, IReadOnlyList<string> CheckerRegions, DateTimeOffset CheckedAt)
+internal sealed record HealthCheck(string Id, bool Healthy, string FailureReason, IReadOnlyList<string> CheckerRegions,
+    DateTimeOffset CheckedAt)
 {
     /// <summary>The regions Route 53 checks from when a health check names none.</summary>
     public static readonly IReadOnlyList<string> DefaultCheckerRegions =

@@ -34,7 +34,8 @@ internal static class RecordSetXml
     public static XElement Write(RecordSet record)
     {
         // Element order follows the API's schema, as Route 53 writes it.
-        var element = new XElement(Ns + "ResourceRecordSet", new XElement(Ns + "Name", record.Name), new XElement(Ns + "Type", record.Type));
+        var element =
+            new XElement(Ns + "ResourceRecordSet", new XElement(Ns + "Name", record.Name), new XElement(Ns + "Type", record.Type));
         AddIfSet(element, "SetIdentifier", record.SetIdentifier);
         AddIfSet(element, "Weight", record.Weight?.ToString(CultureInfo.InvariantCulture));
         AddIfSet(element, "Region", record.Region);

@@ -41,7 +41,9 @@ internal sealed class Route53Endpoint(Route53Store store) : IServiceEndpoint
             "ListResourceRecordSets" => ListResourceRecordSets(id, request),
             "GetChange" => new XElement(Ns + "GetChangeResponse", ChangeInfo(store.GetChange(id))),
             "GetHealthCheckStatus" => GetHealthCheckStatus(id),
-            _ => throw new ServiceErrorException(404, "UnknownOperationException", $"No Route 53 operation answers {request.Method} {request.Path}"),
+            _ =>
+                throw new ServiceErrorException(
+                404, "UnknownOperationException", $"No Route 53 operation answers {request.Method} {request.Path}"),
         };
         return new LocalResponse(200, ContentType, XmlBody.Write(result));
     }
@@ -71,7 +73,9 @@ internal sealed class Route53Endpoint(Route53Store store) : IServiceEndpoint
         var maxItems = MaxRecordItems;
         if (maxText is not null && (!int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out maxItems) || maxItems < 1))
         {
-            throw RecordSetXml.InvalidInput($"1 validation error detected: Value '{maxText}' at 'maxItems' failed to satisfy constraint: Member must be a positive integer");
+            throw RecordSetXml.InvalidInput(
+                $"1 validation error detected: Value '{maxText}' at 'maxItems' failed to satisfy constraint: Member must be a positive "
+                + $"integer");
         }
 
         var page = store.ListRecords(zoneId, name, type, request.Query["identifier"], Math.Min(maxItems, MaxRecordItems));
@@ -117,7 +121,8 @@ internal sealed class Route53Endpoint(Route53Store store) : IServiceEndpoint
 
         if (root.Name != Ns + "ChangeResourceRecordSetsRequest")
         {
-            throw RecordSetXml.InvalidInput($"Invalid XML ; expected ChangeResourceRecordSetsRequest in namespace {Ns.NamespaceName}, found {root.Name}");
+            throw RecordSetXml.InvalidInput(
+                $"Invalid XML ; expected ChangeResourceRecordSetsRequest in namespace {Ns.NamespaceName}, found {root.Name}");
         }
 
         var batch = root.Element(Ns + "ChangeBatch") ?? throw RecordSetXml.InvalidInput("Invalid XML ; missing ChangeBatch");
@@ -139,7 +144,8 @@ internal sealed class Route53Endpoint(Route53Store store) : IServiceEndpoint
             "UPSERT" => ChangeAction.Upsert,
             var other => throw RecordSetXml.InvalidInput($"Invalid XML ; value '{other}' of Action is not one of CREATE, DELETE, UPSERT"),
         };
-        var recordSet = change.Element(Ns + "ResourceRecordSet") ?? throw RecordSetXml.InvalidInput("Invalid XML ; missing ResourceRecordSet in Change");
+        var recordSet = change.Element(Ns + "ResourceRecordSet")
+            ?? throw RecordSetXml.InvalidInput("Invalid XML ; missing ResourceRecordSet in Change");
         return new RecordChange(action, RecordSetXml.Read(recordSet));
     }
 

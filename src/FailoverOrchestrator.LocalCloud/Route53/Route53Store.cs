@@ -3,7 +3,8 @@ using FailoverOrchestrator.LocalCloud.Http;
 namespace FailoverOrchestrator.LocalCloud.Route53;
 
 /// <summary>Route 53's state: hosted zones, their record sets, submitted changes and health checks. Thread-safe.</summary>
-internal sealed class Route53Store(TimeProvider timeProvider, TimeSpan propagationDelay, TimeSpan healthyAfter = default, Action<TimeSpan, string>? skipAhead = null)
+internal sealed class Route53Store(TimeProvider timeProvider, TimeSpan propagationDelay, TimeSpan healthyAfter = default,
+    Action<TimeSpan, string>? skipAhead = null)
 {
     private readonly Dictionary<string, Func<DateTimeOffset?>> _servingSince = new(StringComparer.Ordinal);
 
@@ -218,7 +219,8 @@ internal sealed class Route53Store(TimeProvider timeProvider, TimeSpan propagati
         if (healthyAt > now && skip && skipAhead is not null)
         {
             // A caller polling for health that will come: the world skips to it instead of making it wait.
-            skipAhead(healthyAt - now, $"Route 53's checkers see health check {healthCheckId} pass {healthyAfter.TotalSeconds:0} s of requests");
+            skipAhead(healthyAt - now,
+                $"Route 53's checkers see health check {healthCheckId} pass {healthyAfter.TotalSeconds:0} s of requests");
             now = timeProvider.GetUtcNow();
         }
 
@@ -232,7 +234,8 @@ internal sealed class Route53Store(TimeProvider timeProvider, TimeSpan propagati
         var position = type is null
             ? RecordOrder.Compare(record.Name, string.Empty, name, string.Empty) >= 0 ? 1 : -1
             : RecordOrder.Compare(record.Name, record.Type, name, type);
-        return position > 0 || (position == 0 && string.CompareOrdinal(record.SetIdentifier ?? string.Empty, identifier ?? string.Empty) >= 0);
+        return position > 0
+            || (position == 0 && string.CompareOrdinal(record.SetIdentifier ?? string.Empty, identifier ?? string.Empty) >= 0);
     }
 
     private static string NewId(char prefix) =>

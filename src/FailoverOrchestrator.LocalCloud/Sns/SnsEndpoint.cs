@@ -29,14 +29,16 @@ internal sealed class SnsEndpoint(SnsStore store) : IServiceEndpoint
     {
         if (operation != "Publish")
         {
-            throw ServiceErrorException.BadRequest("InvalidAction", $"The action {request.Form["Action"]} is not valid for this web service.");
+            throw ServiceErrorException.BadRequest("InvalidAction",
+                $"The action {request.Form["Action"]} is not valid for this web service.");
         }
 
         var form = request.Form;
         var topicArn = form["TopicArn"] ?? form["TargetArn"]
             ?? throw InvalidParameter("Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter");
         var message = form["Message"]
-            ?? throw ServiceErrorException.BadRequest("ValidationError", "1 validation error detected: Value null at 'message' failed to satisfy constraint: Member must not be null");
+            ?? throw ServiceErrorException.BadRequest("ValidationError",
+                "1 validation error detected: Value null at 'message' failed to satisfy constraint: Member must not be null");
         var subject = form["Subject"];
         Validate(subject, message);
         var published = store.Publish(request.Region!, topicArn, subject, message, ReadAttributes(request));
@@ -79,12 +81,15 @@ internal sealed class SnsEndpoint(SnsStore store) : IServiceEndpoint
             var binaryValue = request.Form[prefix + "BinaryValue"];
             if (string.IsNullOrEmpty(dataType))
             {
-                throw InvalidParameter($"Invalid parameter: MessageAttributes Reason: The message attribute '{name}' must contain a non-empty data type.");
+                throw InvalidParameter(
+                    $"Invalid parameter: MessageAttributes Reason: The message attribute '{name}' must contain a non-empty data type.");
             }
 
             if (string.IsNullOrEmpty(stringValue) && string.IsNullOrEmpty(binaryValue))
             {
-                throw ServiceErrorException.BadRequest("ParameterValueInvalid", $"The message attribute '{name}' must contain non-empty message attribute value for message attribute type '{dataType}'.");
+                throw ServiceErrorException.BadRequest("ParameterValueInvalid",
+                    $"The message attribute '{name}' must contain non-empty message attribute value for message attribute type "
+                    + $"'{dataType}'.");
             }
 
             attributes[name] = new MessageAttribute(dataType, stringValue, binaryValue);

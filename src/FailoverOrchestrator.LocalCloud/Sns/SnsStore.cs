@@ -31,7 +31,8 @@ internal sealed class SnsStore(TimeProvider timeProvider, string accountId)
     }
 
     /// <summary>Keeps a message published in <paramref name="region"/> and returns its id.</summary>
-    public PublishedMessage Publish(string region, string topicArn, string? subject, string message, IReadOnlyDictionary<string, MessageAttribute> attributes)
+    public PublishedMessage Publish(string region, string topicArn, string? subject, string message,
+        IReadOnlyDictionary<string, MessageAttribute> attributes)
     {
         if (topicArn.Split(':') is not ["arn", "aws", "sns", var arnRegion, _, _])
         {
@@ -41,7 +42,8 @@ internal sealed class SnsStore(TimeProvider timeProvider, string accountId)
         if (arnRegion != region)
         {
             // SNS is regional: a topic of another region is not a topic of this endpoint.
-            throw ServiceErrorException.BadRequest("InvalidParameter", $"Invalid parameter: TopicArn Reason: A ARN must be in region {region}");
+            throw ServiceErrorException.BadRequest("InvalidParameter",
+                $"Invalid parameter: TopicArn Reason: A ARN must be in region {region}");
         }
 
         lock (_gate)
@@ -51,7 +53,8 @@ internal sealed class SnsStore(TimeProvider timeProvider, string accountId)
                 throw new ServiceErrorException(404, "NotFound", "Topic does not exist");
             }
 
-            var published = new PublishedMessage(Guid.NewGuid().ToString(), topicArn, region, subject, message, attributes, timeProvider.GetUtcNow());
+            var published =
+                new PublishedMessage(Guid.NewGuid().ToString(), topicArn, region, subject, message, attributes, timeProvider.GetUtcNow());
             _messages.Add(published);
             return published;
         }

@@ -27,8 +27,10 @@ internal static class AlarmPayloads
             ["alarmData"] = new JsonObject
             {
                 ["alarmName"] = name,
-                ["state"] = new JsonObject { ["value"] = state, ["reason"] = $"drill: health check of {app.PrimaryRegion} went {state}", ["timestamp"] = Timestamp(at) },
-                ["previousState"] = new JsonObject { ["value"] = previousState, ["reason"] = "drill", ["timestamp"] = Timestamp(at.AddHours(-1)) },
+                ["state"] = new JsonObject { ["value"] = state, ["reason"] = $"drill: health check of {app.PrimaryRegion} went {state}",
+                    ["timestamp"] = Timestamp(at) },
+                ["previousState"] =
+                    new JsonObject { ["value"] = previousState, ["reason"] = "drill", ["timestamp"] = Timestamp(at.AddHours(-1)) },
                 ["configuration"] = new JsonObject
                 {
                     ["description"] = $"Primary region health check of {app.Name}",
@@ -56,5 +58,6 @@ internal static class AlarmPayloads
     }
 
     // CloudWatch writes the offset without a colon.
-    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture);
+    private static string Timestamp(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture);
 }

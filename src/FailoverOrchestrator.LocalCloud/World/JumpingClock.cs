@@ -1,7 +1,8 @@
 namespace FailoverOrchestrator.LocalCloud.World;
 
 /// <summary>
-/// The orchestrator's clock in the drill and the integration tests: real time plus a jump. Detection and alarm evaluation take minutes in AWS;
+/// The orchestrator's clock in the drill and the integration tests: real time plus a jump. Detection and alarm evaluation take minutes in
+/// AWS;
 /// the drill jumps the clock over them instead of waiting, so alarm timestamps, leases and cooldowns see the
 /// simulated minutes while the orchestration itself runs, and is measured, in real time.
 /// </summary>
@@ -16,7 +17,8 @@ internal sealed class JumpingClock : TimeProvider
 
     public void Jump(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
 
-    /// <summary>The total due time of the one-shot timers that fired: how long the code on this clock spent waiting (polls, backoffs).</summary>
+    /// <summary>The total due time of the one-shot timers that fired: how long the code on this clock spent waiting (polls,
+    /// backoffs).</summary>
     public TimeSpan FiredTimerTime => TimeSpan.FromTicks(Interlocked.Read(ref _firedTicks));
 
     /// <summary>

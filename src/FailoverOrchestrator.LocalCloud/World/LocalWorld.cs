@@ -27,7 +27,8 @@ internal sealed class LocalWorld : IAsyncDisposable
     private readonly IReadOnlyList<DynaliteServer> _replicas;
     private List<IAmazonDynamoDB> _directClients = [];
 
-    private LocalWorld(DynaliteServer dynalite, LocalCloudServer cloud, IReadOnlyList<DynaliteServer>? replicas = null, GlobalTableReplicator? replicator = null, RegionalDynamoDbRouter? router = null)
+    private LocalWorld(DynaliteServer dynalite, LocalCloudServer cloud, IReadOnlyList<DynaliteServer>? replicas = null,
+        GlobalTableReplicator? replicator = null, RegionalDynamoDbRouter? router = null)
     {
         Dynalite = dynalite;
         Cloud = cloud;
@@ -45,7 +46,8 @@ internal sealed class LocalWorld : IAsyncDisposable
             ["AWS_REGION"] = "us-east-1",
             ["AWS_EC2_METADATA_DISABLED"] = "true",
         };
-        _clients = new DynamoDbClientFactory(new BasicAWSCredentials(AccessKey, SecretKey), TimeSpan.FromSeconds(10), getEnvironmentVariable: Lookup);
+        _clients = new DynamoDbClientFactory(new BasicAWSCredentials(AccessKey, SecretKey), TimeSpan.FromSeconds(10),
+            getEnvironmentVariable: Lookup);
     }
 
     public DynaliteServer Dynalite { get; }
@@ -89,16 +91,21 @@ internal sealed class LocalWorld : IAsyncDisposable
     /// <paramref name="replicationDelay"/>.
     /// </summary>
     public static async Task<LocalWorld> StartReplicatedAsync(
-        LocalCloudOptions cloudOptions, IReadOnlyList<string> regions, TimeSpan replicationDelay, CancellationToken cancellationToken = default)
+        LocalCloudOptions cloudOptions, IReadOnlyList<string> regions, TimeSpan replicationDelay, CancellationToken cancellationToken =
+            default)
     {
         var started = await Task.WhenAll(regions.Select(_ => DynaliteServer.StartAsync(cancellationToken: cancellationToken)));
         var direct = regions.Select((region, i) => (region, client: (IAmazonDynamoDB)new AmazonDynamoDBClient(
             new BasicAWSCredentials(AccessKey, SecretKey),
             new AmazonDynamoDBConfig { ServiceURL = started[i].Endpoint, AuthenticationRegion = region, MaxErrorRetry = 0 }))).ToList();
         var time = cloudOptions.TimeProvider;
-        var replicator = new GlobalTableReplicator(direct.ToDictionary(d => d.region, d => d.client, StringComparer.Ordinal), time) { Delay = replicationDelay };
-        var router = new RegionalDynamoDbRouter(regions.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => new Uri(started[x.i].Endpoint), StringComparer.Ordinal), replicator);
-        return new LocalWorld(started[0], LocalCloudServer.Start(cloudOptions), started, replicator, router) { _directClients = direct.Select(d => d.client).ToList() };
+        var replicator = new GlobalTableReplicator(direct.ToDictionary(d => d.region, d => d.client, StringComparer.Ordinal),
+            time) { Delay = replicationDelay };
+        var router = new RegionalDynamoDbRouter(
+            regions.Select((r, i) => (r, i)).ToDictionary(x => x.r, x => new Uri(started[x.i].Endpoint), StringComparer.Ordinal),
+            replicator);
+        return new LocalWorld(started[0], LocalCloudServer.Start(cloudOptions), started, replicator,
+            router) { _directClients = direct.Select(d => d.client).ToList() };
     }
 
     /// <summary>Builds what the configuration expects to find: tables, zone and record, health checks, services, topics.</summary>
@@ -149,7 +156,8 @@ internal sealed class LocalWorld : IAsyncDisposable
         {
             Cloud.Route53.PutRecord(zone, app.Dns.RecordType == "CNAME"
                 ? RecordSet.Plain(app.Dns.RecordName, "CNAME", app.Dns.Ttl ?? 60, primary.TargetDnsName)
-                : RecordSet.Alias(app.Dns.RecordName, app.Dns.RecordType, primary.TargetHostedZoneId!, primary.TargetDnsName, primary.EvaluateTargetHealth));
+                : RecordSet.Alias(app.Dns.RecordName, app.Dns.RecordType, primary.TargetHostedZoneId!, primary.TargetDnsName,
+                    primary.EvaluateTargetHealth));
         }
 
         foreach (var (region, settings) in app.Regions)

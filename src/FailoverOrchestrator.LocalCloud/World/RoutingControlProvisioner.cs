@@ -20,6 +20,7 @@ internal static class RoutingControlProvisioner
         cluster.Controls.AddControl(primary, $"{app.Name}-{app.PrimaryRegion}", on: true);
         cluster.Controls.AddControl(standby, $"{app.Name}-{app.StandbyRegion}", on: false);
         var panel = primary[..primary.IndexOf("/routingcontrol/", StringComparison.Ordinal)];
-        cluster.Controls.AddAssertionRule(new AssertionRule($"{panel}/safetyrule/{app.Name}atleastone", $"{app.Name}-at-least-one-region", [primary, standby], 1));
+        cluster.Controls.AddAssertionRule(
+            new AssertionRule($"{panel}/safetyrule/{app.Name}atleastone", $"{app.Name}-at-least-one-region", [primary, standby], 1));
     }
 }

@@ -7,4 +7,7 @@ internal sealed class WorldEnvironment(IReadOnlyDictionary<string, string> varia
 {
     public string? GetEnvironmentVariable(string name) =>
         variables.TryGetValue(name, out var value) ? value : Environment.GetEnvironmentVariable(name);
+
+    public IEnumerable<KeyValuePair<string, string>> GetEnvironmentVariables() =>
+        SystemEnvironmentVariables.Instance.GetEnvironmentVariables().Where(v => !variables.ContainsKey(v.Key)).Concat(variables);
 }

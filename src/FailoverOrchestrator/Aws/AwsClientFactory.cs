@@ -43,7 +43,8 @@ internal sealed class AwsClientFactory : IDisposable
         Route53 = new Route53Client(sender, settings.LoggerFactory.CreateLogger<Route53Client>());
         Ecs = new EcsClient(sender, settings.LoggerFactory.CreateLogger<EcsClient>());
         Sns = new SnsClient(sender, settings.LoggerFactory.CreateLogger<SnsClient>());
-        RoutingControls = new RoutingControlClient(sender, settings.TimeProvider, settings.LoggerFactory.CreateLogger<RoutingControlClient>());
+        RoutingControls =
+            new RoutingControlClient(sender, settings.TimeProvider, settings.LoggerFactory.CreateLogger<RoutingControlClient>());
     }
 
     public IRoute53Client Route53 { get; }

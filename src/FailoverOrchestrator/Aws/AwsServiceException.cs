@@ -5,8 +5,10 @@ namespace FailoverOrchestrator.Aws;
 /// <summary>An error answer of an AWS service, or a response we could not read. Never carries credentials or signatures.</summary>
 internal sealed class AwsServiceException : Exception
 {
-    public AwsServiceException(string service, string operation, HttpStatusCode statusCode, string errorCode, string message, string? requestId, IReadOnlyList<string>? messages = null, Exception? innerException = null)
-        : base($"{service} {operation} failed: {errorCode} (HTTP {(int)statusCode}): {message}" + (requestId is null ? string.Empty : $" [request {requestId}]"), innerException)
+    public AwsServiceException(string service, string operation, HttpStatusCode statusCode, string errorCode, string message,
+        string? requestId, IReadOnlyList<string>? messages = null, Exception? innerException = null)
+        : base($"{service} {operation} failed: {errorCode} (HTTP {(int)statusCode}): {message}"
+            + (requestId is null ? string.Empty : $" [request {requestId}]"), innerException)
     {
         Service = service;
         Operation = operation;

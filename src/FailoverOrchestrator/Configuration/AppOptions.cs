@@ -39,7 +39,8 @@ public sealed class AppOptions
     [ValidateObjectMembers]
     public DnsRecordOptions Dns { get; set; } = new();
 
-    /// <summary>Gets or sets the routing controls the DNS step flips when <see cref="DnsRecordOptions.Strategy"/> is RoutingControl.</summary>
+    /// <summary>Gets or sets the routing controls the DNS step flips when <see cref="DnsRecordOptions.Strategy"/> is
+    /// RoutingControl.</summary>
     public RoutingControlOptions RoutingControl { get; set; } = new();
 
     /// <summary>Gets or sets the scheduled watch of the primary's health endpoints (off when it names none).</summary>

@@ -34,7 +34,8 @@ internal static class AwsRegions
 
         var other = OtherPartitions.FirstOrDefault(p => region?.StartsWith(p.Prefix, StringComparison.Ordinal) == true);
         return other.Partition is not null
-            ? $"'{region}' is in the {other.Partition} partition, which is not supported: its Route 53, ECS, SNS and DynamoDB endpoints and ARNs differ from the aws partition's this orchestrator calls"
+            ? $"'{region}' is in the {other.Partition} partition, which is not supported: its Route 53, ECS, SNS and DynamoDB endpoints "
+                + $"and ARNs differ from the aws partition's this orchestrator calls"
             : $"'{region}' is not a region of the aws partition (known: {string.Join(", ", Standard.Order(StringComparer.Ordinal))})";
     }
 }

@@ -26,5 +26,6 @@ internal static class InvocationBudget
 
     /// <summary>How the reserve reads in a message.</summary>
     public static string Explained =>
-        $"{CallsSeconds} s for the calls around them and the {DeadlineMarginSeconds} s the function keeps before its deadline to record a failure";
+        $"{CallsSeconds} s for the calls around them and the {DeadlineMarginSeconds} s the function keeps before its " +
+            "deadline to record a failure";
 }

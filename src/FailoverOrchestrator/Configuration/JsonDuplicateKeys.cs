@@ -13,7 +13,8 @@ internal static class JsonDuplicateKeys
     public static List<string> Find(byte[] json)
     {
         var found = new List<string>();
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var reader =
+            new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         var scopes = new Stack<(string Path, HashSet<string>? Keys, int Index)>();
         string? pendingKey = null;
         while (reader.Read())
@@ -33,7 +34,9 @@ internal static class JsonDuplicateKeys
                 case JsonTokenType.StartObject:
                 case JsonTokenType.StartArray:
                     var child = ChildPath(scopes, ref pendingKey);
-                    scopes.Push((child, reader.TokenType == JsonTokenType.StartObject ? new HashSet<string>(StringComparer.OrdinalIgnoreCase) : null, 0));
+                    scopes.Push(
+                        (child, reader.TokenType == JsonTokenType.StartObject
+                        ? new HashSet<string>(StringComparer.OrdinalIgnoreCase) : null, 0));
                     break;
                 case JsonTokenType.EndObject:
                 case JsonTokenType.EndArray:

@@ -5,7 +5,9 @@ public sealed class OrchestratorConfigurationException : Exception
 {
     /// <summary>Every offending setting at once, one line each.</summary>
     public OrchestratorConfigurationException(IReadOnlyList<string> errors)
-        : base("Invalid configuration (settings are named as Orchestrator:Path, set by the file or by environment variables Orchestrator__Path):" + Environment.NewLine + "  - " + string.Join(Environment.NewLine + "  - ", errors))
+        : base(
+            "Invalid configuration (settings are named as Orchestrator:Path, set by the file or by environment variables "
+            + "Orchestrator__Path):" + Environment.NewLine + "  - " + string.Join(Environment.NewLine + "  - ", errors))
     {
         Errors = errors;
     }

@@ -2,7 +2,8 @@ using FailoverOrchestrator.Configuration.Validation;
 
 namespace FailoverOrchestrator.Configuration;
 
-/// <summary>The whole configuration, bound from the <c>Orchestrator</c> section (file <c>orchestrator.json</c>, then <c>Orchestrator__...</c> environment variables).</summary>
+/// <summary>The whole configuration, bound from the <c>Orchestrator</c> section (file <c>orchestrator.json</c>, then
+/// <c>Orchestrator__...</c> environment variables).</summary>
 public sealed class OrchestratorOptions
 {
     /// <summary>The configuration section name.</summary>

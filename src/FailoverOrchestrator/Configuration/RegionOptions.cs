@@ -8,7 +8,9 @@ public sealed class RegionOptions
 {
     /// <summary>Gets or sets the Route 53 health check of this region's endpoint.</summary>
     [SettingRequired]
-    [SettingPattern("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", ErrorMessage = "{0}: '{1}' is not a Route 53 health check id (a UUID such as 0d5e2b3c-4f1a-4c8e-9b7d-1a2b3c4d5e6f)")]
+    [SettingPattern(
+        "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",
+        ErrorMessage = "{0}: '{1}' is not a Route 53 health check id (a UUID such as 0d5e2b3c-4f1a-4c8e-9b7d-1a2b3c4d5e6f)")]
     public string HealthCheckId { get; set; } = string.Empty;
 
     /// <summary>Gets or sets the load balancer's DNS name (alias target or CNAME value).</summary>

@@ -1,6 +1,7 @@
 namespace FailoverOrchestrator.Configuration;
 
-/// <summary>The Route 53 ARC routing controls that switch an app's traffic when <see cref="DnsRecordOptions.Strategy"/> is RoutingControl.</summary>
+/// <summary>The Route 53 ARC routing controls that switch an app's traffic when <see cref="DnsRecordOptions.Strategy"/> is
+/// RoutingControl.</summary>
 public sealed class RoutingControlOptions
 {
     /// <summary>Gets or sets the cluster's five regional endpoints; a call tries them in turn until one answers.</summary>

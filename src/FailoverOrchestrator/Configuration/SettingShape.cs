@@ -47,12 +47,16 @@ internal sealed class SettingShape
                 }
                 else
                 {
-                    errors.Add($"{at}: not a setting (a misspelt key would silently keep its default); settings here are {string.Join(", ", Members.Keys)}");
+                    errors.Add(
+                        $"{at}: not a setting (a misspelt key would silently keep its default); settings here are "
+                        + $"{string.Join(", ", Members.Keys)}");
                 }
             }
             else if (Entries is not null)
             {
-                if (IsList && !int.TryParse(child.Key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+                if (IsList
+                    && !int.TryParse(
+                    child.Key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
                 {
                     errors.Add($"{at}: '{child.Key}' is not a list index (0, 1, ...)");
                     continue;

@@ -30,7 +30,8 @@ internal sealed class CommandDispatcher(
             TriggerCommand.Reset => resets.ResetAsync(trigger, app, cancellationToken),
             TriggerCommand.Watch => watches.RunAsync(trigger, app, cancellationToken),
             TriggerCommand.Heartbeat when heartbeats is not null => heartbeats.WriteAsync(app, cancellationToken),
-            TriggerCommand.Heartbeat => Task.FromResult(FailoverResult.Rejected("heartbeat: this deployment has no heartbeat store", app.Name)),
+            TriggerCommand.Heartbeat =>
+                Task.FromResult(FailoverResult.Rejected("heartbeat: this deployment has no heartbeat store", app.Name)),
             _ => status.ReportAsync(app, null, cancellationToken),
         };
     }

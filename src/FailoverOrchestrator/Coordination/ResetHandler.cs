@@ -10,8 +10,10 @@ using Microsoft.Extensions.Logging;
 
 namespace FailoverOrchestrator.Coordination;
 
-/// <summary>Answers <c>reset</c>: a Failed app (or an abandoned execution) back to Steady in the region the operator names, audited and notified.</summary>
-internal sealed class ResetHandler(IStateStore store, IAuditLog auditLog, IWriterControl writer, StatusReporter status, OnCallNotifier notifier, TimeProvider time, ILogger<ResetHandler> logger)
+/// <summary>Answers <c>reset</c>: a Failed app (or an abandoned execution) back to Steady in the region the operator names, audited and
+/// notified.</summary>
+internal sealed class ResetHandler(IStateStore store, IAuditLog auditLog, IWriterControl writer, StatusReporter status,
+    OnCallNotifier notifier, TimeProvider time, ILogger<ResetHandler> logger)
 {
     public async Task<FailoverResult> ResetAsync(FailoverTrigger trigger, AppOptions app, CancellationToken cancellationToken)
     {
@@ -22,16 +24,21 @@ internal sealed class ResetHandler(IStateStore store, IAuditLog auditLog, IWrite
         {
             var phase = before?.Phase ?? Phase.Steady;
             return FailoverResult.Rejected(
-                $"app '{app.Name}' is {phase} in {before?.ActiveRegion ?? app.PrimaryRegion}" + (phase is Phase.FailingOver or Phase.FailingBack ? $" and execution {before?.ExecutionId} holds a live lease" : string.Empty) +
+                $"app '{app.Name}' is {phase} in {before?.ActiveRegion ?? app.PrimaryRegion}"
+                    + (
+                    phase is Phase.FailingOver or Phase.FailingBack
+                    ? $" and execution {before?.ExecutionId} holds a live lease" : string.Empty) +
                 "; reset only applies to a Failed app or an execution whose lease has expired. Nothing was changed", app.Name);
         }
 
-        var detail = $"reset by operator from {before?.Phase} (execution {before?.ExecutionId}, {before?.LastError ?? "no error"}) to Steady in {region}: {trigger.Reason ?? "no reason given"}"
+        var detail = $"reset by operator from {before?.Phase} (execution {before?.ExecutionId}, {before?.LastError ?? "no error"}) to "
+            + $"Steady in {region}: {trigger.Reason ?? "no reason given"}"
             + await WriterMismatchAsync(app, region, cancellationToken);
         var audit = new ExecutionAudit(auditLog, app.Name, before?.ExecutionId ?? "reset", (before?.Epoch ?? 0) + 1, time, logger);
         await audit.AppendAsync("Reset", detail, cancellationToken);
         var result = await status.ReportAsync(app, detail, cancellationToken);
-        await notifier.TryPublishAsync(app, Page.Of(PageEvent.Reset, result with { TargetRegion = region }), $"check {OperatorCommands.Status(app.Name)} and that the app serves from {region}", cancellationToken);
+        await notifier.TryPublishAsync(app, Page.Of(PageEvent.Reset, result with { TargetRegion = region }),
+            $"check {OperatorCommands.Status(app.Name)} and that the app serves from {region}", cancellationToken);
         return result;
     }
 
@@ -47,11 +54,13 @@ internal sealed class ResetHandler(IStateStore store, IAuditLog auditLog, IWrite
             var current = await writer.ReadAsync(region, control.TableName, control.Key, cancellationToken);
             return current is null || current.WriterRegion == region
                 ? string.Empty
-                : $". WARNING: the writer-control item {control.TableName}/{control.Key} still names {current.WriterRegion} (epoch {current.Epoch}), so the application in {region} refuses writes until it names {region}";
+                : $". WARNING: the writer-control item {control.TableName}/{control.Key} still names {current.WriterRegion} (epoch "
+                    + $"{current.Epoch}), so the application in {region} refuses writes until it names {region}";
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return $". WARNING: the writer-control item {control.TableName}/{control.Key} could not be read in {region} ({(ex as AwsServiceException)?.ErrorCode ?? ex.GetType().Name}); check that it names {region}";
+            return $". WARNING: the writer-control item {control.TableName}/{control.Key} could not be read in {region} "
+                + $"({(ex as AwsServiceException)?.ErrorCode ?? ex.GetType().Name}); check that it names {region}";
         }
     }
 }

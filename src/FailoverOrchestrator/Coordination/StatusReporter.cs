@@ -21,7 +21,8 @@ internal sealed class StatusReporter(IStateStore store, IAuditLog audit)
             ExecutionId = state?.ExecutionId,
             ActiveRegion = state?.ActiveRegion ?? app.PrimaryRegion,
             TargetRegion = state?.TargetRegion,
-            Reason = reason ?? (state is null ? $"no execution yet: {app.PrimaryRegion} is active" : $"{state.Phase} in {state.ActiveRegion}"),
+            Reason = reason
+                ?? (state is null ? $"no execution yet: {app.PrimaryRegion} is active" : $"{state.Phase} in {state.ActiveRegion}"),
             Status = new StatusReport
             {
                 Phase = (state?.Phase ?? Phase.Steady).ToString(),
@@ -46,5 +47,8 @@ internal sealed class StatusReporter(IStateStore store, IAuditLog audit)
 
     private static string Line(AuditEvent e) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{e.Timestamp:yyyy-MM-ddTHH:mm:ss.fffZ} {e.ExecutionId} epoch {e.Epoch} {e.Kind}{(e.Step is null ? string.Empty : " " + e.Step)}{(e.DurationMs is null ? string.Empty : $" {e.DurationMs}ms")}{(e.Detail is null ? string.Empty : ": " + e.Detail)}");
+            $"{e.Timestamp:yyyy-MM-ddTHH:mm:ss.fffZ} {e.ExecutionId} epoch {e.Epoch} {e.Kind}"
+            + $"{(e.Step is null ? string.Empty : " " + e.Step)}"
+            + $"{(e.DurationMs is null ? string.Empty : $" {e.DurationMs}ms")}"
+            + $"{(e.Detail is null ? string.Empty : ": " + e.Detail)}");
 }

@@ -17,14 +17,17 @@ namespace FailoverOrchestrator.Coordination;
 /// that did not get the lease is answered by <see cref="ContenderAnswer"/>.
 /// </summary>
 internal sealed class SwitchExecutor(
-    IStateStore store, IAuditLog auditLog, SwitchPipeline pipeline, OnCallNotifier notifier, TimeProvider time, ILogger<SwitchExecutor> logger)
+    IStateStore store, IAuditLog auditLog, SwitchPipeline pipeline, OnCallNotifier notifier, TimeProvider time,
+        ILogger<SwitchExecutor> logger)
 {
     private readonly LeaseAcquirer _acquirer = new(store, time);
     private readonly ContenderAnswer _contenders = new(store, auditLog, notifier, time, logger);
-    private readonly ExecutionRunner _runner = new(store, auditLog, pipeline, new FailureRecorder(store, notifier, time, logger), notifier, time, logger);
+    private readonly ExecutionRunner _runner =
+        new(store, auditLog, pipeline, new FailureRecorder(store, notifier, time, logger), notifier, time, logger);
 
     /// <summary>Starts a switch in <paramref name="direction"/>, or joins the execution in progress towards it.</summary>
-    public async Task<FailoverResult> RunAsync(FailoverTrigger trigger, AppOptions app, SwitchDirection direction, CancellationToken cancellationToken)
+    public async Task<FailoverResult> RunAsync(FailoverTrigger trigger, AppOptions app, SwitchDirection direction,
+        CancellationToken cancellationToken)
     {
         var acquisition = await _acquirer.AcquireAsync(trigger, app, direction, cancellationToken);
         if (acquisition.Held is { } state)
@@ -44,7 +47,9 @@ internal sealed class SwitchExecutor(
         if (state is null)
         {
             var current = await store.GetAsync(app.Name, cancellationToken);
-            return FailoverResult.Rejected($"app '{app.Name}' is {current?.Phase ?? Phase.Steady} in {current?.ActiveRegion ?? app.PrimaryRegion}: only a Failed execution can be resumed; nothing was changed", app.Name);
+            return FailoverResult.Rejected(
+                $"app '{app.Name}' is {current?.Phase ?? Phase.Steady} in {current?.ActiveRegion ?? app.PrimaryRegion}: only a Failed "
+                + $"execution can be resumed; nothing was changed", app.Name);
         }
 
         return await _runner.RunAsync(trigger, app, state, cancellationToken);

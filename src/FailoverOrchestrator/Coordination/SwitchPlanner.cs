@@ -12,7 +12,8 @@ namespace FailoverOrchestrator.Coordination;
 /// Answers <c>plan</c> and <c>dryRun</c>: runs preflight for real and lists the calls every step would make, with
 /// their parameters. Changes nothing; writes only an audit entry.
 /// </summary>
-internal sealed class SwitchPlanner(IStateStore store, IAuditLog auditLog, SwitchPipeline pipeline, TimeProvider time, ILogger<SwitchPlanner> logger)
+internal sealed class SwitchPlanner(IStateStore store, IAuditLog auditLog, SwitchPipeline pipeline, TimeProvider time,
+    ILogger<SwitchPlanner> logger)
 {
     public async Task<FailoverResult> PlanAsync(FailoverTrigger trigger, AppOptions app, CancellationToken cancellationToken)
     {
@@ -24,7 +25,8 @@ internal sealed class SwitchPlanner(IStateStore store, IAuditLog auditLog, Switc
             TriggerCommand.Failback => SwitchDirection.Failback,
             _ => active == app.PrimaryRegion ? SwitchDirection.Failover : SwitchDirection.Failback,
         };
-        var (source, target) = direction == SwitchDirection.Failover ? (app.PrimaryRegion, app.StandbyRegion) : (app.StandbyRegion, app.PrimaryRegion);
+        var (source, target) = direction == SwitchDirection.Failover
+            ? (app.PrimaryRegion, app.StandbyRegion) : (app.StandbyRegion, app.PrimaryRegion);
         var now = time.GetUtcNow();
         var executionId = "plan-" + ExecutionIds.Next(app.Name, now);
         var context = new StepContext
@@ -42,7 +44,9 @@ internal sealed class SwitchPlanner(IStateStore store, IAuditLog auditLog, Switc
         var notes = new List<string>();
         if (state is { Phase: not Phase.Steady })
         {
-            notes.Add($"the app is {state.Phase} (execution {state.ExecutionId}); a {direction.ToString().ToLowerInvariant()} now would answer InProgressElsewhere or Blocked");
+            notes.Add(
+                $"the app is {state.Phase} (execution {state.ExecutionId}); a {direction.ToString().ToLowerInvariant()} now would answer "
+                + $"InProgressElsewhere or Blocked");
         }
         else if (active == target)
         {
@@ -55,7 +59,8 @@ internal sealed class SwitchPlanner(IStateStore store, IAuditLog auditLog, Switc
             notes.Add($"preflight would block: {run.BlockedReason}");
         }
 
-        var reason = $"dry run of {direction.ToString().ToLowerInvariant()} {source} -> {target}: nothing was changed" + (notes.Count > 0 ? "; " + string.Join("; ", notes) : string.Empty);
+        var reason = $"dry run of {direction.ToString().ToLowerInvariant()} {source} -> {target}: nothing was changed"
+            + (notes.Count > 0 ? "; " + string.Join("; ", notes) : string.Empty);
         var audit = new ExecutionAudit(auditLog, app.Name, executionId, context.Epoch, time, logger);
         await audit.AppendAsync("Planned", reason, cancellationToken);
         return new FailoverResult

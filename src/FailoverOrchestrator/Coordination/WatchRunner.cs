@@ -15,8 +15,9 @@ namespace FailoverOrchestrator.Coordination;
 /// <summary>
 /// Answers <c>{"command":"watch"}</c>, which an EventBridge Scheduler schedule sends every minute: probes the primary's
 /// health endpoints from the function's region and reads Route 53's DNS answer for the app's health record, records the
-/// run in the state item (one write fenced on the run count, so overlapping runs never both act), audits the decision, and once the primary has failed for Watch:FailedForSeconds
-/// pages once (Notify) or starts the failover through the same lease as the alarm (Failover).
+/// run in the state item (one write fenced on the run count, so overlapping runs never both act), audits the decision,
+/// and once the primary has failed for Watch:FailedForSeconds pages once (Notify) or starts the failover through the
+/// same lease as the alarm (Failover).
 /// </summary>
 internal sealed class WatchRunner(
     IStateStore store,
@@ -28,7 +29,8 @@ internal sealed class WatchRunner(
     TimeProvider time,
     ILogger logger)
 {
-    /// <summary>How far the schedule's time may be from the clock: Scheduler gives up on a delivery after at most 24 hours (MaximumEventAgeInSeconds).</summary>
+    /// <summary>How far the schedule's time may be from the clock: Scheduler gives up on a delivery after at most 24 hours
+    /// (MaximumEventAgeInSeconds).</summary>
     public static readonly TimeSpan MaxScheduleSkew = TimeSpan.FromHours(24);
 
     /// <summary>The standby's readiness, checked on every run that does not start a failover; null checks nothing.</summary>
@@ -38,7 +40,8 @@ internal sealed class WatchRunner(
     {
         if (!app.Watch.Enabled)
         {
-            return FailoverResult.Rejected($"app '{app.Name}' has no Watch:HealthEndpoints, so there is nothing to watch; nothing was done", app.Name);
+            return FailoverResult.Rejected($"app '{app.Name}' has no Watch:HealthEndpoints, so there is nothing to watch; nothing was done",
+                app.Name);
         }
 
         // The run's time is the schedule's (<aws.scheduler.scheduled-time>): a retried or late delivery keeps its own.
@@ -46,17 +49,21 @@ internal sealed class WatchRunner(
         var now = trigger.StateChangedAt ?? clock;
         if ((now - clock).Duration() > MaxScheduleSkew)
         {
-            return FailoverResult.Rejected($"scheduledTime {now.ToString("u", CultureInfo.InvariantCulture)} is more than 24 hours from now ({clock.ToString("u", CultureInfo.InvariantCulture)}); nothing was done", app.Name);
+            return FailoverResult.Rejected(
+                $"scheduledTime {now.ToString("u", CultureInfo.InvariantCulture)} is more than 24 hours from now "
+                + $"({clock.ToString("u", CultureInfo.InvariantCulture)}); nothing was done", app.Name);
         }
 
         var reading = await signals.ReadAsync(app, cancellationToken);
         await store.EnsureAsync(app.Name, app.PrimaryRegion, clock, cancellationToken);
         var state = await store.GetAsync(app.Name, cancellationToken)
             ?? throw new InvalidOperationException($"The state item of app '{app.Name}' is missing right after it was ensured.");
-        var audit = new ExecutionAudit(auditLog, app.Name, $"watch-{now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}", state.Epoch, time, logger);
+        var audit = new ExecutionAudit(auditLog, app.Name, $"watch-{now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}",
+            state.Epoch, time, logger);
         if (state.Watch?.LastRunAt is { } last && now <= last)
         {
-            var late = $"a late or repeated delivery of the run scheduled at {now.ToString("u", CultureInfo.InvariantCulture)} (the last recorded run was at {last.ToString("u", CultureInfo.InvariantCulture)}); nothing was done";
+            var late = $"a late or repeated delivery of the run scheduled at {now.ToString("u", CultureInfo.InvariantCulture)} (the last "
+                + $"recorded run was at {last.ToString("u", CultureInfo.InvariantCulture)}); nothing was done";
             await audit.AppendAsync("WatchSkipped", late, cancellationToken);
             return Watched(app, state, late);
         }
@@ -80,8 +87,10 @@ internal sealed class WatchRunner(
         {
             case WatchAction.Page:
                 var command = FailoverCommand(app);
-                var page = Page.Of(PageEvent.PrimaryDown, Watched(app, state, $"{decision.Reason}. WatchPolicy is Notify: nothing was changed"));
-                await notifier.TryPublishAsync(app, page, $"if the primary is really down, fail over with {command}", cancellationToken, $"{app.Name}/watch/{decision.Next.ActedFor!.Value.ToUnixTimeMilliseconds()}");
+                var page =
+                    Page.Of(PageEvent.PrimaryDown, Watched(app, state, $"{decision.Reason}. WatchPolicy is Notify: nothing was changed"));
+                await notifier.TryPublishAsync(app, page, $"if the primary is really down, fail over with {command}", cancellationToken,
+                    $"{app.Name}/watch/{decision.Next.ActedFor!.Value.ToUnixTimeMilliseconds()}");
                 return Watched(app, state, $"{decision.Reason}; paged on-call to run {command}");
             case WatchAction.PagePath or WatchAction.PageFlapping:
                 var pageEvent = decision.Action == WatchAction.PagePath ? PageEvent.NetworkPath : PageEvent.Flapping;

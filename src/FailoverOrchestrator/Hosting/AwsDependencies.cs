@@ -24,7 +24,8 @@ internal sealed record AwsDependencies(
     /// <summary>The replication heartbeat in the app's global tables; null leaves the RPO unmeasured (and ungated).</summary>
     public IHeartbeatStore? Heartbeats { get; init; }
 
-    /// <summary>The end of the current invocation, which bounds the retries of the HTTP clients; set by the function on each invocation.</summary>
+    /// <summary>The end of the current invocation, which bounds the retries of the HTTP clients; set by the function on each
+    /// invocation.</summary>
     public InvocationDeadline Deadline { get; init; } = new();
 
     /// <summary>The Route 53 ARC cluster client, for apps whose traffic switch is a routing control.</summary>

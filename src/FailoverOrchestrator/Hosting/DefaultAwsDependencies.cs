@@ -18,9 +18,6 @@ internal static class DefaultAwsDependencies
     /// <summary>The timeout of one DynamoDB HTTP attempt; the SDK retries within the invocation's deadline.</summary>
     private static readonly TimeSpan DynamoDbAttemptTimeout = TimeSpan.FromSeconds(5);
 
-    public static AwsDependencies Create(OrchestratorOptions options, ILoggerFactory loggers, TimeProvider time) =>
-        Create(options, loggers, time, SystemEnvironmentVariables.Instance);
-
     public static AwsDependencies Create(OrchestratorOptions options, ILoggerFactory loggers, TimeProvider time, IEnvironmentVariables environment)
     {
         var deadline = new InvocationDeadline();

@@ -31,7 +31,8 @@ internal sealed class OrchestratorHost
     private readonly ILogger _logger;
     private readonly SwitchMetrics _metrics;
 
-    public OrchestratorHost(OrchestratorOptions options, AwsDependencies aws, TimeProvider time, ILoggerFactory loggers, SwitchMetrics? metrics = null)
+    public OrchestratorHost(OrchestratorOptions options, AwsDependencies aws, TimeProvider time, ILoggerFactory loggers,
+        SwitchMetrics? metrics = null)
     {
         _options = options;
         _time = time;
@@ -39,7 +40,8 @@ internal sealed class OrchestratorHost
         _logger = loggers.CreateLogger("FailoverOrchestrator");
         var notifier = new OnCallNotifier(aws.Sns, loggers.CreateLogger<OnCallNotifier>());
         var lag = aws.Heartbeats is null ? null : new ReplicationLagGate(new ReplicationLagProbe(aws.Heartbeats, time), time);
-        var preflight = new PreflightStep(aws.Route53, aws.Ecs, aws.Tables, aws.Writer, new RoutingControlReadiness(aws.RoutingControls), lag);
+        var preflight =
+            new PreflightStep(aws.Route53, aws.Ecs, aws.Tables, aws.Writer, new RoutingControlReadiness(aws.RoutingControls), lag);
         IFailoverStep[] steps =
         [
             preflight,
@@ -51,7 +53,8 @@ internal sealed class OrchestratorHost
             new SnsNotifyStep(notifier),
             new AuditLogStep(aws.Audit, time),
         ];
-        var pipeline = new SwitchPipeline(steps.ToDictionary(s => s.Name, StringComparer.Ordinal), time, loggers.CreateLogger<SwitchPipeline>());
+        var pipeline =
+            new SwitchPipeline(steps.ToDictionary(s => s.Name, StringComparer.Ordinal), time, loggers.CreateLogger<SwitchPipeline>());
         var status = new StatusReporter(aws.State, aws.Audit);
         var switches = new SwitchExecutor(aws.State, aws.Audit, pipeline, notifier, time, loggers.CreateLogger<SwitchExecutor>());
         _commands = new CommandDispatcher(
@@ -60,7 +63,14 @@ internal sealed class OrchestratorHost
             status,
             new ResetHandler(aws.State, aws.Audit, aws.Writer, status, notifier, time, loggers.CreateLogger<ResetHandler>()),
             new WatchRunner(
-                aws.State, aws.Watches, aws.Audit, CreateWatchSignals(aws, options), switches, notifier, time, loggers.CreateLogger<WatchRunner>())
+                aws.State,
+                aws.Watches,
+                aws.Audit,
+                CreateWatchSignals(aws, options),
+                switches,
+                notifier,
+                time,
+                loggers.CreateLogger<WatchRunner>())
             {
                 Standby = new StandbyReadiness(preflight, aws.Readiness, notifier, loggers.CreateLogger<StandbyReadiness>()),
             },
@@ -86,7 +96,8 @@ internal sealed class OrchestratorHost
         }
         else
         {
-            Log.TriggerReceived(_logger, trigger.Source.ToString(), trigger.Command.ToString(), trigger.App ?? trigger.AlarmName, trigger.IdempotencyKey);
+            Log.TriggerReceived(_logger, trigger.Source.ToString(), trigger.Command.ToString(), trigger.App ?? trigger.AlarmName,
+                trigger.IdempotencyKey);
             var (app, early) = TriggerRouter.Route(trigger, _options);
             try
             {
@@ -102,11 +113,13 @@ internal sealed class OrchestratorHost
         return result;
     }
 
-    private async Task<FailoverResult> RunMeteredAsync(FailoverTrigger trigger, AppOptions app, long started, CancellationToken cancellationToken)
+    private async Task<FailoverResult> RunMeteredAsync(FailoverTrigger trigger, AppOptions app, long started,
+        CancellationToken cancellationToken)
     {
         // Only switches are measured (a watch that starts one included): a status, plan or reset that fails is an
         // invocation error, which Lambda counts.
-        if (trigger.DryRun || trigger.Command is not (TriggerCommand.Failover or TriggerCommand.Failback or TriggerCommand.Resume or TriggerCommand.Watch))
+        if (trigger.DryRun
+            || trigger.Command is not (TriggerCommand.Failover or TriggerCommand.Failback or TriggerCommand.Resume or TriggerCommand.Watch))
         {
             return await _commands.RunAsync(trigger, app, cancellationToken);
         }

@@ -61,7 +61,8 @@ internal static class NotificationComposer
             text.Append("\nSteps:\n");
             foreach (var step in result.Steps)
             {
-                text.Append(CultureInfo.InvariantCulture, $"  {step.Name,-14} {step.Status,-16} {step.DurationMs,7} ms  {SafeText.ForHumans(step.Detail)}\n");
+                text.Append(CultureInfo.InvariantCulture,
+                    $"  {step.Name,-14} {step.Status,-16} {step.DurationMs,7} ms  {SafeText.ForHumans(step.Detail)}\n");
             }
         }
 
@@ -80,10 +81,15 @@ internal static class NotificationComposer
         return page.Outcome switch
         {
             Outcome.FailedOver =>
-                $"confirm the app serves from {page.TargetRegion}; when the primary is healthy again, rehearse with {OperatorCommands.Plan(app)} and fail back with {OperatorCommands.Failback(app)}",
+                $"confirm the app serves from {page.TargetRegion}; when the primary is healthy again, rehearse with "
+                    + $"{OperatorCommands.Plan(app)} and fail back with {OperatorCommands.Failback(app)}",
             Outcome.FailedBack => $"confirm the app serves from {page.TargetRegion}; check {OperatorCommands.Status(app)}",
-            Outcome.Blocked => $"fix what preflight reported, check with {OperatorCommands.Plan(app)}, then run {OperatorCommands.Failover(app)} (or failback)",
-            Outcome.Suppressed => $"a switch happened recently; if a switch is really needed now, run it by hand with confirm: {OperatorCommands.Status(app)} first",
+            Outcome.Blocked =>
+                $"fix what preflight reported, check with {OperatorCommands.Plan(app)}, then run {OperatorCommands.Failover(app)} (or "
+                + $"failback)",
+            Outcome.Suppressed =>
+                $"a switch happened recently; if a switch is really needed now, run it by hand with confirm: "
+                + $"{OperatorCommands.Status(app)} first",
             _ => $"check {OperatorCommands.Status(app)}",
         };
     }

@@ -14,11 +14,13 @@ internal sealed class OnCallNotifier(ISnsClient sns, ILogger<OnCallNotifier> log
     /// deduplication key (in its body and as the <c>deduplicationKey</c> attribute), by default the app, the execution
     /// and the outcome, so that a pager which honours one folds a repeated page of the same outcome into the first.
     /// </summary>
-    public Task<string> PublishAsync(AppOptions app, FailoverResult result, string? next, CancellationToken cancellationToken, string? deduplicationKey = null) =>
+    public Task<string> PublishAsync(AppOptions app, FailoverResult result, string? next, CancellationToken cancellationToken,
+        string? deduplicationKey = null) =>
         PublishAsync(app, Page.Of(result), next, cancellationToken, deduplicationKey);
 
     /// <inheritdoc cref="PublishAsync(AppOptions, FailoverResult, string?, CancellationToken, string?)"/>
-    public Task<string> PublishAsync(AppOptions app, Page page, string? next, CancellationToken cancellationToken, string? deduplicationKey = null)
+    public Task<string> PublishAsync(AppOptions app, Page page, string? next, CancellationToken cancellationToken,
+        string? deduplicationKey = null)
     {
         var key = deduplicationKey ?? $"{app.Name}/{page.ExecutionId ?? "none"}/{page.Headline}";
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -31,12 +33,16 @@ internal sealed class OnCallNotifier(ISnsClient sns, ILogger<OnCallNotifier> log
         return sns.PublishAsync(app.TopicArn, NotificationComposer.Subject(page), body, attributes, cancellationToken);
     }
 
-    /// <summary>Publishes for an outcome outside the pipeline (Blocked, Suppressed); a failure to notify is logged, never thrown over the outcome.</summary>
-    public Task<bool> TryPublishAsync(AppOptions app, FailoverResult result, string? next, CancellationToken cancellationToken, string? deduplicationKey = null) =>
+    /// <summary>Publishes for an outcome outside the pipeline (Blocked, Suppressed); a failure to notify is logged, never thrown over the
+    /// outcome.</summary>
+    public Task<bool> TryPublishAsync(AppOptions app, FailoverResult result, string? next, CancellationToken cancellationToken,
+        string? deduplicationKey = null) =>
         TryPublishAsync(app, Page.Of(result), next, cancellationToken, deduplicationKey);
 
-    /// <summary>Publishes an outcome or an event (a failure, a reset); a failure to notify is logged, never thrown over what happened.</summary>
-    public async Task<bool> TryPublishAsync(AppOptions app, Page page, string? next, CancellationToken cancellationToken, string? deduplicationKey = null)
+    /// <summary>Publishes an outcome or an event (a failure, a reset); a failure to notify is logged, never thrown over what
+    /// happened.</summary>
+    public async Task<bool> TryPublishAsync(AppOptions app, Page page, string? next, CancellationToken cancellationToken,
+        string? deduplicationKey = null)
     {
         try
         {

@@ -15,7 +15,8 @@ internal enum PageEvent
     /// <summary>An operator reset the app to Steady in the region they named.</summary>
     Reset,
 
-    /// <summary>The scheduled watch found the primary failing for the configured time (WatchPolicy Notify); the page names the command.</summary>
+    /// <summary>The scheduled watch found the primary failing for the configured time (WatchPolicy Notify); the page names the
+    /// command.</summary>
     PrimaryDown,
 
     /// <summary>The watch's probes fail while Route 53's health checkers see the primary healthy: the network path is suspect.</summary>

@@ -1,6 +1,7 @@
 namespace FailoverOrchestrator.Pipeline;
 
-/// <summary>One step of the failover pipeline. Every step is safe to run twice: a resumed execution runs the interrupted step again.</summary>
+/// <summary>One step of the failover pipeline. Every step is safe to run twice: a resumed execution runs the interrupted step
+/// again.</summary>
 internal interface IFailoverStep
 {
     /// <summary>The step's name as configured, checkpointed and reported (for example <c>DnsUpsert</c>).</summary>

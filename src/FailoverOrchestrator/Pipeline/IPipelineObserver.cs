@@ -7,7 +7,8 @@ internal interface IPipelineObserver
 {
     Task StepStartingAsync(string step, CancellationToken cancellationToken);
 
-    /// <summary>Called after a step completed; a fenced checkpoint here may throw <c>LeaseLostException</c>, which stops the pipeline.</summary>
+    /// <summary>Called after a step completed; a fenced checkpoint here may throw <c>LeaseLostException</c>, which stops the
+    /// pipeline.</summary>
     Task StepCompletedAsync(StepResult result, CancellationToken cancellationToken);
 
     Task StepFailedAsync(StepResult result, Exception error, CancellationToken cancellationToken);

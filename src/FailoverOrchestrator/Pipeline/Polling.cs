@@ -1,6 +1,7 @@
 namespace FailoverOrchestrator.Pipeline;
 
-/// <summary>The one poll loop of the function: every wait on AWS (tasks running, a change INSYNC, a healthy check, another holder's lease) reads through it.</summary>
+/// <summary>The one poll loop of the function: every wait on AWS (tasks running, a change INSYNC, a healthy check, another holder's lease)
+/// reads through it.</summary>
 internal static class Polling
 {
     /// <summary>

@@ -13,7 +13,9 @@ internal static class StepNames
     public const string EcsScaleDown = "EcsScaleDown";
 
     /// <summary>Capacity before traffic, and traffic only to a target its health check calls healthy.</summary>
-    public static readonly IReadOnlyList<string> DefaultOrder = [Preflight, EcsScaleUp, TargetHealthy, PromoteWriter, DnsUpsert, SnsNotify, AuditLog];
+    public static readonly IReadOnlyList<string> DefaultOrder =
+        [Preflight, EcsScaleUp, TargetHealthy, PromoteWriter, DnsUpsert, SnsNotify, AuditLog];
 
-    public static readonly IReadOnlyList<string> All = [Preflight, EcsScaleUp, TargetHealthy, PromoteWriter, DnsUpsert, EcsScaleDown, SnsNotify, AuditLog];
+    public static readonly IReadOnlyList<string> All =
+        [Preflight, EcsScaleUp, TargetHealthy, PromoteWriter, DnsUpsert, EcsScaleDown, SnsNotify, AuditLog];
 }

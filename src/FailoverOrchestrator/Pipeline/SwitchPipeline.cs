@@ -27,7 +27,8 @@ internal sealed class SwitchPipeline(IReadOnlyDictionary<string, IFailoverStep> 
         return names.Select(n => steps[n]).ToList();
     }
 
-    public async Task<PipelineRun> ExecuteAsync(StepContext context, IReadOnlyCollection<string> completed, IPipelineObserver observer, CancellationToken cancellationToken)
+    public async Task<PipelineRun> ExecuteAsync(StepContext context, IReadOnlyCollection<string> completed, IPipelineObserver observer,
+        CancellationToken cancellationToken)
     {
         var ordered = StepsFor(context.App, context.Direction);
         for (var i = 0; i < ordered.Count; i++)
@@ -35,7 +36,9 @@ internal sealed class SwitchPipeline(IReadOnlyDictionary<string, IFailoverStep> 
             var step = ordered[i];
             if (completed.Contains(step.Name))
             {
-                context.Timeline.Add(new StepResult { Name = step.Name, Status = StepStatus.SkippedCompleted, Detail = "completed by an earlier attempt of this execution" });
+                context.Timeline.Add(
+                    new StepResult { Name = step.Name, Status = StepStatus.SkippedCompleted,
+                    Detail = "completed by an earlier attempt of this execution" });
                 continue;
             }
 
@@ -54,21 +57,26 @@ internal sealed class SwitchPipeline(IReadOnlyDictionary<string, IFailoverStep> 
             catch (LeaseLostException)
             {
                 // Another invocation owns the execution now: this one records nothing for the step and stops.
-                context.Timeline.Add(new StepResult { Name = step.Name, Status = StepStatus.NotRun, StartedAt = startedAt, Detail = "stopped: another invocation took over the lease" });
+                context.Timeline.Add(
+                    new StepResult { Name = step.Name, Status = StepStatus.NotRun, StartedAt = startedAt,
+                    Detail = "stopped: another invocation took over the lease" });
                 MarkNotRun(context, ordered, i + 1);
                 throw;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 // The invocation's deadline: the step is marked, and the cancellation goes on to the coordinator.
-                context.Timeline.Add(new StepResult { Name = step.Name, Status = StepStatus.Failed, StartedAt = startedAt, DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds, Detail = "stopped at the invocation's deadline" });
+                context.Timeline.Add(
+                    new StepResult { Name = step.Name, Status = StepStatus.Failed, StartedAt = startedAt,
+                    DurationMs = (long)time.GetElapsedTime(started).TotalMilliseconds, Detail = "stopped at the invocation's deadline" });
                 MarkNotRun(context, ordered, i + 1);
                 throw;
             }
             catch (Exception ex)
             {
                 var elapsed = (long)time.GetElapsedTime(started).TotalMilliseconds;
-                var failed = new StepResult { Name = step.Name, Status = StepStatus.Failed, StartedAt = startedAt, DurationMs = elapsed, Detail = SafeText.ForHumans(ex.Message) };
+                var failed = new StepResult { Name = step.Name, Status = StepStatus.Failed, StartedAt = startedAt, DurationMs = elapsed,
+                    Detail = SafeText.ForHumans(ex.Message) };
                 context.Timeline.Add(failed);
                 MarkNotRun(context, ordered, i + 1);
                 Log.StepFailed(logger, step.Name, elapsed, ex);

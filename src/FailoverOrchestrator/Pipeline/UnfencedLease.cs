@@ -1,6 +1,7 @@
 namespace FailoverOrchestrator.Pipeline;
 
-/// <summary>The lease of a context that changes nothing (a plan, a unit test of one step): every check passes and nothing is recorded.</summary>
+/// <summary>The lease of a context that changes nothing (a plan, a unit test of one step): every check passes and nothing is
+/// recorded.</summary>
 internal sealed class UnfencedLease : IExecutionLease
 {
     public static readonly UnfencedLease Instance = new();

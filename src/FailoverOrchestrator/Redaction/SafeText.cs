@@ -12,7 +12,8 @@ namespace FailoverOrchestrator.Redaction;
 /// </summary>
 internal static partial class SafeText
 {
-    private static readonly string[] SigningDetailMarkers = ["The Canonical String for this request should have been", "The String-to-Sign should have been"];
+    private static readonly string[] SigningDetailMarkers =
+        ["The Canonical String for this request should have been", "The String-to-Sign should have been"];
 
     /// <summary>Redacts, then escapes: for any text that a person reads.</summary>
     public static string ForHumans(string? text) => Escape(Redact(text ?? string.Empty));
@@ -41,7 +42,8 @@ internal static partial class SafeText
         return LongToken().Replace(message, "[removed]");
     }
 
-    /// <summary>Escapes control characters (C0, DEL, C1), line and paragraph separators, zero-width and bidirectional formatting characters as <c>\uXXXX</c> (newline, return and tab as <c>\n</c>, <c>\r</c>, <c>\t</c>).</summary>
+    /// <summary>Escapes control characters (C0, DEL, C1), line and paragraph separators, zero-width and bidirectional formatting characters
+    /// as <c>\uXXXX</c> (newline, return and tab as <c>\n</c>, <c>\r</c>, <c>\t</c>).</summary>
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

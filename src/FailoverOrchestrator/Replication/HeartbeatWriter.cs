@@ -21,14 +21,16 @@ internal sealed class HeartbeatWriter(IStateStore store, IHeartbeatStore heartbe
         var active = state?.ActiveRegion ?? app.PrimaryRegion;
         if (state is { Phase: not Phase.Steady })
         {
-            return FailoverResult.Ignored($"app '{app.Name}' is {state.Phase}: no heartbeat while a switch runs or waits for resume/reset", app.Name) with { ActiveRegion = active };
+            return FailoverResult.Ignored($"app '{app.Name}' is {state.Phase}: no heartbeat while a switch runs or waits for resume/reset",
+                app.Name) with { ActiveRegion = active };
         }
 
         var written = new List<string>();
         foreach (var table in ReplicationLagGate.Tables(app))
         {
             var heartbeat = await heartbeats.WriteAsync(active, table, app.Replication.HeartbeatKey, cancellationToken);
-            written.Add(string.Create(CultureInfo.InvariantCulture, $"{table} #{heartbeat.Sequence} at {heartbeat.WrittenAt:HH:mm:ss.fff}Z"));
+            written.Add(
+                string.Create(CultureInfo.InvariantCulture, $"{table} #{heartbeat.Sequence} at {heartbeat.WrittenAt:HH:mm:ss.fff}Z"));
         }
 
         return new FailoverResult

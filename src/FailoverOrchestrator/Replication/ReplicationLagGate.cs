@@ -19,7 +19,8 @@ internal sealed class ReplicationLagGate(ReplicationLagProbe probe, TimeProvider
             .Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal).ToList();
 
     /// <param name="context">The execution.</param>
-    /// <param name="execute">True for a switch (writes a fresh heartbeat in the source and waits for it); false for a plan (reads only).</param>
+    /// <param name="execute">True for a switch (writes a fresh heartbeat in the source and waits for it); false for a plan (reads
+    /// only).</param>
     /// <param name="cancellationToken">The invocation's deadline.</param>
     public async Task<LagCheck> CheckAsync(StepContext context, bool execute, CancellationToken cancellationToken)
     {
@@ -56,7 +57,8 @@ internal sealed class ReplicationLagGate(ReplicationLagProbe probe, TimeProvider
         {
             problem = execute
                 ? $"the old primary {context.TargetRegion}'s replica has not caught up with {context.SourceRegion}'s writes"
-                : $"the failback will wait up to {app.Replication.CatchUpWaitSeconds} s for {context.TargetRegion}'s replica to catch up with {context.SourceRegion}'s writes";
+                : $"the failback will wait up to {app.Replication.CatchUpWaitSeconds} s for {context.TargetRegion}'s replica to catch up "
+                    + $"with {context.SourceRegion}'s writes";
             if (!execute)
             {
                 return new LagCheck(rpo, null, null, $"{detail} {problem}", calls);
@@ -65,7 +67,8 @@ internal sealed class ReplicationLagGate(ReplicationLagProbe probe, TimeProvider
         else if (!failback && limit is { } max && (rpo.BoundSeconds is null || rpo.BoundSeconds > max))
         {
             problem = rpo.BoundSeconds is { } bound
-                ? string.Create(CultureInfo.InvariantCulture, $"replication lag up to {bound:0.#} s is over MaxReplicationLagSeconds ({max} s)")
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"replication lag up to {bound:0.#} s is over MaxReplicationLagSeconds ({max} s)")
                 : $"replication lag is unknown and MaxReplicationLagSeconds is {max} s";
         }
 
@@ -78,7 +81,11 @@ internal sealed class ReplicationLagGate(ReplicationLagProbe probe, TimeProvider
         {
             if (rpo.BoundSeconds is { } bound && bound > accepted)
             {
-                return new LagCheck(rpo, string.Create(CultureInfo.InvariantCulture, $"{problem}, and the {accepted} s of loss accepted is less than the bound of {bound:0.#} s. {detail}"), null, detail, calls);
+                return new LagCheck(rpo,
+                    string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{problem}, and the {accepted} s of loss accepted is less than the bound of {bound:0.#} s. {detail}"), null, detail,
+                    calls);
             }
 
             var accept = string.Create(CultureInfo.InvariantCulture, $"{problem}; the operator accepted up to {accepted} s of data loss");
@@ -87,13 +94,15 @@ internal sealed class ReplicationLagGate(ReplicationLagProbe probe, TimeProvider
 
         if (context.Automatic && !failback && app.Replication.LagPolicy == PreflightPolicy.Warn)
         {
-            return new LagCheck(rpo, null, $"{problem} (LagPolicy Warn: proceeding)", $"{detail} {problem} (LagPolicy Warn: proceeding).", calls);
+            return new LagCheck(rpo, null, $"{problem} (LagPolicy Warn: proceeding)", $"{detail} {problem} (LagPolicy Warn: proceeding).",
+                calls);
         }
 
         var how = context.Automatic
             ? "LagPolicy Block"
             : rpo.BoundSeconds is { } over
-                ? $"to go on anyway, repeat the command with \"acceptDataLossSeconds\": {Math.Ceiling(over).ToString(CultureInfo.InvariantCulture)} or more"
+                ? $"to go on anyway, repeat the command with \"acceptDataLossSeconds\": "
+                    + $"{Math.Ceiling(over).ToString(CultureInfo.InvariantCulture)} or more"
                 : "to go on anyway, repeat the command with \"acceptDataLossSeconds\": <the seconds of writes you accept to lose>";
         return new LagCheck(rpo, $"{problem} ({how}). {detail}", null, detail, calls);
     }

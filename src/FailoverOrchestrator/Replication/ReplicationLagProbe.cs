@@ -18,7 +18,8 @@ internal sealed class ReplicationLagProbe(IHeartbeatStore heartbeats, TimeProvid
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     public async Task<TableLag> MeasureAsync(
-        AppOptions app, string table, string source, string target, bool writeMarker, List<string> calls, CancellationToken cancellationToken)
+        AppOptions app, string table, string source, string target, bool writeMarker, List<string> calls,
+            CancellationToken cancellationToken)
     {
         var key = app.Replication.HeartbeatKey;
         calls.Add($"dynamodb:GetItem region={target} table={table} pk={key} ConsistentRead=true");
@@ -32,13 +33,16 @@ internal sealed class ReplicationLagProbe(IHeartbeatStore heartbeats, TimeProvid
             return new TableLag(table, null, false, $"{table}: the heartbeat in {target} could not be read ({ex.ErrorCode})");
         }
 
-        calls.Add($"dynamodb:{(writeMarker ? "UpdateItem" : "GetItem")} region={source} table={table} pk={key} (within {app.Replication.SourceReadTimeoutSeconds} s)");
+        calls.Add(
+            $"dynamodb:{(writeMarker ? "UpdateItem" : "GetItem")} region={source} table={table} pk={key} (within "
+            + $"{app.Replication.SourceReadTimeoutSeconds} s)");
         var (here, reachable) = await ReadOrWriteSourceAsync(app, table, source, writeMarker, cancellationToken);
         if (!reachable)
         {
             return there is null
                 ? new TableLag(table, null, false, $"{table}: {source} does not answer and {target} holds no heartbeat")
-                : new TableLag(table, there.WrittenAt, false, $"{table}: {source} does not answer; {target} holds heartbeat #{there.Sequence} written {At(there.WrittenAt)}");
+                : new TableLag(table, there.WrittenAt, false,
+                    $"{table}: {source} does not answer; {target} holds heartbeat #{there.Sequence} written {At(there.WrittenAt)}");
         }
 
         if (here is null)
@@ -49,8 +53,11 @@ internal sealed class ReplicationLagProbe(IHeartbeatStore heartbeats, TimeProvid
         if (!writeMarker)
         {
             return there is not null && there.Sequence >= here.Sequence
-                ? new TableLag(table, here.WrittenAt, true, $"{table}: {target} holds {source}'s latest heartbeat #{here.Sequence} written {At(here.WrittenAt)}")
-                : new TableLag(table, there?.WrittenAt, false, $"{table}: {target} holds heartbeat #{there?.Sequence.ToString(CultureInfo.InvariantCulture) ?? "none"}, {source} is at #{here.Sequence} written {At(here.WrittenAt)}");
+                ? new TableLag(table, here.WrittenAt, true,
+                    $"{table}: {target} holds {source}'s latest heartbeat #{here.Sequence} written {At(here.WrittenAt)}")
+                : new TableLag(table, there?.WrittenAt, false,
+                    $"{table}: {target} holds heartbeat #{there?.Sequence.ToString(CultureInfo.InvariantCulture) ?? "none"}, {source} is "
+                    + $"at #{here.Sequence} written {At(here.WrittenAt)}");
         }
 
         // The marker just written: wait for it to reach the target's replica.
@@ -61,13 +68,18 @@ internal sealed class ReplicationLagProbe(IHeartbeatStore heartbeats, TimeProvid
             if (there is not null && there.Sequence >= here.Sequence)
             {
                 calls.Add($"dynamodb:GetItem region={target} table={table} pk={key} x{polls} until heartbeat #{here.Sequence} arrived");
-                return new TableLag(table, here.WrittenAt, true, $"{table}: heartbeat #{here.Sequence} written in {source} {At(here.WrittenAt)} reached {target} after {(time.GetUtcNow() - here.WrittenAt).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+                return new TableLag(table, here.WrittenAt, true,
+                    $"{table}: heartbeat #{here.Sequence} written in {source} {At(here.WrittenAt)} reached {target} after "
+                    + $"{(time.GetUtcNow() - here.WrittenAt).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
             }
 
             if (time.GetUtcNow() >= deadline)
             {
                 calls.Add($"dynamodb:GetItem region={target} table={table} pk={key} x{polls} for {app.Replication.CatchUpWaitSeconds} s");
-                return new TableLag(table, there?.WrittenAt, false, $"{table}: heartbeat #{here.Sequence} written in {source} {At(here.WrittenAt)} had not reached {target} after {app.Replication.CatchUpWaitSeconds} s; {target} holds #{there?.Sequence.ToString(CultureInfo.InvariantCulture) ?? "none"}");
+                return new TableLag(table, there?.WrittenAt, false,
+                    $"{table}: heartbeat #{here.Sequence} written in {source} {At(here.WrittenAt)} had not reached {target} after "
+                    + $"{app.Replication.CatchUpWaitSeconds} s; {target} holds "
+                    + $"#{there?.Sequence.ToString(CultureInfo.InvariantCulture) ?? "none"}");
             }
 
             await Task.Delay(PollInterval, time, cancellationToken);
@@ -76,7 +88,8 @@ internal sealed class ReplicationLagProbe(IHeartbeatStore heartbeats, TimeProvid
         }
     }
 
-    private async Task<(Heartbeat? Heartbeat, bool Reachable)> ReadOrWriteSourceAsync(AppOptions app, string table, string source, bool write, CancellationToken cancellationToken)
+    private async Task<(Heartbeat? Heartbeat, bool Reachable)> ReadOrWriteSourceAsync(AppOptions app, string table, string source,
+        bool write, CancellationToken cancellationToken)
     {
         // A region in an outage may hang rather than refuse: the source gets a short budget of its own.
         using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(app.Replication.SourceReadTimeoutSeconds), time);

@@ -11,7 +11,8 @@ internal static class RpoNotMeasured
         var preflight = context.Timeline.FirstOrDefault(s => s.Name == StepNames.Preflight);
         var why = preflight switch
         {
-            { Status: Results.StepStatus.SkippedCompleted } => "measured by an earlier attempt of this execution (its Preflight detail in the audit trail)",
+            { Status: Results.StepStatus.SkippedCompleted } =>
+                "measured by an earlier attempt of this execution (its Preflight detail in the audit trail)",
             { Status: Results.StepStatus.Blocked } => "not measured: preflight found the target not ready first",
             null => "not measured: preflight did not run",
             _ => "not measured: no heartbeat store is configured",

@@ -1,4 +1,5 @@
 namespace FailoverOrchestrator.Replication;
 
-/// <summary>One global table's lag: the source's writes up to <see cref="ReplicatedUntil"/> have reached the target (null: unknown).</summary>
+/// <summary>One global table's lag: the source's writes up to <see cref="ReplicatedUntil"/> have reached the target (null:
+/// unknown).</summary>
 internal sealed record TableLag(string Table, DateTimeOffset? ReplicatedUntil, bool CaughtUp, string Detail);

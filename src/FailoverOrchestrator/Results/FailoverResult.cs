@@ -31,8 +31,10 @@ public sealed record FailoverResult
     public StatusReport? Status { get; init; }
 
     /// <summary>Bad input or an unconfirmed change: nothing changed, and <paramref name="reason"/> says what is wrong.</summary>
-    public static FailoverResult Rejected(string reason, string? app = null) => new() { Outcome = Outcome.Rejected, App = app, Reason = reason };
+    public static FailoverResult Rejected(string reason, string? app = null) =>
+        new() { Outcome = Outcome.Rejected, App = app, Reason = reason };
 
     /// <summary>An event this function does not act on (the README lists them), with why.</summary>
-    public static FailoverResult Ignored(string reason, string? app = null) => new() { Outcome = Outcome.Ignored, App = app, Reason = reason };
+    public static FailoverResult Ignored(string reason, string? app = null) =>
+        new() { Outcome = Outcome.Ignored, App = app, Reason = reason };
 }

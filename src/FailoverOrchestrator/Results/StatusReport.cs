@@ -29,7 +29,8 @@ public sealed record StatusReport
     /// <summary>Why the last execution failed, when it did.</summary>
     public string? LastError { get; init; }
 
-    /// <summary>The scheduled watch's latest runs, newest first ("time healthy|failed what the probes got"); empty before its first run.</summary>
+    /// <summary>The scheduled watch's latest runs, newest first ("time healthy|failed what the probes got"); empty before its first
+    /// run.</summary>
     public IReadOnlyList<string> WatchHistory { get; init; } = [];
 
     /// <summary>Since when the primary has failed every watch run; null while it answers.</summary>

@@ -13,7 +13,8 @@ namespace FailoverOrchestrator.Runtime;
 /// </summary>
 internal sealed class LambdaRuntimeHost
 {
-    /// <summary>Names the configuration file; without it, <c>orchestrator.json</c> in the task root (beside the assembly) is read.</summary>
+    /// <summary>Names the configuration file; without it, <c>orchestrator.json</c> in the task root (beside the assembly) is
+    /// read.</summary>
     public const string ConfigFileVariable = "ORCHESTRATOR_CONFIG";
 
     private readonly RuntimeApiClient _api;
@@ -34,8 +35,10 @@ internal sealed class LambdaRuntimeHost
         var endpoint = environment.GetEnvironmentVariable("AWS_LAMBDA_RUNTIME_API");
         if (string.IsNullOrWhiteSpace(endpoint))
         {
-            await Console.Error.WriteLineAsync("AWS_LAMBDA_RUNTIME_API is not set: this program is the Lambda function, started by Lambda's runtime " +
-                "(or locally by `FailoverOrchestrator.Cli invoke --via-runtime`). To run the handler on one payload use the CLI's `invoke`.");
+            await Console.Error.WriteLineAsync(
+                "AWS_LAMBDA_RUNTIME_API is not set: this program is the Lambda function, started by Lambda's runtime " +
+                "(or locally by `FailoverOrchestrator.Cli invoke --via-runtime`). To run the handler on one payload use the CLI's "
+                    + "`invoke`.");
             return 2;
         }
 
@@ -43,7 +46,10 @@ internal sealed class LambdaRuntimeHost
         // An empty variable means unset: the file in the task root.
         var configFile = environment.GetEnvironmentVariable(ConfigFileVariable) is { Length: > 0 } named ? named : null;
         var region = environment.GetEnvironmentVariable(FunctionRegionValidator.Variable);
-        using var function = new Function(new FunctionSetup { ConfigFile = configFile, FunctionRegion = region });
+        using var function = new Function(new FunctionSetup
+        {
+            ConfigFile = configFile, FunctionRegion = region, Environment = environment,
+        });
         try
         {
             if (function.ConfigurationError is { } error)
@@ -80,11 +86,13 @@ internal sealed class LambdaRuntimeHost
 #pragma warning restore RS0030
         var logger = _function.Logger;
         using var scope = logger.BeginScope(new[] { KeyValuePair.Create("requestId", (object)invocation.RequestId) });
-        Log.InvocationStarted(logger, invocation.FunctionArn, (long)(invocation.Deadline - _time.GetUtcNow()).TotalMilliseconds, invocation.TraceId);
+        Log.InvocationStarted(logger, invocation.FunctionArn, (long)(invocation.Deadline - _time.GetUtcNow()).TotalMilliseconds,
+            invocation.TraceId);
         Stream result;
         try
         {
-            result = await _function.HandleAsync(new MemoryStream(invocation.Payload, writable: false), invocation.Deadline, cancellationToken);
+            result =
+                await _function.HandleAsync(new MemoryStream(invocation.Payload, writable: false), invocation.Deadline, cancellationToken);
         }
         catch (Exception ex) when (ex is not RuntimeApiException)
         {

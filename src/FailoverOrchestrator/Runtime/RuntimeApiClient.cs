@@ -32,12 +32,16 @@ internal sealed class RuntimeApiClient : IDisposable
         using var response = await _http.GetAsync("invocation/next", cancellationToken);
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            throw new RuntimeApiException($"GET invocation/next answered HTTP {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            throw new RuntimeApiException(
+                $"GET invocation/next answered HTTP {(int)response.StatusCode}: "
+                + $"{await response.Content.ReadAsStringAsync(cancellationToken)}");
         }
 
         var payload = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        var requestId = Header(response, "Lambda-Runtime-Aws-Request-Id") ?? throw new RuntimeApiException("GET invocation/next gave an event without Lambda-Runtime-Aws-Request-Id");
-        if (!long.TryParse(Header(response, "Lambda-Runtime-Deadline-Ms"), NumberStyles.None, CultureInfo.InvariantCulture, out var deadlineMs))
+        var requestId = Header(response, "Lambda-Runtime-Aws-Request-Id")
+            ?? throw new RuntimeApiException("GET invocation/next gave an event without Lambda-Runtime-Aws-Request-Id");
+        if (!long.TryParse(Header(response, "Lambda-Runtime-Deadline-Ms"), NumberStyles.None, CultureInfo.InvariantCulture,
+            out var deadlineMs))
         {
             throw new RuntimeApiException($"GET invocation/next gave event {requestId} without a valid Lambda-Runtime-Deadline-Ms");
         }
@@ -78,7 +82,8 @@ internal sealed class RuntimeApiClient : IDisposable
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
-    private async Task<(int Status, string Body)> PostAsync(string path, HttpContent content, string? errorType, CancellationToken cancellationToken)
+    private async Task<(int Status, string Body)> PostAsync(string path, HttpContent content, string? errorType,
+        CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         if (errorType is not null)

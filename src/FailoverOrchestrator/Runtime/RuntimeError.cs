@@ -22,7 +22,8 @@ internal sealed record RuntimeError(string ErrorMessage, string ErrorType, IRead
                 stack.Add($"--- caused by {current.GetType().Name}: {SafeText.Redact(current.Message)}");
             }
 
-            stack.AddRange((current.StackTrace ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            stack.AddRange(
+                (current.StackTrace ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
 
         return new RuntimeError(SafeText.Redact(exception.Message), exception.GetType().Name, stack);

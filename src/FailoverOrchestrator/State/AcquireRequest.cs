@@ -34,6 +34,7 @@ internal sealed record AcquireRequest
     /// <summary>The epoch of the state item read before acquiring; the remembered keys below were read with it.</summary>
     public long SeenEpoch { get; init; }
 
-    /// <summary>The remembered trigger keys to write on a fresh start (this trigger's first), computed from the read at <see cref="SeenEpoch"/>.</summary>
+    /// <summary>The remembered trigger keys to write on a fresh start (this trigger's first), computed from the read at
+    /// <see cref="SeenEpoch"/>.</summary>
     public IReadOnlyList<string> RecentTriggerKeys { get; init; } = [];
 }

@@ -42,12 +42,14 @@ internal sealed record AppState
     /// <summary>When the last switch (or reset) started; an alarm transition before it is a late delivery that switch answered.</summary>
     public DateTimeOffset? LastSwitchStartedAt { get; init; }
 
-    /// <summary>The instant before which an alarm transition is old news: the start of the last switch, or for items older than that attribute, its end.</summary>
+    /// <summary>The instant before which an alarm transition is old news: the start of the last switch, or for items older than that
+    /// attribute, its end.</summary>
     public DateTimeOffset? AnsweredUntil => LastSwitchStartedAt ?? LastTransitionAt;
 
     public string? LastError { get; init; }
 
-    /// <summary>The keys of the latest alarm triggers that started an execution, newest first (bounded by <see cref="Coordination.Acquisition.TriggerMemory"/>).</summary>
+    /// <summary>The keys of the latest alarm triggers that started an execution, newest first (bounded by
+    /// <see cref="Coordination.Acquisition.TriggerMemory"/>).</summary>
     public IReadOnlyList<string> RecentTriggerKeys { get; init; } = [];
 
     /// <summary>The Route 53 change the execution in progress submitted; a retry waits for it to be INSYNC.</summary>

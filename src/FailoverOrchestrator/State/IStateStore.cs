@@ -28,14 +28,16 @@ internal interface IStateStore
     /// <summary>Records a completed step and renews the lease; conditioned on <paramref name="epoch"/>.</summary>
     Task CheckpointAsync(string app, long epoch, string completedStep, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken);
 
-    /// <summary>Renews the lease of the execution in progress; conditioned on <paramref name="epoch"/> (throws <see cref="LeaseLostException"/>).</summary>
+    /// <summary>Renews the lease of the execution in progress; conditioned on <paramref name="epoch"/> (throws
+    /// <see cref="LeaseLostException"/>).</summary>
     Task RenewAsync(string app, long epoch, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records what a retry of the execution must know (<paramref name="kind"/>) and renews the lease; conditioned on
     /// <paramref name="epoch"/>.
     /// </summary>
-    Task RecordExecutionValueAsync(string app, long epoch, ExecutionValue kind, string value, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken);
+    Task RecordExecutionValueAsync(string app, long epoch, ExecutionValue kind, string value, DateTimeOffset leaseExpiresAt,
+        CancellationToken cancellationToken);
 
     /// <summary>
     /// Claims the one Suppressed page of the cooldown window started by the switch at <paramref name="lastTransitionAt"/>;
@@ -43,7 +45,8 @@ internal interface IStateStore
     /// </summary>
     Task<bool> TryClaimSuppressedPageAsync(string app, DateTimeOffset lastTransitionAt, CancellationToken cancellationToken);
 
-    /// <summary>Ends the execution: Steady in <paramref name="activeRegion"/>, lease cleared; conditioned on <paramref name="epoch"/>.</summary>
+    /// <summary>Ends the execution: Steady in <paramref name="activeRegion"/>, lease cleared; conditioned on
+    /// <paramref name="epoch"/>.</summary>
     Task CommitAsync(string app, long epoch, string activeRegion, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>

@@ -13,7 +13,8 @@ internal sealed class AuditLogStep(IAuditLog audit, TimeProvider time) : IFailov
 
     public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
-        var summary = string.Join(" | ", context.Timeline.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Name} {s.Status} {s.DurationMs}ms")));
+        var summary = string.Join(" | ",
+            context.Timeline.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Name} {s.Status} {s.DurationMs}ms")));
         await audit.AppendAsync(new AuditEvent
         {
             App = context.App.Name,
@@ -33,8 +34,12 @@ internal sealed class AuditLogStep(IAuditLog audit, TimeProvider time) : IFailov
     /// <summary>The RPO in the summary: <c>boundSeconds=7 source=heartbeat measuredAt=... acceptedLossSeconds=...</c>.</summary>
     private static string RpoText(StepContext context) => context.Rpo is not { } rpo
         ? "not measured in this attempt"
-        : string.Create(CultureInfo.InvariantCulture, $"boundSeconds={(rpo.BoundSeconds is { } b ? b.ToString("0.#", CultureInfo.InvariantCulture) : "unknown")} source={rpo.Source} measuredAt={rpo.MeasuredAt:O}{(rpo.AcceptedLossSeconds is { } a ? $" acceptedLossSeconds={a}" : string.Empty)}: {RpoSentence.Of(rpo)}");
+        : string.Create(CultureInfo.InvariantCulture,
+            $"boundSeconds={(rpo.BoundSeconds is { } b ? b.ToString("0.#", CultureInfo.InvariantCulture) : "unknown")} source={rpo.Source} "
+            + $"measuredAt={rpo.MeasuredAt:O}{(rpo.AcceptedLossSeconds is { } a ? $" acceptedLossSeconds={a}" : string.Empty)}: "
+            + $"{RpoSentence.Of(rpo)}");
 
     public Task<StepOutcome> PlanAsync(StepContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(StepOutcome.Planned("write the execution summary", [$"dynamodb:PutItem table=audit pk={context.App.Name} kind=Summary"]));
+        Task.FromResult(
+            StepOutcome.Planned("write the execution summary", [$"dynamodb:PutItem table=audit pk={context.App.Name} kind=Summary"]));
 }

@@ -6,7 +6,8 @@ namespace FailoverOrchestrator.Steps;
 /// <summary>Builds and compares the record a region should have.</summary>
 internal static class DnsRecords
 {
-    /// <summary>The record that sends traffic to <paramref name="region"/>: an alias (no TTL) for A/AAAA, a value with a TTL for CNAME.</summary>
+    /// <summary>The record that sends traffic to <paramref name="region"/>: an alias (no TTL) for A/AAAA, a value with a TTL for
+    /// CNAME.</summary>
     public static ResourceRecordSet For(AppOptions app, string region)
     {
         var dns = app.Dns;
@@ -14,10 +15,13 @@ internal static class DnsRecords
         var name = DnsNames.Normalize(dns.RecordName);
         return dns.RecordType == "CNAME"
             ? new ResourceRecordSet(name, "CNAME", null, dns.Ttl, [target.TargetDnsName])
-            : new ResourceRecordSet(name, dns.RecordType, new AliasTarget(target.TargetHostedZoneId!, DnsNames.Normalize(target.TargetDnsName), target.EvaluateTargetHealth), null, []);
+            : new ResourceRecordSet(name, dns.RecordType,
+                new AliasTarget(target.TargetHostedZoneId!, DnsNames.Normalize(target.TargetDnsName), target.EvaluateTargetHealth), null,
+                []);
     }
 
-    /// <summary>Whether the record already sends traffic where <paramref name="target"/> does (DNS names compare without case or trailing dot).</summary>
+    /// <summary>Whether the record already sends traffic where <paramref name="target"/> does (DNS names compare without case or trailing
+    /// dot).</summary>
     public static bool SameTarget(ResourceRecordSet current, ResourceRecordSet target)
     {
         if (target.AliasTarget is { } alias)
@@ -36,7 +40,8 @@ internal static class DnsRecords
 
     public static string Describe(ResourceRecordSet record) =>
         record.AliasTarget is { } alias
-            ? $"{record.Name} {record.Type} alias {alias.DnsName} (zone {alias.HostedZoneId}, evaluateTargetHealth {alias.EvaluateTargetHealth.ToString().ToLowerInvariant()})"
+            ? $"{record.Name} {record.Type} alias {alias.DnsName} (zone {alias.HostedZoneId}, evaluateTargetHealth "
+                + $"{alias.EvaluateTargetHealth.ToString().ToLowerInvariant()})"
             : $"{record.Name} {record.Type} {string.Join(",", record.ResourceRecords)} ttl {record.Ttl}";
 
     // Route 53 returns an ALB alias as "dualstack.<name>" when it was created that way.

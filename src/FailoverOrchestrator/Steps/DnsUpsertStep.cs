@@ -32,9 +32,11 @@ internal sealed class DnsUpsertStep(IRoute53Client route53, TimeProvider time) :
         {
             if (context.Lease.DnsChangeId == SubmittedWithoutId)
             {
-                var warning = $"the change an earlier attempt sent for {target.Name} has no recorded id, so its propagation (INSYNC) could not be confirmed; check the answer Route 53 serves";
+                var warning = $"the change an earlier attempt sent for {target.Name} has no recorded id, so its propagation (INSYNC) could "
+                    + $"not be confirmed; check the answer Route 53 serves";
                 context.Warnings.Add(warning);
-                return new StepOutcome(StepStatus.Warned, $"{target.Name} points at {context.TargetRegion} ({DnsRecords.Describe(target)}); {warning}", calls);
+                return new StepOutcome(StepStatus.Warned,
+                    $"{target.Name} points at {context.TargetRegion} ({DnsRecords.Describe(target)}); {warning}", calls);
             }
 
             if (context.Lease.DnsChangeId is { } earlier)
@@ -44,7 +46,9 @@ internal sealed class DnsUpsertStep(IRoute53Client route53, TimeProvider time) :
                 calls.Add($"route53:GetChange id={earlier}");
                 var pending = await route53.GetChangeAsync(earlier, cancellationToken);
                 await WaitInSyncAsync(pending, context, calls, cancellationToken);
-                return StepOutcome.Succeeded($"{target.Name} points at {context.TargetRegion} ({DnsRecords.Describe(target)}); change {earlier} of an earlier attempt INSYNC", calls);
+                return StepOutcome.Succeeded(
+                    $"{target.Name} points at {context.TargetRegion} ({DnsRecords.Describe(target)}); change {earlier} of an earlier "
+                    + $"attempt INSYNC", calls);
             }
 
             return StepOutcome.Unchanged($"{target.Name} already points at {context.TargetRegion} ({DnsRecords.Describe(target)})", calls);
@@ -60,10 +64,12 @@ internal sealed class DnsUpsertStep(IRoute53Client route53, TimeProvider time) :
         // reading the record as moved and reporting a switch Route 53 is still propagating.
         await context.Lease.RecordDnsChangeAsync(change.Id, cancellationToken);
         change = await WaitInSyncAsync(change, context, calls, cancellationToken);
-        return StepOutcome.Succeeded($"{target.Name} now points at {context.TargetRegion} ({DnsRecords.Describe(target)}); change {change.Id} INSYNC", calls);
+        return StepOutcome.Succeeded(
+            $"{target.Name} now points at {context.TargetRegion} ({DnsRecords.Describe(target)}); change {change.Id} INSYNC", calls);
     }
 
-    private async Task<ChangeInfo> WaitInSyncAsync(ChangeInfo change, StepContext context, List<string> calls, CancellationToken cancellationToken)
+    private async Task<ChangeInfo> WaitInSyncAsync(ChangeInfo change, StepContext context, List<string> calls,
+        CancellationToken cancellationToken)
     {
         var read = false;
         var inSync = await Polling.UntilAsync(
@@ -85,7 +91,9 @@ internal sealed class DnsUpsertStep(IRoute53Client route53, TimeProvider time) :
 
         return inSync
             ? change
-            : throw new StepFailedException(Name, $"change {change.Id} is still {change.Status} after {context.App.DnsWaitSeconds}s; the record is changed but not yet propagated");
+            : throw new StepFailedException(Name,
+                $"change {change.Id} is still {change.Status} after {context.App.DnsWaitSeconds}s; the record is changed but not yet "
+                + $"propagated");
     }
 
     public async Task<StepOutcome> PlanAsync(StepContext context, CancellationToken cancellationToken)
@@ -101,7 +109,8 @@ internal sealed class DnsUpsertStep(IRoute53Client route53, TimeProvider time) :
         var batch = Batch(current, target, context);
         calls.Add(DescribeChange(context.App.Dns.HostedZoneId, batch));
         calls.Add($"route53:GetChange until INSYNC, at most {context.App.DnsWaitSeconds}s");
-        return StepOutcome.Planned($"move {target.Name} from {(current is null ? "nothing" : DnsRecords.Describe(current))} to {context.TargetRegion}", calls);
+        return StepOutcome.Planned(
+            $"move {target.Name} from {(current is null ? "nothing" : DnsRecords.Describe(current))} to {context.TargetRegion}", calls);
     }
 
     /// <summary>
@@ -112,16 +121,20 @@ internal sealed class DnsUpsertStep(IRoute53Client route53, TimeProvider time) :
     {
         if (current?.SetIdentifier is { } id)
         {
-            throw new StepFailedException(Name, $"{current.Name} {current.Type} has a routing policy (set identifier '{id}'); this orchestrator moves a simple record only. Nothing was changed");
+            throw new StepFailedException(Name,
+                $"{current.Name} {current.Type} has a routing policy (set identifier '{id}'); this orchestrator moves a simple record "
+                + $"only. Nothing was changed");
         }
     }
 
     private static string DescribeChange(string zone, ChangeBatch batch) =>
-        $"route53:ChangeResourceRecordSets zone={zone} {string.Join(" + ", batch.Changes.Select(c => $"{c.Action.ToString().ToUpperInvariant()} {DnsRecords.Describe(c.RecordSet)}"))}";
+        $"route53:ChangeResourceRecordSets zone={zone} "
+        + string.Join(" + ", batch.Changes.Select(c => $"{c.Action.ToString().ToUpperInvariant()} {DnsRecords.Describe(c.RecordSet)}"));
 
     private static ChangeBatch Batch(ResourceRecordSet? current, ResourceRecordSet target, StepContext context)
     {
-        var comment = $"{context.Direction} {context.App.Name} {context.SourceRegion}->{context.TargetRegion} execution {context.ExecutionId}";
+        var comment =
+            $"{context.Direction} {context.App.Name} {context.SourceRegion}->{context.TargetRegion} execution {context.ExecutionId}";
         return current is null
             ? new ChangeBatch([new Change(ChangeAction.Create, target)], comment)
             : new ChangeBatch([new Change(ChangeAction.Delete, current), new Change(ChangeAction.Create, target)], comment);

@@ -12,7 +12,8 @@ internal sealed class EcsScaleDownStep(IEcsClient ecs, TimeProvider time) : IFai
     public string Name => StepNames.EcsScaleDown;
 
     public Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken) =>
-        EcsScaling.ScaleAsync(ecs, time, Name, context, context.SourceRegion, s => s.StandbyDesiredCount, waitForRunning: false, cancellationToken);
+        EcsScaling.ScaleAsync(ecs, time, Name, context, context.SourceRegion, s => s.StandbyDesiredCount, waitForRunning: false,
+            cancellationToken);
 
     public Task<StepOutcome> PlanAsync(StepContext context, CancellationToken cancellationToken) =>
         Task.FromResult(EcsScaling.Plan(context, context.SourceRegion, s => s.StandbyDesiredCount, waitForRunning: false));

@@ -13,7 +13,8 @@ internal sealed class EcsScaleUpStep(IEcsClient ecs, TimeProvider time) : IFailo
     public string Name => StepNames.EcsScaleUp;
 
     public Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken) =>
-        EcsScaling.ScaleAsync(ecs, time, Name, context, context.TargetRegion, s => s.ActiveDesiredCount, waitForRunning: true, cancellationToken);
+        EcsScaling.ScaleAsync(ecs, time, Name, context, context.TargetRegion, s => s.ActiveDesiredCount, waitForRunning: true,
+            cancellationToken);
 
     public Task<StepOutcome> PlanAsync(StepContext context, CancellationToken cancellationToken) =>
         Task.FromResult(EcsScaling.Plan(context, context.TargetRegion, s => s.ActiveDesiredCount, waitForRunning: true));

@@ -16,7 +16,8 @@ internal static class EcsScaling
         var updated = 0;
         foreach (var cluster in services.GroupBy(s => s.Cluster, StringComparer.Ordinal))
         {
-            var current = await DescribeAsync(ecs, step, region, cluster.Key, cluster.Select(s => s.Service).ToList(), calls, cancellationToken);
+            var current =
+                await DescribeAsync(ecs, step, region, cluster.Key, cluster.Select(s => s.Service).ToList(), calls, cancellationToken);
             foreach (var service in cluster)
             {
                 var desired = desiredOf(service);
@@ -51,7 +52,8 @@ internal static class EcsScaling
 
         return running
             ? Done(updated, services.Count, region, calls, "running")
-            : throw new StepFailedException(step, $"timed out after {context.App.EcsWaitSeconds}s waiting for running tasks in {region}: {string.Join("; ", lagging)}");
+            : throw new StepFailedException(step,
+                $"timed out after {context.App.EcsWaitSeconds}s waiting for running tasks in {region}: {string.Join("; ", lagging)}");
     }
 
     public static StepOutcome Plan(StepContext context, string region, Func<EcsServiceOptions, int> desiredOf, bool waitForRunning)
@@ -64,7 +66,9 @@ internal static class EcsScaling
 
         if (waitForRunning)
         {
-            calls.Add($"ecs:DescribeServices region={region} until running >= {context.App.RunningShare:P0} of desired, at most {context.App.EcsWaitSeconds}s");
+            calls.Add(
+                $"ecs:DescribeServices region={region} until running >= {context.App.RunningShare:P0} of desired, at most "
+                + $"{context.App.EcsWaitSeconds}s");
         }
 
         return StepOutcome.Planned($"scale {context.App.Regions[region].Services.Count} service(s) in {region}", calls);
@@ -82,7 +86,8 @@ internal static class EcsScaling
         var lagging = new List<string>();
         foreach (var cluster in services.GroupBy(s => s.Cluster, StringComparer.Ordinal))
         {
-            var current = await DescribeAsync(ecs, step, region, cluster.Key, cluster.Select(s => s.Service).ToList(), calls, cancellationToken);
+            var current =
+                await DescribeAsync(ecs, step, region, cluster.Key, cluster.Select(s => s.Service).ToList(), calls, cancellationToken);
             foreach (var service in cluster)
             {
                 var needed = (int)Math.Ceiling(desiredOf(service) * share);
@@ -98,13 +103,15 @@ internal static class EcsScaling
     }
 
     private static async Task<Dictionary<string, EcsService>> DescribeAsync(
-        IEcsClient ecs, string step, string region, string cluster, List<string> names, List<string> calls, CancellationToken cancellationToken)
+        IEcsClient ecs, string step, string region, string cluster, List<string> names, List<string> calls,
+            CancellationToken cancellationToken)
     {
         calls.Add($"ecs:DescribeServices region={region} cluster={cluster} services={string.Join(",", names)}");
         var result = await ecs.DescribeServicesAsync(region, cluster, names, cancellationToken);
         if (result.Failures.Count > 0)
         {
-            throw new StepFailedException(step, $"ECS could not describe {string.Join(", ", result.Failures.Select(f => $"{f.Arn} ({f.Reason})"))} in {region}");
+            throw new StepFailedException(step,
+                $"ECS could not describe {string.Join(", ", result.Failures.Select(f => $"{f.Arn} ({f.Reason})"))} in {region}");
         }
 
         return result.Services.ToDictionary(s => s.ServiceName, StringComparer.Ordinal);

@@ -19,11 +19,13 @@ namespace FailoverOrchestrator.Steps;
 /// measures the replication lag. A plan only reads, so it runs for real in a dry run too; a switch also writes a
 /// heartbeat in the source region to time the replication.
 /// </summary>
-internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITableStatusClient tables, IWriterControl writer, RoutingControlReadiness? routingControls = null, ReplicationLagGate? lag = null) : IFailoverStep
+internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITableStatusClient tables, IWriterControl writer,
+    RoutingControlReadiness? routingControls = null, ReplicationLagGate? lag = null) : IFailoverStep
 {
     public string Name => StepNames.Preflight;
 
-    public Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken) => RunAsync(context, execute: true, cancellationToken);
+    public Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken) =>
+        RunAsync(context, execute: true, cancellationToken);
 
     public async Task<StepOutcome> PlanAsync(StepContext context, CancellationToken cancellationToken)
     {
@@ -124,7 +126,8 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
         }
         catch (AwsServiceException ex)
         {
-            problems.Add($"writer-control table {control.TableName} could not be read in {context.TargetRegion}: {ex.ErrorCode}: {ex.AwsMessage}");
+            problems.Add(
+                $"writer-control table {control.TableName} could not be read in {context.TargetRegion}: {ex.ErrorCode}: {ex.AwsMessage}");
         }
 
         return new TargetReadiness(problems, calls, services);
@@ -145,7 +148,9 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
             if (serving && !status.IsHealthy)
             {
                 var healthy = status.Observations.Count(o => o.Status.StartsWith("Success", StringComparison.Ordinal));
-                problems.Add($"health check {healthCheckId} is unhealthy although its tasks run ({healthy} of {status.Observations.Count} checkers report success)");
+                problems.Add(
+                    $"health check {healthCheckId} is unhealthy although its tasks run ({healthy} of {status.Observations.Count} checkers "
+                    + $"report success)");
             }
         }
         catch (AwsServiceException ex) when (Route53ApiOutage.IsOutage(ex))

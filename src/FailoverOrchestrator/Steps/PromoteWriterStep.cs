@@ -17,7 +17,8 @@ internal sealed class PromoteWriterStep(IWriterControl writer) : IFailoverStep
         var control = context.App.WriterControl;
         var calls = new List<string> { Describe(context) };
         await context.Lease.EnsureHeldAsync("dynamodb:PutItem of the writer-control item", cancellationToken);
-        var promoted = await writer.PromoteAsync(context.TargetRegion, control.TableName, control.Key, context.TargetRegion, context.Epoch, context.ExecutionId, cancellationToken);
+        var promoted = await writer.PromoteAsync(context.TargetRegion, control.TableName, control.Key, context.TargetRegion, context.Epoch,
+            context.ExecutionId, cancellationToken);
         if (promoted)
         {
             return StepOutcome.Succeeded($"{context.TargetRegion} is the writer at epoch {context.Epoch}", calls);
@@ -28,10 +29,14 @@ internal sealed class PromoteWriterStep(IWriterControl writer) : IFailoverStep
         if (current is not null && current.ExecutionId == context.ExecutionId && current.WriterRegion == context.TargetRegion)
         {
             // An earlier attempt of this execution promoted the target (it stopped before its checkpoint): one switch, one writer change.
-            return StepOutcome.Unchanged($"{context.TargetRegion} is already the writer at epoch {current.Epoch}, written by an earlier attempt of this execution", calls);
+            return StepOutcome.Unchanged(
+                $"{context.TargetRegion} is already the writer at epoch {current.Epoch}, written by an earlier attempt of this execution",
+                calls);
         }
 
-        throw new StepFailedException(Name, $"the writer-control item holds a newer epoch ({current?.Epoch}, writer {current?.WriterRegion}) than this execution's {context.Epoch}; another execution moved the writer");
+        throw new StepFailedException(Name,
+            $"the writer-control item holds a newer epoch ({current?.Epoch}, writer {current?.WriterRegion}) than this execution's "
+            + $"{context.Epoch}; another execution moved the writer");
     }
 
     public Task<StepOutcome> PlanAsync(StepContext context, CancellationToken cancellationToken) =>

@@ -20,8 +20,10 @@ internal static class Route53ApiOutage
 
     /// <summary>Why a RecordChange app cannot switch now, and what the on-call does about it.</summary>
     public static string BlocksRecordChange(AppOptions app, string target, AwsServiceException e) =>
-        $"{Describe(e)}: this app moves traffic by changing the record {app.Dns.RecordName} through that API (Dns:Strategy RecordChange), " +
-        $"so the switch to {target} cannot run. Manual step: when route53.amazonaws.com answers again, run {OperatorCommands.Failover(app.Name)}; " +
+        $"{Describe(e)}: this app moves traffic by changing the record {app.Dns.RecordName} through that API (Dns:Strategy "
+            + $"RecordChange), " +
+        $"so the switch to {target} cannot run. Manual step: when route53.amazonaws.com answers again, run "
+            + $"{OperatorCommands.Failover(app.Name)}; " +
         "to switch without it, configure Route 53 ARC routing controls (Dns:Strategy RoutingControl)";
 
     /// <summary>What a RoutingControl app notes and goes on with.</summary>

@@ -28,7 +28,9 @@ internal sealed class RoutingControlSwitchStep(IRoutingControlClient cluster) : 
         calls.Add(Describe("GetRoutingControlState", target, before));
         if (before.Value.State == RoutingControlState.On && await IsOffAsync(endpoints, source, calls, cancellationToken))
         {
-            return StepOutcome.Unchanged($"routing control {Label(before.Value)} of {context.TargetRegion} is already On and {context.SourceRegion}'s is Off", calls);
+            return StepOutcome.Unchanged(
+                $"routing control {Label(before.Value)} of {context.TargetRegion} is already On and {context.SourceRegion}'s is Off",
+                calls);
         }
 
         await context.Lease.EnsureHeldAsync("route53-recovery-cluster:UpdateRoutingControlStates", cancellationToken);
@@ -36,7 +38,9 @@ internal sealed class RoutingControlSwitchStep(IRoutingControlClient cluster) : 
         try
         {
             update = await cluster.UpdateRoutingControlStatesAsync(
-                endpoints, [new RoutingControlStateEntry(target, RoutingControlState.On), new RoutingControlStateEntry(source, RoutingControlState.Off)], cancellationToken);
+                endpoints,
+                    [new RoutingControlStateEntry(target, RoutingControlState.On),
+                    new RoutingControlStateEntry(source, RoutingControlState.Off)], cancellationToken);
         }
         catch (AwsServiceException e) when (Refusals.Contains(e.ErrorCode))
         {
@@ -48,12 +52,15 @@ internal sealed class RoutingControlSwitchStep(IRoutingControlClient cluster) : 
         calls.Add(Describe("GetRoutingControlState", target, after));
         if (after.Value.State != RoutingControlState.On)
         {
-            throw new StepFailedException(Name, $"the cluster accepted the update but reads routing control {Label(after.Value)} of {context.TargetRegion} as {after.Value.State}");
+            throw new StepFailedException(Name,
+                $"the cluster accepted the update but reads routing control {Label(after.Value)} of {context.TargetRegion} as "
+                + $"{after.Value.State}");
         }
 
         var skipped = update.Failed.Count == 0 ? string.Empty : $" (unavailable: {string.Join(", ", update.Failed)})";
         return StepOutcome.Succeeded(
-            $"routing control {Label(after.Value)} of {context.TargetRegion} On, {context.SourceRegion}'s Off, in one transaction through the cluster endpoint in {update.AnsweredBy.Region}{skipped}; read back On",
+            $"routing control {Label(after.Value)} of {context.TargetRegion} On, {context.SourceRegion}'s Off, in one transaction through "
+                + $"the cluster endpoint in {update.AnsweredBy.Region}{skipped}; read back On",
             calls);
     }
 
@@ -63,9 +70,13 @@ internal sealed class RoutingControlSwitchStep(IRoutingControlClient cluster) : 
         var calls = new List<string>();
         var now = await cluster.GetRoutingControlStateAsync(endpoints, target, cancellationToken);
         calls.Add(Describe("GetRoutingControlState", target, now));
-        calls.Add($"route53-recovery-cluster:UpdateRoutingControlStates {target}=On {source}=Off (one transaction; endpoints tried in turn: {string.Join(", ", endpoints.Select(e => e.Region))})");
+        calls.Add(
+            $"route53-recovery-cluster:UpdateRoutingControlStates {target}=On {source}=Off (one transaction; endpoints tried in turn: "
+            + $"{string.Join(", ", endpoints.Select(e => e.Region))})");
         calls.Add($"route53-recovery-cluster:GetRoutingControlState {target} (must read On)");
-        return StepOutcome.Planned($"turn {context.TargetRegion}'s routing control {Label(now.Value)} On (now {now.Value.State}) and {context.SourceRegion}'s Off", calls);
+        return StepOutcome.Planned(
+            $"turn {context.TargetRegion}'s routing control {Label(now.Value)} On (now {now.Value.State}) and {context.SourceRegion}'s Off",
+            calls);
     }
 
     /// <summary>The cluster's endpoints and the two controls, from the validated settings.</summary>
@@ -76,7 +87,8 @@ internal sealed class RoutingControlSwitchStep(IRoutingControlClient cluster) : 
         return (endpoints, options.ControlArns[context.TargetRegion], options.ControlArns[context.SourceRegion]);
     }
 
-    private async Task<bool> IsOffAsync(IReadOnlyList<ClusterEndpoint> endpoints, string source, List<string> calls, CancellationToken cancellationToken)
+    private async Task<bool> IsOffAsync(IReadOnlyList<ClusterEndpoint> endpoints, string source, List<string> calls,
+        CancellationToken cancellationToken)
     {
         var reading = await cluster.GetRoutingControlStateAsync(endpoints, source, cancellationToken);
         calls.Add(Describe("GetRoutingControlState", source, reading));
@@ -84,11 +96,16 @@ internal sealed class RoutingControlSwitchStep(IRoutingControlClient cluster) : 
     }
 
     private static string Refused(StepContext context, AwsServiceException e, string target, string source) =>
-        $"the Route 53 ARC cluster refused to turn {context.TargetRegion} On and {context.SourceRegion} Off ({e.ErrorCode}: {e.AwsMessage}). " +
-        "Nothing was switched: the routing controls are as they were, and traffic goes where they send it. A safety rule of the control panel, " +
-        "or a concurrent change of its controls, stops this transaction; retrying would be refused the same way. Manual step: read the rules " +
-        "(aws route53-recovery-control-config list-safety-rules --control-panel-arn <panel>), and if the switch must happen anyway, a human overrides " +
-        $"them deliberately: aws route53-recovery-cluster update-routing-control-states --update-routing-control-state-entries RoutingControlArn={target},RoutingControlState=On RoutingControlArn={source},RoutingControlState=Off " +
+        $"the Route 53 ARC cluster refused to turn {context.TargetRegion} On and {context.SourceRegion} Off ({e.ErrorCode}: "
+            + $"{e.AwsMessage}). " +
+        "Nothing was switched: the routing controls are as they were, and traffic goes where they send it. A safety rule of the control "
+            + "panel, " +
+        "or a concurrent change of its controls, stops this transaction; retrying would be refused the same way. Manual step: read the "
+            + "rules " +
+        "(aws route53-recovery-control-config list-safety-rules --control-panel-arn <panel>), and if the switch must happen anyway, a "
+            + "human overrides " +
+        $"them deliberately: aws route53-recovery-cluster update-routing-control-states --update-routing-control-state-entries "
+            + $"RoutingControlArn={target},RoutingControlState=On RoutingControlArn={source},RoutingControlState=Off " +
         "--safety-rules-to-override <rule arn> --endpoint-url <a cluster endpoint> --region <its region>";
 
     private static string Describe<T>(string operation, string? arn, ClusterAnswer<T> answer) =>

@@ -40,7 +40,9 @@ internal sealed class SnsNotifyStep(OnCallNotifier notifier) : IFailoverStep
     }
 
     public Task<StepOutcome> PlanAsync(StepContext context, CancellationToken cancellationToken) =>
-        Task.FromResult(StepOutcome.Planned($"publish \"{NotificationComposer.Subject(Summary(context))}\"", [$"sns:Publish topic={context.App.TopicArn}"]));
+        Task.FromResult(
+            StepOutcome.Planned(
+            $"publish \"{NotificationComposer.Subject(Summary(context))}\"", [$"sns:Publish topic={context.App.TopicArn}"]));
 
     private static FailoverResult Summary(StepContext context) => new()
     {

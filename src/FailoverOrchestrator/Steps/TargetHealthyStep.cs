@@ -34,10 +34,13 @@ internal sealed class TargetHealthyStep(IRoute53Client route53, TimeProvider tim
                 {
                     var status = await route53.GetHealthCheckStatusAsync(healthCheckId, ct);
                     var healthy = status.Observations.Count(o => o.Status.StartsWith("Success", StringComparison.Ordinal));
-                    last = status.IsHealthy ? null : $"health check {healthCheckId} of {context.TargetRegion} is unhealthy ({healthy} of {status.Observations.Count} checkers report success)";
+                    last = status.IsHealthy
+                        ? null : $"health check {healthCheckId} of {context.TargetRegion} is unhealthy ({healthy} of "
+                        + $"{status.Observations.Count} checkers report success)";
                     return status.IsHealthy;
                 }
-                catch (AwsServiceException ex) when (context.App.Dns.Strategy == DnsStrategy.RoutingControl && Route53ApiOutage.IsOutage(ex))
+                catch (AwsServiceException ex) when (context.App.Dns.Strategy == DnsStrategy.RoutingControl
+                    && Route53ApiOutage.IsOutage(ex))
                 {
                     outage = Route53ApiOutage.IgnoredForRoutingControl(healthCheckId, ex);
                     return true;
@@ -67,13 +70,16 @@ internal sealed class TargetHealthyStep(IRoute53Client route53, TimeProvider tim
             return NotHealthy(context, unreadable ?? $"{last} after waiting {context.App.HealthWaitSeconds} s", calls);
         }
 
-        return StepOutcome.Succeeded($"health check {healthCheckId} of {context.TargetRegion} is healthy after {(time.GetUtcNow() - started).TotalSeconds:0} s", Collapse(calls));
+        return StepOutcome.Succeeded(
+            $"health check {healthCheckId} of {context.TargetRegion} is healthy after {(time.GetUtcNow() - started).TotalSeconds:0} s",
+            Collapse(calls));
     }
 
     public Task<StepOutcome> PlanAsync(StepContext context, CancellationToken cancellationToken) =>
         Task.FromResult(StepOutcome.Planned(
             $"wait for {context.TargetRegion}'s health check to report healthy",
-            [$"route53:GetHealthCheckStatus HealthCheckId={context.App.Regions[context.TargetRegion].HealthCheckId} until healthy, at most {context.App.HealthWaitSeconds}s"]));
+            [$"route53:GetHealthCheckStatus HealthCheckId={context.App.Regions[context.TargetRegion].HealthCheckId} until healthy, at most "
+                + $"{context.App.HealthWaitSeconds}s"]));
 
     private StepOutcome NotHealthy(StepContext context, string problem, List<string> calls)
     {

@@ -3,7 +3,8 @@ using FailoverOrchestrator.Pipeline;
 
 namespace FailoverOrchestrator.Steps;
 
-/// <summary>The DNS step of the pipeline: each app's <see cref="DnsRecordOptions.Strategy"/> picks a record change or a routing-control switch.</summary>
+/// <summary>The DNS step of the pipeline: each app's <see cref="DnsRecordOptions.Strategy"/> picks a record change or a routing-control
+/// switch.</summary>
 internal sealed class TrafficSwitchStep(DnsUpsertStep recordChange, RoutingControlSwitchStep routingControl) : IFailoverStep
 {
     public string Name => StepNames.DnsUpsert;

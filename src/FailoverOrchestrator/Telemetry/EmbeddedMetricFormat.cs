@@ -17,7 +17,8 @@ internal static class EmbeddedMetricFormat
 
     private static readonly string[] AcrossApps = ["SwitchesFailed", "SwitchesBlocked", "OrchestrationTime"];
 
-    private static readonly StepStatus[] Ran = [StepStatus.Succeeded, StepStatus.Unchanged, StepStatus.Warned, StepStatus.Blocked, StepStatus.Failed];
+    private static readonly StepStatus[] Ran =
+        [StepStatus.Succeeded, StepStatus.Unchanged, StepStatus.Warned, StepStatus.Blocked, StepStatus.Failed];
 
     public static string Write(SwitchMetricsSample sample)
     {
@@ -56,7 +57,8 @@ internal static class EmbeddedMetricFormat
     }
 
     /// <summary>One MetricDirective: the namespace, one dimension set, and the metrics it extracts from the root node.</summary>
-    private static void WriteDirective(Utf8JsonWriter json, string[] dimensions, IEnumerable<(string Name, string Unit, long Value)> metrics)
+    private static void WriteDirective(Utf8JsonWriter json, string[] dimensions,
+        IEnumerable<(string Name, string Unit, long Value)> metrics)
     {
         json.WriteStartObject();
         json.WriteString("Namespace", Namespace);
@@ -112,7 +114,8 @@ internal static class EmbeddedMetricFormat
             metrics.Add(("ReplicationLagBound", "Milliseconds", Milliseconds(lag)));
         }
 
-        foreach (var step in sample.Steps.Where(s => s.StartedAt is not null && Ran.Contains(s.Status)).DistinctBy(s => s.Name, StringComparer.Ordinal))
+        foreach (var step in sample.Steps.Where(s => s.StartedAt is not null && Ran.Contains(s.Status)).DistinctBy(s => s.Name,
+            StringComparer.Ordinal))
         {
             metrics.Add(($"{step.Name}Duration", "Milliseconds", step.DurationMs));
         }

@@ -44,7 +44,8 @@ internal sealed class InvocationMeter : IDisposable
     }
 
     /// <summary>Marks a lease wait on the current meter; disposing the result adds its elapsed time.</summary>
-    public static IDisposable? MeasureLeaseWait(TimeProvider time) => CurrentMeter.Value is { } meter ? new LeaseWaitScope(meter, time) : null;
+    public static IDisposable? MeasureLeaseWait(TimeProvider time) => CurrentMeter.Value is { } meter
+        ? new LeaseWaitScope(meter, time) : null;
 
     /// <summary>Counts a timer that fired after <paramref name="dueTime"/>; those of a lease wait are part of the wait already.</summary>
     public void AddTimer(TimeSpan dueTime, bool duringLeaseWait)

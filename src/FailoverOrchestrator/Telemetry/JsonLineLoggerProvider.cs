@@ -8,13 +8,15 @@ namespace FailoverOrchestrator.Telemetry;
 /// <summary>
 /// Writes each log event as one JSON object on one line, synchronously: Lambda freezes the process as soon as the
 /// handler returns, and a background queue (the console logger's) could then hold the last lines of a failover back
-/// until the next invocation, or lose them. Scopes (requestId, app, executionId, epoch, step) become top-level fields, each key once; levels are named as
+/// until the next invocation, or lose them. Scopes (requestId, app, executionId, epoch, step) become top-level fields, each key once;
+/// levels are named as
 /// Lambda's JSON log format names them (TRACE, DEBUG, INFO, WARN, ERROR, FATAL).
 /// Built without a service provider, so it adds next to nothing to the cold start.
 /// </summary>
 internal sealed class JsonLineLoggerProvider(TextWriter output, TimeProvider time) : ILoggerProvider, ISupportExternalScope
 {
-    private static readonly HashSet<string> FixedKeys = new(StringComparer.Ordinal) { "timestamp", "level", "category", "eventId", "message", "exception", "exceptionMessage" };
+    private static readonly HashSet<string> FixedKeys =
+        new(StringComparer.Ordinal) { "timestamp", "level", "category", "eventId", "message", "exception", "exceptionMessage" };
     private readonly object _gate = new();
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
@@ -35,7 +37,8 @@ internal sealed class JsonLineLoggerProvider(TextWriter output, TimeProvider tim
         _ => "FATAL",
     };
 
-    private void Write<TState>(string category, LogLevel level, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    private void Write<TState>(string category, LogLevel level, EventId eventId, TState state, Exception? exception,
+        Func<TState, Exception?, string> formatter)
     {
         // Each key once: the fixed fields, then the scopes (an inner scope's value wins over an outer one's), then the
         // message's own fields; a field named like one already written is dropped (its value is in the message anyway).
@@ -59,7 +62,8 @@ internal sealed class JsonLineLoggerProvider(TextWriter output, TimeProvider tim
                 var name = char.ToLowerInvariant(key[0]) + key[1..];
                 if (!FixedKeys.Contains(name))
                 {
-                    fields.TryAdd(name, SafeText.Redact(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
+                    fields.TryAdd(name,
+                        SafeText.Redact(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
                 }
             }
         }
@@ -68,7 +72,8 @@ internal sealed class JsonLineLoggerProvider(TextWriter output, TimeProvider tim
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("timestamp", time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteString("timestamp",
+                time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
             json.WriteString("level", LevelName(level));
             json.WriteString("category", category);
             json.WriteNumber("eventId", eventId.Id);
@@ -102,7 +107,8 @@ internal sealed class JsonLineLoggerProvider(TextWriter output, TimeProvider tim
 
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter) =>
             provider.Write(category, logLevel, eventId, state, exception, formatter);
     }
 }

@@ -44,7 +44,8 @@ internal static partial class Log
     [LoggerMessage(13, LogLevel.Error, "Invocation failed: {Error}")]
     public static partial void InvocationFailed(ILogger logger, string error, Exception exception);
 
-    [LoggerMessage(14, LogLevel.Error, "The state table did not take a write for app {App} at epoch {Epoch}; the on-call is paged regardless")]
+    [LoggerMessage(14, LogLevel.Error,
+        "The state table did not take a write for app {App} at epoch {Epoch}; the on-call is paged regardless")]
     public static partial void FailureNotRecorded(ILogger logger, string app, long epoch, Exception exception);
 
     [LoggerMessage(15, LogLevel.Information, "Invocation of {FunctionArn}: {RemainingMs} ms to its deadline, trace {TraceId}")]

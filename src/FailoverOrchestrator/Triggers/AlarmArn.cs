@@ -7,11 +7,13 @@ namespace FailoverOrchestrator.Triggers;
 /// </summary>
 internal sealed record AlarmArn(string Partition, string Region, string Account, string Name)
 {
-    /// <summary>Parses the ARN; null when it is not a CloudWatch alarm ARN (another service, another resource type, a part missing).</summary>
+    /// <summary>Parses the ARN; null when it is not a CloudWatch alarm ARN (another service, another resource type, a part
+    /// missing).</summary>
     public static AlarmArn? Parse(string? arn)
     {
         var parts = arn?.Split(':', 7);
-        return parts is ["arn", { Length: > 0 } partition, "cloudwatch", { Length: > 0 } region, { Length: 12 } account, "alarm", { Length: > 0 } name]
+        return parts is ["arn", { Length: > 0 } partition, "cloudwatch", { Length: > 0 } region, { Length: 12 } account, "alarm",
+            { Length: > 0 } name]
             && partition.StartsWith("aws", StringComparison.Ordinal)
             && account.All(char.IsAsciiDigit)
                 ? new AlarmArn(partition, region, account, name)

@@ -24,7 +24,8 @@ internal sealed record FailoverTrigger
 
     public string? PreviousState { get; init; }
 
-    /// <summary>When the alarm changed state; for a watch, the time its schedule fired (<c>scheduledTime</c>) or, for the watch's failover, the start of the failing streak.</summary>
+    /// <summary>When the alarm changed state; for a watch, the time its schedule fired (<c>scheduledTime</c>) or, for the watch's failover,
+    /// the start of the failing streak.</summary>
     public DateTimeOffset? StateChangedAt { get; init; }
 
     /// <summary>Whether the alarm is a composite alarm (its configuration carries an <c>alarmRule</c>).</summary>
@@ -35,7 +36,8 @@ internal sealed record FailoverTrigger
 
     public string? AlarmPartition { get; init; }
 
-    /// <summary>Set when a composite alarm's actions are suppressed (WaitPeriod, ExtensionPeriod, Alarm): the alarm itself would not act.</summary>
+    /// <summary>Set when a composite alarm's actions are suppressed (WaitPeriod, ExtensionPeriod, Alarm): the alarm itself would not
+    /// act.</summary>
     public string? ActionsSuppressedBy { get; init; }
 
     public bool DryRun { get; init; }
@@ -47,7 +49,8 @@ internal sealed record FailoverTrigger
     /// <summary>Reset only: the region the operator says serves traffic now.</summary>
     public string? Region { get; init; }
 
-    /// <summary>Failover and failback only: the seconds of writes the operator accepts to lose when the RPO gate would stop the switch.</summary>
+    /// <summary>Failover and failback only: the seconds of writes the operator accepts to lose when the RPO gate would stop the
+    /// switch.</summary>
     public int? AcceptDataLossSeconds { get; init; }
 
     public bool IsAlarm => Source != TriggerSource.Operator;

@@ -24,7 +24,8 @@ internal static class OperatorCommands
 
     public static string Resume(string app) => Write(("command", "resume"), ("app", app), ("confirm", app));
 
-    public static string Reset(string app, string region) => Write(("command", "reset"), ("app", app), ("region", region), ("confirm", app));
+    public static string Reset(string app, string region) =>
+        Write(("command", "reset"), ("app", app), ("region", region), ("confirm", app));
 
     private static string Write(params (string Name, string Value)[] properties)
     {

@@ -21,15 +21,9 @@ internal static class TriggerParser
 
     public static TriggerParseResult Parse(ReadOnlyMemory<byte> payload)
     {
-        if (payload.Length > MaxPayloadBytes)
+        if (SizeProblem(payload) is { } size)
         {
-            var size = payload.Length > MaxDeliveredBytes ? $"more than {MaxDeliveredBytes}" : payload.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return TriggerParseResult.Reject($"the payload is {size} bytes, more than the {MaxPayloadBytes} accepted");
-        }
-
-        if (payload.Length == 0 || payload.Span.Trim(" \t\r\n"u8).IsEmpty)
-        {
-            return TriggerParseResult.Reject("the payload is empty: expected a CloudWatch alarm event or an operator command such as " + OperatorCommands.Status("<name>"));
+            return TriggerParseResult.Reject(size);
         }
 
         JsonDocument document;
@@ -47,33 +41,53 @@ internal static class TriggerParser
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return TriggerParseResult.Reject($"the payload is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, expected an object");
+                return TriggerParseResult.Reject("the payload is a JSON " +
+                    $"{root.ValueKind.ToString().ToLowerInvariant()}, expected an object");
             }
 
-            if (DuplicateKeys.Find(root) is { } duplicate)
-            {
-                return TriggerParseResult.Reject($"the payload names {duplicate} more than once; each field may appear only once. Nothing was done");
-            }
+            return DuplicateKeys.Find(root) is { } duplicate
+                ? TriggerParseResult.Reject($"the payload names {duplicate} more than once; each field may appear " +
+                    "only once. Nothing was done")
+                : Route(root, payload);
+        }
+    }
 
-            if (root.TryGetProperty("command", out _))
-            {
-                return Deserialize(payload, OrchestratorJsonContext.Default.OperatorCommand, OperatorCommandParser.Parse);
-            }
+    private static string? SizeProblem(ReadOnlyMemory<byte> payload)
+    {
+        if (payload.Length > MaxPayloadBytes)
+        {
+            var size = payload.Length > MaxDeliveredBytes
+                ? $"more than {MaxDeliveredBytes}"
+                : payload.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return $"the payload is {size} bytes, more than the {MaxPayloadBytes} accepted";
+        }
 
-            if (root.TryGetProperty("alarmData", out _))
-            {
-                return Deserialize(payload, OrchestratorJsonContext.Default.AlarmLambdaActionEvent, AlarmEventParser.FromLambdaAction);
-            }
+        return payload.Length == 0 || payload.Span.Trim(" \t\r\n"u8).IsEmpty
+            ? "the payload is empty: expected a CloudWatch alarm event or an operator command such as " + OperatorCommands.Status("<name>")
+            : null;
+    }
 
-            if (root.TryGetProperty("detail-type", out _))
-            {
-                return Deserialize(payload, OrchestratorJsonContext.Default.EventBridgeAlarmEvent, AlarmEventParser.FromEventBridge);
-            }
+    /// <summary>The field that only one format has decides the format, in this order: a command first.</summary>
+    private static TriggerParseResult Route(JsonElement root, ReadOnlyMemory<byte> payload)
+    {
+        if (root.TryGetProperty("command", out _))
+        {
+            return Deserialize(payload, OrchestratorJsonContext.Default.OperatorCommand, OperatorCommandParser.Parse);
+        }
 
-            if (root.TryGetProperty("Records", out _))
-            {
-                return Deserialize(payload, OrchestratorJsonContext.Default.SnsEvent, AlarmEventParser.FromSns);
-            }
+        if (root.TryGetProperty("alarmData", out _))
+        {
+            return Deserialize(payload, OrchestratorJsonContext.Default.AlarmLambdaActionEvent, AlarmEventParser.FromLambdaAction);
+        }
+
+        if (root.TryGetProperty("detail-type", out _))
+        {
+            return Deserialize(payload, OrchestratorJsonContext.Default.EventBridgeAlarmEvent, AlarmEventParser.FromEventBridge);
+        }
+
+        if (root.TryGetProperty("Records", out _))
+        {
+            return Deserialize(payload, OrchestratorJsonContext.Default.SnsEvent, AlarmEventParser.FromSns);
         }
 
         return TriggerParseResult.Reject(
@@ -82,7 +96,8 @@ internal static class TriggerParser
     }
 
     /// <summary>Deserializes with the source-generated contract; a type mismatch names the JSON path.</summary>
-    internal static TriggerParseResult Deserialize<T>(ReadOnlyMemory<byte> payload, JsonTypeInfo<T> typeInfo, Func<T, TriggerParseResult> map)
+    internal static TriggerParseResult Deserialize<T>(
+        ReadOnlyMemory<byte> payload, JsonTypeInfo<T> typeInfo, Func<T, TriggerParseResult> map)
         where T : class
     {
         T? value;
@@ -106,7 +121,8 @@ internal static class TriggerParser
             var start = ex.Message.IndexOf('\'', StringComparison.Ordinal);
             var end = start < 0 ? -1 : ex.Message.IndexOf('\'', start + 1);
             var name = end > start ? ex.Message[(start + 1)..end] : path;
-            return $"unknown field '{name}' in the command: a command takes only command, app, dryRun, reason, confirm, region, scheduledTime and acceptDataLossSeconds (names are case-sensitive)";
+            return $"unknown field '{name}' in the command: a command takes only command, app, dryRun, reason, confirm, region, " +
+                "scheduledTime and acceptDataLossSeconds (names are case-sensitive)";
         }
 
         return $"wrong type at {path}: {FirstSentence(ex.Message)}";

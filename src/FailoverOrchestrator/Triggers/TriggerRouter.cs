@@ -20,29 +20,41 @@ internal static class TriggerRouter
 
         if (trigger.AccountId != app.AccountId)
         {
-            return (null, FailoverResult.Ignored($"alarm '{trigger.AlarmName}' comes from account {trigger.AccountId}, but app '{app.Name}' expects account {app.AccountId}", app.Name));
+            return (null,
+                FailoverResult.Ignored(
+                $"alarm '{trigger.AlarmName}' comes from account {trigger.AccountId}, but app '{app.Name}' expects account {app.AccountId}",
+                app.Name));
         }
 
         if (trigger.AlarmRegion != app.AlarmRegion)
         {
-            return (null, FailoverResult.Ignored($"alarm '{trigger.AlarmName}' is in region {trigger.AlarmRegion}, but app '{app.Name}' watches the alarm of that name in {app.AlarmRegion}", app.Name));
+            return (null,
+                FailoverResult.Ignored(
+                $"alarm '{trigger.AlarmName}' is in region {trigger.AlarmRegion}, but app '{app.Name}' watches the alarm of that name in "
+                + $"{app.AlarmRegion}", app.Name));
         }
 
         var partition = AlarmArn.PartitionOf(options.Region ?? app.PrimaryRegion);
         if (trigger.AlarmPartition != partition)
         {
-            return (null, FailoverResult.Ignored($"alarm '{trigger.AlarmName}' is in partition {trigger.AlarmPartition}; this orchestrator runs in {partition}", app.Name));
+            return (null,
+                FailoverResult.Ignored(
+                $"alarm '{trigger.AlarmName}' is in partition {trigger.AlarmPartition}; this orchestrator runs in {partition}", app.Name));
         }
 
         if (trigger.ActionsSuppressedBy is { } suppressedBy)
         {
-            return (app, FailoverResult.Ignored($"composite alarm '{trigger.AlarmName}' went to {trigger.State} with its actions suppressed ({suppressedBy}): the alarm itself does not act, so neither does the failover", app.Name));
+            return (app,
+                FailoverResult.Ignored(
+                $"composite alarm '{trigger.AlarmName}' went to {trigger.State} with its actions suppressed ({suppressedBy}): the alarm "
+                + $"itself does not act, so neither does the failover", app.Name));
         }
 
         if (trigger.State != "ALARM")
         {
             return (app, FailoverResult.Ignored(
-                $"alarm '{trigger.AlarmName}' went to {trigger.State}; only a transition into ALARM starts a failover, and failback is never automatic",
+                $"alarm '{trigger.AlarmName}' went to {trigger.State}; only a transition into ALARM starts a failover, and failback is "
+                    + $"never automatic",
                 app.Name));
         }
 
@@ -57,17 +69,24 @@ internal static class TriggerRouter
             return (null, FailoverResult.Rejected($"app '{trigger.App}' is not configured (configured apps: {known})"));
         }
 
-        var changes = trigger.Command is TriggerCommand.Failover or TriggerCommand.Failback or TriggerCommand.Resume or TriggerCommand.Reset;
+        var changes =
+            trigger.Command is TriggerCommand.Failover or TriggerCommand.Failback or TriggerCommand.Resume or TriggerCommand.Reset;
         if (changes && !trigger.DryRun && trigger.Confirm != app.Name)
         {
             var command = trigger.Command.ToString().ToLowerInvariant();
             var said = trigger.Confirm is null ? "no confirm was given" : $"confirm was '{trigger.Confirm}'";
-            return (app, FailoverResult.Rejected($"{command} changes production: repeat the app name as \"confirm\": \"{app.Name}\" ({said}); nothing was changed", app.Name));
+            return (app,
+                FailoverResult.Rejected(
+                $"{command} changes production: repeat the app name as \"confirm\": \"{app.Name}\" ({said}); nothing was changed",
+                app.Name));
         }
 
         if (trigger.Command == TriggerCommand.Reset && trigger.Region != app.PrimaryRegion && trigger.Region != app.StandbyRegion)
         {
-            return (app, FailoverResult.Rejected($"reset region '{trigger.Region}' is neither {app.PrimaryRegion} (primary) nor {app.StandbyRegion} (standby) of app '{app.Name}'", app.Name));
+            return (app,
+                FailoverResult.Rejected(
+                $"reset region '{trigger.Region}' is neither {app.PrimaryRegion} (primary) nor {app.StandbyRegion} (standby) of app "
+                + $"'{app.Name}'", app.Name));
         }
 
         return (app, null);

@@ -22,11 +22,13 @@ internal sealed class HttpHealthProbe(HttpClient http) : IHealthProbe
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new(endpoint.ToString(), false, $"no answer within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s");
+            return new(endpoint.ToString(), false,
+                $"no answer within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s");
         }
         catch (HttpRequestException ex)
         {
-            return new(endpoint.ToString(), false, ex.HttpRequestError == HttpRequestError.Unknown ? ex.Message : ex.HttpRequestError.ToString());
+            return new(endpoint.ToString(), false, ex.HttpRequestError == HttpRequestError.Unknown
+                ? ex.Message : ex.HttpRequestError.ToString());
         }
     }
 

@@ -2,13 +2,11 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using FailoverOrchestrator.Configuration;
-using FailoverOrchestrator.Tests.Aws.Http;
 using FailoverOrchestrator.Tests.TestSupport;
 
 namespace FailoverOrchestrator.Tests.Configuration;
 
-/// <summary>What the file and its path may hold; changes the current directory once, so it runs alone.</summary>
-[Collection(nameof(ProcessEnvironmentCollection))]
+/// <summary>What the file may hold.</summary>
 public sealed class ConfigurationFileTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("orchestrator-config-").FullName;
@@ -21,7 +19,7 @@ public sealed class ConfigurationFileTests : IDisposable
         var text = File.ReadAllText(TestConfig.ConfigPath).Replace("\"CooldownSeconds\": 900,", "\"CooldownSeconds\": 900, \"cooldownSeconds\": 5,", StringComparison.Ordinal);
         var path = Write("dup.json", text);
 
-        var ex = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load(path));
+        var ex = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load(path, environment: TestEnvironment.Empty));
 
         Assert.Equal([$"Orchestrator:Apps:shop:cooldownSeconds: given more than once in '{path}' (keys are case-insensitive); keep one"], ex.Errors);
     }
@@ -31,7 +29,7 @@ public sealed class ConfigurationFileTests : IDisposable
     {
         var text = File.ReadAllText(TestConfig.ConfigPath).Replace("\"Service\": \"web\",", "\"Service\": \"web\", \"Service\": \"api\",", StringComparison.Ordinal);
 
-        var ex = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load(Write("dup.json", text)));
+        var ex = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load(Write("dup.json", text), environment: TestEnvironment.Empty));
 
         Assert.Contains(ex.Errors, e => e.StartsWith("Orchestrator:Apps:shop:Regions:us-east-1:Services:0:Service: given more than once", StringComparison.Ordinal));
     }
@@ -41,7 +39,7 @@ public sealed class ConfigurationFileTests : IDisposable
     {
         var path = Write("broken.json", "{ \"Orchestrator\": { \"Apps\": ");
 
-        var ex = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load(path));
+        var ex = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load(path, environment: TestEnvironment.Empty));
 
         Assert.Contains($"configuration file '{path}' is not valid JSON: line 1, position ", ex.Message, StringComparison.Ordinal);
     }
@@ -51,28 +49,9 @@ public sealed class ConfigurationFileTests : IDisposable
     {
         var path = Write("array.json", "[1, 2]");
 
-        var ex = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load(path));
+        var ex = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load(path, environment: TestEnvironment.Empty));
 
         Assert.Contains($"configuration file '{path}' is not a configuration", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Load_RelativePath_ResolvesAgainstTheCurrentDirectory()
-    {
-        // Before: the JSON provider resolved it against the assembly's folder and threw FileNotFoundException.
-        File.Copy(TestConfig.ConfigPath, Path.Combine(_folder, "mine.json"));
-        var before = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = _folder;
-        try
-        {
-            Assert.Equal("shop", OrchestratorConfiguration.Load("mine.json").Apps["shop"].Name);
-            var ex = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load("missing.json"));
-            Assert.Contains($"configuration file 'missing.json' does not exist (looked for {Path.Combine(_folder, "missing.json")})", ex.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Environment.CurrentDirectory = before;
-        }
     }
 
     [Fact]
@@ -111,7 +90,7 @@ public sealed class ConfigurationFileTests : IDisposable
     {
         var path = Write("ten.json", TenApps());
 
-        var options = OrchestratorConfiguration.Load(path);
+        var options = OrchestratorConfiguration.Load(path, environment: TestEnvironment.Empty);
 
         Assert.Equal(10, options.Apps.Count);
         Assert.Equal(330, options.FunctionTimeoutSeconds);

@@ -37,7 +37,7 @@ public class OrchestratorConfigurationTests
     [Fact]
     public void Load_MissingFile_NamesTheFile()
     {
-        var ex = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load("/nonexistent/orchestrator.json"));
+        var ex = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load("/nonexistent/orchestrator.json", environment: TestEnvironment.Empty));
 
         Assert.Contains("'/nonexistent/orchestrator.json' does not exist", ex.Message, StringComparison.Ordinal);
     }

@@ -50,7 +50,7 @@ public sealed class RoutingControlOptionsTests
         File.WriteAllText(path, file);
         try
         {
-            var error = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load(path, [new($"{At}:Dns:Strategy", "RoutingControl"), new("Orchestrator:Region", "us-west-2")]));
+            var error = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load(path, [new($"{At}:Dns:Strategy", "RoutingControl"), new("Orchestrator:Region", "us-west-2")], environment: TestEnvironment.Empty));
 
             Assert.Contains("list all 5 endpoints of the cluster", error.Message, StringComparison.Ordinal);
         }

@@ -15,13 +15,16 @@ internal sealed class ArcEndpointDownScenario : DrillScenario
 
     public override string Name => "arc-endpoint-down";
 
-    public override string Description => "traffic moves by Route 53 ARC routing controls; two of the cluster's five endpoints refuse connections; the primary goes down; the switch goes through a third endpoint";
+    public override string Description =>
+        "traffic moves by Route 53 ARC routing controls; two of the cluster's five endpoints refuse connections; the primary goes down; "
+        + "the switch goes through a third endpoint";
 
     public override Outcome Expected => Outcome.FailedOver;
 
     public override IReadOnlyList<KeyValuePair<string, string?>> Overrides => RoutingControlSettings;
 
-    /// <summary>The app switches by routing controls, and its orchestrator (function and state table) lives in the standby region.</summary>
+    /// <summary>The app switches by routing controls, and its orchestrator (function and state table) lives in the standby
+    /// region.</summary>
     internal static IReadOnlyList<KeyValuePair<string, string?>> RoutingControlSettings { get; } =
     [
         new("Orchestrator:Apps:shop:Dns:Strategy", "RoutingControl"),
@@ -36,7 +39,10 @@ internal sealed class ArcEndpointDownScenario : DrillScenario
             await s.World.Cloud.Cluster.TakeDownAsync(region);
         }
 
-        timeline.Add(new TimelineEntry(TimeSpan.Zero, $"ARC cluster endpoints in {string.Join(" and ", Down)} refuse connections (3 of 5 up)", null, ScenarioKit.Drill));
+        timeline.Add(
+            new TimelineEntry(
+            TimeSpan.Zero, $"ARC cluster endpoints in {string.Join(" and ", Down)} refuse connections (3 of 5 up)", null,
+            ScenarioKit.Drill));
         ScenarioKit.TakePrimaryDown(s, timeline);
         cancellationToken.ThrowIfCancellationRequested();
 

@@ -12,7 +12,8 @@ internal sealed class CrashMidFailoverScenario : DrillScenario
 {
     public override string Name => "crash-mid-failover";
 
-    public override string Description => "the function process is killed right after PromoteWriter; Lambda's retry takes over the expired lease and resumes at DnsUpsert";
+    public override string Description =>
+        "the function process is killed right after PromoteWriter; Lambda's retry takes over the expired lease and resumes at DnsUpsert";
 
     // A short lease, so the retry waits it out in seconds of real time (the waits must stay shorter than the lease).
     public override IReadOnlyList<KeyValuePair<string, string?>> Overrides =>
@@ -43,9 +44,20 @@ internal sealed class CrashMidFailoverScenario : DrillScenario
 
         var resumed = retry.Result?.Steps.Where(x => x.Status == StepStatus.SkippedCompleted).Select(x => x.Name).ToList() ?? [];
         var checks = await FailoverChecks.FailedOverAsync(s, retry.Result?.ExecutionId);
-        checks.Add(new DrillCheck("the first invocation died", crashed.Result is null && crashed.Error?.Contains("Runtime.ExitError", StringComparison.Ordinal) == true, crashed.Summary));
-        checks.Add(new DrillCheck("the retry resumed after the checkpoint", resumed.SequenceEqual([StepNames.Preflight, StepNames.EcsScaleUp, StepNames.TargetHealthy, StepNames.PromoteWriter]), "skipped: " + string.Join(", ", resumed)));
-        checks.Add(new DrillCheck("the retry kept the execution", retry.Result?.ExecutionId is not null && (await EndStateChecks.AuditAsync(s)).Any(e => e.ExecutionId == retry.Result.ExecutionId && e.Kind == "LeaseTakenOver"), "audit shows LeaseTakenOver"));
+        checks.Add(
+            new DrillCheck(
+            "the first invocation died", crashed.Result is null
+            && crashed.Error?.Contains("Runtime.ExitError", StringComparison.Ordinal) == true, crashed.Summary));
+        checks.Add(
+            new DrillCheck(
+            "the retry resumed after the checkpoint",
+            resumed.SequenceEqual([StepNames.Preflight, StepNames.EcsScaleUp, StepNames.TargetHealthy, StepNames.PromoteWriter]),
+            "skipped: " + string.Join(", ", resumed)));
+        checks.Add(
+            new DrillCheck(
+            "the retry kept the execution", retry.Result?.ExecutionId is not null
+            && (await EndStateChecks.AuditAsync(s)).Any(e => e.ExecutionId == retry.Result.ExecutionId && e.Kind == "LeaseTakenOver"),
+            "audit shows LeaseTakenOver"));
         checks.Add(EndStateChecks.CalledOnce(s, LocalService.Ecs, "UpdateService"));
         return Result(s, retry.Result?.Outcome, timeline, checks);
     }

@@ -35,7 +35,8 @@ internal abstract class DrillScenario
 
     public abstract Task<ScenarioResult> RunAsync(DrillSession session, CancellationToken cancellationToken);
 
-    protected ScenarioResult Result(DrillSession s, Outcome? actual, List<TimelineEntry> timeline, List<DrillCheck> checks, RtoBreakdown? rto = null) => new()
+    protected ScenarioResult Result(DrillSession s, Outcome? actual, List<TimelineEntry> timeline, List<DrillCheck> checks,
+        RtoBreakdown? rto = null) => new()
     {
         Scenario = Name,
         Expected = Expected,

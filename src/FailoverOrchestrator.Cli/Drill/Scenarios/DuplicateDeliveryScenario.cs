@@ -8,7 +8,8 @@ internal sealed class DuplicateDeliveryScenario : DrillScenario
 {
     public override string Name => "duplicate-delivery";
 
-    public override string Description => "the same alarm event delivered 8 times concurrently and 4 times later: one execution, each AWS change made once";
+    public override string Description =>
+        "the same alarm event delivered 8 times concurrently and 4 times later: one execution, each AWS change made once";
 
     public override Outcome Expected => Outcome.FailedOver;
 
@@ -31,12 +32,17 @@ internal sealed class DuplicateDeliveryScenario : DrillScenario
 
         foreach (var d in burst.Where(d => d != owner).Concat(late))
         {
-            timeline.Add(new TimelineEntry(d.At + d.Duration, $"{d.Label}: {d.Result?.Outcome.ToString() ?? "threw"}", d.Duration, ScenarioKit.Measured));
+            timeline.Add(
+                new TimelineEntry(
+                d.At + d.Duration, $"{d.Label}: {d.Result?.Outcome.ToString() ?? "threw"}", d.Duration, ScenarioKit.Measured));
         }
 
         var all = burst.Concat(late).ToList();
         var checks = await FailoverChecks.FailedOverAsync(s, owner.Result?.ExecutionId);
-        checks.Add(new DrillCheck("one execution among 12 deliveries", all.Count(d => d.Result?.Outcome == Outcome.FailedOver) == 1 && all.All(d => d.Result is not null),
+        checks.Add(
+            new DrillCheck(
+            "one execution among 12 deliveries", all.Count(d => d.Result?.Outcome == Outcome.FailedOver) == 1
+            && all.All(d => d.Result is not null),
             string.Join(", ", all.GroupBy(d => d.Result?.Outcome.ToString() ?? "threw").Select(g => $"{g.Count()} {g.Key}"))));
         checks.Add(EndStateChecks.CalledOnce(s, LocalService.Ecs, "UpdateService"));
         checks.Add(EndStateChecks.CalledOnce(s, LocalService.Route53, "ChangeResourceRecordSets"));

@@ -11,7 +11,8 @@ internal sealed class FailbackScenario : DrillScenario
 {
     public override string Name => "failback";
 
-    public override string Description => "after a failover the primary recovers; the operator runs plan, then failback with confirm; every resource returns to where it was";
+    public override string Description =>
+        "after a failover the primary recovers; the operator runs plan, then failback with confirm; every resource returns to where it was";
 
     public override Outcome Expected => Outcome.FailedBack;
 
@@ -29,19 +30,25 @@ internal sealed class FailbackScenario : DrillScenario
         s.World.Cloud.Route53.SetHealthCheckStatus(primary.HealthCheckId, healthy: true);
         foreach (var service in primary.Services)
         {
-            s.World.Cloud.Ecs.SetCounts(app.PrimaryRegion, service.Cluster, service.Service, service.StandbyDesiredCount, service.StandbyDesiredCount);
+            s.World.Cloud.Ecs.SetCounts(app.PrimaryRegion, service.Cluster, service.Service, service.StandbyDesiredCount,
+                service.StandbyDesiredCount);
         }
 
-        timeline.Add(new TimelineEntry(s.Clock.GetUtcNow() - s.OutageAt, $"primary {app.PrimaryRegion} recovers (healthy, at its standby count)", null, ScenarioKit.Drill));
+        timeline.Add(
+            new TimelineEntry(
+            s.Clock.GetUtcNow() - s.OutageAt, $"primary {app.PrimaryRegion} recovers (healthy, at its standby count)", null,
+            ScenarioKit.Drill));
         var plan = await s.InvokeAsync("operator plan", AlarmPayloads.Command("plan", app, "rehearse the failback"));
-        timeline.Add(new TimelineEntry(plan.At, $"operator plan: {plan.Result?.Outcome}", plan.Duration, ScenarioKit.Measured, plan.Result?.Reason));
+        timeline.Add(
+            new TimelineEntry(plan.At, $"operator plan: {plan.Result?.Outcome}", plan.Duration, ScenarioKit.Measured, plan.Result?.Reason));
         var failback = await s.InvokeAsync("operator failback", AlarmPayloads.Command("failback", app, "primary recovered"));
         ScenarioKit.AddSteps(s, timeline, failback, withTtl: false);
 
         var checks = new List<DrillCheck>
         {
             new("failover first", failover.Result?.Outcome == Outcome.FailedOver, failover.Summary),
-            new("plan changed nothing and listed the calls", plan.Result?.Outcome == Outcome.Planned && plan.Result.Steps.All(x => x.Calls is { Count: > 0 }), plan.Summary),
+            new("plan changed nothing and listed the calls", plan.Result?.Outcome == Outcome.Planned
+                && plan.Result.Steps.All(x => x.Calls is { Count: > 0 }), plan.Summary),
             EndStateChecks.RecordPointsAt(s, app.PrimaryRegion),
         };
         checks.AddRange(EndStateChecks.ServicesAt(s, app.PrimaryRegion, active: true));
@@ -49,7 +56,8 @@ internal sealed class FailbackScenario : DrillScenario
         checks.Add(await EndStateChecks.WriterIsAsync(s, app.PrimaryRegion));
         checks.Add(await EndStateChecks.StateIsAsync(s, Phase.Steady, app.PrimaryRegion));
         checks.Add(EndStateChecks.Notifications(s, 2, "[failover] FAILED BACK"));
-        checks.Add(await EndStateChecks.AuditCompleteAsync(s, failback.Result?.ExecutionId, [.. StepNames.DefaultOrder, StepNames.EcsScaleDown]));
+        checks.Add(
+            await EndStateChecks.AuditCompleteAsync(s, failback.Result?.ExecutionId, [.. StepNames.DefaultOrder, StepNames.EcsScaleDown]));
         return Result(s, failback.Result?.Outcome, timeline, checks);
     }
 }

@@ -8,7 +8,8 @@ internal sealed class FlappingScenario : DrillScenario
 {
     public override string Name => "flapping";
 
-    public override string Description => "the primary's alarm goes ALARM, OK, ALARM within the cooldown: one failover, no automatic failback, the second alarm suppressed";
+    public override string Description =>
+        "the primary's alarm goes ALARM, OK, ALARM within the cooldown: one failover, no automatic failback, the second alarm suppressed";
 
     public override Outcome Expected => Outcome.Suppressed;
 
@@ -22,13 +23,19 @@ internal sealed class FlappingScenario : DrillScenario
         s.Clock.Jump(TimeSpan.FromMinutes(3));
         s.World.Cloud.Route53.SetHealthCheckStatus(s.App.Regions[s.App.PrimaryRegion].HealthCheckId, healthy: true);
         var ok = await s.InvokeAsync("alarm OK", ScenarioKit.Alarm(s, "OK", "ALARM"));
-        timeline.Add(new TimelineEntry(ok.At, $"primary healthy again; alarm ALARM -> OK: {ok.Result?.Outcome}", ok.Duration, ScenarioKit.Measured, ok.Result?.Reason));
+        timeline.Add(
+            new TimelineEntry(
+            ok.At, $"primary healthy again; alarm ALARM -> OK: {ok.Result?.Outcome}", ok.Duration, ScenarioKit.Measured,
+            ok.Result?.Reason));
 
         cancellationToken.ThrowIfCancellationRequested();
         s.Clock.Jump(TimeSpan.FromMinutes(2));
         s.World.Cloud.Route53.SetHealthCheckStatus(s.App.Regions[s.App.PrimaryRegion].HealthCheckId, healthy: false);
         var again = await s.InvokeAsync("alarm ALARM again", ScenarioKit.Alarm(s));
-        timeline.Add(new TimelineEntry(again.At, $"primary fails again; alarm OK -> ALARM: {again.Result?.Outcome}", again.Duration, ScenarioKit.Measured, again.Result?.Reason));
+        timeline.Add(
+            new TimelineEntry(
+            again.At, $"primary fails again; alarm OK -> ALARM: {again.Result?.Outcome}", again.Duration, ScenarioKit.Measured,
+            again.Result?.Reason));
 
         var checks = new List<DrillCheck>
         {

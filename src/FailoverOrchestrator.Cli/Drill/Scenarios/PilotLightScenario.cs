@@ -11,7 +11,9 @@ internal sealed class PilotLightScenario : DrillScenario
 {
     public override string Name => "pilot-light";
 
-    public override string Description => "the standby runs no task (pilot light) and is unhealthy until scaled up; the failover starts its tasks, waits for its health check, then moves DNS";
+    public override string Description =>
+        "the standby runs no task (pilot light) and is unhealthy until scaled up; the failover starts its tasks, waits for its health "
+        + "check, then moves DNS";
 
     public override Outcome Expected => Outcome.FailedOver;
 
@@ -32,7 +34,10 @@ internal sealed class PilotLightScenario : DrillScenario
         var delivery = await s.InvokeAsync("alarm delivery", ScenarioKit.Alarm(s));
         ScenarioKit.AddSteps(s, timeline, delivery);
         var checks = await FailoverChecks.FailedOverAsync(s, delivery.Result?.ExecutionId);
-        checks.Insert(0, new DrillCheck("the standby was unhealthy at 0 tasks before the failover", !standbyHealthy, standbyHealthy ? "it was healthy" : "it was unhealthy"));
+        checks.Insert(0,
+            new DrillCheck(
+            "the standby was unhealthy at 0 tasks before the failover", !standbyHealthy, standbyHealthy
+            ? "it was healthy" : "it was unhealthy"));
         var steps = delivery.Result?.Steps.ToList() ?? [];
         var healthy = steps.FindIndex(x => x.Name == "TargetHealthy" && x.Status == StepStatus.Succeeded);
         var dns = steps.FindIndex(x => x.Name == "DnsUpsert");

@@ -14,7 +14,9 @@ internal sealed class ReplicationLagScenario : DrillScenario
 {
     public override string Name => "replication-lag";
 
-    public override string Description => "replication to the standby stalled 3 minutes before the primary goes dark: the alarm's failover is Blocked with the figures; the operator fails over accepting the loss";
+    public override string Description =>
+        "replication to the standby stalled 3 minutes before the primary goes dark: the alarm's failover is Blocked with the figures; the "
+        + "operator fails over accepting the loss";
 
     public override Outcome Expected => Outcome.FailedOver;
 
@@ -39,33 +41,47 @@ internal sealed class ReplicationLagScenario : DrillScenario
             await DrillHeartbeats.WriteAgoAsync(s.World, app, TimeSpan.FromSeconds(ago), cancellationToken);
         }
 
-        s.Progress.Say($"replication {app.PrimaryRegion} -> {app.StandbyRegion} stalled 3:10 before the outage; {replicator.Pending} writes wait");
+        s.Progress.Say(
+            $"replication {app.PrimaryRegion} -> {app.StandbyRegion} stalled 3:10 before the outage; {replicator.Pending} writes wait");
         ScenarioKit.TakePrimaryDown(s, timeline);
         s.World.Router!.Isolate(app.PrimaryRegion);
-        timeline.Insert(1, new TimelineEntry(TimeSpan.Zero, $"  {app.PrimaryRegion}'s DynamoDB is unreachable too; its heartbeats since T-3:10 never reached {app.StandbyRegion}", null, ScenarioKit.Drill));
+        timeline.Insert(1,
+            new TimelineEntry(
+            TimeSpan.Zero,
+            $"  {app.PrimaryRegion}'s DynamoDB is unreachable too; its heartbeats since T-3:10 never reached {app.StandbyRegion}", null,
+            ScenarioKit.Drill));
 
         var alarm = await s.InvokeAsync("alarm delivery", ScenarioKit.Alarm(s));
         ScenarioKit.AddSteps(s, timeline, alarm, withTtl: false);
         var bound = alarm.Result?.Rpo?.BoundSeconds ?? 0;
         var accept = (int)Math.Ceiling(bound) + 30;
-        var failover = await s.InvokeAsync("operator failover", AlarmPayloads.Command("failover", app, "region dark; accepting the writes at risk", accept));
+        var failover = await s.InvokeAsync("operator failover",
+            AlarmPayloads.Command("failover", app, "region dark; accepting the writes at risk", accept));
         ScenarioKit.AddSteps(s, timeline, failover);
 
         // The partition heals: the primary's replica receives the backlog, the writer item among it.
         replicator.Resume();
         s.World.Router.Isolate(app.PrimaryRegion, isolated: false);
         await replicator.DrainAsync(TimeSpan.FromSeconds(10), cancellationToken);
-        timeline.Add(new TimelineEntry(s.Clock.GetUtcNow() - s.OutageAt, $"{app.PrimaryRegion} reachable again; replication catches up", null, ScenarioKit.Drill));
+        timeline.Add(
+            new TimelineEntry(
+            s.Clock.GetUtcNow() - s.OutageAt, $"{app.PrimaryRegion} reachable again; replication catches up", null, ScenarioKit.Drill));
 
-        var summary = (await EndStateChecks.AuditAsync(s)).FirstOrDefault(e => e.ExecutionId == failover.Result?.ExecutionId && e.Kind == "Summary");
+        var summary = (await EndStateChecks.AuditAsync(s))
+            .FirstOrDefault(e => e.ExecutionId == failover.Result?.ExecutionId && e.Kind == "Summary");
         var checks = new List<DrillCheck>
         {
             new("the alarm's failover was Blocked by the RPO gate with the figures",
-                alarm.Result?.Outcome == Outcome.Blocked && alarm.Result.Reason?.Contains("over MaxReplicationLagSeconds (60 s)", StringComparison.Ordinal) == true && bound >= 190,
+                alarm.Result?.Outcome == Outcome.Blocked
+                    && alarm.Result.Reason?.Contains("over MaxReplicationLagSeconds (60 s)", StringComparison.Ordinal) == true
+                    && bound >= 190,
                 alarm.Summary),
             new("the operator's failover recorded the accepted loss", failover.Result?.Rpo?.AcceptedLossSeconds == accept,
-                string.Create(CultureInfo.InvariantCulture, $"acceptDataLossSeconds {accept}; result rpo accepted {failover.Result?.Rpo?.AcceptedLossSeconds}")),
-            new("the audit summary carries the RPO and the accepted loss", summary?.Detail?.Contains(string.Create(CultureInfo.InvariantCulture, $"acceptedLossSeconds={accept}"), StringComparison.Ordinal) == true,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"acceptDataLossSeconds {accept}; result rpo accepted {failover.Result?.Rpo?.AcceptedLossSeconds}")),
+            new("the audit summary carries the RPO and the accepted loss",
+                summary?.Detail?.Contains(
+                string.Create(CultureInfo.InvariantCulture, $"acceptedLossSeconds={accept}"), StringComparison.Ordinal) == true,
                 summary?.Detail ?? "no summary"),
             EndStateChecks.RecordPointsAt(s, app.StandbyRegion),
             await EndStateChecks.StateIsAsync(s, Phase.Steady, app.StandbyRegion),

@@ -10,7 +10,8 @@ internal sealed class StandbyUnhealthyScenario : DrillScenario
 {
     public override string Name => "standby-unhealthy";
 
-    public override string Description => "the standby's health check fails too: preflight blocks, nothing is changed, the on-call is told why";
+    public override string Description =>
+        "the standby's health check fails too: preflight blocks, nothing is changed, the on-call is told why";
 
     public override Outcome Expected => Outcome.Blocked;
 
@@ -18,7 +19,8 @@ internal sealed class StandbyUnhealthyScenario : DrillScenario
     {
         var timeline = new List<TimelineEntry>();
         var app = s.App;
-        s.World.Cloud.Route53.SetHealthCheckStatus(app.Regions[app.StandbyRegion].HealthCheckId, healthy: false, "Failure: HTTP Status Code 503, Service Unavailable.");
+        s.World.Cloud.Route53.SetHealthCheckStatus(app.Regions[app.StandbyRegion].HealthCheckId, healthy: false,
+            "Failure: HTTP Status Code 503, Service Unavailable.");
         s.Progress.Say($"standby region {app.StandbyRegion}'s health check is failing too");
         ScenarioKit.TakePrimaryDown(s, timeline);
 

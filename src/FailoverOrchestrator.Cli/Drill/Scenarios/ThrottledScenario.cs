@@ -19,7 +19,8 @@ internal sealed class ThrottledScenario : DrillScenario
 
     public override string Name => "throttled";
 
-    public override string Description => "Route 53, ECS and SNS throttle or fail 11 calls during the failover; the clients' jittered backoff carries it through";
+    public override string Description =>
+        "Route 53, ECS and SNS throttle or fail 11 calls during the failover; the clients' jittered backoff carries it through";
 
     public override Outcome Expected => Outcome.FailedOver;
 
@@ -32,7 +33,8 @@ internal sealed class ThrottledScenario : DrillScenario
             s.World.Cloud.Faults.Arm(new FaultRule(service, operation, kind) { NextCalls = calls });
         }
 
-        s.Progress.Say($"armed {Faults.Sum(f => f.Calls)} faults: {string.Join(", ", Faults.Select(f => $"{f.Operation} {f.Kind} x{f.Calls}"))}");
+        s.Progress.Say(
+            $"armed {Faults.Sum(f => f.Calls)} faults: {string.Join(", ", Faults.Select(f => $"{f.Operation} {f.Kind} x{f.Calls}"))}");
         var delivery = await s.InvokeAsync("alarm delivery", ScenarioKit.Alarm(s));
         ScenarioKit.AddSteps(s, timeline, delivery);
 
@@ -42,7 +44,10 @@ internal sealed class ThrottledScenario : DrillScenario
         {
             var injected = log.Count(c => c.Service == service && c.Operation == operation && c.Injected);
             var succeeded = log.Count(c => c.Service == service && c.Operation == operation && c.StatusCode < 400);
-            checks.Add(new DrillCheck($"{operation}: {calls} x {kind} retried through", injected == calls && succeeded >= 1, $"{injected} injected, then {succeeded} success(es)"));
+            checks.Add(
+                new DrillCheck(
+                $"{operation}: {calls} x {kind} retried through", injected == calls && succeeded >= 1,
+                $"{injected} injected, then {succeeded} success(es)"));
         }
 
         return Result(s, delivery.Result?.Outcome, timeline, checks, ScenarioKit.Rto(s, delivery));

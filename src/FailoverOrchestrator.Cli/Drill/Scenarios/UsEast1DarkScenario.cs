@@ -27,7 +27,8 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
     public override string Description => strategy == DnsStrategy.RoutingControl
         ? "us-east-1 goes dark (Route 53 API, the ARC endpoint, the app's health endpoint there) while DNS answers; the scheduled " +
           "watch (WatchPolicy Failover), its probes confirmed by Route 53's DNS answer, switches by routing controls, exactly once"
-        : "us-east-1 goes dark while DNS answers; the app switches by record change, which needs the Route 53 API: a notified Blocked naming it and the manual step";
+        : "us-east-1 goes dark while DNS answers; the app switches by record change, which needs the Route 53 API: a notified Blocked "
+            + "naming it and the manual step";
 
     public override Outcome Expected => strategy == DnsStrategy.RoutingControl ? Outcome.FailedOver : Outcome.Blocked;
 
@@ -55,13 +56,19 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
             healthy: false,
             "Failure: Connection timed out. The endpoint or the internet connection is down, " +
             "or requests are being blocked by your firewall.");
-        timeline.Add(new TimelineEntry(TimeSpan.Zero, $"{DarkRegion} goes dark: the Route 53 API, the ARC endpoint and the app's health endpoint there refuse connections; DNS still answers", null, ScenarioKit.Drill));
+        timeline.Add(
+            new TimelineEntry(
+            TimeSpan.Zero,
+            $"{DarkRegion} goes dark: the Route 53 API, the ARC endpoint and the app's health endpoint there refuse connections; DNS still "
+            + $"answers", null, ScenarioKit.Drill));
         cancellationToken.ThrowIfCancellationRequested();
 
         DrillInvocation command;
         if (strategy == DnsStrategy.RoutingControl)
         {
-            s.Progress.Say($"{DarkRegion} is dark; no alarm can arrive from it: the scheduled watch in {s.Options.Region} probes the primary every minute");
+            s.Progress.Say(
+                $"{DarkRegion} is dark; no alarm can arrive from it: the scheduled watch in {s.Options.Region} probes the primary every "
+                + $"minute");
             command = await WatchUntilItActsAsync(s, timeline, cancellationToken);
         }
         else
@@ -85,7 +92,9 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
         {
             checks.Add(new DrillCheck(
                 $"the watch acted once the primary had failed for {s.App.Watch.FailedForSeconds} s, not before",
-                command.At >= TimeSpan.FromSeconds(s.App.Watch.FailedForSeconds) && s.Invocations.Count(i => i.Label.StartsWith("scheduled watch", StringComparison.Ordinal)) == (s.App.Watch.FailedForSeconds / 60) + 1,
+                command.At >= TimeSpan.FromSeconds(s.App.Watch.FailedForSeconds)
+                    && s.Invocations.Count(
+                    i => i.Label.StartsWith("scheduled watch", StringComparison.Ordinal)) == (s.App.Watch.FailedForSeconds / 60) + 1,
                 $"acted at {command.At.TotalSeconds:0} s, on run {s.Invocations.Count}"));
         }
         // Detection is the watch's own: from the outage to the start of the run that acted (Watch:FailedForSeconds after
@@ -102,7 +111,8 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
     }
 
     /// <summary>One watch run a minute until one acts; each earlier run must only record the failing streak.</summary>
-    private static async Task<DrillInvocation> WatchUntilItActsAsync(DrillSession s, List<TimelineEntry> timeline, CancellationToken cancellationToken)
+    private static async Task<DrillInvocation> WatchUntilItActsAsync(DrillSession s, List<TimelineEntry> timeline,
+        CancellationToken cancellationToken)
     {
         var limit = (s.App.Watch.FailedForSeconds / 60) + 2;
         for (var run = 1; ; run++)
@@ -114,7 +124,9 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
                 return watch;
             }
 
-            timeline.Add(new TimelineEntry(watch.At, $"scheduled watch #{run}: {watch.Result.Outcome}", watch.Duration, ScenarioKit.Measured, watch.Result.Reason));
+            timeline.Add(
+                new TimelineEntry(
+                watch.At, $"scheduled watch #{run}: {watch.Result.Outcome}", watch.Duration, ScenarioKit.Measured, watch.Result.Reason));
         }
     }
 
@@ -146,7 +158,8 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
         var checks = new List<DrillCheck>
         {
             new("the Blocked names the dead dependency and the manual step",
-                reason.Contains("Route 53 API (route53.amazonaws.com", StringComparison.Ordinal) && reason.Contains("Manual step", StringComparison.Ordinal),
+                reason.Contains("Route 53 API (route53.amazonaws.com", StringComparison.Ordinal)
+                    && reason.Contains("Manual step", StringComparison.Ordinal),
                 reason),
             EndStateChecks.RecordPointsAt(s, app.PrimaryRegion),
             EndStateChecks.NotCalled(s, LocalService.Ecs, "UpdateService"),
@@ -170,12 +183,18 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
             acted?.Detail ?? "no WatchFailover decision audited");
     }
 
-    /// <summary>What the function's result says the dark region refused: the Route 53 API's calls and the cluster endpoint skipped.</summary>
+    /// <summary>What the function's result says the dark region refused: the Route 53 API's calls and the cluster endpoint
+    /// skipped.</summary>
     private static string Refusals(DrillInvocation command)
     {
         var steps = command.Result?.Steps ?? [];
-        var seen = steps.SelectMany(st => (st.Calls ?? []).Where(c => c.Contains("us-east-1: ", StringComparison.Ordinal)).Select(c => $"{st.Name}: ARC endpoint {c[(c.IndexOf(" after ", StringComparison.Ordinal) + 7)..]}"))
-            .Concat(steps.Where(st => st.Detail?.Contains("route53.amazonaws.com", StringComparison.Ordinal) == true).Select(st => $"{st.Name}: Route 53 API (NetworkError)"))
+        var seen = steps.SelectMany(st =>
+            (st.Calls ?? []).Where(c => c.Contains("us-east-1: ", StringComparison.Ordinal)).Select(c =>
+            $"{st.Name}: ARC endpoint {c[(c.IndexOf(" after ", StringComparison.Ordinal) + 7)..]}"))
+            .Concat(
+                steps.Where(
+                st => st.Detail?.Contains("route53.amazonaws.com", StringComparison.Ordinal) == true).Select(st =>
+                $"{st.Name}: Route 53 API (NetworkError)"))
             .Distinct()
             .ToList();
         return seen.Count == 0 ? "none reported" : string.Join("; ", seen);
@@ -185,6 +204,7 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
     private static DrillCheck NoSuccessIn(DrillSession s)
     {
         var answered = s.World.Cloud.Calls.Snapshot().Where(c => c.Region == DarkRegion && c.StatusCode is > 0 and < 400).ToList();
-        return new DrillCheck($"no call to {DarkRegion} was answered", answered.Count == 0, answered.Count == 0 ? "none" : string.Join(", ", answered.Select(c => $"{c.Service} {c.Operation}")));
+        return new DrillCheck($"no call to {DarkRegion} was answered", answered.Count == 0, answered.Count == 0
+            ? "none" : string.Join(", ", answered.Select(c => $"{c.Service} {c.Operation}")));
     }
 }

@@ -17,7 +17,8 @@ internal static class AcquireUpdates
 {
     public static StateUpdate FreshStart(AcquireRequest request)
     {
-        var condition = "#phase = :steady AND #activeRegion = :source AND (attribute_not_exists(#lastTriggerKey) OR #lastTriggerKey <> :key) AND NOT contains(#recentTriggerKeys, :key)";
+        var condition = "#phase = :steady AND #activeRegion = :source AND (attribute_not_exists(#lastTriggerKey) OR #lastTriggerKey <> "
+            + ":key) AND NOT contains(#recentTriggerKeys, :key)";
         var values = new Dictionary<string, AttributeValue>
         {
             [":steady"] = PhaseValues.Steady,
@@ -32,7 +33,8 @@ internal static class AcquireUpdates
             [":lease"] = Millis(request.Now + request.Lease),
             [":startedAt"] = Millis(request.Now),
         };
-        var update = "SET #phase = :phase, #targetRegion = :target, #executionId = :executionId, #holder = :executionId, #epoch = if_not_exists(#epoch, :zero) + :one, "
+        var update = "SET #phase = :phase, #targetRegion = :target, #executionId = :executionId, #holder = :executionId, #epoch = "
+            + "if_not_exists(#epoch, :zero) + :one, "
             + "#attempts = :one, #completedSteps = :noSteps, #leaseExpiresAt = :lease, #lastTriggerKey = :key, #startedAt = :startedAt";
 
         // A zero cooldown (operator commands) leaves the clause out rather than comparing with :now, which a
@@ -51,7 +53,8 @@ internal static class AcquireUpdates
         return new(condition, update + " REMOVE #failedPhase, #lastError, #dnsChangeId, #pageMessageId", values);
     }
 
-    /// <summary>The lease counts as expired from the instant it names (live while now &lt; leaseExpiresAt), so a lease released by a recorded failure at "now" can be taken over by a retry in the same millisecond.</summary>
+    /// <summary>The lease counts as expired from the instant it names (live while now &lt; leaseExpiresAt), so a lease released by a
+    /// recorded failure at "now" can be taken over by a retry in the same millisecond.</summary>
     public static StateUpdate TakeOver(AcquireRequest request) => new(
         "#phase = :phase AND #targetRegion = :target AND #leaseExpiresAt <= :now",
         "SET #epoch = #epoch + :one, #attempts = #attempts + :one, #leaseExpiresAt = :lease, #holder = :holder",
@@ -65,13 +68,15 @@ internal static class AcquireUpdates
             [":lease"] = Millis(request.Now + request.Lease),
         });
 
-    private static (string Condition, string Update) ForAlarm(string condition, string update, Dictionary<string, AttributeValue> values, AcquireRequest request, DateTimeOffset changedAt)
+    private static (string Condition, string Update) ForAlarm(string condition, string update, Dictionary<string, AttributeValue> values,
+        AcquireRequest request, DateTimeOffset changedAt)
     {
         // A transition from before the last switch started is a late redelivery of an alarm that switch already
         // answered (or that an operator overruled): it starts nothing, however long after the cooldown it arrives.
         // One that happened while the switch ran is news, and meets the cooldown instead. Items written before
         // lastSwitchStartedAt existed are judged by lastTransitionAt.
-        condition += " AND (#lastSwitchStartedAt < :changedAt OR (attribute_not_exists(#lastSwitchStartedAt) AND (attribute_not_exists(#lastTransitionAt) OR #lastTransitionAt < :changedAt)))";
+        condition += " AND (#lastSwitchStartedAt < :changedAt OR (attribute_not_exists(#lastSwitchStartedAt) AND "
+            + "(attribute_not_exists(#lastTransitionAt) OR #lastTransitionAt < :changedAt)))";
         values[":changedAt"] = Millis(changedAt);
 
         // The remembered keys are rewritten whole (pruned to their bounds), so the write is conditioned on the

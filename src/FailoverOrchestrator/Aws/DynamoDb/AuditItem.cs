@@ -52,16 +52,19 @@ internal static class AuditItem
         ExecutionId = item.GetString(ExecutionId) ?? string.Empty,
         Epoch = item.GetNumber(Epoch) ?? 0,
         Sequence = (int)(item.GetNumber(Sequence) ?? 0),
-        Timestamp = DateTimeOffset.Parse(item.GetString(Timestamp) ?? string.Empty, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+        Timestamp =
+            DateTimeOffset.Parse(item.GetString(Timestamp) ?? string.Empty, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
         Kind = item.GetString(Kind) ?? string.Empty,
         Step = item.GetString(Step),
         Detail = item.GetString(Detail),
         DurationMs = item.GetNumber(DurationMs),
     };
 
-    /// <summary><c>{timestamp}#{executionId}#{epoch:D6}-{sequence:D4}</c>: derived from the event alone, so a retried append targets the same item.</summary>
+    /// <summary><c>{timestamp}#{executionId}#{epoch:D6}-{sequence:D4}</c>: derived from the event alone, so a retried append targets the
+    /// same item.</summary>
     public static string SortKey(AuditEvent auditEvent) =>
-        string.Create(CultureInfo.InvariantCulture, $"{FormatTimestamp(auditEvent.Timestamp)}#{auditEvent.ExecutionId}#{auditEvent.Epoch:D6}-{auditEvent.Sequence:D4}");
+        string.Create(CultureInfo.InvariantCulture,
+            $"{FormatTimestamp(auditEvent.Timestamp)}#{auditEvent.ExecutionId}#{auditEvent.Epoch:D6}-{auditEvent.Sequence:D4}");
 
     private static string FormatTimestamp(DateTimeOffset timestamp) =>
         timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

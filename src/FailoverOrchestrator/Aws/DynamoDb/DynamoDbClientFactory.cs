@@ -22,7 +22,8 @@ internal sealed class DynamoDbClientFactory : IDynamoDbClientFactory, IDisposabl
     /// <param name="credentials">Explicit credentials, or null for the SDK's default chain.</param>
     /// <param name="requestTimeout">The timeout of one HTTP attempt.</param>
     /// <param name="maxErrorRetry">How many times the SDK retries a throttled or failed request.</param>
-    /// <param name="getEnvironmentVariable">Reads an environment variable; lets tests point the factory at loopback without changing the process environment.</param>
+    /// <param name="getEnvironmentVariable">Reads an environment variable; lets tests point the factory at loopback without changing the
+    /// process environment.</param>
     public DynamoDbClientFactory(
         AWSCredentials? credentials,
         TimeSpan requestTimeout,

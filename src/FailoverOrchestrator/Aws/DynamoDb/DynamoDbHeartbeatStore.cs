@@ -21,14 +21,17 @@ internal sealed class DynamoDbHeartbeatStore(IDynamoDbClientFactory clients, Tim
             ExpressionAttributeNames = new() { ["#region"] = "region", ["#sequence"] = "sequence" },
             ExpressionAttributeValues = new()
             {
-                [":at"] = new AttributeValue { S = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) },
+                [":at"] = new AttributeValue { S = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'",
+                    CultureInfo.InvariantCulture) },
                 [":region"] = new AttributeValue { S = region },
                 [":one"] = new AttributeValue { N = "1" },
             },
             ReturnValues = ReturnValue.ALL_NEW,
         };
-        var response = await DynamoDbCalls.RunAsync("UpdateItem", () => clients.GetClient(region).UpdateItemAsync(request, cancellationToken));
-        return Parse(response.Attributes) ?? throw new InvalidOperationException($"heartbeat in {tableName} ({region}) came back without its attributes");
+        var response =
+            await DynamoDbCalls.RunAsync("UpdateItem", () => clients.GetClient(region).UpdateItemAsync(request, cancellationToken));
+        return Parse(response.Attributes)
+            ?? throw new InvalidOperationException($"heartbeat in {tableName} ({region}) came back without its attributes");
     }
 
     public async Task<Heartbeat?> ReadAsync(string region, string tableName, string key, CancellationToken cancellationToken)
@@ -48,8 +51,10 @@ internal sealed class DynamoDbHeartbeatStore(IDynamoDbClientFactory clients, Tim
     {
         if (item is null || item.Count == 0
             || !item.TryGetValue("region", out var region) || region.S is null
-            || !item.TryGetValue("writtenAt", out var at) || !DateTimeOffset.TryParse(at.S, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var writtenAt)
-            || !item.TryGetValue("sequence", out var sequence) || !long.TryParse(sequence.N, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+            || !item.TryGetValue("writtenAt", out var at)
+                || !DateTimeOffset.TryParse(at.S, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var writtenAt)
+            || !item.TryGetValue("sequence", out var sequence)
+                || !long.TryParse(sequence.N, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
         {
             return null;
         }

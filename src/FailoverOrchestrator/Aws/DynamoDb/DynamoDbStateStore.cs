@@ -49,10 +49,12 @@ internal sealed class DynamoDbStateStore(IDynamoDbClientFactory clients, string 
             app,
             "#phase = :failed AND #failedPhase IN (:over, :back)",
             "SET #phase = #failedPhase, #epoch = #epoch + :one, #attempts = :one, #leaseExpiresAt = :lease REMOVE #failedPhase",
-            new() { [":failed"] = Failed, [":over"] = FailingOver, [":back"] = FailingBack, [":one"] = Number(1), [":lease"] = Millis(now + lease) },
+            new() { [":failed"] = Failed, [":over"] = FailingOver, [":back"] = FailingBack, [":one"] = Number(1),
+                [":lease"] = Millis(now + lease) },
             cancellationToken);
 
-    public async Task CheckpointAsync(string app, long epoch, string completedStep, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken)
+    public async Task CheckpointAsync(string app, long epoch, string completedStep, DateTimeOffset leaseExpiresAt,
+        CancellationToken cancellationToken)
     {
         // NOT contains(...) keeps the checkpoint free of duplicates when the SDK retries a write that had in fact been
         // applied; the re-read below then tells such a retry (same epoch, step present) from a lost lease.
@@ -61,13 +63,16 @@ internal sealed class DynamoDbStateStore(IDynamoDbClientFactory clients, string 
             epoch,
             "NOT contains(#completedSteps, :step)",
             "SET #completedSteps = list_append(if_not_exists(#completedSteps, :noSteps), :steps), #leaseExpiresAt = :lease",
-            new() { [":step"] = String(completedStep), [":steps"] = StringList([completedStep]), [":noSteps"] = StringList([]), [":lease"] = Millis(leaseExpiresAt) },
+            new() { [":step"] = String(completedStep), [":steps"] = StringList([completedStep]), [":noSteps"] = StringList([]),
+                [":lease"] = Millis(leaseExpiresAt) },
             cancellationToken);
 
         if (!appended)
         {
-            await _table.ThrowUnlessAppliedAsync(app, epoch, state => state.CompletedSteps.Contains(completedStep, StringComparer.Ordinal), cancellationToken);
-            await _table.FencedUpdateAsync(app, epoch, null, "SET #leaseExpiresAt = :lease", new() { [":lease"] = Millis(leaseExpiresAt) }, cancellationToken);
+            await _table.ThrowUnlessAppliedAsync(app, epoch, state => state.CompletedSteps.Contains(completedStep, StringComparer.Ordinal),
+                cancellationToken);
+            await _table.FencedUpdateAsync(app, epoch, null, "SET #leaseExpiresAt = :lease", new() { [":lease"] = Millis(leaseExpiresAt) },
+                cancellationToken);
         }
     }
 
@@ -76,17 +81,20 @@ internal sealed class DynamoDbStateStore(IDynamoDbClientFactory clients, string 
             app,
             epoch,
             null,
-            "SET #phase = :steady, #activeRegion = :region, #lastTransitionAt = :now, #lastSwitchStartedAt = if_not_exists(#startedAt, :now) "
+            "SET #phase = :steady, #activeRegion = :region, #lastTransitionAt = :now, #lastSwitchStartedAt = if_not_exists(#startedAt, "
+                + ":now) "
                 + "REMOVE #leaseExpiresAt, #targetRegion, #failedPhase, #lastError, #dnsChangeId, #pageMessageId",
             new() { [":steady"] = Steady, [":region"] = String(activeRegion), [":now"] = Millis(now) },
             cancellationToken);
 
-    public async Task RecordFailureAsync(string app, long epoch, string error, bool terminal, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task RecordFailureAsync(string app, long epoch, string error, bool terminal, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         if (!terminal)
         {
             // Releasing the lease (expiry = now) lets Lambda's retry take over at once instead of waiting it out.
-            await _table.FencedUpdateAsync(app, epoch, null, "SET #lastError = :error, #leaseExpiresAt = :now", new() { [":error"] = String(SafeText.ForHumans(error)), [":now"] = Millis(now) }, cancellationToken);
+            await _table.FencedUpdateAsync(app, epoch, null, "SET #lastError = :error, #leaseExpiresAt = :now",
+                new() { [":error"] = String(SafeText.ForHumans(error)), [":now"] = Millis(now) }, cancellationToken);
             return;
         }
 
@@ -97,7 +105,8 @@ internal sealed class DynamoDbStateStore(IDynamoDbClientFactory clients, string 
             epoch,
             InProgress,
             "SET #failedPhase = #phase, #phase = :failed, #lastError = :error REMOVE #leaseExpiresAt",
-            new() { [":over"] = FailingOver, [":back"] = FailingBack, [":failed"] = Failed, [":error"] = String(SafeText.ForHumans(error)) },
+            new() { [":over"] = FailingOver, [":back"] = FailingBack, [":failed"] = Failed,
+                [":error"] = String(SafeText.ForHumans(error)) },
             cancellationToken);
 
         if (!failed)
@@ -119,9 +128,11 @@ internal sealed class DynamoDbStateStore(IDynamoDbClientFactory clients, string 
     public Task RenewAsync(string app, long epoch, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken) =>
         // The phase guard keeps a renewal from giving a lease to an execution that has already ended at this epoch.
         _table.FencedUpdateAsync(
-            app, epoch, InProgress, "SET #leaseExpiresAt = :lease", new() { [":over"] = FailingOver, [":back"] = FailingBack, [":lease"] = Millis(leaseExpiresAt) }, cancellationToken);
+            app, epoch, InProgress, "SET #leaseExpiresAt = :lease",
+                new() { [":over"] = FailingOver, [":back"] = FailingBack, [":lease"] = Millis(leaseExpiresAt) }, cancellationToken);
 
-    public Task RecordExecutionValueAsync(string app, long epoch, ExecutionValue kind, string value, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken) =>
+    public Task RecordExecutionValueAsync(string app, long epoch, ExecutionValue kind, string value, DateTimeOffset leaseExpiresAt,
+        CancellationToken cancellationToken) =>
         _table.FencedUpdateAsync(
             app,
             epoch,

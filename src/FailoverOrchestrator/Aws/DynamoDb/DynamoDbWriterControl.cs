@@ -27,7 +27,8 @@ internal sealed class DynamoDbWriterControl(IDynamoDbClientFactory clients, Time
 
         // An item someone wrote by hand may lack a field: that is no writer, not a crash.
         if (!item.TryGetValue("writerRegion", out var writer) || writer.S is null ||
-            !item.TryGetValue("epoch", out var epoch) || !long.TryParse(epoch.N, NumberStyles.Integer, CultureInfo.InvariantCulture, out var epochValue))
+            !item.TryGetValue("epoch", out var epoch)
+                || !long.TryParse(epoch.N, NumberStyles.Integer, CultureInfo.InvariantCulture, out var epochValue))
         {
             return null;
         }
@@ -39,7 +40,8 @@ internal sealed class DynamoDbWriterControl(IDynamoDbClientFactory clients, Time
             item.TryGetValue("updatedAt", out var updatedAt) ? DateTimeOffset.Parse(updatedAt.S, CultureInfo.InvariantCulture) : null);
     }
 
-    public async Task<bool> PromoteAsync(string region, string tableName, string key, string writerRegion, long epoch, string executionId, CancellationToken cancellationToken)
+    public async Task<bool> PromoteAsync(string region, string tableName, string key, string writerRegion, long epoch, string executionId,
+        CancellationToken cancellationToken)
     {
         var request = new PutItemRequest
         {
@@ -55,7 +57,8 @@ internal sealed class DynamoDbWriterControl(IDynamoDbClientFactory clients, Time
 
             // A lower (stale) epoch is refused. So is a second write of the same switch (same execution, same writer
             // region): a retry at a higher epoch must not show the application a second writer change for one switch.
-            ConditionExpression = "attribute_not_exists(pk) OR (epoch <= :epoch AND NOT (executionId = :executionId AND writerRegion = :writerRegion))",
+            ConditionExpression =
+                "attribute_not_exists(pk) OR (epoch <= :epoch AND NOT (executionId = :executionId AND writerRegion = :writerRegion))",
             ExpressionAttributeValues = new()
             {
                 [":epoch"] = new AttributeValue { N = epoch.ToString(CultureInfo.InvariantCulture) },
@@ -64,6 +67,7 @@ internal sealed class DynamoDbWriterControl(IDynamoDbClientFactory clients, Time
             },
         };
 
-        return await DynamoDbCalls.RunConditionalAsync("PutItem", () => clients.GetClient(region).PutItemAsync(request, cancellationToken)) is not null;
+        return await DynamoDbCalls.RunConditionalAsync("PutItem", () =>
+            clients.GetClient(region).PutItemAsync(request, cancellationToken)) is not null;
     }
 }

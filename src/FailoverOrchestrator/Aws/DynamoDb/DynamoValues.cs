@@ -19,7 +19,8 @@ internal static class DynamoValues
         item.TryGetValue(name, out var value) ? value.S : null;
 
     public static long? GetNumber(this Dictionary<string, AttributeValue> item, string name) =>
-        item.TryGetValue(name, out var value) && value.N is not null ? long.Parse(value.N, NumberStyles.Integer, CultureInfo.InvariantCulture) : null;
+        item.TryGetValue(name, out var value) && value.N is not null
+            ? long.Parse(value.N, NumberStyles.Integer, CultureInfo.InvariantCulture) : null;
 
     public static DateTimeOffset? GetMillis(this Dictionary<string, AttributeValue> item, string name) =>
         item.GetNumber(name) is { } millis ? DateTimeOffset.FromUnixTimeMilliseconds(millis) : null;

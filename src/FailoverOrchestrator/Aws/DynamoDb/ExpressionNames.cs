@@ -21,7 +21,8 @@ internal static partial class ExpressionNames
                 var attribute = match.Groups["name"].Value;
                 if (!attributes.Contains(attribute))
                 {
-                    throw new ArgumentException($"The expression names '#{attribute}', which is not an attribute of the item.", nameof(expressions));
+                    throw new ArgumentException($"The expression names '#{attribute}', which is not an attribute of the item.",
+                        nameof(expressions));
                 }
 
                 names ??= new(StringComparer.Ordinal);

@@ -12,7 +12,8 @@ internal interface IWriterControl
     /// item not already holding this execution's promotion of <paramref name="writerRegion"/>.
     /// Returns false when nothing was written: a newer epoch is stored, or this execution already wrote the item.
     /// </summary>
-    Task<bool> PromoteAsync(string region, string tableName, string key, string writerRegion, long epoch, string executionId, CancellationToken cancellationToken);
+    Task<bool> PromoteAsync(string region, string tableName, string key, string writerRegion, long epoch, string executionId,
+        CancellationToken cancellationToken);
 }
 
 /// <summary>The writer-control item.</summary>

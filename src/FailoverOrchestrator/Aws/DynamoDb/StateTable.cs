@@ -29,11 +29,13 @@ internal sealed class StateTable(IDynamoDbClientFactory clients, string region, 
             ConditionExpression = condition,
             ExpressionAttributeNames = ExpressionNames.For(StateItem.Attributes, condition),
         };
-        return await DynamoDbCalls.RunConditionalAsync("PutItem", () => clients.GetClient(region).PutItemAsync(request, cancellationToken)) is not null;
+        return await DynamoDbCalls.RunConditionalAsync("PutItem", () =>
+            clients.GetClient(region).PutItemAsync(request, cancellationToken)) is not null;
     }
 
     /// <summary>One conditional UpdateItem returning ALL_NEW; null when the condition failed.</summary>
-    public async Task<AppState?> TryUpdateAsync(string app, string condition, string update, Dictionary<string, AttributeValue> values, CancellationToken cancellationToken)
+    public async Task<AppState?> TryUpdateAsync(string app, string condition, string update, Dictionary<string, AttributeValue> values,
+        CancellationToken cancellationToken)
     {
         var request = new UpdateItemRequest
         {
@@ -45,12 +47,14 @@ internal sealed class StateTable(IDynamoDbClientFactory clients, string region, 
             ExpressionAttributeValues = values,
             ReturnValues = ReturnValue.ALL_NEW,
         };
-        var response = await DynamoDbCalls.RunConditionalAsync("UpdateItem", () => clients.GetClient(region).UpdateItemAsync(request, cancellationToken));
+        var response = await DynamoDbCalls.RunConditionalAsync("UpdateItem", () =>
+            clients.GetClient(region).UpdateItemAsync(request, cancellationToken));
         return response is null ? null : StateItem.ToAppState(response.Attributes);
     }
 
     /// <summary>An update conditioned on <c>#epoch = :epoch</c> (and <paramref name="guard"/>); false when the condition failed.</summary>
-    public async Task<bool> TryFencedUpdateAsync(string app, long epoch, string? guard, string update, Dictionary<string, AttributeValue> values, CancellationToken cancellationToken)
+    public async Task<bool> TryFencedUpdateAsync(string app, long epoch, string? guard, string update,
+        Dictionary<string, AttributeValue> values, CancellationToken cancellationToken)
     {
         values[":epoch"] = Number(epoch);
         var condition = guard is null ? "#epoch = :epoch" : $"#epoch = :epoch AND {guard}";
@@ -58,7 +62,8 @@ internal sealed class StateTable(IDynamoDbClientFactory clients, string region, 
     }
 
     /// <summary>As <see cref="TryFencedUpdateAsync"/>, throwing <see cref="LeaseLostException"/> when the condition failed.</summary>
-    public async Task FencedUpdateAsync(string app, long epoch, string? guard, string update, Dictionary<string, AttributeValue> values, CancellationToken cancellationToken)
+    public async Task FencedUpdateAsync(string app, long epoch, string? guard, string update, Dictionary<string, AttributeValue> values,
+        CancellationToken cancellationToken)
     {
         if (!await TryFencedUpdateAsync(app, epoch, guard, update, values, cancellationToken))
         {
@@ -66,7 +71,8 @@ internal sealed class StateTable(IDynamoDbClientFactory clients, string region, 
         }
     }
 
-    /// <summary>After a guarded fenced write failed: returns when the item shows the write already applied at the same epoch, else throws <see cref="LeaseLostException"/>.</summary>
+    /// <summary>After a guarded fenced write failed: returns when the item shows the write already applied at the same epoch, else throws
+    /// <see cref="LeaseLostException"/>.</summary>
     public async Task ThrowUnlessAppliedAsync(string app, long epoch, Func<AppState, bool> applied, CancellationToken cancellationToken)
     {
         var state = await GetAsync(app, cancellationToken);

@@ -19,7 +19,8 @@ internal sealed class EcsClient : IEcsClient
         _logger = logger;
     }
 
-    public Task<EcsService> UpdateServiceAsync(string region, string cluster, string service, int desiredCount, CancellationToken cancellationToken)
+    public Task<EcsService> UpdateServiceAsync(string region, string cluster, string service, int desiredCount,
+        CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(cluster);
         ArgumentException.ThrowIfNullOrWhiteSpace(service);
@@ -35,7 +36,8 @@ internal sealed class EcsClient : IEcsClient
         return _sender.SendAsync(Request(region, "UpdateService", body), EcsResponseReader.UpdateService, _logger, cancellationToken);
     }
 
-    public Task<DescribeServicesResult> DescribeServicesAsync(string region, string cluster, IReadOnlyList<string> services, CancellationToken cancellationToken)
+    public Task<DescribeServicesResult> DescribeServicesAsync(string region, string cluster, IReadOnlyList<string> services,
+        CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(cluster);
         ArgumentNullException.ThrowIfNull(services);

@@ -18,7 +18,8 @@ internal static class EcsResponseReader
         var root = AwsJson.RootObject(document);
         var services = AwsJson.OptionalArray(root, "services").Select(Service).ToList();
         var failures = AwsJson.OptionalArray(root, "failures")
-            .Select(f => new EcsFailure(AwsJson.OptionalString(f, "arn") ?? string.Empty, AwsJson.OptionalString(f, "reason") ?? string.Empty))
+            .Select(f =>
+                new EcsFailure(AwsJson.OptionalString(f, "arn") ?? string.Empty, AwsJson.OptionalString(f, "reason") ?? string.Empty))
             .ToList();
         return new DescribeServicesResult(services, failures);
     }

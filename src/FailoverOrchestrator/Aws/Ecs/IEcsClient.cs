@@ -4,14 +4,17 @@ namespace FailoverOrchestrator.Aws.Ecs;
 internal interface IEcsClient
 {
     /// <summary>Sets a service's desired count.</summary>
-    Task<EcsService> UpdateServiceAsync(string region, string cluster, string service, int desiredCount, CancellationToken cancellationToken);
+    Task<EcsService> UpdateServiceAsync(string region, string cluster, string service, int desiredCount,
+        CancellationToken cancellationToken);
 
     /// <summary>Describes services of one cluster; services that do not exist come back as failures.</summary>
-    Task<DescribeServicesResult> DescribeServicesAsync(string region, string cluster, IReadOnlyList<string> services, CancellationToken cancellationToken);
+    Task<DescribeServicesResult> DescribeServicesAsync(string region, string cluster, IReadOnlyList<string> services,
+        CancellationToken cancellationToken);
 }
 
 /// <summary>The fields of an ECS service we act on; <paramref name="TaskDefinition"/> is what a scale-up would start.</summary>
-internal sealed record EcsService(string ServiceName, string ServiceArn, string Status, int DesiredCount, int RunningCount, int PendingCount, string? TaskDefinition = null);
+internal sealed record EcsService(string ServiceName, string ServiceArn, string Status, int DesiredCount, int RunningCount,
+    int PendingCount, string? TaskDefinition = null);
 
 /// <summary>A service ECS could not describe, with its reason (for example <c>MISSING</c>).</summary>
 internal sealed record EcsFailure(string Arn, string Reason);

@@ -35,9 +35,11 @@ internal sealed class AwsEndpointResolver
             return null;
         }
 
-        if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw new InvalidOperationException($"The environment variable {name} must be an absolute http or https URL, but is '{value}'.");
+            throw new InvalidOperationException(
+                $"The environment variable {name} must be an absolute http or https URL, but is '{value}'.");
         }
 
         return uri;

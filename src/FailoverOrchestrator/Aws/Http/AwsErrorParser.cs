@@ -11,7 +11,8 @@ internal static class AwsErrorParser
 {
     public const string MalformedResponseCode = "MalformedResponse";
 
-    public static AwsServiceException Parse(AwsRequest request, HttpStatusCode status, string body, string? requestId, string? errorTypeHeader)
+    public static AwsServiceException Parse(AwsRequest request, HttpStatusCode status, string body, string? requestId,
+        string? errorTypeHeader)
     {
         if (string.IsNullOrWhiteSpace(body))
         {
@@ -33,10 +34,13 @@ internal static class AwsErrorParser
     }
 
     /// <summary>A body we could not read, with the reason; keeps the HTTP status so that a 5xx is still retried.</summary>
-    public static AwsServiceException Malformed(AwsRequest request, HttpStatusCode status, string reason, string? requestId, Exception? inner = null) =>
-        new(request.Service.Name, request.Operation, status, MalformedResponseCode, $"Malformed response: {reason}", requestId, innerException: inner);
+    public static AwsServiceException Malformed(AwsRequest request, HttpStatusCode status, string reason, string? requestId,
+        Exception? inner = null) =>
+        new(request.Service.Name, request.Operation, status, MalformedResponseCode, $"Malformed response: {reason}", requestId,
+            innerException: inner);
 
-    private static AwsServiceException FromJson(AwsRequest request, HttpStatusCode status, string body, string? requestId, string? errorTypeHeader)
+    private static AwsServiceException FromJson(AwsRequest request, HttpStatusCode status, string body, string? requestId,
+        string? errorTypeHeader)
     {
         using var document = JsonDocument.Parse(body);
         var root = AwsJson.RootObject(document);
@@ -98,9 +102,11 @@ internal static class AwsErrorParser
         return (end < 0 ? type[start..] : type[start..end]).Trim();
     }
 
-    private static AwsServiceException Create(AwsRequest request, HttpStatusCode status, string code, string message, string? requestId, IReadOnlyList<string>? messages = null) =>
+    private static AwsServiceException Create(AwsRequest request, HttpStatusCode status, string code, string message, string? requestId,
+        IReadOnlyList<string>? messages = null) =>
         new(request.Service.Name, request.Operation, status, code, Redact(message), requestId, messages?.Select(Redact).ToList());
 
-    /// <summary>Every AWS error message goes through the one redaction (<see cref="SafeText.Redact"/>) before it can reach a log, an SNS body, an audit item or the state item.</summary>
+    /// <summary>Every AWS error message goes through the one redaction (<see cref="SafeText.Redact"/>) before it can reach a log, an SNS
+    /// body, an audit item or the state item.</summary>
     internal static string Redact(string message) => SafeText.Redact(message);
 }

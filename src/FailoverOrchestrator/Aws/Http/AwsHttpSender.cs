@@ -55,11 +55,13 @@ internal sealed class AwsHttpSender
         }
         catch (Exception e) when (e is FormatException or XmlException or JsonException or InvalidOperationException or OverflowException)
         {
-            throw AwsErrorParser.Malformed(request, response.StatusCode, $"the {request.Operation} answer could not be read ({e.Message})", response.RequestId, e);
+            throw AwsErrorParser.Malformed(request, response.StatusCode, $"the {request.Operation} answer could not be read ({e.Message})",
+                response.RequestId, e);
         }
     }
 
-    private async ValueTask<AwsResponse> SendOnceAsync(AwsRequest request, Uri baseUri, int attempt, ILogger logger, CancellationToken cancellationToken)
+    private async ValueTask<AwsResponse> SendOnceAsync(AwsRequest request, Uri baseUri, int attempt, ILogger logger,
+        CancellationToken cancellationToken)
     {
         using var message = CreateMessage(request, baseUri);
         var started = _timeProvider.GetTimestamp();
@@ -71,12 +73,14 @@ internal sealed class AwsHttpSender
             var elapsedMs = ElapsedMs(started);
             if (response.IsSuccessStatusCode)
             {
-                AwsLog.AttemptSucceeded(logger, request.Service.Name, request.Operation, attempt, (int)response.StatusCode, elapsedMs, requestId);
+                AwsLog.AttemptSucceeded(logger, request.Service.Name, request.Operation, attempt, (int)response.StatusCode, elapsedMs,
+                    requestId);
                 return new AwsResponse(response.StatusCode, body, requestId);
             }
 
             var error = AwsErrorParser.Parse(request, response.StatusCode, body, requestId, Header(response, "x-amzn-ErrorType"));
-            AwsLog.AttemptFailed(logger, request.Service.Name, request.Operation, attempt, error.ErrorCode, (int)response.StatusCode, elapsedMs, error.RequestId);
+            AwsLog.AttemptFailed(logger, request.Service.Name, request.Operation, attempt, error.ErrorCode, (int)response.StatusCode,
+                elapsedMs, error.RequestId);
             throw error;
         }
         catch (HttpRequestException e)

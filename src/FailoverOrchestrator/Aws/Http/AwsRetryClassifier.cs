@@ -3,7 +3,8 @@ using Polly.Timeout;
 
 namespace FailoverOrchestrator.Aws.Http;
 
-/// <summary>Which failures are worth another attempt: throttling, server errors, timeouts and transport faults; never a validation error.</summary>
+/// <summary>Which failures are worth another attempt: throttling, server errors, timeouts and transport faults; never a validation
+/// error.</summary>
 internal static class AwsRetryClassifier
 {
     private static readonly HashSet<string> ThrottlingCodes = new(StringComparer.Ordinal)

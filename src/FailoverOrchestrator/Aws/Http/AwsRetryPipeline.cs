@@ -44,21 +44,25 @@ internal sealed class AwsRetryPipeline
                 OnRetry = args =>
                 {
                     var scope = ScopeOf(args.Context);
-                    AwsLog.RetryScheduled(scope.Logger, scope.Request.Service.Name, scope.Request.Operation, args.AttemptNumber + 1, (long)args.RetryDelay.TotalMilliseconds);
+                    AwsLog.RetryScheduled(scope.Logger, scope.Request.Service.Name, scope.Request.Operation, args.AttemptNumber + 1,
+                        (long)args.RetryDelay.TotalMilliseconds);
                     return default;
                 },
             };
 
-    /// <summary>Runs <paramref name="attempt"/> until it succeeds, fails for good, runs out of attempts or would pass the deadline.</summary>
+    /// <summary>Runs <paramref name="attempt"/> until it succeeds, fails for good, runs out of attempts or would pass the
+    /// deadline.</summary>
     /// <exception cref="AwsServiceException">
     /// The last failure; <c>DeadlineExceeded</c> when the deadline cut an attempt short; <c>AttemptTimeout</c> or
     /// <c>NetworkError</c> when the last attempt got no answer.
     /// </exception>
-    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, ValueTask<T>> attempt, AwsRequest request, ILogger logger, CancellationToken cancellationToken)
+    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, ValueTask<T>> attempt, AwsRequest request, ILogger logger,
+        CancellationToken cancellationToken)
     {
         var expiresAt = _deadline.ExpiresAt;
         using var deadlineSource = expiresAt is null ? null : new CancellationTokenSource(Remaining(expiresAt.Value), _timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadlineSource?.Token ?? CancellationToken.None);
+        using var linked =
+            CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadlineSource?.Token ?? CancellationToken.None);
         var context = ResilienceContextPool.Shared.Get(linked.Token);
         context.Properties.Set(ScopeKey, new AwsCallScope(request, logger, expiresAt));
         try
@@ -66,7 +70,8 @@ internal sealed class AwsRetryPipeline
             var pipeline = request.RepeatAfterNoAnswer && !request.SingleAttempt ? _pipeline : _untimedPipeline;
             return await pipeline.ExecuteAsync(static (ctx, work) => work(ctx.CancellationToken), context, attempt);
         }
-        catch (OperationCanceledException e) when (deadlineSource?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (deadlineSource?.IsCancellationRequested == true
+            && !cancellationToken.IsCancellationRequested)
         {
             throw NoAnswer(request, "DeadlineExceeded", $"The call did not complete before the invocation deadline {expiresAt:O}.", e);
         }
@@ -111,7 +116,8 @@ internal sealed class AwsRetryPipeline
         if (scope.ExpiresAt is { } expiresAt && _timeProvider.GetUtcNow() + delay >= expiresAt)
         {
             // Waiting would only end in a cancelled attempt: better to hand back the real error now.
-            AwsLog.RetryWouldPassDeadline(scope.Logger, scope.Request.Service.Name, scope.Request.Operation, attemptNumber + 1, (long)delay.TotalMilliseconds);
+            AwsLog.RetryWouldPassDeadline(scope.Logger, scope.Request.Service.Name, scope.Request.Operation, attemptNumber + 1,
+                (long)delay.TotalMilliseconds);
             return false;
         }
 
@@ -119,7 +125,8 @@ internal sealed class AwsRetryPipeline
         return true;
     }
 
-    /// <summary>An error answer (AWS refused it) or a connection that could not be made: either way the request was not carried out.</summary>
+    /// <summary>An error answer (AWS refused it) or a connection that could not be made: either way the request was not carried
+    /// out.</summary>
     private static bool AnsweredOrNeverSent(Exception failure) =>
         failure is AwsServiceException or HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
 

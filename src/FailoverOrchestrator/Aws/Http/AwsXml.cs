@@ -3,7 +3,8 @@ using System.Xml.Linq;
 
 namespace FailoverOrchestrator.Aws.Http;
 
-/// <summary>Reads AWS XML bodies by local name (services differ in namespaces); a missing element is a <see cref="FormatException"/>.</summary>
+/// <summary>Reads AWS XML bodies by local name (services differ in namespaces); a missing element is a
+/// <see cref="FormatException"/>.</summary>
 internal static class AwsXml
 {
     private static readonly XmlReaderSettings Settings = new()
@@ -13,7 +14,8 @@ internal static class AwsXml
         IgnoreWhitespace = true,
     };
 
-    /// <summary>Parses <paramref name="body"/>; throws <see cref="XmlException"/> if it is not well-formed (for example truncated).</summary>
+    /// <summary>Parses <paramref name="body"/>; throws <see cref="XmlException"/> if it is not well-formed (for example
+    /// truncated).</summary>
     public static XElement Root(string body)
     {
         using var text = new StringReader(body);

@@ -11,9 +11,12 @@ internal interface IRoutingControlClient
     /// An answer no other endpoint would change (for example ConflictException or ServiceLimitExceededException when the
     /// update is refused), or <c>NoClusterEndpointAnswered</c> when every endpoint failed.
     /// </exception>
-    Task<ClusterAnswer<bool>> UpdateRoutingControlStatesAsync(IReadOnlyList<ClusterEndpoint> endpoints, IReadOnlyList<RoutingControlStateEntry> entries, CancellationToken cancellationToken);
+    Task<ClusterAnswer<bool>> UpdateRoutingControlStatesAsync(IReadOnlyList<ClusterEndpoint> endpoints,
+        IReadOnlyList<RoutingControlStateEntry> entries, CancellationToken cancellationToken);
 
     /// <summary>Reads one routing control's state.</summary>
-    /// <exception cref="AwsServiceException">As for <see cref="UpdateRoutingControlStatesAsync"/>; ResourceNotFoundException for an unknown control.</exception>
-    Task<ClusterAnswer<RoutingControlReading>> GetRoutingControlStateAsync(IReadOnlyList<ClusterEndpoint> endpoints, string routingControlArn, CancellationToken cancellationToken);
+    /// <exception cref="AwsServiceException">As for <see cref="UpdateRoutingControlStatesAsync"/>; ResourceNotFoundException for an unknown
+    /// control.</exception>
+    Task<ClusterAnswer<RoutingControlReading>> GetRoutingControlStateAsync(IReadOnlyList<ClusterEndpoint> endpoints,
+        string routingControlArn, CancellationToken cancellationToken);
 }

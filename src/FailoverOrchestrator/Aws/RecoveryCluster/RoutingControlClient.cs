@@ -34,7 +34,8 @@ internal sealed class RoutingControlClient : IRoutingControlClient
         _logger = logger;
     }
 
-    public Task<ClusterAnswer<bool>> UpdateRoutingControlStatesAsync(IReadOnlyList<ClusterEndpoint> endpoints, IReadOnlyList<RoutingControlStateEntry> entries, CancellationToken cancellationToken)
+    public Task<ClusterAnswer<bool>> UpdateRoutingControlStatesAsync(IReadOnlyList<ClusterEndpoint> endpoints,
+        IReadOnlyList<RoutingControlStateEntry> entries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entries);
         if (entries.Count == 0)
@@ -59,14 +60,16 @@ internal sealed class RoutingControlClient : IRoutingControlClient
         return SendAsync(endpoints, "UpdateRoutingControlStates", body, static _ => true, cancellationToken);
     }
 
-    public Task<ClusterAnswer<RoutingControlReading>> GetRoutingControlStateAsync(IReadOnlyList<ClusterEndpoint> endpoints, string routingControlArn, CancellationToken cancellationToken)
+    public Task<ClusterAnswer<RoutingControlReading>> GetRoutingControlStateAsync(IReadOnlyList<ClusterEndpoint> endpoints,
+        string routingControlArn, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(routingControlArn);
         var body = AwsJson.Write(writer => writer.WriteString("RoutingControlArn", routingControlArn));
         return SendAsync(endpoints, "GetRoutingControlState", body, ReadState, cancellationToken);
     }
 
-    private async Task<ClusterAnswer<T>> SendAsync<T>(IReadOnlyList<ClusterEndpoint> endpoints, string operation, string body, Func<string, T> parse, CancellationToken cancellationToken)
+    private async Task<ClusterAnswer<T>> SendAsync<T>(IReadOnlyList<ClusterEndpoint> endpoints, string operation, string body,
+        Func<string, T> parse, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         if (endpoints.Count == 0)
@@ -145,6 +148,7 @@ internal sealed class RoutingControlClient : IRoutingControlClient
             "Off" => RoutingControlState.Off,
             var other => throw new FormatException($"RoutingControlState '{other}' is neither On nor Off."),
         };
-        return new RoutingControlReading(AwsJson.RequiredString(root, "RoutingControlArn"), state, AwsJson.OptionalString(root, "RoutingControlName"));
+        return new RoutingControlReading(AwsJson.RequiredString(root, "RoutingControlArn"), state,
+            AwsJson.OptionalString(root, "RoutingControlName"));
     }
 }

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging;
 
 namespace FailoverOrchestrator.Aws.Route53;
 
-/// <summary>Route 53 over REST-XML: the global endpoint, signed for its global region (<see cref="AwsServiceEndpoint.Route53"/>) and service <c>route53</c>.</summary>
+/// <summary>Route 53 over REST-XML: the global endpoint, signed for its global region (<see cref="AwsServiceEndpoint.Route53"/>) and
+/// service <c>route53</c>.</summary>
 internal sealed class Route53Client : IRoute53Client
 {
     private const string ApiVersion = "/2013-04-01";
@@ -26,12 +27,14 @@ internal sealed class Route53Client : IRoute53Client
             throw new ArgumentException("A change batch needs at least one change.", nameof(batch));
         }
 
-        var request = Request("ChangeResourceRecordSets", HttpMethod.Post, $"/hostedzone/{Escape(Route53Ids.HostedZone(hostedZoneId))}/rrset") with
+        var request =
+            Request("ChangeResourceRecordSets", HttpMethod.Post, $"/hostedzone/{Escape(Route53Ids.HostedZone(hostedZoneId))}/rrset") with
         {
             Body = Route53Xml.ChangeResourceRecordSetsRequest(batch),
             ContentType = "application/xml",
         };
-        return _sender.SendAsync(request, body => Route53ResponseReader.ChangeInfo(body, "ChangeResourceRecordSetsResponse"), _logger, cancellationToken);
+        return _sender.SendAsync(request, body => Route53ResponseReader.ChangeInfo(body, "ChangeResourceRecordSetsResponse"), _logger,
+            cancellationToken);
     }
 
     public Task<ChangeInfo> GetChangeAsync(string changeId, CancellationToken cancellationToken)
@@ -40,7 +43,8 @@ internal sealed class Route53Client : IRoute53Client
         return _sender.SendAsync(request, body => Route53ResponseReader.ChangeInfo(body, "GetChangeResponse"), _logger, cancellationToken);
     }
 
-    public Task<IReadOnlyList<ResourceRecordSet>> ListResourceRecordSetsAsync(string hostedZoneId, string name, string type, int maxItems, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ResourceRecordSet>> ListResourceRecordSetsAsync(string hostedZoneId, string name, string type, int maxItems,
+        CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(type);
@@ -48,13 +52,15 @@ internal sealed class Route53Client : IRoute53Client
 
         // The official SDKs put the query parameters in this order.
         var query = $"?maxitems={maxItems.ToString(CultureInfo.InvariantCulture)}&name={Escape(name)}&type={Escape(type)}";
-        var request = Request("ListResourceRecordSets", HttpMethod.Get, $"/hostedzone/{Escape(Route53Ids.HostedZone(hostedZoneId))}/rrset{query}");
+        var request =
+            Request("ListResourceRecordSets", HttpMethod.Get, $"/hostedzone/{Escape(Route53Ids.HostedZone(hostedZoneId))}/rrset{query}");
         return _sender.SendAsync(request, Route53ResponseReader.ResourceRecordSets, _logger, cancellationToken);
     }
 
     public Task<HealthCheckStatus> GetHealthCheckStatusAsync(string healthCheckId, CancellationToken cancellationToken)
     {
-        var request = Request("GetHealthCheckStatus", HttpMethod.Get, $"/healthcheck/{Escape(Route53Ids.HealthCheck(healthCheckId))}/status");
+        var request =
+            Request("GetHealthCheckStatus", HttpMethod.Get, $"/healthcheck/{Escape(Route53Ids.HealthCheck(healthCheckId))}/status");
         return _sender.SendAsync(request, Route53ResponseReader.HealthCheckStatus, _logger, cancellationToken);
     }
 

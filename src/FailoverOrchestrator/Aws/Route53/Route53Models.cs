@@ -12,9 +12,11 @@ internal enum ChangeAction
 internal sealed record AliasTarget(string HostedZoneId, string DnsName, bool EvaluateTargetHealth);
 
 /// <summary>A record set: either an alias (A/AAAA) or plain values with a TTL (CNAME).</summary>
-internal sealed record ResourceRecordSet(string Name, string Type, AliasTarget? AliasTarget, long? Ttl, IReadOnlyList<string> ResourceRecords)
+internal sealed record ResourceRecordSet(string Name, string Type, AliasTarget? AliasTarget, long? Ttl,
+    IReadOnlyList<string> ResourceRecords)
 {
-    /// <summary>Distinguishes records of the same name and type under a routing policy (weighted, failover, ...); null for simple records.</summary>
+    /// <summary>Distinguishes records of the same name and type under a routing policy (weighted, failover, ...); null for simple
+    /// records.</summary>
     public string? SetIdentifier { get; init; }
 }
 

@@ -10,7 +10,8 @@ internal static class Route53ResponseReader
     public static ChangeInfo ChangeInfo(string body, string rootName)
     {
         var info = AwsXml.RequiredChild(AwsXml.ExpectRoot(body, rootName), "ChangeInfo");
-        var submittedAt = DateTimeOffset.Parse(AwsXml.Required(info, "SubmittedAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        var submittedAt =
+            DateTimeOffset.Parse(AwsXml.Required(info, "SubmittedAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
         return new ChangeInfo(Route53Ids.Change(AwsXml.Required(info, "Id")), AwsXml.Required(info, "Status"), submittedAt);
     }
 

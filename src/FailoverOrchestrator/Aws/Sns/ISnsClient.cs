@@ -4,5 +4,6 @@ namespace FailoverOrchestrator.Aws.Sns;
 internal interface ISnsClient
 {
     /// <summary>Publishes one message; returns its message id.</summary>
-    Task<string> PublishAsync(string topicArn, string subject, string message, IReadOnlyDictionary<string, string> stringAttributes, CancellationToken cancellationToken);
+    Task<string> PublishAsync(string topicArn, string subject, string message, IReadOnlyDictionary<string, string> stringAttributes,
+        CancellationToken cancellationToken);
 }

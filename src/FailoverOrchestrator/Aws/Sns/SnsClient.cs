@@ -17,7 +17,8 @@ internal sealed class SnsClient : ISnsClient
         _logger = logger;
     }
 
-    public Task<string> PublishAsync(string topicArn, string subject, string message, IReadOnlyDictionary<string, string> stringAttributes, CancellationToken cancellationToken)
+    public Task<string> PublishAsync(string topicArn, string subject, string message, IReadOnlyDictionary<string, string> stringAttributes,
+        CancellationToken cancellationToken)
     {
         var region = RegionOf(topicArn);
         ArgumentNullException.ThrowIfNull(message);
@@ -72,7 +73,8 @@ internal sealed class SnsClient : ISnsClient
 
         return SnsSubject.IsValid(subject)
             ? subject
-            : throw new ArgumentException($"An SNS subject is 1 to {SnsSubject.MaxLength} printable ASCII characters: '{subject}'.", nameof(subject));
+            : throw new ArgumentException($"An SNS subject is 1 to {SnsSubject.MaxLength} printable ASCII characters: '{subject}'.",
+                nameof(subject));
     }
 
     private static string ReadMessageId(string body)

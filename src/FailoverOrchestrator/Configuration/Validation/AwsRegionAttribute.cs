@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace FailoverOrchestrator.Configuration.Validation;
 
-/// <summary>The setting names a region of the aws partition (<see cref="AwsRegions"/>); an empty value is left to <see cref="SettingRequiredAttribute"/>.</summary>
+/// <summary>
+/// The setting names a region of the aws partition (<see cref="AwsRegions"/>); an empty value is left to <see
+/// cref="SettingRequiredAttribute"/>.
+/// </summary>
 [AttributeUsage(AttributeTargets.Property, AllowMultiple = false)]
 internal sealed class AwsRegionAttribute : ValidationAttribute
 {

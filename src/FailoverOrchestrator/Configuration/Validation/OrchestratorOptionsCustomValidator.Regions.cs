@@ -48,7 +48,8 @@ internal sealed partial class OrchestratorOptionsCustomValidator
             var service = region.Services[i];
             if (service.StandbyDesiredCount >= 0 && service.StandbyDesiredCount > service.ActiveDesiredCount)
             {
-                errors.Add($"{at}:Services:{i}:StandbyDesiredCount: {service.StandbyDesiredCount} must be between 0 and ActiveDesiredCount ({service.ActiveDesiredCount})");
+                errors.Add($"{at}:Services:{i}:StandbyDesiredCount: {service.StandbyDesiredCount} must be between 0 and " +
+                    $"ActiveDesiredCount ({service.ActiveDesiredCount})");
             }
         }
     }

@@ -26,7 +26,8 @@ internal sealed partial class OrchestratorOptionsCustomValidator
             }
             else if (!ControlArnPattern().IsMatch(arn))
             {
-                errors.Add($"{at}:ControlArns:{region}: '{arn}' is not a routing control ARN (arn:aws:route53-recovery-control::<account>:controlpanel/<id>/routingcontrol/<id>)");
+                errors.Add($"{at}:ControlArns:{region}: '{arn}' is not a routing control ARN " +
+                    "(arn:aws:route53-recovery-control::<account>:controlpanel/<id>/routingcontrol/<id>)");
             }
         }
 
@@ -45,7 +46,8 @@ internal sealed partial class OrchestratorOptionsCustomValidator
     {
         if (endpoints.Count != ClusterEndpointCount)
         {
-            errors.Add($"{at}: list all {ClusterEndpointCount} endpoints of the cluster (aws route53-recovery-control-config describe-cluster); {endpoints.Count} given, and any two may be unavailable at a time");
+            errors.Add($"{at}: list all {ClusterEndpointCount} endpoints of the cluster (aws route53-recovery-control-config " +
+                $"describe-cluster); {endpoints.Count} given, and any two may be unavailable at a time");
         }
 
         for (var i = 0; i < endpoints.Count; i++)

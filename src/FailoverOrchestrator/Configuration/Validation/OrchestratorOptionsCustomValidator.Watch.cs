@@ -27,7 +27,8 @@ internal sealed partial class OrchestratorOptionsCustomValidator
         // Every probe runs at once; the run must leave the invocation time for the state, the audit and a page.
         if (watch.ProbeTimeoutSeconds >= 1 && watch.ProbeTimeoutSeconds + InvocationBudget.ReservedSeconds > timeout.Seconds)
         {
-            errors.Add($"{at}:ProbeTimeoutSeconds: {watch.ProbeTimeoutSeconds} s, plus {InvocationBudget.Explained}, does not fit in {timeout}");
+            errors.Add($"{at}:ProbeTimeoutSeconds: {watch.ProbeTimeoutSeconds} s, plus {InvocationBudget.Explained}, " +
+                $"does not fit in {timeout}");
         }
     }
 }

@@ -55,7 +55,8 @@ internal sealed partial class OrchestratorOptionsCustomValidator : IValidateOpti
             {
                 if (owners.TryGetValue(alarm, out var other) && other != name)
                 {
-                    errors.Add($"{root}:Apps:{name}:AlarmNames: alarm '{alarm}' is also configured for app '{other}'; an alarm must name one app");
+                    errors.Add($"{root}:Apps:{name}:AlarmNames: alarm '{alarm}' is also configured for app '{other}'; " +
+                        "an alarm must name one app");
                 }
 
                 owners[alarm] = name;
@@ -71,9 +72,13 @@ internal sealed partial class OrchestratorOptionsCustomValidator : IValidateOpti
     {
         foreach (var (name, app) in options.Apps)
         {
-            if (app.Dns.Strategy == DnsStrategy.RoutingControl && !string.IsNullOrWhiteSpace(options.Region) && options.Region == app.PrimaryRegion)
+            if (app.Dns.Strategy == DnsStrategy.RoutingControl && !string.IsNullOrWhiteSpace(options.Region)
+                && options.Region == app.PrimaryRegion)
             {
-                errors.Add($"{root}:Region: the state table (and the function beside it) is in {options.Region}, the primary region of app '{name}', whose traffic switch is RoutingControl so that it needs nothing in the primary region: an outage there would take the orchestrator down with the app. Deploy the function and its tables in the standby region ({app.StandbyRegion}) or a third region");
+                errors.Add($"{root}:Region: the state table (and the function beside it) is in {options.Region}, the primary region of " +
+                    $"app '{name}', whose traffic switch is RoutingControl so that it needs nothing in the primary region: an outage " +
+                    "there would take the orchestrator down with the app. Deploy the function and its tables in the standby region " +
+                    $"({app.StandbyRegion}) or a third region");
             }
         }
     }

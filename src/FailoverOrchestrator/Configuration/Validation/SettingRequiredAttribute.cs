@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace FailoverOrchestrator.Configuration.Validation;
 
-/// <summary><see cref="RequiredAttribute"/> (null, empty and white space are missing) whose message names the setting's path: <c>{0}</c>.</summary>
+/// <summary>
+/// <see cref="RequiredAttribute"/> (null, empty and white space are missing) whose message names the setting's path:
+/// <c>{0}</c>.
+/// </summary>
 [AttributeUsage(AttributeTargets.Property, AllowMultiple = false)]
 internal sealed class SettingRequiredAttribute : RequiredAttribute
 {

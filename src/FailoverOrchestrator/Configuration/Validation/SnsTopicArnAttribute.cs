@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace FailoverOrchestrator.Configuration.Validation;
 
-/// <summary>The setting is an SNS topic ARN of the aws partition, in one of its regions; an empty value is left to <see cref="SettingRequiredAttribute"/>.</summary>
+/// <summary>
+/// The setting is an SNS topic ARN of the aws partition, in one of its regions; an empty value is left to <see
+/// cref="SettingRequiredAttribute"/>.
+/// </summary>
 [AttributeUsage(AttributeTargets.Property, AllowMultiple = false)]
 internal sealed partial class SnsTopicArnAttribute : ValidationAttribute
 {
@@ -16,13 +19,15 @@ internal sealed partial class SnsTopicArnAttribute : ValidationAttribute
 
         if (TopicArnPattern().Match(arn) is not { Success: true } topic)
         {
-            return SettingMessage.Failure("{0}: '{1}' is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)", validationContext, arn);
+            return SettingMessage.Failure("{0}: '{1}' is not an SNS topic ARN " +
+                "(arn:aws:sns:<region>:<account>:<name>)", validationContext, arn);
         }
 
         var partition = topic.Groups["partition"].Value;
         if (partition != "aws")
         {
-            return SettingMessage.Failure("{0}: partition '{2}' is not supported; only the aws partition's endpoints are called", validationContext, arn, partition);
+            return SettingMessage.Failure("{0}: partition '{2}' is not supported; only the aws " +
+                "partition's endpoints are called", validationContext, arn, partition);
         }
 
         return AwsRegions.Problem(topic.Groups["region"].Value) is { } problem

@@ -11,7 +11,8 @@ internal static class AcquireRequests
 {
     public static AcquireRequest For(FailoverTrigger trigger, AppOptions app, SwitchDirection direction, DateTimeOffset now, AppState? seen)
     {
-        var (source, target) = direction == SwitchDirection.Failover ? (app.PrimaryRegion, app.StandbyRegion) : (app.StandbyRegion, app.PrimaryRegion);
+        var (source, target) = direction == SwitchDirection.Failover
+            ? (app.PrimaryRegion, app.StandbyRegion) : (app.StandbyRegion, app.PrimaryRegion);
         var request = new AcquireRequest
         {
             App = app.Name,
@@ -30,10 +31,12 @@ internal static class AcquireRequests
         return Remembering(request, seen);
     }
 
-    /// <summary>The request with the epoch it was read at and, for an alarm, the bounded list of remembered keys with its own first.</summary>
+    /// <summary>The request with the epoch it was read at and, for an alarm, the bounded list of remembered keys with its own
+    /// first.</summary>
     public static AcquireRequest Remembering(AcquireRequest request, AppState? seen) => request with
     {
         SeenEpoch = seen?.Epoch ?? 0,
-        RecentTriggerKeys = request.AlarmChangedAt is null ? [] : TriggerMemory.Next(seen?.RecentTriggerKeys ?? [], request.TriggerKey, request.Now, seen?.AnsweredUntil),
+        RecentTriggerKeys = request.AlarmChangedAt is null
+            ? [] : TriggerMemory.Next(seen?.RecentTriggerKeys ?? [], request.TriggerKey, request.Now, seen?.AnsweredUntil),
     };
 }

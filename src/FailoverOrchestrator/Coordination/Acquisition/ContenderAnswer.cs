@@ -10,17 +10,22 @@ using Microsoft.Extensions.Logging;
 
 namespace FailoverOrchestrator.Coordination.Acquisition;
 
-/// <summary>Answers an invocation that did not get the lease: why (from a consistent read), audited, and paged once per cooldown window when suppressed.</summary>
+/// <summary>Answers an invocation that did not get the lease: why (from a consistent read), audited, and paged once per cooldown window
+/// when suppressed.</summary>
 internal sealed class ContenderAnswer(IStateStore store, IAuditLog auditLog, OnCallNotifier notifier, TimeProvider time, ILogger logger)
 {
-    public async Task<FailoverResult> AnswerAsync(AppOptions app, AcquireRequest request, FailoverTrigger trigger, AppState? current, CancellationToken cancellationToken)
+    public async Task<FailoverResult> AnswerAsync(AppOptions app, AcquireRequest request, FailoverTrigger trigger, AppState? current,
+        CancellationToken cancellationToken)
     {
         var result = ContenderClassifier.Classify(current, request);
         var audit = new ExecutionAudit(auditLog, app.Name, request.ExecutionId, 0, time, logger);
-        await audit.AppendAsync(result.Outcome == Outcome.Suppressed ? "Suppressed" : "Duplicate", $"{TriggerDescription.Of(trigger)}: {result.Outcome}: {result.Reason}", cancellationToken);
-        if (result.Outcome == Outcome.Suppressed && current?.LastTransitionAt is { } window && await ClaimSuppressedPageAsync(app, window, cancellationToken))
+        await audit.AppendAsync(result.Outcome == Outcome.Suppressed ? "Suppressed" : "Duplicate",
+            $"{TriggerDescription.Of(trigger)}: {result.Outcome}: {result.Reason}", cancellationToken);
+        if (result.Outcome == Outcome.Suppressed && current?.LastTransitionAt is { } window
+            && await ClaimSuppressedPageAsync(app, window, cancellationToken))
         {
-            await notifier.TryPublishAsync(app, result, null, cancellationToken, $"{app.Name}/suppressed/{window.ToUnixTimeMilliseconds()}");
+            await notifier.TryPublishAsync(app, result, null, cancellationToken,
+                $"{app.Name}/suppressed/{window.ToUnixTimeMilliseconds()}");
         }
 
         return result;

@@ -17,7 +17,8 @@ internal sealed class LeaseAcquirer(IStateStore store, TimeProvider time)
     /// <summary>How many times a start is retried on a fresh read because another execution started and ended in between.</summary>
     private const int MaxRereads = 3;
 
-    public async Task<Acquisition> AcquireAsync(FailoverTrigger trigger, AppOptions app, SwitchDirection direction, CancellationToken cancellationToken)
+    public async Task<Acquisition> AcquireAsync(FailoverTrigger trigger, AppOptions app, SwitchDirection direction,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await store.EnsureAsync(app.Name, app.PrimaryRegion, now, cancellationToken);

@@ -19,7 +19,8 @@ internal static class LeaseWaiter
     public static bool IsLiveElsewhere(AppState? state, DateTimeOffset now) =>
         state is { Phase: Phase.FailingOver or Phase.FailingBack, LeaseExpiresAt: { } expires } && expires > now;
 
-    /// <summary>Polls with consistent reads until the execution in progress ends or its lease expires; returns the last state read.</summary>
+    /// <summary>Polls with consistent reads until the execution in progress ends or its lease expires; returns the last state
+    /// read.</summary>
     public static async Task<AppState?> WaitAsync(IStateStore store, string app, TimeProvider time, CancellationToken cancellationToken)
     {
         using var measured = InvocationMeter.MeasureLeaseWait(time);

@@ -18,8 +18,10 @@ internal static class TriggerMemory
     /// </summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromHours(25);
 
-    /// <summary>The list to store when <paramref name="key"/> starts an execution: the key first, then the remembered keys still worth keeping.</summary>
-    public static IReadOnlyList<string> Next(IReadOnlyList<string> remembered, string key, DateTimeOffset now, DateTimeOffset? answeredUntil)
+    /// <summary>The list to store when <paramref name="key"/> starts an execution: the key first, then the remembered keys still worth
+    /// keeping.</summary>
+    public static IReadOnlyList<string> Next(IReadOnlyList<string> remembered, string key, DateTimeOffset now,
+        DateTimeOffset? answeredUntil)
     {
         var keep = remembered
             .Where(k => k != key && TransitionOf(k) is { } at && at > now - MaxAge && (answeredUntil is null || at > answeredUntil))
@@ -27,11 +29,15 @@ internal static class TriggerMemory
         return [key, .. keep];
     }
 
-    /// <summary>The transition time an alarm key ends with (<c>arn#2026-03-04T08:01:00.123Z</c>); null for a key of another shape.</summary>
+    /// <summary>The transition time an alarm key ends with (<c>arn#2026-03-04T08:01:00.123Z</c>); null for a key of another
+    /// shape.</summary>
     public static DateTimeOffset? TransitionOf(string key)
     {
         var hash = key.LastIndexOf('#');
-        return hash >= 0 && DateTimeOffset.TryParseExact(key[(hash + 1)..], "yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
+        return hash >= 0
+            && DateTimeOffset.TryParseExact(
+            key[(hash + 1)..], "yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
             ? at
             : null;
     }

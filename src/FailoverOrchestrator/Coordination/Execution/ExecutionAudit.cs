@@ -17,8 +17,10 @@ internal sealed class ExecutionAudit(IAuditLog log, string app, string execution
 
     public long Epoch => epoch;
 
-    /// <summary>Appends one event. Audit is best-effort against the outcome: a failed write is logged, not thrown over the failover.</summary>
-    public async Task AppendAsync(string kind, string? detail, CancellationToken cancellationToken, string? step = null, long? durationMs = null)
+    /// <summary>Appends one event. Audit is best-effort against the outcome: a failed write is logged, not thrown over the
+    /// failover.</summary>
+    public async Task AppendAsync(string kind, string? detail, CancellationToken cancellationToken, string? step = null,
+        long? durationMs = null)
     {
         var auditEvent = new AuditEvent
         {

@@ -23,7 +23,8 @@ internal sealed class ExecutionLease(IStateStore store, AppState state, TimeSpan
     private string? _dnsChangeId = state.DnsChangeId;
     private string? _pageMessageId = state.PageMessageId;
 
-    /// <summary>How old (on the monotonic clock, from when it was sent) a renewal may be when a change goes out: a third of the lease.</summary>
+    /// <summary>How old (on the monotonic clock, from when it was sent) a renewal may be when a change goes out: a third of the
+    /// lease.</summary>
     public TimeSpan SafetyMargin { get; } = lease / 3;
 
     public long Epoch => state.Epoch;
@@ -46,18 +47,22 @@ internal sealed class ExecutionLease(IStateStore store, AppState state, TimeSpan
         }
 
         // Not a lost lease: the step fails (nothing changed) and Lambda's retry resumes from the checkpoint.
-        throw new TimeoutException($"the lease could not be renewed within {SafetyMargin.TotalSeconds:0.#}s on this process's clock ({MaxRenewals} tries), so {action} was not made");
+        throw new TimeoutException(
+            $"the lease could not be renewed within {SafetyMargin.TotalSeconds:0.#}s on this process's clock ({MaxRenewals} tries), so "
+            + $"{action} was not made");
     }
 
     public async Task RecordDnsChangeAsync(string changeId, CancellationToken cancellationToken)
     {
-        await store.RecordExecutionValueAsync(state.App, state.Epoch, ExecutionValue.DnsChangeId, changeId, time.GetUtcNow() + lease, cancellationToken);
+        await store.RecordExecutionValueAsync(state.App, state.Epoch, ExecutionValue.DnsChangeId, changeId, time.GetUtcNow() + lease,
+            cancellationToken);
         _dnsChangeId = changeId;
     }
 
     public async Task RecordPageAsync(string messageId, CancellationToken cancellationToken)
     {
-        await store.RecordExecutionValueAsync(state.App, state.Epoch, ExecutionValue.PageMessageId, messageId, time.GetUtcNow() + lease, cancellationToken);
+        await store.RecordExecutionValueAsync(state.App, state.Epoch, ExecutionValue.PageMessageId, messageId, time.GetUtcNow() + lease,
+            cancellationToken);
         _pageMessageId = messageId;
     }
 }

@@ -17,13 +17,16 @@ namespace FailoverOrchestrator.Coordination.Execution;
 /// by the epoch; a holder whose fenced write fails stops before its next external call.
 /// </summary>
 internal sealed class ExecutionRunner(
-    IStateStore store, IAuditLog auditLog, SwitchPipeline pipeline, FailureRecorder failures, OnCallNotifier notifier, TimeProvider time, ILogger logger)
+    IStateStore store, IAuditLog auditLog, SwitchPipeline pipeline, FailureRecorder failures, OnCallNotifier notifier, TimeProvider time,
+        ILogger logger)
 {
     public async Task<FailoverResult> RunAsync(FailoverTrigger trigger, AppOptions app, AppState state, CancellationToken cancellationToken)
     {
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["app"] = app.Name, ["executionId"] = state.ExecutionId!, ["epoch"] = state.Epoch });
+        using var scope = logger.BeginScope(
+            new Dictionary<string, object> { ["app"] = app.Name, ["executionId"] = state.ExecutionId!, ["epoch"] = state.Epoch });
         var context = ExecutionStart.Context(trigger, app, state, store, time);
-        var execution = new HeldExecution(app, state, context, new ExecutionAudit(auditLog, app.Name, context.ExecutionId, state.Epoch, time, logger));
+        var execution =
+            new HeldExecution(app, state, context, new ExecutionAudit(auditLog, app.Name, context.ExecutionId, state.Epoch, time, logger));
         await ExecutionStart.AnnounceAsync(execution, logger, cancellationToken);
         if (state.Attempts > app.MaxAttempts)
         {
@@ -44,7 +47,8 @@ internal sealed class ExecutionRunner(
         {
             Log.LeaseLost(logger, app.Name, state.Epoch);
             await execution.Audit.AppendAsync("LeaseLost", ex.Message, cancellationToken);
-            return ExecutionResults.Of(Outcome.InProgressElsewhere, context, null, $"another invocation took over execution {context.ExecutionId}; this one stopped: {ex.Message}");
+            return ExecutionResults.Of(Outcome.InProgressElsewhere, context, null,
+                $"another invocation took over execution {context.ExecutionId}; this one stopped: {ex.Message}");
         }
         catch (StepFailedException ex)
         {
@@ -62,7 +66,8 @@ internal sealed class ExecutionRunner(
         return ExecutionResults.Of(outcome, context, context.TargetRegion, context.ReasonWithWarnings);
     }
 
-    /// <summary>Runs the steps from the checkpoint and commits; returns the Blocked result when preflight stopped the switch, else null.</summary>
+    /// <summary>Runs the steps from the checkpoint and commits; returns the Blocked result when preflight stopped the switch, else
+    /// null.</summary>
     private async Task<FailoverResult?> RunPipelineAsync(HeldExecution execution, CancellationToken cancellationToken)
     {
         var (app, state, context) = (execution.App, execution.State, execution.Context);
@@ -77,13 +82,15 @@ internal sealed class ExecutionRunner(
         return null;
     }
 
-    /// <summary>Preflight blocked the switch: nothing changed, so the item goes back to Steady in the source region and the on-call hears why.</summary>
+    /// <summary>Preflight blocked the switch: nothing changed, so the item goes back to Steady in the source region and the on-call hears
+    /// why.</summary>
     private async Task<FailoverResult> AbandonAsync(HeldExecution execution, string reason, CancellationToken cancellationToken)
     {
         var context = execution.Context;
         await store.AbandonAsync(execution.App.Name, execution.State.Epoch, reason, cancellationToken);
         var direction = context.Direction.ToString().ToLowerInvariant();
-        var blocked = ExecutionResults.Of(Outcome.Blocked, context, context.SourceRegion, $"preflight blocked the {direction}; nothing was changed: {reason}");
+        var blocked = ExecutionResults.Of(Outcome.Blocked, context, context.SourceRegion,
+            $"preflight blocked the {direction}; nothing was changed: {reason}");
         await execution.Audit.AppendAsync("Blocked", reason, cancellationToken);
         await notifier.TryPublishAsync(execution.App, blocked, null, cancellationToken);
         return blocked;

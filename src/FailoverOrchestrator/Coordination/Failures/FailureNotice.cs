@@ -10,11 +10,14 @@ internal static class FailureNotice
     {
         var (app, attempts) = (execution.App, execution.State.Attempts);
         var what = terminal
-            ? $"FAILED at step {step} after attempt {attempts} of {app.MaxAttempts}: {message}. The app stays Failed until an operator runs resume or reset."
+            ? $"FAILED at step {step} after attempt {attempts} of {app.MaxAttempts}: {message}. The app stays Failed until an operator "
+                + $"runs resume or reset."
             : $"attempt {attempts} of {app.MaxAttempts} failed at step {step}: {message}. Lambda's retry resumes from the checkpoint.";
         return unrecorded is null
             ? what
-            : what + $" The failure could not be recorded in the state table either ({unrecorded}); its lease expires at the latest {app.LeaseSeconds}s after its last renewal.";
+            : what
+                + $" The failure could not be recorded in the state table either ({unrecorded}); its lease expires at the latest "
+                + $"{app.LeaseSeconds}s after its last renewal.";
     }
 
     public static string Next(string app, bool terminal) => terminal

@@ -16,10 +16,12 @@ namespace FailoverOrchestrator.Coordination.Failures;
 /// </summary>
 internal sealed class FailureRecorder(IStateStore store, OnCallNotifier notifier, TimeProvider time, ILogger logger)
 {
-    /// <summary>The time kept for recording a failed attempt; <see cref="Function"/> stops the steps this much before its own deadline.</summary>
+    /// <summary>The time kept for recording a failed attempt; <see cref="Function"/> stops the steps this much before its own
+    /// deadline.</summary>
     public static readonly TimeSpan CleanupReserve = TimeSpan.FromSeconds(5);
 
-    public async Task<FailoverResult> FailAsync(HeldExecution execution, string step, Exception error, bool terminal, CancellationToken invocation)
+    public async Task<FailoverResult> FailAsync(HeldExecution execution, string step, Exception error, bool terminal,
+        CancellationToken invocation)
     {
         // Recording the failure must not be cut short by the deadline that may have caused it: it gets a few seconds of
         // its own, which the function keeps in reserve before Lambda's timeout.
@@ -35,7 +37,8 @@ internal sealed class FailureRecorder(IStateStore store, OnCallNotifier notifier
         catch (LeaseLostException lost)
         {
             await execution.Audit.AppendAsync("LeaseLost", lost.Message, cancellationToken);
-            return ExecutionResults.Of(Outcome.InProgressElsewhere, execution.Context, null, $"step {step} failed and another invocation has since taken over: {lost.Message}");
+            return ExecutionResults.Of(Outcome.InProgressElsewhere, execution.Context, null,
+                $"step {step} failed and another invocation has since taken over: {lost.Message}");
         }
 
         var what = FailureNotice.What(execution, step, message, terminal, unrecorded);
@@ -44,7 +47,8 @@ internal sealed class FailureRecorder(IStateStore store, OnCallNotifier notifier
 
         // The message says it all, redacted; the raw AWS exception (whose message may echo signing details) stays out
         // of what leaves the function. The invocation's deadline is kept as the cause.
-        throw new ExecutionFailedException(execution.App.Name, execution.Context.ExecutionId, step, terminal, execution.Context.TargetRegion, what, error is OperationCanceledException ? error : null);
+        throw new ExecutionFailedException(execution.App.Name, execution.Context.ExecutionId, step, terminal,
+            execution.Context.TargetRegion, what, error is OperationCanceledException ? error : null);
     }
 
     /// <summary>Records the failure in the state item; returns why it could not be recorded, or null when it was.</summary>
@@ -52,7 +56,8 @@ internal sealed class FailureRecorder(IStateStore store, OnCallNotifier notifier
     {
         try
         {
-            await store.RecordFailureAsync(execution.App.Name, execution.State.Epoch, message, terminal, time.GetUtcNow(), cancellationToken);
+            await store.RecordFailureAsync(execution.App.Name, execution.State.Epoch, message, terminal, time.GetUtcNow(),
+                cancellationToken);
             return null;
         }
         catch (Exception ex) when (ex is AwsServiceException or OperationCanceledException)
@@ -68,7 +73,8 @@ internal sealed class FailureRecorder(IStateStore store, OnCallNotifier notifier
         var (app, context) = (execution.App, execution.Context);
 
         // Traffic follows the record: once DnsUpsert has completed, the target serves even though the execution failed.
-        var dnsMoved = context.Timeline.Any(s => s.Name == StepNames.DnsUpsert && s.Status is StepStatus.Succeeded or StepStatus.SkippedCompleted);
+        var dnsMoved =
+            context.Timeline.Any(s => s.Name == StepNames.DnsUpsert && s.Status is StepStatus.Succeeded or StepStatus.SkippedCompleted);
         var page = new Page
         {
             Event = terminal ? PageEvent.Failed : PageEvent.Retrying,

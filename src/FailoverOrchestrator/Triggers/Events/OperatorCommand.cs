@@ -2,7 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace FailoverOrchestrator.Triggers.Events;
 
-/// <summary>An operator's command. Unknown members are refused: a misspelt <c>dryRun</c> must not turn a rehearsal into a failover.</summary>
+/// <summary>An operator's command. Unknown members are refused: a misspelt <c>dryRun</c> must not turn a rehearsal into a
+/// failover.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record OperatorCommand(
     [property: JsonPropertyName("command")] string? Command,
