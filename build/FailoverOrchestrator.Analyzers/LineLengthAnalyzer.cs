@@ -78,6 +78,8 @@ public sealed class LineLengthAnalyzer : DiagnosticAnalyzer
 
         return token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken)
             || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)
+            || token.IsKind(SyntaxKind.Utf8SingleLineRawStringLiteralToken)
+            || token.IsKind(SyntaxKind.Utf8MultiLineRawStringLiteralToken)
             || token.Parent?.AncestorsAndSelf().OfType<InterpolatedStringExpressionSyntax>().Any(s =>
                 s.StringStartToken.IsKind(SyntaxKind.InterpolatedSingleLineRawStringStartToken)
                 || s.StringStartToken.IsKind(SyntaxKind.InterpolatedMultiLineRawStringStartToken)) == true;

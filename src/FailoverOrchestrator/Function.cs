@@ -28,7 +28,8 @@ public sealed class Function : IDisposable
     private readonly TimeProvider _time = TimeProvider.System;
     private readonly AwsDependencies? _aws;
 
-    /// <summary>Creates the function as Lambda does: configuration from <c>orchestrator.json</c> and <c>Orchestrator__...</c> variables, logs as JSON lines on stdout.</summary>
+    /// <summary>Creates the function as Lambda does: configuration from <c>orchestrator.json</c> and <c>Orchestrator__...</c> variables,
+    /// logs as JSON lines on stdout.</summary>
     public Function()
         : this(new FunctionSetup { FunctionRegion = Environment.GetEnvironmentVariable(FunctionRegionValidator.Variable) })
     {
@@ -48,7 +49,8 @@ public sealed class Function : IDisposable
             _aws = setup.Aws is { } aws
                 ? aws(options, _loggers, _time)
                 : DefaultAwsDependencies.Create(options, _loggers, _time, setup.Environment);
-            var metrics = new SwitchMetrics(setup.MetricsOutput ?? (setup.Loggers is not null ? TextWriter.Null : setup.LogToStandardError ? Console.Error : Console.Out), _time);
+            var metrics = new SwitchMetrics(setup.MetricsOutput
+                ?? (setup.Loggers is not null ? TextWriter.Null : setup.LogToStandardError ? Console.Error : Console.Out), _time);
             _host = new OrchestratorHost(options, _aws, _time, _loggers, metrics);
             Log.ColdStart(_logger, options.Apps.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
@@ -76,7 +78,8 @@ public sealed class Function : IDisposable
         return HandleAsync(input, _time.GetUtcNow() + timeout, CancellationToken.None);
     }
 
-    /// <summary>Handles one invocation that must end by <paramref name="deadline"/> (Lambda's Lambda-Runtime-Deadline-Ms): reads the event, returns the result as one JSON object.</summary>
+    /// <summary>Handles one invocation that must end by <paramref name="deadline"/> (Lambda's Lambda-Runtime-Deadline-Ms): reads the event,
+    /// returns the result as one JSON object.</summary>
     internal async Task<Stream> HandleAsync(Stream input, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -34,7 +34,8 @@ public sealed class LineLengthAnalyzerTests
     {
         var diagnostics = await AnalyzeAsync(LineOf(101), maxLineLength: "100");
 
-        Assert.Equal("Line is 101 characters; the limit is 100", Assert.Single(diagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("Line is 101 characters; the limit is 100",
+            Assert.Single(diagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -49,6 +50,17 @@ public sealed class LineLengthAnalyzerTests
     public async Task Analyze_OverflowInsideRawString_ReportsNothing()
     {
         var source = "internal static class C\n{\n    const string Body = \"\"\"{\"a\":\"" + new string('x', 140) + "\"}\"\"\";\n}\n";
+
+        var diagnostics = await AnalyzeAsync(source);
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task Analyze_OverflowInsideMultiLineUtf8RawString_ReportsNothing()
+    {
+        var source = "internal static class C\n{\n    static byte[] Body => \"\"\"\n        {\"a\":\""
+            + new string('x', 140) + "\"}\n        \"\"\"u8.ToArray();\n}\n";
 
         var diagnostics = await AnalyzeAsync(source);
 

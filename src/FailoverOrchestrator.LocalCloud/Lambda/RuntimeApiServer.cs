@@ -218,7 +218,8 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
             }
             else
             {
-                await AnswerAsync(context, 404, $$"""{"errorMessage":"no such Runtime API path: {{request.HttpMethod}} {{path}}","errorType":"InvalidRequest"}""");
+                await AnswerAsync(context, 404,
+                    $$"""{"errorMessage":"no such Runtime API path: {{request.HttpMethod}} {{path}}","errorType":"InvalidRequest"}""");
             }
         }
         catch (OperationCanceledException)
@@ -287,7 +288,8 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
 
         if (current is null || current.Result.Task.IsCompleted)
         {
-            await AnswerAsync(context, 400, $$"""{"errorMessage":"invocation {{requestId}} is not the one this runtime holds","errorType":"InvalidRequestID"}""");
+            await AnswerAsync(context, 400,
+                $$"""{"errorMessage":"invocation {{requestId}} is not the one this runtime holds","errorType":"InvalidRequestID"}""");
             return;
         }
 
@@ -300,7 +302,8 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
                 InvocationResult.Error(
                 InvocationResultKind.FunctionError, requestId, "Function.ResponseSizeTooLarge",
                 $"Response payload size exceeded maximum allowed payload size ({limit} bytes).", duration));
-            await AnswerAsync(context, 413, $$"""{"errorMessage":"Exceeded maximum allowed payload size ({{limit}} bytes).","errorType":"RequestEntityTooLarge"}""");
+            await AnswerAsync(context, 413,
+                $$"""{"errorMessage":"Exceeded maximum allowed payload size ({{limit}} bytes).","errorType":"RequestEntityTooLarge"}""");
             return;
         }
 

@@ -18,11 +18,14 @@ internal static class DefaultAwsDependencies
     /// <summary>The timeout of one DynamoDB HTTP attempt; the SDK retries within the invocation's deadline.</summary>
     private static readonly TimeSpan DynamoDbAttemptTimeout = TimeSpan.FromSeconds(5);
 
-    public static AwsDependencies Create(OrchestratorOptions options, ILoggerFactory loggers, TimeProvider time, IEnvironmentVariables environment)
+    public static AwsDependencies Create(OrchestratorOptions options, ILoggerFactory loggers, TimeProvider time,
+        IEnvironmentVariables environment)
     {
         var deadline = new InvocationDeadline();
-        var http = new DeferredAwsClients(() => new AwsClientFactory(new AwsClientSettings { Environment = environment, TimeProvider = time, LoggerFactory = loggers, Deadline = deadline }));
-        var dynamo = new DynamoDbClientFactory(credentials: null, DynamoDbAttemptTimeout, getEnvironmentVariable: environment.GetEnvironmentVariable);
+        var http = new DeferredAwsClients(() => new AwsClientFactory(
+            new AwsClientSettings { Environment = environment, TimeProvider = time, LoggerFactory = loggers, Deadline = deadline }));
+        var dynamo = new DynamoDbClientFactory(credentials: null, DynamoDbAttemptTimeout,
+            getEnvironmentVariable: environment.GetEnvironmentVariable);
         var probes = HttpHealthProbe.CreateClient();
         TimeSpan? retention = options.AuditRetentionDays > 0 ? TimeSpan.FromDays(options.AuditRetentionDays) : null;
         return new AwsDependencies(

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Logging;
 
 namespace FailoverOrchestrator.Telemetry;
 
-/// <summary>One JSON object per line, with scopes (app, executionId, step): on stdout in Lambda, on stderr for the CLI so stdout stays the result.</summary>
+/// <summary>One JSON object per line, with scopes (app, executionId, step): on stdout in Lambda, on stderr for the CLI so stdout stays the
+/// result.</summary>
 internal static class JsonLogging
 {
     /// <summary>

@@ -12,7 +12,8 @@ namespace FailoverOrchestrator.Infra.Tests.Binding;
 
 public class EnvironmentBindingTests(ITestOutputHelper output)
 {
-    /// <summary>Lambda's quota: "Environment variables: 4 KB, for all environment variables associated with the function, in aggregate".</summary>
+    /// <summary>Lambda's quota: "Environment variables: 4 KB, for all environment variables associated with the function, in
+    /// aggregate".</summary>
     private const int LambdaEnvironmentBytes = 4096;
 
     private static readonly CfnTemplate Main = CfnTemplate.Load(RepositoryFiles.Template);
@@ -75,7 +76,8 @@ public class EnvironmentBindingTests(ITestOutputHelper output)
         Assert.True(shortestTimeout > defaults.LeaseSeconds, "the lease must end before the function is killed");
         Assert.True(
             shortestTimeout >= defaults.EcsWaitSeconds + defaults.HealthWaitSeconds + defaults.DnsWaitSeconds
-                + defaults.Replication.CatchUpWaitSeconds + defaults.Replication.SourceReadTimeoutSeconds + InvocationBudget.ReservedSeconds,
+                + defaults.Replication.CatchUpWaitSeconds + defaults.Replication.SourceReadTimeoutSeconds
+                    + InvocationBudget.ReservedSeconds,
             "one invocation must fit the ECS, health and DNS waits and the replication catch-up");
     }
 
@@ -84,7 +86,9 @@ public class EnvironmentBindingTests(ITestOutputHelper output)
     {
         // The pattern comes from botocore's Lambda service model (shape EnvironmentVariableName), not from us. It is
         // unanchored there; Lambda applies it to the whole name (the API reference's "Pattern"), so match it whole.
-        var pattern = Python("import botocore.session as s;print(s.get_session().get_service_model('lambda').shape_for('EnvironmentVariableName').metadata['pattern'])").Trim();
+        var pattern = Python(
+            "import botocore.session as "
+            + "s;print(s.get_session().get_service_model('lambda').shape_for('EnvironmentVariableName').metadata['pattern'])").Trim();
         var whole = new Regex($"^(?:{pattern})$", RegexOptions.None, TimeSpan.FromSeconds(1));
 
         Assert.Equal("[a-zA-Z]([a-zA-Z0-9_])+", pattern);
@@ -123,8 +127,11 @@ public class EnvironmentBindingTests(ITestOutputHelper output)
 
         var bytes = deployed.Sum(v => Encoding.UTF8.GetByteCount(v.Key) + Encoding.UTF8.GetByteCount(v.Value));
         var config = WriteTenApps();
-        var options = OrchestratorConfiguration.Load(config, deployed.Select(v => new KeyValuePair<string, string?>(v.Key.Replace("__", ":", StringComparison.Ordinal), v.Value)));
-        output.WriteLine($"{deployed.Count} variables, {bytes} bytes with {options.Apps.Count} apps in {Path.GetFileName(config)} ({new FileInfo(config).Length} bytes)");
+        var options = OrchestratorConfiguration.Load(config,
+            deployed.Select(v => new KeyValuePair<string, string?>(v.Key.Replace("__", ":", StringComparison.Ordinal), v.Value)));
+        output.WriteLine(
+            $"{deployed.Count} variables, {bytes} bytes with {options.Apps.Count} apps in {Path.GetFileName(config)} "
+            + $"({new FileInfo(config).Length} bytes)");
 
         Assert.Equal(10, options.Apps.Count);
         Assert.Equal("ap-southeast-7", options.Region);
@@ -133,16 +140,20 @@ public class EnvironmentBindingTests(ITestOutputHelper output)
 
     private static string WriteTenApps()
     {
-        var sample = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryFiles.Root, "src", "FailoverOrchestrator.Cli", "samples", "orchestrator.json")))!;
+        var sample = JsonNode.Parse(
+            File.ReadAllText(Path.Combine(RepositoryFiles.Root, "src", "FailoverOrchestrator.Cli", "samples", "orchestrator.json")))!;
         var shop = sample["Orchestrator"]!["Apps"]!["shop"]!.ToJsonString();
         var apps = new JsonObject();
         for (var i = 0; i < 10; i++)
         {
-            apps[$"app-{i}"] = JsonNode.Parse(shop.Replace("shop-primary-unhealthy", $"failover-app-{i}-primary-unhealthy", StringComparison.Ordinal));
+            apps[$"app-{i}"] =
+                JsonNode.Parse(shop.Replace("shop-primary-unhealthy", $"failover-app-{i}-primary-unhealthy", StringComparison.Ordinal));
         }
 
         var path = Path.Combine(Directory.CreateTempSubdirectory("ten-apps-").FullName, "orchestrator.json");
-        File.WriteAllText(path, new JsonObject { ["Orchestrator"] = new JsonObject { ["Apps"] = apps } }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(path,
+            new JsonObject { ["Orchestrator"] = new JsonObject { ["Apps"] = apps } }.ToJsonString(
+            new JsonSerializerOptions { WriteIndented = true }));
         return path;
     }
 

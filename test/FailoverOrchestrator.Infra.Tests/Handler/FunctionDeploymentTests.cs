@@ -26,10 +26,14 @@ public class FunctionDeploymentTests
     {
         var parameter = Main.Parameters["FunctionArchitecture"]!;
 
-        Assert.Equal("""["!Ref FunctionArchitecture"]""", new System.Text.Json.Nodes.JsonArray(FunctionProperties["Architectures"]!.AsArray().Select(a => (System.Text.Json.Nodes.JsonNode?)Intrinsic.Describe(a)).ToArray()).ToJsonString());
+        Assert.Equal("""["!Ref FunctionArchitecture"]""",
+            new System.Text.Json.Nodes.JsonArray(
+            FunctionProperties[
+            "Architectures"]!.AsArray().Select(a => (System.Text.Json.Nodes.JsonNode?)Intrinsic.Describe(a)).ToArray()).ToJsonString());
         Assert.Equal("x86_64", Intrinsic.Text(parameter["Default"]));
         Assert.Equal(LambdaToolsDefaults.Text("function-architecture"), Intrinsic.Text(parameter["Default"]));
-        Assert.Contains(KeyValuePair.Create("FunctionArchitecture", LambdaToolsDefaults.Text("function-architecture")), LambdaToolsDefaults.TemplateParameters);
+        Assert.Contains(KeyValuePair.Create("FunctionArchitecture", LambdaToolsDefaults.Text("function-architecture")),
+            LambdaToolsDefaults.TemplateParameters);
     }
 
     [Fact]

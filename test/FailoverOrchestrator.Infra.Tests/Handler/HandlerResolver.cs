@@ -12,12 +12,14 @@ namespace FailoverOrchestrator.Infra.Tests.Handler;
 /// </summary>
 internal static class HandlerResolver
 {
-    /// <summary>Returns null when the managed runtime would start <paramref name="assembly"/>'s Runtime API loop, else why it would not.</summary>
+    /// <summary>Returns null when the managed runtime would start <paramref name="assembly"/>'s Runtime API loop, else why it would
+    /// not.</summary>
     public static string? Explain(string handler, Assembly assembly)
     {
         if (handler.Contains(':', StringComparison.Ordinal))
         {
-            return $"'{handler}' is a class-library handler: the runtime would start Amazon.Lambda.RuntimeSupport, which needs Amazon.Lambda.Core in the bundle; " +
+            return $"'{handler}' is a class-library handler: the runtime would start Amazon.Lambda.RuntimeSupport, which needs "
+                + $"Amazon.Lambda.Core in the bundle; " +
                 $"use the executable handler '{assembly.GetName().Name}'.";
         }
 

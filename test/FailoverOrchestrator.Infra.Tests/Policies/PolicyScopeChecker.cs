@@ -12,7 +12,8 @@ namespace FailoverOrchestrator.Infra.Tests.Policies;
 internal static class PolicyScopeChecker
 {
     /// <param name="role">Which roles (by logical id) are checked; all of them when null.</param>
-    public static IReadOnlyList<string> Check(CfnTemplate template, IReadOnlyDictionary<string, string[]> allowed, Func<string, bool>? role = null)
+    public static IReadOnlyList<string> Check(CfnTemplate template, IReadOnlyDictionary<string, string[]> allowed,
+        Func<string, bool>? role = null)
     {
         role ??= _ => true;
         var errors = new List<string>();
@@ -42,7 +43,8 @@ internal static class PolicyScopeChecker
 
             foreach (var statement in AsList(policy["PolicyDocument"]?["Statement"]))
             {
-                CheckStatement($"{policyId}/{Intrinsic.Text(policy["PolicyName"])}", statement as JsonObject ?? [], allowed, granted, errors);
+                CheckStatement($"{policyId}/{Intrinsic.Text(policy["PolicyName"])}", statement as JsonObject ?? [], allowed, granted,
+                    errors);
             }
         }
 

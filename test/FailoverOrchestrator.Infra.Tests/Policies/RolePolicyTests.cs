@@ -55,7 +55,8 @@ public class RolePolicyTests
     [Fact]
     public void Check_ScheduleRole_OnlyInvokesTheFunctionAndOnlySchedulerAssumesIt()
     {
-        var errors = PolicyScopeChecker.Check(Main, new Dictionary<string, string[]> { ["lambda:InvokeFunction"] = ["!GetAtt Function.Arn"] }, role => role == "ScheduleRole");
+        var errors = PolicyScopeChecker.Check(Main,
+            new Dictionary<string, string[]> { ["lambda:InvokeFunction"] = ["!GetAtt Function.Arn"] }, role => role == "ScheduleRole");
         var trust = Assert.Single(Main.Properties("ScheduleRole")["AssumeRolePolicyDocument"]!["Statement"]!.AsArray())!;
 
         Assert.Empty(errors);
@@ -70,7 +71,8 @@ public class RolePolicyTests
 
         // Scheduler hands the target's Input to Lambda as the event, with its context attributes filled in
         // (https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-schedule-context-attributes.html).
-        Assert.Equal("""{"command":"watch","app":"${WatchedApp}","scheduledTime":"<aws.scheduler.scheduled-time>"}""", Intrinsic.Text(target["Input"]!["Fn::Sub"]));
+        Assert.Equal("""{"command":"watch","app":"${WatchedApp}","scheduledTime":"<aws.scheduler.scheduled-time>"}""",
+            Intrinsic.Text(target["Input"]!["Fn::Sub"]));
         Assert.Equal("rate(1 minute)", Intrinsic.Text(Main.Properties("WatchSchedule")["ScheduleExpression"]));
         Assert.Equal("!GetAtt Function.Arn", Intrinsic.Describe(target["Arn"]));
     }
@@ -126,7 +128,8 @@ public class RolePolicyTests
 
         Assert.Equal(["dynamodb:GetItem", "dynamodb:UpdateItem"], Actions(sid));
         Assert.Equal("""{"dynamodb:LeadingKeys":[{"Ref":"HeartbeatKey"}]}""", condition.ToJsonString());
-        Assert.Equal(new FailoverOrchestrator.Configuration.ReplicationOptions().HeartbeatKey, Intrinsic.Text(Main.Parameters["HeartbeatKey"]!["Default"]));
+        Assert.Equal(new FailoverOrchestrator.Configuration.ReplicationOptions().HeartbeatKey,
+            Intrinsic.Text(Main.Parameters["HeartbeatKey"]!["Default"]));
     }
 
     [Fact]

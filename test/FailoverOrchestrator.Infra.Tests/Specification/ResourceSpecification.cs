@@ -16,7 +16,8 @@ internal sealed class ResourceSpecification
     private readonly Dictionary<string, JsonElement> _resources;
     private readonly Dictionary<string, JsonElement> _typeDefinitions;
 
-    private ResourceSpecification(string version, Dictionary<string, JsonElement> resources, Dictionary<string, JsonElement> typeDefinitions)
+    private ResourceSpecification(string version, Dictionary<string, JsonElement> resources,
+        Dictionary<string, JsonElement> typeDefinitions)
     {
         Version = version;
         _resources = resources;

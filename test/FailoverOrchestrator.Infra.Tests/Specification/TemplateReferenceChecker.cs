@@ -115,7 +115,8 @@ internal sealed partial class TemplateReferenceChecker(ResourceSpecification spe
                 CheckAttribute(template, path, Intrinsic.Text(pair[0]) ?? string.Empty, Intrinsic.Text(pair[1]) ?? string.Empty, errors);
                 break;
             case "Fn::Sub":
-                var pattern = Intrinsic.Text(argument is JsonArray { Count: 2 } withVariables ? withVariables[0] : argument) ?? string.Empty;
+                var pattern = Intrinsic.Text(argument is JsonArray { Count: 2 } withVariables ? withVariables[0] : argument)
+                    ?? string.Empty;
                 var local = argument is JsonArray { Count: 2 } list && list[1] is JsonObject variables ? variables : [];
                 foreach (Match match in SubVariable().Matches(pattern))
                 {

@@ -14,7 +14,8 @@ internal sealed class TemplateSpecValidator(ResourceSpecification specification)
 {
     private static readonly HashSet<string> ResourceKeys = new(StringComparer.Ordinal)
     {
-        "Type", "Properties", "DependsOn", "Condition", "DeletionPolicy", "UpdateReplacePolicy", "Metadata", "CreationPolicy", "UpdatePolicy",
+        "Type", "Properties", "DependsOn", "Condition", "DeletionPolicy", "UpdateReplacePolicy", "Metadata", "CreationPolicy",
+            "UpdatePolicy",
     };
 
     public IReadOnlyList<string> Validate(CfnTemplate template)
@@ -36,7 +37,8 @@ internal sealed class TemplateSpecValidator(ResourceSpecification specification)
             return;
         }
 
-        errors.AddRange(resource.Where(p => !ResourceKeys.Contains(p.Key)).Select(p => $"{logicalId}: unknown resource attribute {p.Key}."));
+        errors.AddRange(
+            resource.Where(p => !ResourceKeys.Contains(p.Key)).Select(p => $"{logicalId}: unknown resource attribute {p.Key}."));
 
         var type = Intrinsic.Text(resource["Type"]);
         if (type is null || !specification.TryGetResource(type, out var spec))
@@ -94,10 +96,12 @@ internal sealed class TemplateSpecValidator(ResourceSpecification specification)
                 Expect(value is JsonValue, path, "a string", errors);
                 break;
             case "integer":
-                Expect(Intrinsic.Text(value) is { } whole && long.TryParse(whole, NumberStyles.Integer, CultureInfo.InvariantCulture, out _), path, "an integer", errors);
+                Expect(Intrinsic.Text(value) is { } whole
+                    && long.TryParse(whole, NumberStyles.Integer, CultureInfo.InvariantCulture, out _), path, "an integer", errors);
                 break;
             case "number":
-                Expect(Intrinsic.Text(value) is { } n && double.TryParse(n, NumberStyles.Float, CultureInfo.InvariantCulture, out _), path, "a number", errors);
+                Expect(Intrinsic.Text(value) is { } n && double.TryParse(n, NumberStyles.Float, CultureInfo.InvariantCulture, out _), path,
+                    "a number", errors);
                 break;
             case "boolean":
                 Expect(Intrinsic.Text(value) is "true" or "false", path, "true or false", errors);

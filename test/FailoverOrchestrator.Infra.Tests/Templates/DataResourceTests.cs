@@ -55,10 +55,12 @@ public class DataResourceTests
     [Fact]
     public void Outputs_Operators_FindEveryPartOfTheStack()
     {
-        var expected = new[] { "FunctionArn", "StateTableName", "AuditTableName", "TopicArn", "OnFailureQueueUrl", "OnFailureQueueArn", "EventDeadLetterQueueUrl", "AlarmStateRuleArn" };
+        var expected = new[] { "FunctionArn", "StateTableName", "AuditTableName", "TopicArn", "OnFailureQueueUrl", "OnFailureQueueArn",
+            "EventDeadLetterQueueUrl", "AlarmStateRuleArn" };
         var detection = CfnTemplate.Load(RepositoryFiles.DetectionTemplate);
 
         Assert.All(expected, name => Assert.True(Main.Outputs.ContainsKey(name), $"no output {name}"));
-        Assert.All(["AlarmName", "PrimaryHealthCheckId", "StandbyHealthCheckId", "HealthCheckArns"], name => Assert.True(detection.Outputs.ContainsKey(name), $"no detection output {name}"));
+        Assert.All(["AlarmName", "PrimaryHealthCheckId", "StandbyHealthCheckId", "HealthCheckArns"], name =>
+            Assert.True(detection.Outputs.ContainsKey(name), $"no detection output {name}"));
     }
 }

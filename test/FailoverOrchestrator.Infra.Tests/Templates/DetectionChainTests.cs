@@ -89,7 +89,8 @@ public class DetectionChainTests
         Assert.Equal("AlarmStateRuleInvokePermission", Intrinsic.Text(Main.Resource("AlarmStateRule")["DependsOn"]));
         Assert.Equal("events.amazonaws.com", Intrinsic.Text(permission["Principal"]));
         Assert.Equal("!GetAtt Function.Arn", Intrinsic.Describe(permission["FunctionName"]));
-        Assert.Equal($"!Sub arn:${{AWS::Partition}}:events:${{AWS::Region}}:${{AWS::AccountId}}:rule/{ruleName}", Intrinsic.Describe(permission["SourceArn"]));
+        Assert.Equal($"!Sub arn:${{AWS::Partition}}:events:${{AWS::Region}}:${{AWS::AccountId}}:rule/{ruleName}",
+            Intrinsic.Describe(permission["SourceArn"]));
         Assert.Equal("!Ref AWS::AccountId", Intrinsic.Describe(permission["SourceAccount"]));
     }
 
@@ -100,9 +101,11 @@ public class DetectionChainTests
         var target = Assert.Single(rule["Targets"]!.AsArray())!;
 
         Assert.Equal("ForwardToFunctionRegion", Intrinsic.Text(Detection.Resource("ForwardAlarmStateRule")["Condition"]));
-        Assert.Equal("""{"Fn::Not":[{"Fn::Equals":[{"Ref":"FunctionRegion"},"us-east-1"]}]}""", Detection.Conditions["ForwardToFunctionRegion"]!.ToJsonString());
+        Assert.Equal("""{"Fn::Not":[{"Fn::Equals":[{"Ref":"FunctionRegion"},"us-east-1"]}]}""",
+            Detection.Conditions["ForwardToFunctionRegion"]!.ToJsonString());
         Assert.Equal("!GetAtt PrimaryHealthAlarm.Arn", Intrinsic.Describe(Assert.Single(rule["EventPattern"]!["resources"]!.AsArray())));
-        Assert.Equal("!Sub arn:${AWS::Partition}:events:${FunctionRegion}:${AWS::AccountId}:event-bus/default", Intrinsic.Describe(target["Arn"]));
+        Assert.Equal("!Sub arn:${AWS::Partition}:events:${FunctionRegion}:${AWS::AccountId}:event-bus/default",
+            Intrinsic.Describe(target["Arn"]));
         Assert.Equal("!GetAtt ForwardRole.Arn", Intrinsic.Describe(target["RoleArn"]));
         Assert.Equal("!GetAtt ForwardDeadLetterQueue.Arn", Intrinsic.Describe(target["DeadLetterConfig"]!["Arn"]));
     }
@@ -118,7 +121,8 @@ public class DetectionChainTests
             Assert.Equal(forwarded[key]!.ToJsonString(), main[key]!.ToJsonString());
         }
 
-        Assert.Equal(Intrinsic.Text(Detection.Parameters["AlarmNamePrefix"]!["Default"]), Intrinsic.Text(Main.Parameters["AlarmNamePrefix"]!["Default"]));
+        Assert.Equal(Intrinsic.Text(Detection.Parameters["AlarmNamePrefix"]!["Default"]),
+            Intrinsic.Text(Main.Parameters["AlarmNamePrefix"]!["Default"]));
     }
 
     [Theory]

@@ -65,11 +65,13 @@ public partial class MetricsDashboardTests
             Completed = true,
             LeaseWait = TimeSpan.FromSeconds(1),
             ReplicationLagBound = TimeSpan.FromSeconds(1),
-            Steps = [new StepResult { Name = "Preflight", Status = StepStatus.Succeeded, StartedAt = DateTimeOffset.UnixEpoch, DurationMs = 5 }],
+            Steps = [
+                new StepResult { Name = "Preflight", Status = StepStatus.Succeeded, StartedAt = DateTimeOffset.UnixEpoch, DurationMs = 5 }],
         });
         using var document = JsonDocument.Parse(line);
         var directives = document.RootElement.GetProperty("_aws").GetProperty("CloudWatchMetrics");
-        static List<string> Names(JsonElement directive) => directive.GetProperty("Metrics").EnumerateArray().Select(m => m.GetProperty("Name").GetString()!).ToList();
+        static List<string> Names(JsonElement directive) => directive.GetProperty("Metrics").EnumerateArray()
+            .Select(m => m.GetProperty("Name").GetString()!).ToList();
         return (Names(directives[0]), Names(directives[1]));
     }
 

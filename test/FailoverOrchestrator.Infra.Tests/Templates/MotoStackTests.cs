@@ -22,10 +22,12 @@ public class MotoStackTests
 
         Assert.Equal("CREATE_COMPLETE", created["status"]!.GetValue<string>());
         Assert.Equal(
-            ["AuditTable", "EventDeadLetterQueue", "FunctionLogGroup", "FunctionRole", "OnCallTopic", "OnCallTopicKey", "OnFailureQueue", "StateTable"],
+            ["AuditTable", "EventDeadLetterQueue", "FunctionLogGroup", "FunctionRole", "OnCallTopic", "OnCallTopicKey", "OnFailureQueue",
+                "StateTable"],
             created["created"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal("""[{"AttributeName":"app","KeyType":"HASH"}]""", created["stateTable"]!["keys"]!.ToJsonString());
-        Assert.Equal("""[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}]""", created["auditTable"]!["keys"]!.ToJsonString());
+        Assert.Equal("""[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}]""",
+            created["auditTable"]!["keys"]!.ToJsonString());
         Assert.False(string.IsNullOrEmpty(created["topicKey"]?.GetValue<string>()), "the topic has no KMS key");
 
         // moto leaves TTL DISABLED: it does not apply TimeToLiveSpecification. AWS's AWS::DynamoDB::Table reference
@@ -48,7 +50,8 @@ public class MotoStackTests
         // A CommaDelimitedList's Ref is a list (CloudFormation's parameter docs); moto gives a one-item default as a
         // plain string. IAM reads both alike, so either form is accepted; the docs' list is what AWS will store.
         Assert.Equal(["writer"], List(statements["WriterItem"]!["Condition"]!["ForAllValues:StringEquals"]!["dynamodb:LeadingKeys"]));
-        Assert.Equal(["CREATE", "DELETE"], List(statements["MoveRecord"]!["Condition"]!["ForAllValues:StringEquals"]!["route53:ChangeResourceRecordSetsActions"]));
+        Assert.Equal(["CREATE", "DELETE"],
+            List(statements["MoveRecord"]!["Condition"]!["ForAllValues:StringEquals"]!["route53:ChangeResourceRecordSetsActions"]));
         Assert.DoesNotContain(statements, s => List(s.Value!["Resource"]).Contains("*"));
     }
 
@@ -63,10 +66,12 @@ public class MotoStackTests
         {
             ["HostedZoneArns"] = "arn:aws:route53:::hostedzone/Z111111QQQQQQQ",
             ["RecordNames"] = "api.example.com",
-            ["HealthCheckArns"] = "arn:aws:route53:::healthcheck/a1b2c3d4-0000-4000-8000-000000000001,arn:aws:route53:::healthcheck/a1b2c3d4-0000-4000-8000-000000000002",
+            ["HealthCheckArns"] = "arn:aws:route53:::healthcheck/a1b2c3d4-0000-4000-8000-000000000001,"
+                + "arn:aws:route53:::healthcheck/a1b2c3d4-0000-4000-8000-000000000002",
             ["EcsServiceArns"] = $"arn:aws:ecs:us-east-1:{Account}:service/shop/web,arn:aws:ecs:us-west-2:{Account}:service/shop/web",
             ["WriterTableArns"] = $"arn:aws:dynamodb:us-west-2:{Account}:table/shop-control",
-            ["GlobalTableArns"] = $"arn:aws:dynamodb:us-east-1:{Account}:table/shop-orders,arn:aws:dynamodb:us-west-2:{Account}:table/shop-orders",
+            ["GlobalTableArns"] =
+                $"arn:aws:dynamodb:us-east-1:{Account}:table/shop-orders,arn:aws:dynamodb:us-west-2:{Account}:table/shop-orders",
         };
         var start = new ProcessStartInfo("python3")
         {

@@ -26,7 +26,8 @@ public class ParameterCheckerTests
     {
         var template = CfnTemplate.Load(RepositoryFiles.Template);
 
-        var errors = LambdaToolsDefaults.TemplateParameters.Select(p => ParameterChecker.Explain(template, p.Key, p.Value)).OfType<string>();
+        var errors = LambdaToolsDefaults.TemplateParameters.Select(p => ParameterChecker.Explain(template, p.Key, p.Value))
+            .OfType<string>();
 
         Assert.Empty(errors);
     }

@@ -24,7 +24,8 @@ internal static class NodeSdkRunner
             }
         }
 
-        throw new InvalidOperationException($"No {ProjectFile} above {AppContext.BaseDirectory}: the test assembly is not inside its source tree.");
+        throw new InvalidOperationException(
+            $"No {ProjectFile} above {AppContext.BaseDirectory}: the test assembly is not inside its source tree.");
     }
 
     /// <summary>Runs the plan; returns one JSON result per call (<c>id</c>, <c>ok</c>, <c>error</c>).</summary>
@@ -67,7 +68,9 @@ internal static class NodeSdkRunner
         catch (Win32Exception e)
         {
             // Not a skip: without node the conformance of our clients is simply unproven.
-            throw new InvalidOperationException("Node.js 20 or later must be on PATH to run the official AWS SDK for JavaScript in the wire conformance test; 'node' was not found.", e);
+            throw new InvalidOperationException(
+                "Node.js 20 or later must be on PATH to run the official AWS SDK for JavaScript in the wire conformance test; 'node' was "
+                + "not found.", e);
         }
     }
 }

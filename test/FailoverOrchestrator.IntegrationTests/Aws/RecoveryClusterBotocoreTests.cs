@@ -34,7 +34,9 @@ public sealed class RecoveryClusterBotocoreTests(WireCaptureFixture captured) : 
     public async Task RoutingControlRequests_SameInput_MatchBotocoresSerializer()
     {
         var cases = WireCases.All.Where(c => c.Service == "route53-recovery-cluster").ToList();
-        var input = new JsonArray(cases.Select(c => (JsonNode)new JsonObject { ["id"] = c.Id, ["operation"] = c.Operation, ["input"] = c.SdkInput.DeepClone() }).ToArray());
+        var input = new JsonArray(
+            cases.Select(
+            c => (JsonNode)new JsonObject { ["id"] = c.Id, ["operation"] = c.Operation, ["input"] = c.SdkInput.DeepClone() }).ToArray());
 
         var botocore = await RunPythonAsync(input.ToJsonString());
 
@@ -46,17 +48,20 @@ public sealed class RecoveryClusterBotocoreTests(WireCaptureFixture captured) : 
             Assert.Equal(expected["method"]!.GetValue<string>(), ours.Method);
             Assert.Equal(expected["target"]!.GetValue<string>(), ours.Header("x-amz-target"));
             Assert.Equal(expected["contentType"]!.GetValue<string>(), ours.Header("content-type"));
-            Assert.Equal(expected["signingName"]!.GetValue<string>(), SigV4Reference.ParseAuthorization(ours.Header("authorization")!).Service);
+            Assert.Equal(expected["signingName"]!.GetValue<string>(),
+                SigV4Reference.ParseAuthorization(ours.Header("authorization")!).Service);
 
             // botocore's path is relative to the endpoint ("/"); the cluster endpoint's own path (/v1) comes before it.
             Assert.Equal("/" + wireCase.EndpointPath + expected["path"]!.GetValue<string>(), ours.Path);
-            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected["body"]!.GetValue<string>()), JsonNode.Parse(ours.Body)), $"{wireCase.Id}: botocore {expected["body"]} vs ours {ours.Body}");
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected["body"]!.GetValue<string>()), JsonNode.Parse(ours.Body)),
+                $"{wireCase.Id}: botocore {expected["body"]} vs ours {ours.Body}");
         }
     }
 
     private static async Task<JsonObject> RunPythonAsync(string stdin)
     {
-        var start = new ProcessStartInfo("python3", ["-c", Script]) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("python3", ["-c", Script]) { RedirectStandardInput = true, RedirectStandardOutput = true,
+            RedirectStandardError = true };
         using var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start.");
         await process.StandardInput.WriteAsync(stdin);
         process.StandardInput.Close();

@@ -12,7 +12,8 @@ namespace FailoverOrchestrator.IntegrationTests.Aws;
 internal static partial class SigV4Reference
 {
     /// <summary>The parts of an <c>Authorization: AWS4-HMAC-SHA256 ...</c> header.</summary>
-    internal sealed record Authorization(string AccessKey, string Date, string Region, string Service, IReadOnlyList<string> SignedHeaders, string Signature);
+    internal sealed record Authorization(string AccessKey, string Date, string Region, string Service, IReadOnlyList<string> SignedHeaders,
+        string Signature);
 
     public static Authorization ParseAuthorization(string header)
     {
@@ -31,7 +32,9 @@ internal static partial class SigV4Reference
     public static string CanonicalRequest(CapturedRequest request, IEnumerable<string> signedHeaders)
     {
         var names = signedHeaders.Select(h => h.ToLowerInvariant()).Order(StringComparer.Ordinal).ToList();
-        var headers = string.Concat(names.Select(n => $"{n}:{Normalize(request.Header(n) ?? throw new InvalidOperationException($"The request has no {n} header."))}\n"));
+        var headers = string.Concat(
+            names.Select(
+            n => $"{n}:{Normalize(request.Header(n) ?? throw new InvalidOperationException($"The request has no {n} header."))}\n"));
         return string.Join('\n',
             request.Method,
             CanonicalPath(request.Path),
@@ -41,7 +44,8 @@ internal static partial class SigV4Reference
             request.Header("x-amz-content-sha256") ?? Hex(SHA256.HashData(Encoding.UTF8.GetBytes(request.Body))));
     }
 
-    /// <summary>The signature of <paramref name="request"/> over <paramref name="signedHeaders"/> with the given secret, date, region and service.</summary>
+    /// <summary>The signature of <paramref name="request"/> over <paramref name="signedHeaders"/> with the given secret, date, region and
+    /// service.</summary>
     public static string Sign(CapturedRequest request, IEnumerable<string> signedHeaders, string secretKey, string region, string service)
     {
         var amzDate = request.Header("x-amz-date") ?? throw new InvalidOperationException("The request has no x-amz-date.");
@@ -63,7 +67,9 @@ internal static partial class SigV4Reference
     private static string CanonicalQuery(string query) =>
         string.Join('&', query.Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split('=', 2))
-            .Select(p => (Key: Uri.EscapeDataString(WebUtility.UrlDecode(p[0])), Value: Uri.EscapeDataString(WebUtility.UrlDecode(p.Length > 1 ? p[1] : string.Empty))))
+            .Select(p =>
+                (Key: Uri.EscapeDataString(WebUtility.UrlDecode(p[0])),
+                Value: Uri.EscapeDataString(WebUtility.UrlDecode(p.Length > 1 ? p[1] : string.Empty))))
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .ThenBy(p => p.Value, StringComparer.Ordinal)
             .Select(p => $"{p.Key}={p.Value}"));
@@ -74,7 +80,9 @@ internal static partial class SigV4Reference
 
     private static string Hex(byte[] bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
 
-    [GeneratedRegex(@"^AWS4-HMAC-SHA256 Credential=(?<key>[^/]+)/(?<date>\d{8})/(?<region>[^/]+)/(?<service>[^/]+)/aws4_request, ?SignedHeaders=(?<headers>[^,]+), ?Signature=(?<signature>[0-9a-f]{64})$")]
+    [GeneratedRegex(
+        @"^AWS4-HMAC-SHA256 Credential=(?<key>[^/]+)/(?<date>\d{8})/(?<region>[^/]+)/(?<service>[^/]+)/aws4_request, "
+        + @"?SignedHeaders=(?<headers>[^,]+), ?Signature=(?<signature>[0-9a-f]{64})$")]
     private static partial Regex AuthorizationPattern();
 
     [GeneratedRegex(@"\s+")]

@@ -22,7 +22,8 @@ public sealed class WireCaptureFixture : IAsyncLifetime
     /// </summary>
     internal static readonly string[] SdkOnlyHeaders = ["amz-sdk-invocation-id", "amz-sdk-request", "x-amz-user-agent"];
 
-    /// <summary>Per case: what the SDK sends, what we send, and what the SDK sends and signs without <see cref="SdkOnlyHeaders"/>.</summary>
+    /// <summary>Per case: what the SDK sends, what we send, and what the SDK sends and signs without
+    /// <see cref="SdkOnlyHeaders"/>.</summary>
     internal IReadOnlyDictionary<string, WireCapture> Requests { get; private set; } = new Dictionary<string, WireCapture>();
 
     public async Task InitializeAsync()
@@ -45,7 +46,8 @@ public sealed class WireCaptureFixture : IAsyncLifetime
         {
             ["endpoint"] = server.Endpoint.ToString().TrimEnd('/'),
             ["time"] = SigningTime.ToString("O"),
-            ["credentials"] = new JsonObject { ["accessKeyId"] = AccessKey, ["secretAccessKey"] = SecretKey, ["sessionToken"] = SessionToken },
+            ["credentials"] =
+                new JsonObject { ["accessKeyId"] = AccessKey, ["secretAccessKey"] = SecretKey, ["sessionToken"] = SessionToken },
             ["calls"] = new JsonArray(WireCases.All.Select(c => (JsonNode)new JsonObject
             {
                 ["id"] = c.Id,

@@ -7,8 +7,10 @@ namespace FailoverOrchestrator.IntegrationTests.Aws;
 
 /// <summary>One operation, with the same input for the official JS SDK and for our client.</summary>
 /// <param name="CallOurs">Calls our client; it gets the capture server's address for a client that takes its endpoints per call.</param>
-/// <param name="EndpointPath">A path under the capture server to configure as the endpoint on both sides (an ARC cluster endpoint ends in /v1).</param>
-internal sealed record WireCase(string Id, string Service, string Region, string Operation, JsonObject SdkInput, Func<AwsClientFactory, Uri, Task> CallOurs, string EndpointPath = "")
+/// <param name="EndpointPath">A path under the capture server to configure as the endpoint on both sides (an ARC cluster endpoint ends in
+/// /v1).</param>
+internal sealed record WireCase(string Id, string Service, string Region, string Operation, JsonObject SdkInput,
+    Func<AwsClientFactory, Uri, Task> CallOurs, string EndpointPath = "")
 {
     public override string ToString() => Id;
 }
@@ -17,15 +19,18 @@ internal sealed record WireCase(string Id, string Service, string Region, string
 internal static class WireCases
 {
     public const string TopicArn = "arn:aws:sns:us-west-2:123456789012:failover-alerts";
-    public const string EastControl = "arn:aws:route53-recovery-control::123456789012:controlpanel/0123456789abcdef0123456789abcdef/routingcontrol/abcdef0123456789";
-    public const string WestControl = "arn:aws:route53-recovery-control::123456789012:controlpanel/0123456789abcdef0123456789abcdef/routingcontrol/0123456789abcdef";
+    public const string EastControl =
+        "arn:aws:route53-recovery-control::123456789012:controlpanel/0123456789abcdef0123456789abcdef/routingcontrol/abcdef0123456789";
+    public const string WestControl =
+        "arn:aws:route53-recovery-control::123456789012:controlpanel/0123456789abcdef0123456789abcdef/routingcontrol/0123456789abcdef";
 
     public static IReadOnlyList<WireCase> All { get; } =
     [
         new("route53-upsert-alias", "route53", "us-east-1", "ChangeResourceRecordSets",
             Json("""{"HostedZoneId":"/hostedzone/Z111111QQQQQQQ","ChangeBatch":{"Comment":"failover","Changes":[{"Action":"UPSERT","ResourceRecordSet":{"Name":"api.example.com.","Type":"A","AliasTarget":{"HostedZoneId":"Z35SXDOTRQ7X7K","DNSName":"my-alb-123.us-east-1.elb.amazonaws.com.","EvaluateTargetHealth":true}}}]}}"""),
             (f, _) => f.Route53.ChangeResourceRecordSetsAsync("/hostedzone/Z111111QQQQQQQ", new ChangeBatch(
-                [new Change(ChangeAction.Upsert, Alias("api.example.com.", "my-alb-123.us-east-1.elb.amazonaws.com."))], "failover"), default)),
+                [new Change(ChangeAction.Upsert, Alias("api.example.com.", "my-alb-123.us-east-1.elb.amazonaws.com."))], "failover"),
+                    default)),
         new("route53-delete-create", "route53", "us-east-1", "ChangeResourceRecordSets",
             Json("""{"HostedZoneId":"Z111111QQQQQQQ","ChangeBatch":{"Changes":[{"Action":"DELETE","ResourceRecordSet":{"Name":"www.example.com.","Type":"CNAME","TTL":60,"ResourceRecords":[{"Value":"primary.example.com"}]}},{"Action":"CREATE","ResourceRecordSet":{"Name":"www.example.com.","Type":"CNAME","TTL":60,"ResourceRecords":[{"Value":"standby.example.com"}]}}]}}"""),
             (f, _) => f.Route53.ChangeResourceRecordSetsAsync("Z111111QQQQQQQ", new ChangeBatch(
@@ -50,7 +55,9 @@ internal static class WireCases
             (f, _) => f.Ecs.DescribeServicesAsync("eu-west-1", "app-cluster", ["web", "worker"], default)),
         new("sns-publish", "sns", "us-west-2", "Publish",
             Json("""{"TopicArn":"arn:aws:sns:us-west-2:123456789012:failover-alerts","Subject":"Failover: orders to us-west-2","Message":"orders failed over & is serving from us-west-2 — ünïcode ok\nline 2 (100%)","MessageAttributes":{"kind":{"DataType":"String","StringValue":"failover"},"app":{"DataType":"String","StringValue":"orders/eu"}}}"""),
-            (f, _) => f.Sns.PublishAsync(TopicArn, "Failover: orders to us-west-2", "orders failed over & is serving from us-west-2 — ünïcode ok\nline 2 (100%)",
+            (f, _) =>
+                f.Sns.PublishAsync(
+                TopicArn, "Failover: orders to us-west-2", "orders failed over & is serving from us-west-2 — ünïcode ok\nline 2 (100%)",
                 new Dictionary<string, string> { ["kind"] = "failover", ["app"] = "orders/eu" }, default)),
 
         // A cluster endpoint is an address with a /v1 path, and each is signed for its own region (here ap-southeast-2).
@@ -58,11 +65,14 @@ internal static class WireCases
             Json($$"""{"UpdateRoutingControlStateEntries":[{"RoutingControlArn":"{{WestControl}}","RoutingControlState":"On"},{"RoutingControlArn":"{{EastControl}}","RoutingControlState":"Off"}]}"""),
             (f, server) => f.RoutingControls.UpdateRoutingControlStatesAsync(
                 [new ClusterEndpoint(new Uri(server, "v1"), "ap-southeast-2")],
-                [new RoutingControlStateEntry(WestControl, RoutingControlState.On), new RoutingControlStateEntry(EastControl, RoutingControlState.Off)], default),
+                [new RoutingControlStateEntry(WestControl, RoutingControlState.On),
+                    new RoutingControlStateEntry(EastControl, RoutingControlState.Off)], default),
             "v1"),
         new("arc-get-state", "route53-recovery-cluster", "eu-west-1", "GetRoutingControlState",
             Json($$"""{"RoutingControlArn":"{{WestControl}}"}"""),
-            (f, server) => f.RoutingControls.GetRoutingControlStateAsync([new ClusterEndpoint(new Uri(server, "v1"), "eu-west-1")], WestControl, default),
+            (f, server) =>
+                f.RoutingControls.GetRoutingControlStateAsync(
+                [new ClusterEndpoint(new Uri(server, "v1"), "eu-west-1")], WestControl, default),
             "v1"),
     ];
 
@@ -85,11 +95,14 @@ internal static class WireCases
         };
         if (fixture is null)
         {
-            return new CannedResponse(400, "text/xml", "<ErrorResponse><Error><Code>UnknownOperation</Code><Message>The capture server does not know this request.</Message></Error></ErrorResponse>");
+            return new CannedResponse(400, "text/xml",
+                "<ErrorResponse><Error><Code>UnknownOperation</Code><Message>The capture server does not know this "
+                + "request.</Message></Error></ErrorResponse>");
         }
 
         var contentType = fixture.EndsWith(".json", StringComparison.Ordinal)
-            ? (target!.StartsWith("ToggleCustomerAPI.", StringComparison.Ordinal) ? "application/x-amz-json-1.0" : "application/x-amz-json-1.1")
+            ? (target!.StartsWith("ToggleCustomerAPI.", StringComparison.Ordinal)
+                ? "application/x-amz-json-1.0" : "application/x-amz-json-1.1")
             : "text/xml";
         return new CannedResponse(200, contentType, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "aws", fixture)));
     }

@@ -37,7 +37,8 @@ public sealed class WireConformanceTests : IClassFixture<WireCaptureFixture>
         Assert.Equal(sdk.Header("content-type"), ours.Header("content-type"));
         Assert.Equal(sdk.Header("x-amz-target"), ours.Header("x-amz-target"));
         AssertSameBody(sdk, ours);
-        _output.WriteLine($"{id}: {ours.Method} {ours.RawUrl}; url byte-equal: {sdk.RawUrl == ours.RawUrl}; body byte-equal: {sdk.Body == ours.Body}");
+        _output.WriteLine(
+            $"{id}: {ours.Method} {ours.RawUrl}; url byte-equal: {sdk.RawUrl == ours.RawUrl}; body byte-equal: {sdk.Body == ours.Body}");
     }
 
     [Theory]
@@ -49,21 +50,27 @@ public sealed class WireConformanceTests : IClassFixture<WireCaptureFixture>
         var ourAuth = SigV4Reference.ParseAuthorization(ours.Header("authorization")!);
 
         // Scope: same key, date, region and service.
-        Assert.Equal((sdkAuth.AccessKey, sdkAuth.Date, sdkAuth.Region, sdkAuth.Service), (ourAuth.AccessKey, ourAuth.Date, ourAuth.Region, ourAuth.Service));
+        Assert.Equal((sdkAuth.AccessKey, sdkAuth.Date, sdkAuth.Region, sdkAuth.Service),
+            (ourAuth.AccessKey, ourAuth.Date, ourAuth.Region, ourAuth.Service));
         Assert.Equal(sdk.Header("x-amz-date"), ours.Header("x-amz-date"));
         Assert.Equal(sdk.Header("x-amz-content-sha256"), ours.Header("x-amz-content-sha256"));
         Assert.Equal(WireCaptureFixture.SessionToken, ours.Header("x-amz-security-token"));
 
         // Each side's signature is exactly the reference SigV4 over its own signed headers...
-        Assert.Equal(sdkAuth.Signature, SigV4Reference.Sign(sdk, sdkAuth.SignedHeaders, WireCaptureFixture.SecretKey, sdkAuth.Region, sdkAuth.Service));
-        Assert.Equal(ourAuth.Signature, SigV4Reference.Sign(ours, ourAuth.SignedHeaders, WireCaptureFixture.SecretKey, ourAuth.Region, ourAuth.Service));
+        Assert.Equal(sdkAuth.Signature,
+            SigV4Reference.Sign(sdk, sdkAuth.SignedHeaders, WireCaptureFixture.SecretKey, sdkAuth.Region, sdkAuth.Service));
+        Assert.Equal(ourAuth.Signature,
+            SigV4Reference.Sign(ours, ourAuth.SignedHeaders, WireCaptureFixture.SecretKey, ourAuth.Region, ourAuth.Service));
 
         // ...and over the headers both sign, the two canonical requests and signatures are identical.
         var common = sdkAuth.SignedHeaders.Intersect(ourAuth.SignedHeaders).ToList();
         Assert.Empty(RequiredSignedHeaders.Except(common));
         Assert.Equal(SigV4Reference.CanonicalRequest(sdk, common), SigV4Reference.CanonicalRequest(ours, common));
-        Assert.Equal(SigV4Reference.Sign(sdk, common, WireCaptureFixture.SecretKey, sdkAuth.Region, sdkAuth.Service), SigV4Reference.Sign(ours, common, WireCaptureFixture.SecretKey, ourAuth.Region, ourAuth.Service));
-        _output.WriteLine($"{id}: common signed headers {string.Join(';', common)}; SDK only {string.Join(';', sdkAuth.SignedHeaders.Except(common))}; ours only {string.Join(';', ourAuth.SignedHeaders.Except(common))}");
+        Assert.Equal(SigV4Reference.Sign(sdk, common, WireCaptureFixture.SecretKey, sdkAuth.Region, sdkAuth.Service),
+            SigV4Reference.Sign(ours, common, WireCaptureFixture.SecretKey, ourAuth.Region, ourAuth.Service));
+        _output.WriteLine(
+            $"{id}: common signed headers {string.Join(';', common)}; SDK only {string.Join(';', sdkAuth.SignedHeaders.Except(common))}; "
+            + $"ours only {string.Join(';', ourAuth.SignedHeaders.Except(common))}");
     }
 
     [Theory]
@@ -82,11 +89,13 @@ public sealed class WireConformanceTests : IClassFixture<WireCaptureFixture>
         switch (sdk.Header("content-type"))
         {
             case "application/xml":
-                Assert.True(XNode.DeepEquals(XDocument.Parse(sdk.Body), XDocument.Parse(ours.Body)), $"XML differs:\n{sdk.Body}\n{ours.Body}");
+                Assert.True(XNode.DeepEquals(XDocument.Parse(sdk.Body), XDocument.Parse(ours.Body)),
+                    $"XML differs:\n{sdk.Body}\n{ours.Body}");
                 break;
             case "application/x-amz-json-1.1":
             case "application/x-amz-json-1.0":
-                Assert.True(JsonNode.DeepEquals(JsonNode.Parse(sdk.Body), JsonNode.Parse(ours.Body)), $"JSON differs:\n{sdk.Body}\n{ours.Body}");
+                Assert.True(JsonNode.DeepEquals(JsonNode.Parse(sdk.Body), JsonNode.Parse(ours.Body)),
+                    $"JSON differs:\n{sdk.Body}\n{ours.Body}");
                 break;
             case "application/x-www-form-urlencoded":
                 Assert.Equal(QueryPairs(sdk.Body), QueryPairs(ours.Body));

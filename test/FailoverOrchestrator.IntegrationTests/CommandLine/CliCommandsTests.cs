@@ -39,7 +39,8 @@ public class CliCommandsTests
         { ["drill", "--payload", "x.json"], "'--payload'" },
         { ["invoke"], "Option '--payload' is required" },
         { ["invoke", "--payload", "/nonexistent/event.json"], "--payload file '/nonexistent/event.json' does not exist" },
-        { ["invoke", "--payload", AlarmOk, "--config", "/nonexistent/orchestrator.json"], "--config file '/nonexistent/orchestrator.json'" },
+        { ["invoke", "--payload", AlarmOk, "--config", "/nonexistent/orchestrator.json"],
+            "--config file '/nonexistent/orchestrator.json'" },
         { ["invoke", "--payload", AlarmOk, "--scenario", "failback"], "'--scenario'" },
     };
 
@@ -134,7 +135,8 @@ public class CliCommandsTests
     [InlineData(2, "invoke", "'--payload'")]
     public async Task Program_AsAProcess_ExitCodeAsDocumented(int expectedCode, string arguments, string expected)
     {
-        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "FailoverOrchestrator.Cli.dll"), .. arguments.Split(' ')])
+        var start = new ProcessStartInfo("dotnet",
+            ["exec", Path.Combine(AppContext.BaseDirectory, "FailoverOrchestrator.Cli.dll"), .. arguments.Split(' ')])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -15,7 +15,8 @@ internal static class AcquireTrials
 
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Runs <paramref name="trials"/> trials on apps named <paramref name="prefix"/>-n; returns every call's latency in milliseconds.</summary>
+    /// <summary>Runs <paramref name="trials"/> trials on apps named <paramref name="prefix"/>-n; returns every call's latency in
+    /// milliseconds.</summary>
     public static async Task<List<double>> RunAsync(DynamoDbStateStore store, int trials, string prefix = "app")
     {
         var latencies = new List<double>(trials * Contenders);
@@ -75,7 +76,8 @@ internal static class AcquireTrials
         SourceRegion = "us-east-1",
         TargetRegion = "us-west-2",
         Phase = Phase.FailingOver,
-        TriggerKey = contender % 2 == 0 ? "arn:aws:cloudwatch:us-east-1:111122223333:alarm:shop#2026-11-26T12:00:00.000Z" : $"operator-{contender}",
+        TriggerKey = contender % 2 == 0
+            ? "arn:aws:cloudwatch:us-east-1:111122223333:alarm:shop#2026-11-26T12:00:00.000Z" : $"operator-{contender}",
         Now = Now,
         Lease = TimeSpan.FromMinutes(1),
         Cooldown = TimeSpan.FromMinutes(5),

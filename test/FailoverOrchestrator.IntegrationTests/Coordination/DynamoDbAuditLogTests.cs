@@ -34,7 +34,9 @@ public sealed class DynamoDbAuditLogTests(DynaliteFixture fixture)
         var kinds = new[] { "TriggerReceived", "LeaseAcquired", "StepStarted", "StepSucceeded", "Completed" };
         for (var i = kinds.Length - 1; i >= 0; i--)
         {
-            await sut.AppendAsync(Event(T0.AddMilliseconds(i * 10), i + 1, kinds[i]) with { Step = i == 2 ? "Preflight" : null, DurationMs = i }, CancellationToken.None);
+            await sut.AppendAsync(
+                Event(T0.AddMilliseconds(i * 10), i + 1, kinds[i]) with { Step = i == 2 ? "Preflight" : null, DurationMs = i },
+                CancellationToken.None);
         }
 
         var all = await sut.ReadAsync(App, 10, CancellationToken.None);
@@ -42,7 +44,8 @@ public sealed class DynamoDbAuditLogTests(DynaliteFixture fixture)
 
         Assert.Equal(kinds, all.Select(e => e.Kind));
         Assert.Equal(kinds[2..], recent.Select(e => e.Kind));
-        Assert.Equivalent(Event(T0.AddMilliseconds(20), 3, "StepStarted") with { Step = "Preflight", DurationMs = 2 }, all[2], strict: true);
+        Assert.Equivalent(Event(T0.AddMilliseconds(20), 3, "StepStarted") with { Step = "Preflight", DurationMs = 2 }, all[2],
+            strict: true);
     }
 
     [Fact]

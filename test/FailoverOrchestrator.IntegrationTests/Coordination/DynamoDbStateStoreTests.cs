@@ -113,7 +113,8 @@ public sealed class DynamoDbStateStoreTests(DynaliteFixture fixture) : IAsyncLif
         var over = await _sut.TryAcquireAsync(FailOver("k1", "exec-1", T0), CancellationToken.None);
         await _sut.CommitAsync(App, over!.Epoch, Standby, T0.AddMinutes(1), CancellationToken.None);
 
-        var within = await _sut.TryAcquireAsync(FailBack("k2", "exec-2", T0.AddMinutes(1) + Cooldown - TimeSpan.FromMilliseconds(1)), CancellationToken.None);
+        var within = await _sut.TryAcquireAsync(FailBack("k2", "exec-2", T0.AddMinutes(1) + Cooldown - TimeSpan.FromMilliseconds(1)),
+            CancellationToken.None);
         var after = await _sut.TryAcquireAsync(FailBack("k3", "exec-3", T0.AddMinutes(1) + Cooldown), CancellationToken.None);
 
         Assert.Null(within);
@@ -129,7 +130,8 @@ public sealed class DynamoDbStateStoreTests(DynaliteFixture fixture) : IAsyncLif
         var over = await _sut.TryAcquireAsync(FailOver("k1", "exec-1", T0), CancellationToken.None);
         await _sut.CommitAsync(App, over!.Epoch, Standby, T0.AddMinutes(1), CancellationToken.None);
 
-        var back = await _sut.TryAcquireAsync(FailBack("op-1", "exec-2", T0.AddMinutes(1)) with { Cooldown = TimeSpan.Zero }, CancellationToken.None);
+        var back = await _sut.TryAcquireAsync(FailBack("op-1", "exec-2", T0.AddMinutes(1)) with { Cooldown = TimeSpan.Zero },
+            CancellationToken.None);
 
         Assert.NotNull(back);
     }
@@ -175,11 +177,16 @@ public sealed class DynamoDbStateStoreTests(DynaliteFixture fixture) : IAsyncLif
 
         var lost = new[]
         {
-            await Assert.ThrowsAsync<LeaseLostException>(() => _sut.CheckpointAsync(App, stale.Epoch, "EcsScaleUp", T0.AddHours(1), CancellationToken.None)),
-            await Assert.ThrowsAsync<LeaseLostException>(() => _sut.CheckpointAsync(App, stale.Epoch, "Preflight", T0.AddHours(1), CancellationToken.None)),
-            await Assert.ThrowsAsync<LeaseLostException>(() => _sut.CommitAsync(App, stale.Epoch, Standby, T0.AddHours(1), CancellationToken.None)),
-            await Assert.ThrowsAsync<LeaseLostException>(() => _sut.RecordFailureAsync(App, stale.Epoch, "boom", terminal: false, T0.AddHours(1), CancellationToken.None)),
-            await Assert.ThrowsAsync<LeaseLostException>(() => _sut.RecordFailureAsync(App, stale.Epoch, "boom", terminal: true, T0.AddHours(1), CancellationToken.None)),
+            await Assert.ThrowsAsync<LeaseLostException>(() =>
+                _sut.CheckpointAsync(App, stale.Epoch, "EcsScaleUp", T0.AddHours(1), CancellationToken.None)),
+            await Assert.ThrowsAsync<LeaseLostException>(() =>
+                _sut.CheckpointAsync(App, stale.Epoch, "Preflight", T0.AddHours(1), CancellationToken.None)),
+            await Assert.ThrowsAsync<LeaseLostException>(() =>
+                _sut.CommitAsync(App, stale.Epoch, Standby, T0.AddHours(1), CancellationToken.None)),
+            await Assert.ThrowsAsync<LeaseLostException>(() =>
+                _sut.RecordFailureAsync(App, stale.Epoch, "boom", terminal: false, T0.AddHours(1), CancellationToken.None)),
+            await Assert.ThrowsAsync<LeaseLostException>(() =>
+                _sut.RecordFailureAsync(App, stale.Epoch, "boom", terminal: true, T0.AddHours(1), CancellationToken.None)),
             await Assert.ThrowsAsync<LeaseLostException>(() => _sut.AbandonAsync(App, stale.Epoch, "blocked", CancellationToken.None)),
         };
 
@@ -261,7 +268,8 @@ public sealed class DynamoDbStateStoreTests(DynaliteFixture fixture) : IAsyncLif
         Assert.Equal(["Preflight"], resumed.CompletedSteps);
         Assert.Equal(T0.AddHours(1) + Lease, resumed.LeaseExpiresAt);
         Assert.Null(again);
-        await Assert.ThrowsAsync<LeaseLostException>(() => _sut.CheckpointAsync(App, held.Epoch, "EcsScaleUp", T0.AddHours(2), CancellationToken.None));
+        await Assert.ThrowsAsync<LeaseLostException>(() =>
+            _sut.CheckpointAsync(App, held.Epoch, "EcsScaleUp", T0.AddHours(2), CancellationToken.None));
     }
 
     [Fact]
@@ -279,7 +287,8 @@ public sealed class DynamoDbStateStoreTests(DynaliteFixture fixture) : IAsyncLif
         Assert.Equal(T0.AddMinutes(10), state.LastTransitionAt);
         Assert.Null(state.FailedPhase);
         Assert.Equal(2, state.Epoch);
-        await Assert.ThrowsAsync<LeaseLostException>(() => _sut.CommitAsync(App, held.Epoch, Primary, T0.AddMinutes(11), CancellationToken.None));
+        await Assert.ThrowsAsync<LeaseLostException>(() =>
+            _sut.CommitAsync(App, held.Epoch, Primary, T0.AddMinutes(11), CancellationToken.None));
     }
 
     [Fact]

@@ -18,15 +18,20 @@ public sealed class MotoConditionTests(MotoFixture moto) : IClassFixture<MotoFix
     [Fact]
     public async Task TryAcquireAsync_RememberedKeyAndLateTransition_RefusedOnMoto()
     {
-        var store = new DynamoDbStateStore(moto.Clients, MotoFixture.Region, await moto.CreateTableAsync((p, n) => p.CreateStateTableAsync(n), "state"));
+        var store = new DynamoDbStateStore(moto.Clients, MotoFixture.Region,
+            await moto.CreateTableAsync((p, n) => p.CreateStateTableAsync(n), "state"));
         await store.EnsureAsync("shop", "us-east-1", T0, CancellationToken.None);
 
         var first = await store.TryAcquireAsync(Request("e1", Key, T0, T0.AddMinutes(-1), seenEpoch: 0), CancellationToken.None);
         await store.CommitAsync("shop", 1, "us-west-2", T0.AddMinutes(1), CancellationToken.None);
-        var back = await store.TryAcquireAsync(Request("e2", "operator#failback#1", T0.AddMinutes(2), null, seenEpoch: 1, failback: true), CancellationToken.None);
+        var back = await store.TryAcquireAsync(Request("e2", "operator#failback#1", T0.AddMinutes(2), null, seenEpoch: 1, failback: true),
+            CancellationToken.None);
         await store.CommitAsync("shop", 2, "us-east-1", T0.AddMinutes(3), CancellationToken.None);
-        var redelivered = await store.TryAcquireAsync(Request("e3", Key, T0.AddMinutes(30), T0.AddMinutes(-1), seenEpoch: 2), CancellationToken.None);
-        var fresh = await store.TryAcquireAsync(Request("e4", Key.Replace("09:59", "10:29", StringComparison.Ordinal), T0.AddMinutes(30), T0.AddMinutes(29), seenEpoch: 2), CancellationToken.None);
+        var redelivered =
+            await store.TryAcquireAsync(Request("e3", Key, T0.AddMinutes(30), T0.AddMinutes(-1), seenEpoch: 2), CancellationToken.None);
+        var fresh = await store.TryAcquireAsync(
+            Request("e4", Key.Replace("09:59", "10:29", StringComparison.Ordinal), T0.AddMinutes(30), T0.AddMinutes(29), seenEpoch: 2),
+            CancellationToken.None);
 
         Assert.Equal([Key], first!.RecentTriggerKeys);
         Assert.NotNull(back);
@@ -37,15 +42,18 @@ public sealed class MotoConditionTests(MotoFixture moto) : IClassFixture<MotoFix
     [Fact]
     public async Task RenewAndRecord_FencedByEpochAndPhase_OnMoto()
     {
-        var store = new DynamoDbStateStore(moto.Clients, MotoFixture.Region, await moto.CreateTableAsync((p, n) => p.CreateStateTableAsync(n), "state"));
+        var store = new DynamoDbStateStore(moto.Clients, MotoFixture.Region,
+            await moto.CreateTableAsync((p, n) => p.CreateStateTableAsync(n), "state"));
         await store.EnsureAsync("shop", "us-east-1", T0, CancellationToken.None);
         await store.TryAcquireAsync(Request("e1", Key, T0, T0.AddMinutes(-1), seenEpoch: 0), CancellationToken.None);
 
         await store.RenewAsync("shop", 1, T0.AddMinutes(2), CancellationToken.None);
         await store.RecordExecutionValueAsync("shop", 1, ExecutionValue.DnsChangeId, "C1", T0.AddMinutes(2), CancellationToken.None);
-        var stale = await Assert.ThrowsAsync<LeaseLostException>(() => store.RenewAsync("shop", 0, T0.AddMinutes(2), CancellationToken.None));
+        var stale =
+            await Assert.ThrowsAsync<LeaseLostException>(() => store.RenewAsync("shop", 0, T0.AddMinutes(2), CancellationToken.None));
         await store.CommitAsync("shop", 1, "us-west-2", T0.AddMinutes(3), CancellationToken.None);
-        var ended = await Assert.ThrowsAsync<LeaseLostException>(() => store.RenewAsync("shop", 1, T0.AddMinutes(4), CancellationToken.None));
+        var ended =
+            await Assert.ThrowsAsync<LeaseLostException>(() => store.RenewAsync("shop", 1, T0.AddMinutes(4), CancellationToken.None));
         var claims = new[]
         {
             await store.TryClaimSuppressedPageAsync("shop", T0.AddMinutes(3), CancellationToken.None),
@@ -89,7 +97,8 @@ public sealed class MotoConditionTests(MotoFixture moto) : IClassFixture<MotoFix
         Assert.Equal(second, read);
     }
 
-    private static AcquireRequest Request(string executionId, string key, DateTimeOffset now, DateTimeOffset? alarmAt, long seenEpoch, bool failback = false) => new()
+    private static AcquireRequest Request(string executionId, string key, DateTimeOffset now, DateTimeOffset? alarmAt, long seenEpoch,
+        bool failback = false) => new()
     {
         App = "shop",
         ExecutionId = executionId,

@@ -23,12 +23,14 @@ public class DrillScenarioTests(ITestOutputHelper output)
         await RunAndVerifyAsync(name, function: null);
     }
 
-    /// <summary>Every scenario again with the Native AOT bootstrap as the function (<c>drill --runtime aot</c>), the build published once for the test run.</summary>
+    /// <summary>Every scenario again with the Native AOT bootstrap as the function (<c>drill --runtime aot</c>), the build published once
+    /// for the test run.</summary>
     [Theory]
     [MemberData(nameof(Scenarios))]
     public async Task RunAsync_ScenarioOnTheNativeAotBootstrap_EndsWithExpectedOutcomeAndVerifiedEndState(string name)
     {
-        var function = new FunctionBuild(LambdaRuntimeKind.ProvidedAl2023NativeAot, await PublishedFunction.TaskRootAsync(LambdaRuntimeKind.ProvidedAl2023NativeAot));
+        var function = new FunctionBuild(LambdaRuntimeKind.ProvidedAl2023NativeAot,
+            await PublishedFunction.TaskRootAsync(LambdaRuntimeKind.ProvidedAl2023NativeAot));
 
         var result = await RunAndVerifyAsync(name, function);
 
@@ -41,7 +43,8 @@ public class DrillScenarioTests(ITestOutputHelper output)
         var log = new StringWriter();
 
         ScenarioResult result;
-        await using (var session = await DrillSession.StartAsync(new DrillProgress(log), CancellationToken.None, scenario.Overrides, function))
+        await using (var session = await DrillSession.StartAsync(new DrillProgress(log), CancellationToken.None, scenario.Overrides,
+            function))
         {
             result = await scenario.RunAsync(session, CancellationToken.None);
         }

@@ -26,7 +26,8 @@ public sealed class CrashRecoveryTests
         var counter = new DynamoDbCallCounter();
         var crashing = InstrumentedDependencies.Wrap(world, counter, s => new InterceptingStateStore(s)
         {
-            AfterCheckpoint = step => step == crashed ? throw new SimulatedCrashException($"the process died right after {step} was checkpointed") : Task.CompletedTask,
+            AfterCheckpoint = step => step == crashed
+                ? throw new SimulatedCrashException($"the process died right after {step} was checkpointed") : Task.CompletedTask,
         });
         var completed = StepNames.DefaultOrder.TakeWhile(s => s != crashed).Append(crashed).ToList();
 
@@ -40,11 +41,13 @@ public sealed class CrashRecoveryTests
         Assert.Null(retryError);
         Assert.Equal(Outcome.FailedOver, retry!.Outcome);
         Assert.Equal(StepNames.DefaultOrder, retry.Steps.Select(s => s.Name));
-        Assert.All(retry.Steps, s => Assert.Equal(completed.Contains(s.Name) ? StepStatus.SkippedCompleted : StepStatus.Succeeded, s.Status));
+        Assert.All(retry.Steps, s =>
+            Assert.Equal(completed.Contains(s.Name) ? StepStatus.SkippedCompleted : StepStatus.Succeeded, s.Status));
         Assert.Equal((1, 1, 1), probe.SideEffects());
         Assert.Equal(1, counter.Count("PutItem", world.App.WriterControl.TableName));
         var state = await probe.StateAsync();
-        Assert.Equal((Phase.Steady, probe.Standby, 2L, 2, retry.ExecutionId), (state!.Phase, state.ActiveRegion, state.Epoch, state.Attempts, state.ExecutionId));
+        Assert.Equal((Phase.Steady, probe.Standby, 2L, 2, retry.ExecutionId),
+            (state!.Phase, state.ActiveRegion, state.Epoch, state.Attempts, state.ExecutionId));
         Assert.Equal(world.App.Regions[probe.Standby].TargetDnsName, probe.RecordTarget().TrimEnd('.'));
         var expected = AuditTrail.Attempt("LeaseAcquired", completed)
             .Append("Duplicate")
@@ -58,13 +61,15 @@ public sealed class CrashRecoveryTests
     {
         await using var world = await WorldHarness.StartAsync(
         [
-            new("Orchestrator:Apps:shop:LeaseSeconds", "10"), new("Orchestrator:Apps:shop:EcsWaitSeconds", "5"), new("Orchestrator:Apps:shop:DnsWaitSeconds", "5"),
+            new("Orchestrator:Apps:shop:LeaseSeconds", "10"), new("Orchestrator:Apps:shop:EcsWaitSeconds", "5"),
+                new("Orchestrator:Apps:shop:DnsWaitSeconds", "5"),
         ]);
         var probe = new WorldProbe(world);
         var alarm = world.Alarm();
         var crashing = InstrumentedDependencies.Wrap(world, new DynamoDbCallCounter(), s => new InterceptingStateStore(s)
         {
-            AfterCheckpoint = step => step == StepNames.PromoteWriter ? throw new SimulatedCrashException($"the process died right after {step} was checkpointed") : Task.CompletedTask,
+            AfterCheckpoint = step => step == StepNames.PromoteWriter
+                ? throw new SimulatedCrashException($"the process died right after {step} was checkpointed") : Task.CompletedTask,
         });
         await world.InvokeAsync(alarm, crashing);
         var leaseEnds = (await probe.StateAsync())!.LeaseExpiresAt!.Value;
@@ -75,7 +80,8 @@ public sealed class CrashRecoveryTests
         Assert.Equal(Outcome.FailedOver, retry!.Outcome);
         Assert.True(world.Clock.GetUtcNow() >= leaseEnds, "the retry waited for the dead invocation's lease to expire");
         Assert.Equal(
-            [StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded],
+            [StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.SkippedCompleted,
+                StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded],
             retry.Steps.Select(s => s.Status));
         Assert.Equal((1, 1, 1), probe.SideEffects());
     }

@@ -16,14 +16,17 @@ internal static class DeliveryTrials
 {
     public const int Contenders = 50;
 
-    /// <summary>Runs <paramref name="trials"/> trials shared out over <paramref name="worlds"/> worlds side by side; returns every trial's deliveries.</summary>
+    /// <summary>Runs <paramref name="trials"/> trials shared out over <paramref name="worlds"/> worlds side by side; returns every trial's
+    /// deliveries.</summary>
     public static async Task<List<Delivery[]>> RunAsync(int trials, int worlds)
     {
-        var lanes = await Task.WhenAll(Enumerable.Range(0, worlds).Select(w => RunTrialsAsync(trials / worlds + (w < trials % worlds ? 1 : 0))));
+        var lanes =
+            await Task.WhenAll(Enumerable.Range(0, worlds).Select(w => RunTrialsAsync(trials / worlds + (w < trials % worlds ? 1 : 0))));
         return lanes.SelectMany(l => l).ToList();
     }
 
-    /// <summary>Runs trials one after the other on a world of its own, with fifty warm containers; returns every trial's deliveries.</summary>
+    /// <summary>Runs trials one after the other on a world of its own, with fifty warm containers; returns every trial's
+    /// deliveries.</summary>
     private static async Task<List<Delivery[]>> RunTrialsAsync(int trials)
     {
         await using var world = await WorldHarness.StartAsync();
@@ -62,25 +65,29 @@ internal static class DeliveryTrials
                 await gate.Task;
                 var started = Stopwatch.GetTimestamp();
                 var (result, error) = await WorldHarness.InvokeAsync(c.Function, alarm);
-                return new Delivery(c, result, error, Stopwatch.GetElapsedTime(started).TotalMilliseconds, c.Store!.LastAcquireLatency.TotalMilliseconds, c.Counter.Total);
+                return new Delivery(c, result, error, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                    c.Store!.LastAcquireLatency.TotalMilliseconds, c.Counter.Total);
             }))
             .ToList();
         gate.SetResult();
         return await Task.WhenAll(running);
     }
 
-    private static async Task AssertExactlyOnceAsync(WorldHarness world, WorldProbe probe, int trial, DateTimeOffset since, Delivery[] deliveries)
+    private static async Task AssertExactlyOnceAsync(WorldHarness world, WorldProbe probe, int trial, DateTimeOffset since,
+        Delivery[] deliveries)
     {
         Assert.All(deliveries, d => Assert.True(d.Error is null, $"trial {trial}: {d.Error}"));
         var owners = deliveries.Where(d => d.Result!.Outcome == Outcome.FailedOver).ToList();
         Assert.True(owners.Count == 1, $"trial {trial}: {owners.Count} owners");
-        Assert.All(deliveries.Except(owners), d => Assert.Contains(d.Result!.Outcome, new[] { Outcome.AlreadyInTargetState, Outcome.InProgressElsewhere }));
+        Assert.All(deliveries.Except(owners), d =>
+            Assert.Contains(d.Result!.Outcome, new[] { Outcome.AlreadyInTargetState, Outcome.InProgressElsewhere }));
         var owner = owners[0].Result!;
         Assert.True(probe.SideEffects() == (1, 1, 1), $"trial {trial}: side effects {probe.SideEffects()}");
         Assert.Equal(1, deliveries.Sum(d => d.Container.Counter.Count("PutItem", world.App.WriterControl.TableName)));
         Assert.Equal(owner.ExecutionId, (await probe.WriterAsync())!.ExecutionId);
         var state = await probe.StateAsync();
-        Assert.Equal((Phase.Steady, probe.Standby, 1L, owner.ExecutionId), (state!.Phase, state.ActiveRegion, state.Epoch, state.ExecutionId));
+        Assert.Equal((Phase.Steady, probe.Standby, 1L, owner.ExecutionId),
+            (state!.Phase, state.ActiveRegion, state.Epoch, state.ExecutionId));
         var audit = await probe.AuditAsync(since);
         var expected = AuditTrail.Attempt("LeaseAcquired", StepNames.DefaultOrder).Append("Completed");
         Assert.Equal(expected, AuditTrail.Lines(audit.Where(e => e.ExecutionId == owner.ExecutionId)));
@@ -101,10 +108,12 @@ internal static class DeliveryTrials
         public static Container Start(WorldHarness world)
         {
             var container = new Container(new DynamoDbCallCounter());
-            container.Function = world.CreateFunction(InstrumentedDependencies.Wrap(world, container.Counter, built: s => container.Store = s));
+            container.Function =
+                world.CreateFunction(InstrumentedDependencies.Wrap(world, container.Counter, built: s => container.Store = s));
             return container;
         }
     }
 
-    internal sealed record Delivery(Container Container, FailoverResult? Result, Exception? Error, double InvocationMs, double AcquireMs, int DynamoDbCalls);
+    internal sealed record Delivery(Container Container, FailoverResult? Result, Exception? Error, double InvocationMs, double AcquireMs,
+        int DynamoDbCalls);
 }

@@ -46,10 +46,14 @@ public sealed class DuplicateDeliveryTests(ITestOutputHelper output)
         var writer = await probe.WriterAsync();
         Assert.Equal((probe.Standby, 1L, owner.ExecutionId), (writer!.WriterRegion, writer.Epoch, writer.ExecutionId));
         var state = await probe.StateAsync();
-        Assert.Equal((Phase.Steady, probe.Standby, 1L, owner.ExecutionId), (state!.Phase, state.ActiveRegion, state.Epoch, state.ExecutionId));
-        var expected = AuditTrail.Attempt("LeaseAcquired", StepNames.DefaultOrder).Append("Completed").Concat(Enumerable.Repeat("Duplicate", Deliveries - 1));
+        Assert.Equal((Phase.Steady, probe.Standby, 1L, owner.ExecutionId),
+            (state!.Phase, state.ActiveRegion, state.Epoch, state.ExecutionId));
+        var expected = AuditTrail.Attempt("LeaseAcquired", StepNames.DefaultOrder).Append("Completed")
+            .Concat(Enumerable.Repeat("Duplicate", Deliveries - 1));
         Assert.Equal(expected, AuditTrail.Lines(await probe.AuditAsync()));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"owner: {counters[0].Total} DynamoDB calls ({counters[0].Describe()})"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"each duplicate: {counters[1].Total} DynamoDB calls ({counters[1].Describe()})"));
+        output.WriteLine(
+            string.Create(CultureInfo.InvariantCulture, $"owner: {counters[0].Total} DynamoDB calls ({counters[0].Describe()})"));
+        output.WriteLine(
+            string.Create(CultureInfo.InvariantCulture, $"each duplicate: {counters[1].Total} DynamoDB calls ({counters[1].Describe()})"));
     }
 }

@@ -3,7 +3,8 @@ using System.Globalization;
 
 namespace FailoverOrchestrator.IntegrationTests.ExactlyOnce;
 
-/// <summary>Counts DynamoDB calls by operation and table, as the SDK client was asked for them (an SDK retry is not counted again).</summary>
+/// <summary>Counts DynamoDB calls by operation and table, as the SDK client was asked for them (an SDK retry is not counted
+/// again).</summary>
 internal sealed class DynamoDbCallCounter
 {
     private readonly ConcurrentDictionary<(string Operation, string Table), int> _calls = new();

@@ -22,16 +22,22 @@ public sealed class FailingDependencyTests
     /// troubleshooting page, "signature does not match", and botocore's error samples); the token is a made-up
     /// value of the shape STS issues.
     /// </summary>
-    internal const string SessionToken = "IQoJb3JpZ2luX2VjEHoaCXVzLWVhc3QtMSJHMEUCIQDfakefakefakefakefakefakefakefakeAiBfakefakefakefakefakefakefakefakefakefakeKvQIIk";
+    internal const string SessionToken =
+        "IQoJb3JpZ2luX2VjEHoaCXVzLWVhc3QtMSJHMEUCIQDfakefakefakefakefakefakefakefakeAiBfakefakefakefakefakefakefakefakefakefakeKvQIIk";
 
     internal static readonly string InvalidSignatureMessage =
-        "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.\n\n" +
-        "The Canonical String for this request should have been\n'POST\n/\n\ncontent-type:application/x-amz-json-1.0\nhost:dynamodb.us-east-1.amazonaws.com\n" +
+        "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing "
+            + "method. Consult the service documentation for details.\n\n" +
+        "The Canonical String for this request should have "
+            + "been\n'POST\n/\n\ncontent-type:application/x-amz-json-1.0\nhost:dynamodb.us-east-1.amazonaws.com\n" +
         $"x-amz-date:20261201T103000Z\nx-amz-security-token:{SessionToken}\nx-amz-target:DynamoDB_20120810.UpdateItem\n\n" +
-        "content-type;host;x-amz-date;x-amz-security-token;x-amz-target\n9f2c4a1e0b7d6c5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a'\n\n" +
-        "The String-to-Sign should have been\n'AWS4-HMAC-SHA256\n20261201T103000Z\n20261201/us-east-1/dynamodb/aws4_request\n1a2b3c4d5e6f'\n";
+        "content-type;host;x-amz-date;x-amz-security-token;"
+            + "x-amz-target\n9f2c4a1e0b7d6c5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a'\n\n" +
+        "The String-to-Sign should have "
+            + "been\n'AWS4-HMAC-SHA256\n20261201T103000Z\n20261201/us-east-1/dynamodb/aws4_request\n1a2b3c4d5e6f'\n";
 
-    /// <summary>The state table takes no write from the DNS checkpoint on, not even the failure record: the on-call must still be paged.</summary>
+    /// <summary>The state table takes no write from the DNS checkpoint on, not even the failure record: the on-call must still be
+    /// paged.</summary>
     [Fact]
     public async Task HandleAsync_StateTableFailsMidRunAndOnRecordingIt_OnCallIsStillPaged()
     {
@@ -64,7 +70,9 @@ public sealed class FailingDependencyTests
         var failing = InstrumentedDependencies.Wrap(world, new DynamoDbCallCounter(), s => new InterceptingStateStore(s)
         {
             BeforeCheckpoint = step => step == StepNames.EcsScaleUp
-                ? throw FromSdk(new AmazonDynamoDBException(InvalidSignatureMessage, ErrorType.Sender, "InvalidSignatureException", "REQ1", HttpStatusCode.BadRequest))
+                ? throw FromSdk(
+                    new AmazonDynamoDBException(
+                    InvalidSignatureMessage, ErrorType.Sender, "InvalidSignatureException", "REQ1", HttpStatusCode.BadRequest))
                 : Task.CompletedTask,
         });
 
@@ -94,7 +102,10 @@ public sealed class FailingDependencyTests
         await using var world = await WorldHarness.StartAsync();
         var failing = InstrumentedDependencies.Wrap(world, new DynamoDbCallCounter(), s => new InterceptingStateStore(s)
         {
-            BeforeAcquire = () => throw FromSdk(new AmazonDynamoDBException(InvalidSignatureMessage, ErrorType.Sender, "InvalidSignatureException", "REQ3", HttpStatusCode.BadRequest)),
+            BeforeAcquire = () =>
+                throw FromSdk(
+                new AmazonDynamoDBException(
+                InvalidSignatureMessage, ErrorType.Sender, "InvalidSignatureException", "REQ3", HttpStatusCode.BadRequest)),
         });
 
         var (result, error) = await world.InvokeAsync(world.Alarm(), failing);
@@ -119,7 +130,8 @@ public sealed class FailingDependencyTests
     {
         await using var world = await WorldHarness.StartAsync(
             [new("Orchestrator:Apps:shop:DnsWaitSeconds", "2")],
-            new LocalCloudOptions { ChangePropagationDelay = TimeSpan.FromHours(1), EcsTasksPerSecond = double.PositiveInfinity, AccountId = "111122223333" });
+            new LocalCloudOptions { ChangePropagationDelay = TimeSpan.FromHours(1), EcsTasksPerSecond = double.PositiveInfinity,
+                AccountId = "111122223333" });
         var probe = new WorldProbe(world);
         var alarm = world.Alarm();
 
@@ -147,7 +159,8 @@ public sealed class FailingDependencyTests
         var alarm = world.Alarm();
         var failing = InstrumentedDependencies.Wrap(world, new DynamoDbCallCounter(), s => new InterceptingStateStore(s)
         {
-            BeforeRecordExecutionValue = (attribute, value) => attribute == ExecutionValue.DnsChangeId && value != Steps.DnsUpsertStep.SubmittedWithoutId
+            BeforeRecordExecutionValue = (attribute, value) => attribute == ExecutionValue.DnsChangeId
+                && value != Steps.DnsUpsertStep.SubmittedWithoutId
                 ? throw Unavailable()
                 : Task.CompletedTask,
         });
@@ -167,7 +180,9 @@ public sealed class FailingDependencyTests
     }
 
     private static AwsServiceException Unavailable() =>
-        FromSdk(new AmazonDynamoDBException("Service unavailable", ErrorType.Receiver, "ServiceUnavailable", "REQ2", HttpStatusCode.ServiceUnavailable));
+        FromSdk(
+            new AmazonDynamoDBException(
+            "Service unavailable", ErrorType.Receiver, "ServiceUnavailable", "REQ2", HttpStatusCode.ServiceUnavailable));
 
     /// <summary>What the state store's adapter throws when the SDK fails: the SDK's error, translated at the boundary.</summary>
     private static AwsServiceException FromSdk(AmazonServiceException error) => DynamoDbCalls.Translate("UpdateItem", error);

@@ -63,7 +63,8 @@ public sealed class FencedSideEffectTests
         Assert.Equal(world.App.PrimaryRegion, (await probe.StateAsync())!.ActiveRegion);
     }
 
-    /// <summary>The process dies after SNS accepted the "FAILED OVER" page and before its checkpoint: the retry must not page again.</summary>
+    /// <summary>The process dies after SNS accepted the "FAILED OVER" page and before its checkpoint: the retry must not page
+    /// again.</summary>
     [Fact]
     public async Task HandleAsync_CrashBetweenPublishAndCheckpoint_RetryDoesNotPageAgain()
     {
@@ -71,7 +72,8 @@ public sealed class FencedSideEffectTests
         var alarm = world.Alarm();
         var crashing = InstrumentedDependencies.Wrap(world, new DynamoDbCallCounter(), s => new InterceptingStateStore(s)
         {
-            BeforeCheckpoint = step => step == StepNames.SnsNotify ? throw new SimulatedCrashException("the process died right after the page went out") : Task.CompletedTask,
+            BeforeCheckpoint = step => step == StepNames.SnsNotify
+                ? throw new SimulatedCrashException("the process died right after the page went out") : Task.CompletedTask,
         });
 
         var (_, crash) = await world.InvokeAsync(alarm, crashing);
@@ -99,7 +101,8 @@ public sealed class FencedSideEffectTests
         var alarm = world.Alarm();
         var crashing = InstrumentedDependencies.Wrap(world, new DynamoDbCallCounter(), s => new InterceptingStateStore(s)
         {
-            BeforeCheckpoint = step => step == StepNames.PromoteWriter ? throw new SimulatedCrashException("the process died right after the writer item was written") : Task.CompletedTask,
+            BeforeCheckpoint = step => step == StepNames.PromoteWriter
+                ? throw new SimulatedCrashException("the process died right after the writer item was written") : Task.CompletedTask,
         });
         await world.InvokeAsync(alarm, crashing);
         var first = await ReadWriterItemAsync(world);

@@ -6,7 +6,8 @@ using FailoverOrchestrator.State;
 
 namespace FailoverOrchestrator.IntegrationTests.ExactlyOnce;
 
-/// <summary>ALARM, OK, ALARM within the cooldown: one failover, no automatic failback, the second alarm suppressed and told to the on-call.</summary>
+/// <summary>ALARM, OK, ALARM within the cooldown: one failover, no automatic failback, the second alarm suppressed and told to the
+/// on-call.</summary>
 public sealed class FlappingAlarmTests
 {
     [Fact]

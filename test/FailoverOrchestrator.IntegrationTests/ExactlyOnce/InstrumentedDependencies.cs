@@ -16,14 +16,17 @@ internal static class InstrumentedDependencies
     private static readonly TimeSpan DynamoDbAttemptTimeout = TimeSpan.FromSeconds(5);
 
     public static Func<AwsDependencies, AwsDependencies> Wrap(
-        WorldHarness world, DynamoDbCallCounter counter, Func<IStateStore, InterceptingStateStore>? intercept = null, Action<InterceptingStateStore>? built = null) =>
+        WorldHarness world, DynamoDbCallCounter counter, Func<IStateStore, InterceptingStateStore>? intercept = null,
+            Action<InterceptingStateStore>? built = null) =>
         real =>
         {
             var clients = new CountingClientFactory(
-                new DynamoDbClientFactory(credentials: null, DynamoDbAttemptTimeout, getEnvironmentVariable: new WorldEnvironment(world.World.Environment).GetEnvironmentVariable),
+                new DynamoDbClientFactory(credentials: null, DynamoDbAttemptTimeout,
+                    getEnvironmentVariable: new WorldEnvironment(world.World.Environment).GetEnvironmentVariable),
                 counter);
             var home = world.Options.Region!;
-            var store = (intercept ?? (s => new InterceptingStateStore(s)))(new DynamoDbStateStore(clients, home, world.Options.StateTable));
+            var store =
+                (intercept ?? (s => new InterceptingStateStore(s)))(new DynamoDbStateStore(clients, home, world.Options.StateTable));
             built?.Invoke(store);
             return real with
             {

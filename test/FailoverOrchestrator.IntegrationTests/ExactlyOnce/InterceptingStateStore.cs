@@ -13,10 +13,12 @@ internal sealed class InterceptingStateStore(IStateStore inner) : IStateStore
     /// <summary>Runs before the checkpoint write of the named step (a holder paused here has done the step but not recorded it).</summary>
     public Func<string, Task>? BeforeCheckpoint { get; init; }
 
-    /// <summary>Runs after the checkpoint write of the named step succeeded (a crash here leaves the step recorded and the lease held).</summary>
+    /// <summary>Runs after the checkpoint write of the named step succeeded (a crash here leaves the step recorded and the lease
+    /// held).</summary>
     public Func<string, Task>? AfterCheckpoint { get; init; }
 
-    /// <summary>Runs before each fenced lease renewal (a holder paused here is about to re-check its lease before a step or a change).</summary>
+    /// <summary>Runs before each fenced lease renewal (a holder paused here is about to re-check its lease before a step or a
+    /// change).</summary>
     public Func<Task>? BeforeRenew { get; init; }
 
     /// <summary>Runs before the write that records a failed attempt (a failing state table throws here).</summary>
@@ -52,7 +54,8 @@ internal sealed class InterceptingStateStore(IStateStore inner) : IStateStore
     public Task<AppState?> TryResumeFailedAsync(string app, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
         inner.TryResumeFailedAsync(app, now, lease, cancellationToken);
 
-    public async Task CheckpointAsync(string app, long epoch, string completedStep, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken)
+    public async Task CheckpointAsync(string app, long epoch, string completedStep, DateTimeOffset leaseExpiresAt,
+        CancellationToken cancellationToken)
     {
         if (BeforeCheckpoint is not null)
         {
@@ -69,7 +72,8 @@ internal sealed class InterceptingStateStore(IStateStore inner) : IStateStore
     public Task CommitAsync(string app, long epoch, string activeRegion, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.CommitAsync(app, epoch, activeRegion, now, cancellationToken);
 
-    public async Task RecordFailureAsync(string app, long epoch, string error, bool terminal, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task RecordFailureAsync(string app, long epoch, string error, bool terminal, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         if (BeforeRecordFailure is not null)
         {
@@ -89,7 +93,8 @@ internal sealed class InterceptingStateStore(IStateStore inner) : IStateStore
         await inner.RenewAsync(app, epoch, leaseExpiresAt, cancellationToken);
     }
 
-    public async Task RecordExecutionValueAsync(string app, long epoch, ExecutionValue attribute, string value, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken)
+    public async Task RecordExecutionValueAsync(string app, long epoch, ExecutionValue attribute, string value,
+        DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken)
     {
         if (BeforeRecordExecutionValue is not null)
         {

@@ -12,7 +12,8 @@ public sealed class LateRedeliveryTests
 {
     private static readonly string Failback = WorldHarness.Command("failback", "\"confirm\":\"shop\"");
 
-    /// <summary>After a failover and an operator's failback, the same alarm delivered again past the cooldown must not fail over a second time.</summary>
+    /// <summary>After a failover and an operator's failback, the same alarm delivered again past the cooldown must not fail over a second
+    /// time.</summary>
     [Fact]
     public async Task HandleAsync_SameAlarmAfterFailbackAndCooldown_IgnoredAndNothingChanges()
     {
@@ -91,7 +92,8 @@ public sealed class LateRedeliveryTests
         Assert.Single(world.Cloud.Sns.GetMessages(), m => m.Attributes["outcome"].StringValue == "Suppressed");
     }
 
-    /// <summary>Ten duplicates of a new alarm racing each other within the cooldown after an operator's failover: one Suppressed page, not ten.</summary>
+    /// <summary>Ten duplicates of a new alarm racing each other within the cooldown after an operator's failover: one Suppressed page, not
+    /// ten.</summary>
     [Fact]
     public async Task HandleAsync_TenDuplicatesWithinCooldown_OneSuppressedPage()
     {

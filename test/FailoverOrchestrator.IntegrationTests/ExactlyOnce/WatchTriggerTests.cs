@@ -60,18 +60,25 @@ public sealed class WatchTriggerTests
         var state = await probe.StateAsync();
         Assert.Equal((Phase.Steady, Primary, 4L, 3), (state!.Phase, state.ActiveRegion, state.Watch!.Runs, state.Watch.History.Count));
         // The first run also found the standby ready (audited, not paged: nothing changed for the on-call).
-        Assert.Equal(["WatchRecord", "StandbyReady", "WatchPage", "WatchRecord", "WatchRecord", "WatchSkipped"], (await probe.AuditAsync()).Select(e => e.Kind));
+        Assert.Equal(["WatchRecord", "StandbyReady", "WatchPage", "WatchRecord", "WatchRecord", "WatchSkipped"],
+            (await probe.AuditAsync()).Select(e => e.Kind));
         var status = (await world.InvokeAsync(WorldHarness.Command("status"))).Result!.Status!;
         Assert.Equal(state.Watch.History, status.WatchHistory);
-        Assert.StartsWith(state.Watch.LastRunAt!.Value.ToString("u", CultureInfo.InvariantCulture) + " failed http://127.0.0.1:", status.WatchHistory[0], StringComparison.Ordinal);
+        Assert.StartsWith(state.Watch.LastRunAt!.Value.ToString("u", CultureInfo.InvariantCulture) + " failed http://127.0.0.1:",
+            status.WatchHistory[0], StringComparison.Ordinal);
         Assert.Equal(state.Watch.FailingSince, status.WatchFailingSince);
     }
 
     private static Task<WorldHarness> StartAsync(string policy) => WorldHarness.StartAsync(
-        [new("Orchestrator:Apps:shop:Watch:Policy", policy), new("Orchestrator:Apps:shop:Watch:FailedForSeconds", "60"), new("Orchestrator:Apps:shop:Watch:HistorySize", "3")],
-        ofWorld: w => [new("Orchestrator:Apps:shop:Watch:HealthEndpoints:0", new Uri(w.Cloud.AppHealth.Endpoint(Primary), "/health").ToString())]);
+        [new("Orchestrator:Apps:shop:Watch:Policy", policy), new("Orchestrator:Apps:shop:Watch:FailedForSeconds", "60"),
+            new("Orchestrator:Apps:shop:Watch:HistorySize", "3")],
+        ofWorld: w =>
+            [new("Orchestrator:Apps:shop:Watch:HealthEndpoints:0", new Uri(w.Cloud.AppHealth.Endpoint(Primary), "/health").ToString())]);
 
     /// <summary>The schedule's payload with Scheduler's scheduled time filled in from the harness clock.</summary>
-    private static string Watch(WorldHarness world) =>
-        WorldHarness.Command("watch", $"\"scheduledTime\":\"{world.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}\"");
+    private static string Watch(WorldHarness world)
+    {
+        var scheduled = world.Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        return WorldHarness.Command("watch", $"\"scheduledTime\":\"{scheduled}\"");
+    }
 }

@@ -8,7 +8,8 @@ using FailoverOrchestrator.State;
 
 namespace FailoverOrchestrator.IntegrationTests.ExactlyOnce;
 
-/// <summary>Reads what a world ended with (state item, writer-control item, audit trail, side-effecting calls) and puts it back on the primary.</summary>
+/// <summary>Reads what a world ended with (state item, writer-control item, audit trail, side-effecting calls) and puts it back on the
+/// primary.</summary>
 internal sealed class WorldProbe(WorldHarness world)
 {
     public string App => world.App.Name;
@@ -16,16 +17,19 @@ internal sealed class WorldProbe(WorldHarness world)
     public string Standby => world.App.StandbyRegion;
 
     public Task<AppState?> StateAsync() =>
-        new DynamoDbStateStore(world.World.DynamoDbClients, world.Options.Region!, world.Options.StateTable).GetAsync(App, CancellationToken.None);
+        new DynamoDbStateStore(world.World.DynamoDbClients, world.Options.Region!, world.Options.StateTable)
+            .GetAsync(App, CancellationToken.None);
 
     public Task<WriterState?> WriterAsync() =>
         new DynamoDbWriterControl(new WorldClients(world), world.Clock)
             .ReadAsync(Standby, world.App.WriterControl.TableName, world.App.WriterControl.Key, CancellationToken.None);
 
-    /// <summary>The app's audit events, oldest first, without the execution summaries (whose fixed sequence sorts them by time only).</summary>
+    /// <summary>The app's audit events, oldest first, without the execution summaries (whose fixed sequence sorts them by time
+    /// only).</summary>
     public async Task<IReadOnlyList<AuditEvent>> AuditAsync(DateTimeOffset? since = null)
     {
-        var events = await new DynamoDbAuditLog(world.World.DynamoDbClients, world.Options.Region!, world.Options.AuditTable, null).ReadAsync(App, 1000, CancellationToken.None);
+        var events = await new DynamoDbAuditLog(world.World.DynamoDbClients, world.Options.Region!, world.Options.AuditTable, null)
+            .ReadAsync(App, 1000, CancellationToken.None);
         return events.Where(e => e.Kind != "Summary" && (since is null || e.Timestamp >= since)).ToList();
     }
 
@@ -40,12 +44,15 @@ internal sealed class WorldProbe(WorldHarness world)
     public string RecordTarget() =>
         world.Cloud.Route53.FindRecord(Zone, world.App.Dns.RecordName, world.App.Dns.RecordType)!.AliasTarget!.DnsName;
 
-    /// <summary>Back to the provisioned world: record on the primary, provisioned ECS counts, no state or writer item, an empty call log.</summary>
+    /// <summary>Back to the provisioned world: record on the primary, provisioned ECS counts, no state or writer item, an empty call
+    /// log.</summary>
     public async Task RestorePrimaryAsync()
     {
         var app = world.App;
         var primary = app.Regions[app.PrimaryRegion];
-        world.Cloud.Route53.PutRecord(Zone, RecordSet.Alias(app.Dns.RecordName, app.Dns.RecordType, primary.TargetHostedZoneId!, primary.TargetDnsName, primary.EvaluateTargetHealth));
+        world.Cloud.Route53.PutRecord(Zone,
+            RecordSet.Alias(
+            app.Dns.RecordName, app.Dns.RecordType, primary.TargetHostedZoneId!, primary.TargetDnsName, primary.EvaluateTargetHealth));
         foreach (var (region, settings) in app.Regions)
         {
             foreach (var service in settings.Services)
@@ -55,7 +62,8 @@ internal sealed class WorldProbe(WorldHarness world)
             }
         }
 
-        await world.World.DynamoDb(world.Options.Region!).DeleteItemAsync(new DeleteItemRequest { TableName = world.Options.StateTable, Key = StateItem.Key(App) });
+        await world.World.DynamoDb(world.Options.Region!)
+            .DeleteItemAsync(new DeleteItemRequest { TableName = world.Options.StateTable, Key = StateItem.Key(App) });
         await world.World.DynamoDb(Standby).DeleteItemAsync(new DeleteItemRequest
         {
             TableName = app.WriterControl.TableName,

@@ -107,7 +107,8 @@ public class GlobalTableReplicatorTests(ReplicatedWorldFixture fixture)
         });
 
     private Task<DeleteItemResponse> DeleteAsync(string region, string table, string pk) =>
-        fixture.Client(region).DeleteItemAsync(new DeleteItemRequest { TableName = table, Key = new() { ["pk"] = new AttributeValue { S = pk } } });
+        fixture.Client(region)
+            .DeleteItemAsync(new DeleteItemRequest { TableName = table, Key = new() { ["pk"] = new AttributeValue { S = pk } } });
 
     private async Task<string?> ReadAsync(string region, string table, string pk)
     {

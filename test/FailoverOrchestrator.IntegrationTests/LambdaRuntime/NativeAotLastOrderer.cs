@@ -14,6 +14,7 @@ public sealed class NativeAotLastOrderer : ITestCaseOrderer
     public IEnumerable<TTestCase> OrderTestCases<TTestCase>(IEnumerable<TTestCase> testCases)
         where TTestCase : ITestCase =>
         testCases
-            .OrderBy(c => c.TestMethodArguments?.OfType<LambdaRuntimeKind>().Contains(LambdaRuntimeKind.ProvidedAl2023NativeAot) == true ? 1 : 0)
+            .OrderBy(c => c.TestMethodArguments?.OfType<LambdaRuntimeKind>().Contains(LambdaRuntimeKind.ProvidedAl2023NativeAot) == true
+                ? 1 : 0)
             .ThenBy(c => c.DisplayName, StringComparer.Ordinal);
 }

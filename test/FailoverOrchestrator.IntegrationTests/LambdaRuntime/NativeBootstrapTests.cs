@@ -33,7 +33,8 @@ public sealed partial class NativeBootstrapTests
         Assert.Contains(new Version(2, 2, 5), versions);
         var tooNew = versions.Where(v => v > Al2023Glibc).ToList();
         Assert.True(tooNew.Count == 0,
-            $"bootstrap needs GLIBC_{string.Join(", GLIBC_", tooNew)}, newer than AL2023's {Al2023Glibc}: build it in public.ecr.aws/sam/build-dotnet8 or on AL2023 (infra/README.md)");
+            $"bootstrap needs GLIBC_{string.Join(", GLIBC_", tooNew)}, newer than AL2023's {Al2023Glibc}: build it in "
+                + $"public.ecr.aws/sam/build-dotnet8 or on AL2023 (infra/README.md)");
     }
 
     [Fact]
@@ -62,7 +63,8 @@ public sealed partial class NativeBootstrapTests
 
     private static async Task<string> ObjdumpAsync(string option, string binary)
     {
-        using var process = Process.Start(new ProcessStartInfo("objdump", [option, binary]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        using var process = Process.Start(
+            new ProcessStartInfo("objdump", [option, binary]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

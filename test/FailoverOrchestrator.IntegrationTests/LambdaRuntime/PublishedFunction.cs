@@ -36,7 +36,8 @@ internal static class PublishedFunction
             if (root is null)
             {
                 root = Path.Combine(RepositoryRoot, "artifacts", "test-lambda", runtime.ToString());
-                await LambdaBundle.PublishAsync(runtime, RepositoryRoot, root, aot ? Path.Combine(RepositoryRoot, "artifacts", "test-lambda-build") : null);
+                await LambdaBundle.PublishAsync(runtime, RepositoryRoot, root, aot
+                    ? Path.Combine(RepositoryRoot, "artifacts", "test-lambda-build") : null);
                 lock (Published)
                 {
                     Published[runtime] = root;

@@ -48,7 +48,8 @@ public sealed class RuntimeApiTests
     {
         await using var harness = await RuntimeHarness.StartAsync(runtime, withWorld: true);
 
-        var result = await harness.InvokeAsync(RuntimeHarness.Event(eventFile), traceId: "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1");
+        var result =
+            await harness.InvokeAsync(RuntimeHarness.Event(eventFile), traceId: "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1");
 
         Assert.True(result.Kind == InvocationResultKind.Response, $"{result.Kind}: {result.Text}\n{harness.Diagnostics()}");
         using var answer = JsonDocument.Parse(result.Body);
@@ -59,7 +60,8 @@ public sealed class RuntimeApiTests
         var lines = logs.Skip(logs.FindIndex(l => l.TryGetProperty("requestId", out _))).ToList();
         Assert.Contains(lines, l => l.GetProperty("eventId").GetInt32() == 7);
         Assert.All(lines, l => Assert.Equal(result.RequestId, l.TryGetProperty("requestId", out var id) ? id.GetString() : null));
-        Assert.Contains(lines, l => l.GetProperty("message").GetString()!.Contains("Root=1-5759e988-bd862e3fe1be46a994272793", StringComparison.Ordinal));
+        Assert.Contains(lines, l =>
+            l.GetProperty("message").GetString()!.Contains("Root=1-5759e988-bd862e3fe1be46a994272793", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -85,7 +87,8 @@ public sealed class RuntimeApiTests
 
         for (var i = 0; i < cases.Length; i++)
         {
-            Assert.True(results[i].Kind == InvocationResultKind.Response, $"case {i}: {results[i].Kind}: {results[i].Text}\n{harness.Diagnostics()}");
+            Assert.True(results[i].Kind == InvocationResultKind.Response,
+                $"case {i}: {results[i].Kind}: {results[i].Text}\n{harness.Diagnostics()}");
             using var answer = JsonDocument.Parse(results[i].Body);
             Assert.Equal(cases[i].Outcome, answer.RootElement.GetProperty("outcome").GetString());
         }
@@ -93,8 +96,10 @@ public sealed class RuntimeApiTests
         Assert.Equal(results.Count, results.Select(r => r.RequestId).Distinct().Count());
         Assert.False(harness.Function.Exited.IsCompleted, "one process serves every invocation");
         Assert.All(harness.Function.StandardOutput, AssertOneJsonObjectWithUniqueKeys);
-        Assert.All(harness.Logs(), l => Assert.Contains(l.GetProperty("level").GetString(), new[] { "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL" }));
-        Assert.All(results, r => Assert.Contains(harness.Logs(), l => l.TryGetProperty("requestId", out var id) && id.GetString() == r.RequestId));
+        Assert.All(harness.Logs(), l =>
+            Assert.Contains(l.GetProperty("level").GetString(), new[] { "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL" }));
+        Assert.All(results, r =>
+            Assert.Contains(harness.Logs(), l => l.TryGetProperty("requestId", out var id) && id.GetString() == r.RequestId));
     }
 
     [Theory]
@@ -103,7 +108,10 @@ public sealed class RuntimeApiTests
     {
         await using var harness = await RuntimeHarness.StartAsync(runtime, withWorld: false);
 
-        var oversize = await harness.Function.InvokeAsync(Encoding.UTF8.GetBytes($$"""{"command":"status","app":"shop","reason":"{{new string('x', RuntimeApiServer.MaxPayloadBytes)}}"}"""), TimeSpan.FromSeconds(30));
+        var oversize = await harness.Function.InvokeAsync(
+            Encoding.UTF8.GetBytes(
+            $$"""{"command":"status","app":"shop","reason":"{{new string('x', RuntimeApiServer.MaxPayloadBytes)}}"}"""),
+            TimeSpan.FromSeconds(30));
         var next = await harness.InvokeAsync(RuntimeHarness.Event("alarm-unknown.json"));
 
         Assert.Equal(InvocationResultKind.Refused, oversize.Kind);
@@ -118,7 +126,8 @@ public sealed class RuntimeApiTests
     {
         // Tasks start slowly, so EcsScaleUp is still waiting when the invocation's deadline (12 s, of which 8 s are
         // kept for recording the failure and answering) stops it.
-        await using var harness = await RuntimeHarness.StartAsync(runtime, withWorld: true, cloud: new LocalCloudOptions { ChangePropagationDelay = TimeSpan.Zero, EcsTasksPerSecond = 0.05, AccountId = "111122223333" });
+        await using var harness = await RuntimeHarness.StartAsync(runtime, withWorld: true,
+            cloud: new LocalCloudOptions { ChangePropagationDelay = TimeSpan.Zero, EcsTasksPerSecond = 0.05, AccountId = "111122223333" });
         var timeout = TimeSpan.FromSeconds(12);
 
         var result = await harness.InvokeAsync(RuntimeHarness.Event("alarm-lambda-action.json"), timeout);
@@ -148,7 +157,8 @@ public sealed class RuntimeApiTests
         using var error = JsonDocument.Parse(failed.Body);
         Assert.False(string.IsNullOrEmpty(error.RootElement.GetProperty("errorMessage").GetString()));
         Assert.Equal(failed.ErrorType, error.RootElement.GetProperty("errorType").GetString());
-        Assert.Contains(harness.Logs(), l => l.GetProperty("level").GetString() == "ERROR" && l.GetProperty("requestId").GetString() == failed.RequestId);
+        Assert.Contains(harness.Logs(), l => l.GetProperty("level").GetString() == "ERROR"
+            && l.GetProperty("requestId").GetString() == failed.RequestId);
         Assert.Equal(InvocationResultKind.Response, next.Kind);
         Assert.Contains("\"Ignored\"", next.Text, StringComparison.Ordinal);
     }
@@ -194,7 +204,8 @@ public sealed class RuntimeApiTests
         Assert.True(result.Kind == InvocationResultKind.InitError, $"{result.Kind}: {result.Text}\n{harness.Diagnostics()}");
         using var error = JsonDocument.Parse(result.Body);
         var message = error.RootElement.GetProperty("errorMessage").GetString()!;
-        Assert.Contains("AWS_REGION: the function runs in us-east-1, which is Orchestrator:Apps:shop:PrimaryRegion", message, StringComparison.Ordinal);
+        Assert.Contains("AWS_REGION: the function runs in us-east-1, which is Orchestrator:Apps:shop:PrimaryRegion", message,
+            StringComparison.Ordinal);
         Assert.Equal("OrchestratorConfigurationException", result.ErrorType);
         Assert.Equal(1, exitCode);
     }
@@ -203,7 +214,8 @@ public sealed class RuntimeApiTests
     [MemberData(nameof(Runtimes))]
     public async Task Start_ConfigurationFileWithJsonSyntaxError_NamesTheFileLineAndPosition(LambdaRuntimeKind runtime)
     {
-        await using var harness = await RuntimeHarness.StartAsync(runtime, withWorld: false, configText: "{\n  \"Orchestrator\": {\n    \"Region\": \"us-east-1\",,\n  }\n}\n");
+        await using var harness = await RuntimeHarness.StartAsync(runtime, withWorld: false,
+            configText: "{\n  \"Orchestrator\": {\n    \"Region\": \"us-east-1\",,\n  }\n}\n");
 
         var result = await harness.InvokeAsync(RuntimeHarness.Event("alarm-ok.json"));
 

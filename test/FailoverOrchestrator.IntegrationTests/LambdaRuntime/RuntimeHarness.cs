@@ -71,7 +71,9 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         if (withWorld)
         {
             LocalCredentials.UseInThisProcess();
-            world = await LocalWorld.StartAsync(cloud ?? new LocalCloudOptions { ChangePropagationDelay = TimeSpan.Zero, EcsTasksPerSecond = double.PositiveInfinity, AccountId = "111122223333" });
+            world = await LocalWorld.StartAsync(cloud
+                ?? new LocalCloudOptions { ChangePropagationDelay = TimeSpan.Zero, EcsTasksPerSecond = double.PositiveInfinity,
+                AccountId = "111122223333" });
             options = OrchestratorConfiguration.Load(configFile);
             await world.ProvisionAsync(options);
             foreach (var (name, value) in world.Environment.Concat(ofWorld?.Invoke(world) ?? new Dictionary<string, string>()))

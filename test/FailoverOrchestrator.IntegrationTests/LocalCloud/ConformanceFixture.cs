@@ -17,9 +17,12 @@ public sealed class ConformanceFixture : IAsyncLifetime
     internal const string StandbyRegion = "us-west-2";
     internal const string PrimaryRegion = "us-east-1";
     internal const string Subject = "Failover: app moved to us-west-2";
-    internal const string PrimaryControl = "arn:aws:route53-recovery-control::123456789012:controlpanel/0123456789abcdef0123456789abcdef/routingcontrol/aaaaaaaaaaaaaaaa";
-    internal const string StandbyControl = "arn:aws:route53-recovery-control::123456789012:controlpanel/0123456789abcdef0123456789abcdef/routingcontrol/bbbbbbbbbbbbbbbb";
-    internal const string RuleArn = "arn:aws:route53-recovery-control::123456789012:controlpanel/0123456789abcdef0123456789abcdef/safetyrule/cccccccccccccccc";
+    internal const string PrimaryControl =
+        "arn:aws:route53-recovery-control::123456789012:controlpanel/0123456789abcdef0123456789abcdef/routingcontrol/aaaaaaaaaaaaaaaa";
+    internal const string StandbyControl =
+        "arn:aws:route53-recovery-control::123456789012:controlpanel/0123456789abcdef0123456789abcdef/routingcontrol/bbbbbbbbbbbbbbbb";
+    internal const string RuleArn =
+        "arn:aws:route53-recovery-control::123456789012:controlpanel/0123456789abcdef0123456789abcdef/safetyrule/cccccccccccccccc";
     internal const string DownRegion = "ap-northeast-1";
 
     private LocalCloudServer? _server;
@@ -39,7 +42,8 @@ public sealed class ConformanceFixture : IAsyncLifetime
         });
         var zoneId = Server.Route53.AddHostedZone(ZoneName);
         Server.Route53.PutRecord(zoneId, RecordSet.Plain(ZoneName, "A", 300, "192.0.2.10"));
-        Server.Route53.PutRecord(zoneId, RecordSet.Alias(RecordName, "A", "Z35SXDOTRQ7X7K", "primary-alb.us-east-1.elb.amazonaws.com.", true));
+        Server.Route53.PutRecord(zoneId,
+            RecordSet.Alias(RecordName, "A", "Z35SXDOTRQ7X7K", "primary-alb.us-east-1.elb.amazonaws.com.", true));
         Server.Route53.PutRecord(zoneId, RecordSet.Plain("www.example.com", "CNAME", 60, RecordName));
         var healthy = Server.Route53.AddHealthCheck(healthy: true);
         var unhealthy = Server.Route53.AddHealthCheck(healthy: true);
@@ -76,7 +80,9 @@ public sealed class ConformanceFixture : IAsyncLifetime
             ["message"] = "Failover of app to us-west-2 & back: done",
             ["arc"] = new Dictionary<string, object>
             {
-                ["endpoints"] = Server.Cluster.Endpoints.Select(e => new Dictionary<string, object> { ["endpoint"] = e.Endpoint.ToString(), ["region"] = e.Region, ["up"] = e.Region != DownRegion }).ToList(),
+                ["endpoints"] = Server.Cluster.Endpoints.Select(e =>
+                    new Dictionary<string, object> { ["endpoint"] = e.Endpoint.ToString(), ["region"] = e.Region,
+                    ["up"] = e.Region != DownRegion }).ToList(),
                 ["primaryControl"] = PrimaryControl,
                 ["standbyControl"] = StandbyControl,
                 ["ruleArn"] = RuleArn,
@@ -112,7 +118,9 @@ public sealed class ConformanceFixture : IAsyncLifetime
         });
         faults.Arm(new FaultRule(LocalService.Ecs, "DescribeServices", FaultKind.Throttling) { NextCalls = 1 });
         faults.Arm(new FaultRule(LocalService.Ecs, "DescribeServices", FaultKind.InternalFailure) { NextCalls = 1 });
-        faults.Arm(new FaultRule(LocalService.Ecs, "UpdateService", FaultKind.Latency) { NextCalls = 1, Latency = TimeSpan.FromMilliseconds(300) });
+        faults.Arm(
+            new FaultRule(
+            LocalService.Ecs, "UpdateService", FaultKind.Latency) { NextCalls = 1, Latency = TimeSpan.FromMilliseconds(300) });
         faults.Arm(new FaultRule(LocalService.Sns, "Publish", FaultKind.Throttling) { NextCalls = 1 });
         faults.Arm(new FaultRule(LocalService.Sns, "Publish", FaultKind.ServiceUnavailable) { NextCalls = 1 });
     }

@@ -110,7 +110,8 @@ public sealed class ConformanceTests(ConformanceFixture fixture) : IClassFixture
     {
         var calls = fixture.Server.Calls;
 
-        Assert.Equal(2, calls.Snapshot().Count(c => c.Service == LocalService.Route53 && c.Operation == "GetHealthCheckStatus" && c.Injected));
+        Assert.Equal(2,
+            calls.Snapshot().Count(c => c.Service == LocalService.Route53 && c.Operation == "GetHealthCheckStatus" && c.Injected));
         Assert.Equal(2, calls.Snapshot().Count(c => c.Service == LocalService.Sns && c.Injected));
         Assert.Equal(2, calls.Snapshot().Count(c => c.Service == LocalService.Ecs && c.Injected));
         Assert.True(calls.Count(LocalService.Ecs, "DescribeServices") > 2);

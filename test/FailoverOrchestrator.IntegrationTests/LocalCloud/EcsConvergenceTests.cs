@@ -13,7 +13,8 @@ public sealed class EcsConvergenceTests : IAsyncDisposable
     [Fact]
     public async Task DescribeServices_AsTimePasses_RunningCountConvergesToDesired()
     {
-        var (status, updated) = await _sut.Http.EcsAsync("us-west-2", "UpdateService", """{"cluster":"app","service":"web","desiredCount":4}""");
+        var (status, updated) =
+            await _sut.Http.EcsAsync("us-west-2", "UpdateService", """{"cluster":"app","service":"web","desiredCount":4}""");
         var seen = new List<(int Running, int Pending)>();
         for (var step = 0; step < 4; step++)
         {
@@ -57,7 +58,8 @@ public sealed class EcsConvergenceTests : IAsyncDisposable
     [Fact]
     public async Task UpdateService_UnknownCluster_ClusterNotFoundException()
     {
-        var (status, body) = await _sut.Http.EcsAsync("us-west-2", "UpdateService", """{"cluster":"nope","service":"web","desiredCount":1}""");
+        var (status, body) =
+            await _sut.Http.EcsAsync("us-west-2", "UpdateService", """{"cluster":"nope","service":"web","desiredCount":1}""");
 
         Assert.Equal(400, status);
         Assert.Equal("ClusterNotFoundException", (string)body["__type"]!);

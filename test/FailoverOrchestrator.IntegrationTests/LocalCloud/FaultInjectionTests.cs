@@ -31,7 +31,8 @@ public sealed class FaultInjectionTests : IAsyncDisposable
         Assert.Equal([400, 400, 200], statuses);
         Assert.Equal(3, _sut.Server.Calls.Count(LocalService.Sns, "Publish"));
         Assert.Equal(2, _sut.Server.Calls.CountErrors(LocalService.Sns, "Publish"));
-        Assert.All(_sut.Server.Calls.Snapshot().Take(2), c => Assert.Equal(("Throttling", true, Region), (c.ErrorCode, c.Injected, c.Region)));
+        Assert.All(_sut.Server.Calls.Snapshot().Take(2), c =>
+            Assert.Equal(("Throttling", true, Region), (c.ErrorCode, c.Injected, c.Region)));
         Assert.Single(_sut.Server.Sns.GetMessages());
         Assert.Empty(_sut.Server.Faults.Armed());
     }

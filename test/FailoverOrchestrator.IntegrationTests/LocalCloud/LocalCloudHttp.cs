@@ -6,7 +6,8 @@ using FailoverOrchestrator.LocalCloud;
 
 namespace FailoverOrchestrator.IntegrationTests.LocalCloud;
 
-/// <summary>Plain HTTP calls to LocalCloud with a dummy SigV4 Authorization header (LocalCloud reads its scope, not its signature).</summary>
+/// <summary>Plain HTTP calls to LocalCloud with a dummy SigV4 Authorization header (LocalCloud reads its scope, not its
+/// signature).</summary>
 internal sealed class LocalCloudHttp(LocalCloudServer server) : IDisposable
 {
     private static readonly XNamespace Route53Ns = "https://route53.amazonaws.com/doc/2013-04-01/";

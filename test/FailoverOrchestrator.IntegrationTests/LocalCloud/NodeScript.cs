@@ -58,7 +58,8 @@ internal static class NodeScript
         }
     }
 
-    /// <summary>Finds the test project's folder (the one with <c>node/package.json</c> beside the csproj) above the test assembly.</summary>
+    /// <summary>Finds the test project's folder (the one with <c>node/package.json</c> beside the csproj) above the test
+    /// assembly.</summary>
     private static string NodeFolder()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
@@ -68,7 +69,8 @@ internal static class NodeScript
             {
                 if (!Directory.Exists(Path.Combine(node, "node_modules")))
                 {
-                    throw new InvalidOperationException($"{node}/node_modules is missing: build the test project (it runs `npm ci` there).");
+                    throw new InvalidOperationException(
+                        $"{node}/node_modules is missing: build the test project (it runs `npm ci` there).");
                 }
 
                 return node;

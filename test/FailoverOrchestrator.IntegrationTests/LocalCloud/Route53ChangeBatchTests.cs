@@ -63,10 +63,12 @@ public sealed class Route53ChangeBatchTests : IAsyncDisposable
     public async Task ChangeResourceRecordSets_AliasWithTtlAfterValidChange_InvalidInputAndUnchanged()
     {
         var aliasWithTtl = "<Change><Action>UPSERT</Action><ResourceRecordSet><Name>api.example.com.</Name><Type>A</Type><TTL>60</TTL>"
-            + "<AliasTarget><HostedZoneId>Z35SXDOTRQ7X7K</HostedZoneId><DNSName>alb.example.net.</DNSName><EvaluateTargetHealth>true</EvaluateTargetHealth></AliasTarget>"
+            + "<AliasTarget><HostedZoneId>Z35SXDOTRQ7X7K</HostedZoneId><DNSName>alb.example.net.</DNSName><EvaluateTargetHealth>"
+                + "true</EvaluateTargetHealth></AliasTarget>"
             + "</ResourceRecordSet></Change>";
 
-        var (status, body) = await _sut.Http.ChangeRecordsAsync(_zoneId, Change("UPSERT", "new.example.com.", "A", 60, "192.0.2.9"), aliasWithTtl);
+        var (status, body) =
+            await _sut.Http.ChangeRecordsAsync(_zoneId, Change("UPSERT", "new.example.com.", "A", 60, "192.0.2.9"), aliasWithTtl);
 
         Assert.Equal(400, status);
         Assert.Equal("InvalidInput", body.Descendants(R53("Code")).Single().Value);
@@ -76,7 +78,8 @@ public sealed class Route53ChangeBatchTests : IAsyncDisposable
     [Fact]
     public async Task ChangeResourceRecordSets_MalformedXml_InvalidInput()
     {
-        var (status, body) = await _sut.Http.Route53Async(HttpMethod.Post, $"2013-04-01/hostedzone/{_zoneId}/rrset", "<ChangeResourceRecordSetsRequest><");
+        var (status, body) =
+            await _sut.Http.Route53Async(HttpMethod.Post, $"2013-04-01/hostedzone/{_zoneId}/rrset", "<ChangeResourceRecordSetsRequest><");
 
         Assert.Equal(400, status);
         Assert.Equal("InvalidInput", body.Descendants(R53("Code")).Single().Value);
@@ -89,10 +92,12 @@ public sealed class Route53ChangeBatchTests : IAsyncDisposable
         _sut.Server.Route53.PutRecord(_zoneId, RecordSet.Plain("b.example.com.", "A", 60, "192.0.2.5"));
         _sut.Server.Route53.PutRecord(_zoneId, RecordSet.Plain("api.example.com.", "TXT", 60, "\"x\""));
 
-        var (status, body) = await _sut.Http.Route53Async(HttpMethod.Get, $"2013-04-01/hostedzone/{_zoneId}/rrset?name=api.example.com.&type=TXT&maxitems=1");
+        var (status, body) = await _sut.Http.Route53Async(HttpMethod.Get,
+            $"2013-04-01/hostedzone/{_zoneId}/rrset?name=api.example.com.&type=TXT&maxitems=1");
 
         Assert.Equal(200, status);
-        Assert.Equal(["api.example.com./TXT"], body.Descendants(R53("ResourceRecordSet")).Select(r => $"{r.Element(R53("Name"))!.Value}/{r.Element(R53("Type"))!.Value}"));
+        Assert.Equal(["api.example.com./TXT"],
+            body.Descendants(R53("ResourceRecordSet")).Select(r => $"{r.Element(R53("Name"))!.Value}/{r.Element(R53("Type"))!.Value}"));
         Assert.Equal("true", body.Element(R53("IsTruncated"))!.Value);
         Assert.Equal("b.example.com.", body.Element(R53("NextRecordName"))!.Value);
     }

@@ -5,7 +5,8 @@ namespace FailoverOrchestrator.IntegrationTests.LocalCloud;
 
 public sealed class Route53PropagationTests : IAsyncDisposable
 {
-    private readonly LocalCloudSut _sut = new(time => new LocalCloudOptions { TimeProvider = time, ChangePropagationDelay = TimeSpan.FromSeconds(60) });
+    private readonly LocalCloudSut _sut =
+        new(time => new LocalCloudOptions { TimeProvider = time, ChangePropagationDelay = TimeSpan.FromSeconds(60) });
 
     public ValueTask DisposeAsync() => _sut.DisposeAsync();
 

@@ -61,7 +61,8 @@ public class CooldownTests
         Assert.StartsWith("[failover] Suppressed shop", world.Cloud.Sns.GetMessages()[1].Subject, StringComparison.Ordinal);
     }
 
-    /// <summary>After the cooldown, a new primary alarm while on the standby has nothing to switch: AlreadyInTargetState, no page.</summary>
+    /// <summary>After the cooldown, a new primary alarm while on the standby has nothing to switch: AlreadyInTargetState, no
+    /// page.</summary>
     [Fact]
     public async Task HandleAsync_NewAlarmWhileOnStandbyAfterCooldown_AlreadyInTargetStateWithoutMessage()
     {
@@ -86,11 +87,13 @@ public class CooldownTests
         world.Clock.Jump(TimeSpan.FromHours(1));
         var before = await WorldSnapshot.TakeAsync(world);
 
-        var (result, _) = await world.InvokeAsync(world.Alarm().Replace("shop-primary-unhealthy", "shop-standby-unhealthy", StringComparison.Ordinal));
+        var (result, _) =
+            await world.InvokeAsync(world.Alarm().Replace("shop-primary-unhealthy", "shop-standby-unhealthy", StringComparison.Ordinal));
 
         Assert.Equal(Outcome.AlreadyInTargetState, result!.Outcome);
         var after = await WorldSnapshot.TakeAsync(world);
-        Assert.Equal((before.Records, before.Services, before.Writer, before.State), (after.Records, after.Services, after.Writer, after.State));
+        Assert.Equal((before.Records, before.Services, before.Writer, before.State),
+            (after.Records, after.Services, after.Writer, after.State));
         Assert.Single(world.Cloud.Sns.GetMessages());
     }
 

@@ -39,7 +39,8 @@ public class NotificationTests
         Assert.Single(world.Cloud.Sns.GetMessages());
     }
 
-    /// <summary>Two concurrent deliveries: the loser answers InProgressElsewhere (or AlreadyInTargetState if it reads late) and stays silent.</summary>
+    /// <summary>Two concurrent deliveries: the loser answers InProgressElsewhere (or AlreadyInTargetState if it reads late) and stays
+    /// silent.</summary>
     [Fact]
     public async Task HandleAsync_ConcurrentDuplicateDelivery_OneSwitchAndOneMessage()
     {

@@ -5,7 +5,8 @@ namespace FailoverOrchestrator.IntegrationTests.Operations;
 /// <summary>What every on-call message must carry, whatever the outcome.</summary>
 internal static class OnCallMessages
 {
-    /// <summary>Subject within SNS's limit (100 printable ASCII characters); the body names what happened, the active region and the next command.</summary>
+    /// <summary>Subject within SNS's limit (100 printable ASCII characters); the body names what happened, the active region and the next
+    /// command.</summary>
     public static void AssertReadable(PublishedMessage message, string activeRegion, bool withSteps)
     {
         Assert.NotNull(message.Subject);

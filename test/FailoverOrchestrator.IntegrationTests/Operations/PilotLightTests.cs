@@ -51,7 +51,10 @@ public class PilotLightTests
         Assert.Equal(0, world.Cloud.Calls.Count(LocalService.Route53, "ChangeResourceRecordSets"));
         var record = world.Cloud.Route53.FindRecord(world.App.Dns.HostedZoneId, "api.example.com.", "A")!;
         Assert.Equal("shop-use1-123.us-east-1.elb.amazonaws.com.", record.AliasTarget!.DnsName);
-        Assert.Null(await world.World.DynamoDb(Standby).GetItemAsync(world.App.WriterControl.TableName, new() { ["pk"] = new("writer") }) is { Item.Count: > 0 } item ? item : null);
+        Assert.Null(
+            await world.World.DynamoDb(
+            Standby).GetItemAsync(world.App.WriterControl.TableName, new() { ["pk"] = new("writer") }) is { Item.Count: > 0 } item
+            ? item : null);
     }
 
     private static async Task<WorldHarness> StartPilotLightAsync(IEnumerable<KeyValuePair<string, string?>>? overrides = null)
@@ -63,7 +66,8 @@ public class PilotLightTests
             // Margins wide enough for a loaded machine: the ECS wait reads at about 0 s and 1 s (then backs off to
             // 2 s, 4 s), so tasks that start in 0.5 s are seen at the 1 s read; the health check then turns healthy
             // 4 s later, after the health wait's first read (2 s apart, then 4 s), so the wait must read it unhealthy
-            // at least once (the test that expects a healthy check gives the health wait 15 s for it). With 1 s and 2 s, a read of ECS that just missed the start moved the next to 3 s, by
+            // at least once (the test that expects a healthy check gives the health wait 15 s for it). With 1 s and 2 s, a read of ECS that
+            // just missed the start moved the next to 3 s, by
             // which time the check was already healthy and the test saw one read.
             EcsTaskStartTime = TimeSpan.FromSeconds(0.5),
             HealthCheckHealthyAfter = TimeSpan.FromSeconds(4),

@@ -23,12 +23,15 @@ public class PlanTests
 
         Assert.Null(error);
         Assert.Equal(Outcome.Planned, result!.Outcome);
-        Assert.Equal(["Preflight", "EcsScaleUp", "TargetHealthy", "PromoteWriter", "DnsUpsert", "SnsNotify", "AuditLog"], result.Steps.Select(s => s.Name));
+        Assert.Equal(["Preflight", "EcsScaleUp", "TargetHealthy", "PromoteWriter", "DnsUpsert", "SnsNotify", "AuditLog"],
+            result.Steps.Select(s => s.Name));
         Assert.All(result.Steps, s => Assert.Equal(StepStatus.Planned, s.Status));
         var calls = result.Steps.SelectMany(s => s.Calls ?? []).ToList();
         Assert.Contains("ecs:UpdateService region=us-west-2 cluster=shop service=web desiredCount=4", calls);
-        Assert.Contains(calls, c => c.StartsWith("route53:ChangeResourceRecordSets zone=", StringComparison.Ordinal) && c.Contains("shop-usw2-456.us-west-2.elb.amazonaws.com"));
-        Assert.Contains(calls, c => c.StartsWith("dynamodb:PutItem region=us-west-2 table=shop-control pk=writer", StringComparison.Ordinal));
+        Assert.Contains(calls, c => c.StartsWith("route53:ChangeResourceRecordSets zone=", StringComparison.Ordinal)
+            && c.Contains("shop-usw2-456.us-west-2.elb.amazonaws.com"));
+        Assert.Contains(calls, c =>
+            c.StartsWith("dynamodb:PutItem region=us-west-2 table=shop-control pk=writer", StringComparison.Ordinal));
         // Preflight read for real: these reads reached LocalCloud.
         Assert.Equal(1, world.Cloud.Calls.Count(LocalService.Route53, "GetHealthCheckStatus"));
         Assert.Equal(1, world.Cloud.Calls.Count(LocalService.Ecs, "DescribeServices"));

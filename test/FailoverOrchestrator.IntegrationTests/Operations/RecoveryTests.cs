@@ -36,7 +36,8 @@ public class RecoveryTests
         Assert.Equal(Outcome.FailedOver, resumed!.Outcome);
         Assert.Equal(execution.ExecutionId, resumed.ExecutionId);
         Assert.Equal(
-            [StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded],
+            [StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.SkippedCompleted,
+                StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded],
             resumed.Steps.Select(s => s.Status));
         var record = world.Cloud.Route53.FindRecord(world.App.Dns.HostedZoneId, "api.example.com.", "A")!;
         Assert.Equal("shop-usw2-456.us-west-2.elb.amazonaws.com.", record.AliasTarget!.DnsName);

@@ -35,7 +35,8 @@ public class StatusTests
         Assert.Equal(over!.ExecutionId, result.ExecutionId);
         foreach (var step in new[] { "Preflight", "EcsScaleUp", "TargetHealthy", "PromoteWriter", "DnsUpsert", "SnsNotify" })
         {
-            Assert.Contains(status.RecentEvents, e => Regex.IsMatch(e, $@" {Regex.Escape(over.ExecutionId!)} epoch 1 StepSucceeded {step} \d+ms: "));
+            Assert.Contains(status.RecentEvents, e =>
+                Regex.IsMatch(e, $@" {Regex.Escape(over.ExecutionId!)} epoch 1 StepSucceeded {step} \d+ms: "));
         }
 
         Assert.Contains(status.RecentEvents, e => e.Contains(" Completed: FailedOver: us-west-2 is active", StringComparison.Ordinal));
@@ -52,7 +53,8 @@ public class StatusTests
 
         Assert.NotNull(thrown);
         var status = result!.Status!;
-        Assert.Equal(("FailingOver", "us-east-1", "us-west-2", 1), (status.Phase, result.ActiveRegion, result.TargetRegion, status.Attempts));
+        Assert.Equal(("FailingOver", "us-east-1", "us-west-2", 1),
+            (status.Phase, result.ActiveRegion, result.TargetRegion, status.Attempts));
         Assert.Equal(result.ExecutionId, status.LeaseHolder);
         Assert.Equal(["Preflight", "EcsScaleUp", "TargetHealthy", "PromoteWriter"], status.CompletedSteps);
         Assert.Contains(status.RecentEvents, e => e.Contains(" StepFailed DnsUpsert ", StringComparison.Ordinal));

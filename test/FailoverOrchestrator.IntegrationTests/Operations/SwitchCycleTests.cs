@@ -24,10 +24,12 @@ public class SwitchCycleTests
         Assert.Equal(Outcome.FailedOver, over!.Outcome);
         Assert.Equal(Outcome.FailedBack, back!.Outcome);
         Assert.Equal("us-east-1", back.ActiveRegion);
-        Assert.Equal(["Preflight", "EcsScaleUp", "TargetHealthy", "PromoteWriter", "DnsUpsert", "EcsScaleDown", "SnsNotify", "AuditLog"], back.Steps.Select(s => s.Name));
+        Assert.Equal(["Preflight", "EcsScaleUp", "TargetHealthy", "PromoteWriter", "DnsUpsert", "EcsScaleDown", "SnsNotify", "AuditLog"],
+            back.Steps.Select(s => s.Name));
         // A failover leaves the primary at its active counts, so the failback has no capacity to add there.
         Assert.Equal(
-            [StepStatus.Succeeded, StepStatus.Unchanged, StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded],
+            [StepStatus.Succeeded, StepStatus.Unchanged, StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded,
+                StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded],
             back.Steps.Select(s => s.Status));
         var now = await WorldSnapshot.TakeAsync(world);
         Assert.Equal(original.Records, now.Records);
@@ -39,7 +41,8 @@ public class SwitchCycleTests
         Assert.Equal(("Steady", "us-east-1"), (status.Status!.Phase, status.ActiveRegion));
         Assert.Equal(status.Status.Epoch, writer.Epoch);
         var messages = world.Cloud.Sns.GetMessages();
-        Assert.Equal(["[failover] FAILED OVER shop to us-west-2", "[failover] FAILED BACK shop to us-east-1"], messages.Select(m => m.Subject));
+        Assert.Equal(["[failover] FAILED OVER shop to us-west-2", "[failover] FAILED BACK shop to us-east-1"],
+            messages.Select(m => m.Subject));
         OnCallMessages.AssertReadable(messages[1], "us-east-1", withSteps: true);
     }
 
@@ -56,7 +59,8 @@ public class SwitchCycleTests
         Assert.Equal(Outcome.Blocked, result!.Outcome);
         Assert.Equal("us-west-2", result.ActiveRegion);
         var after = await WorldSnapshot.TakeAsync(world);
-        Assert.Equal((before.Records, before.Services, before.Writer, before.Changes), (after.Records, after.Services, after.Writer, after.Changes));
+        Assert.Equal((before.Records, before.Services, before.Writer, before.Changes),
+            (after.Records, after.Services, after.Writer, after.Changes));
         Assert.Equal("[failover] Blocked shop -> us-east-1", world.Cloud.Sns.GetMessages()[^1].Subject);
     }
 

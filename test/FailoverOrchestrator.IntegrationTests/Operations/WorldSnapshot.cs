@@ -15,7 +15,9 @@ internal sealed record WorldSnapshot(string Records, string Services, string Wri
     {
         var zone = world.App.Dns.HostedZoneId;
         var records = world.Cloud.Route53.GetRecords(zone).Select(r =>
-            $"{r.Name} {r.Type} ttl={r.Ttl} alias={r.AliasTarget?.DnsName}/{r.AliasTarget?.HostedZoneId}/{r.AliasTarget?.EvaluateTargetHealth} values={string.Join(",", r.Values)}");
+            $"{r.Name} {r.Type} ttl={r.Ttl} "
+                + $"alias={r.AliasTarget?.DnsName}/{r.AliasTarget?.HostedZoneId}/{r.AliasTarget?.EvaluateTargetHealth} "
+                + $"values={string.Join(",", r.Values)}");
         var services = world.Cloud.Ecs.GetServices()
             .Select(s => $"{s.Region} {s.ClusterName}/{s.ServiceName} {s.Status} desired={s.DesiredCount} running={s.RunningCount}")
             .Order(StringComparer.Ordinal);
@@ -27,7 +29,8 @@ internal sealed record WorldSnapshot(string Records, string Services, string Wri
             // The state item without the Suppressed-page claim: that bookkeeping is not a change to the app.
             await ScanAsync(world, world.Options.StateTable, "suppressedPagedFor"),
             (await dynamo.ScanAsync(new ScanRequest { TableName = world.Options.AuditTable, ConsistentRead = true })).Count ?? 0,
-            world.Cloud.Calls.Count(LocalService.Route53, "ChangeResourceRecordSets") + world.Cloud.Calls.Count(LocalService.Ecs, "UpdateService"));
+            world.Cloud.Calls.Count(LocalService.Route53, "ChangeResourceRecordSets")
+                + world.Cloud.Calls.Count(LocalService.Ecs, "UpdateService"));
     }
 
     /// <summary>The writer-control item as the protected application reads it in <paramref name="region"/>.</summary>
@@ -45,7 +48,10 @@ internal sealed record WorldSnapshot(string Records, string Services, string Wri
 
     private static async Task<string> ScanAsync(WorldHarness world, string table, string? without = null)
     {
-        var response = await world.World.DynamoDb(world.Options.Region!).ScanAsync(new ScanRequest { TableName = table, ConsistentRead = true });
-        return string.Join("\n", response.Items.Select(i => Document.FromAttributeMap(i.Where(a => a.Key != without).ToDictionary()).ToJson()).Order(StringComparer.Ordinal));
+        var response = await world.World.DynamoDb(world.Options.Region!)
+            .ScanAsync(new ScanRequest { TableName = table, ConsistentRead = true });
+        return string.Join("\n",
+            response.Items.Select(
+            i => Document.FromAttributeMap(i.Where(a => a.Key != without).ToDictionary()).ToJson()).Order(StringComparer.Ordinal));
     }
 }

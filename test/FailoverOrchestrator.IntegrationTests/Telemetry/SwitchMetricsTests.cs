@@ -29,9 +29,12 @@ public class SwitchMetricsTests
         Assert.Equal(Outcome.FailedOver, result!.Outcome);
         using var document = JsonDocument.Parse(Assert.Single(metrics.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)));
         var root = document.RootElement;
-        Assert.Equal(("shop", "Failover", "FailedOver"), (root.GetProperty("App").GetString(), root.GetProperty("Direction").GetString(), root.GetProperty("Outcome").GetString()));
+        Assert.Equal(("shop", "Failover", "FailedOver"),
+            (root.GetProperty("App").GetString(), root.GetProperty("Direction").GetString(), root.GetProperty("Outcome").GetString()));
         Assert.Equal(result.ExecutionId, root.GetProperty("ExecutionId").GetString());
-        Assert.Equal((1, 1, 0), (root.GetProperty("SwitchesStarted").GetInt64(), root.GetProperty("SwitchesCompleted").GetInt64(), root.GetProperty("SwitchesFailed").GetInt64()));
+        Assert.Equal((1, 1, 0),
+            (root.GetProperty("SwitchesStarted").GetInt64(), root.GetProperty("SwitchesCompleted").GetInt64(),
+            root.GetProperty("SwitchesFailed").GetInt64()));
         var orchestration = root.GetProperty("OrchestrationTime").GetInt64();
         var aws = root.GetProperty("AwsWaitTime").GetInt64();
         var overhead = root.GetProperty("OverheadTime").GetInt64();
@@ -62,7 +65,9 @@ public class SwitchMetricsTests
         var failed = Assert.IsType<ExecutionFailedException>(resume);
         using var document = JsonDocument.Parse(Assert.Single(metrics.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)));
         var root = document.RootElement;
-        Assert.Equal(("Failback", "Error", failed.ExecutionId), (root.GetProperty("Direction").GetString(), root.GetProperty("Outcome").GetString(), root.GetProperty("ExecutionId").GetString()));
+        Assert.Equal(("Failback", "Error", failed.ExecutionId),
+            (root.GetProperty("Direction").GetString(), root.GetProperty("Outcome").GetString(),
+            root.GetProperty("ExecutionId").GetString()));
         Assert.Equal(1, root.GetProperty("SwitchesFailed").GetInt64());
     }
 

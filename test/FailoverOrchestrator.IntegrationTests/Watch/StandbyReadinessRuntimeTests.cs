@@ -16,9 +16,11 @@ public sealed class StandbyReadinessRuntimeTests
     [Fact]
     public async Task Watch_StandbyDesiredCountDriftsThenIsFixed_PagesOnceEachWay()
     {
-        await using var harness = await RuntimeHarness.StartAsync(LambdaRuntimeKind.Managed, withWorld: true, ofWorld: w => new Dictionary<string, string>
+        await using var harness =
+            await RuntimeHarness.StartAsync(LambdaRuntimeKind.Managed, withWorld: true, ofWorld: w => new Dictionary<string, string>
         {
-            ["Orchestrator__Apps__shop__Watch__HealthEndpoints__0"] = new Uri(w.Cloud.AppHealth.Endpoint("us-east-1"), "/health").ToString(),
+            ["Orchestrator__Apps__shop__Watch__HealthEndpoints__0"] = new Uri(w.Cloud.AppHealth.Endpoint("us-east-1"), "/health")
+                .ToString(),
         });
         var cloud = harness.World!.Cloud;
         var service = harness.Options!.Apps["shop"].Regions[Standby].Services[0];
@@ -40,7 +42,8 @@ public sealed class StandbyReadinessRuntimeTests
         Assert.Equal(0, pagesWhileReady);
         var notReady = Assert.Single(pagesWhileDrifted);
         Assert.StartsWith("[failover] STANDBYNOTREADY shop -> us-west-2", notReady.Subject, StringComparison.Ordinal);
-        Assert.Contains("ECS service shop/web in us-west-2 has desired count 0, not its StandbyDesiredCount 1 (drifted)", notReady.Message, StringComparison.Ordinal);
+        Assert.Contains("ECS service shop/web in us-west-2 has desired count 0, not its StandbyDesiredCount 1 (drifted)", notReady.Message,
+            StringComparison.Ordinal);
         var pages = cloud.Sns.GetMessages();
         Assert.Equal(2, pages.Count);
         Assert.StartsWith("[failover] STANDBYREADY shop -> us-west-2", pages[1].Subject, StringComparison.Ordinal);
@@ -54,7 +57,8 @@ public sealed class StandbyReadinessRuntimeTests
         Assert.Equal(Seconds(fixedAt), Seconds(report.GetProperty("watchLastRunAt").GetDateTimeOffset()));
         Assert.Contains(" healthy ", report.GetProperty("watchLastVerdict").GetString(), StringComparison.Ordinal);
         var events = report.GetProperty("recentEvents").EnumerateArray().Select(e => e.GetString()!).ToList();
-        Assert.Equal(["StandbyReady", "StandbyNotReady", "StandbyReady"], events.Select(Kind).Where(k => k.StartsWith("Standby", StringComparison.Ordinal)));
+        Assert.Equal(["StandbyReady", "StandbyNotReady", "StandbyReady"],
+            events.Select(Kind).Where(k => k.StartsWith("Standby", StringComparison.Ordinal)));
     }
 
     private static long Seconds(DateTimeOffset time) => time.ToUnixTimeSeconds();

@@ -52,10 +52,13 @@ internal sealed class WorldHarness : IAsyncDisposable
     /// <summary>Starts a world; propagation and convergence are instant unless the test asks otherwise.</summary>
     /// <param name="ofWorld">Settings that name the started world's own addresses (such as its health endpoints).</param>
     public static async Task<WorldHarness> StartAsync(
-        IEnumerable<KeyValuePair<string, string?>>? overrides = null, LocalCloudOptions? cloud = null, Func<LocalWorld, IEnumerable<KeyValuePair<string, string?>>>? ofWorld = null)
+        IEnumerable<KeyValuePair<string, string?>>? overrides = null, LocalCloudOptions? cloud = null,
+            Func<LocalWorld, IEnumerable<KeyValuePair<string, string?>>>? ofWorld = null)
     {
         LocalCredentials.UseInThisProcess();
-        var world = await LocalWorld.StartAsync(cloud ?? new LocalCloudOptions { ChangePropagationDelay = TimeSpan.Zero, EcsTasksPerSecond = double.PositiveInfinity, AccountId = "111122223333" });
+        var world = await LocalWorld.StartAsync(cloud
+            ?? new LocalCloudOptions { ChangePropagationDelay = TimeSpan.Zero, EcsTasksPerSecond = double.PositiveInfinity,
+            AccountId = "111122223333" });
         try
         {
             var all = TestOverrides.Concat(overrides ?? []).Concat(ofWorld?.Invoke(world) ?? []).ToList();
@@ -71,7 +74,8 @@ internal sealed class WorldHarness : IAsyncDisposable
     }
 
     /// <summary>Runs the real handler on the payload in a container of its own; returns its result, or the exception it threw.</summary>
-    public async Task<(FailoverResult? Result, Exception? Error)> InvokeAsync(string payload, Func<AwsDependencies, AwsDependencies>? wrap = null)
+    public async Task<(FailoverResult? Result, Exception? Error)> InvokeAsync(string payload,
+        Func<AwsDependencies, AwsDependencies>? wrap = null)
     {
         using var function = CreateFunction(wrap);
         return await InvokeAsync(function, payload);
@@ -108,7 +112,8 @@ internal sealed class WorldHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>The CloudWatch Lambda-action payload of the app's alarm going to <paramref name="state"/> now (on the harness clock).</summary>
+    /// <summary>The CloudWatch Lambda-action payload of the app's alarm going to <paramref name="state"/> now (on the harness
+    /// clock).</summary>
     public string Alarm(string state = "ALARM", string previous = "OK", DateTimeOffset? at = null) =>
         Encoding.UTF8.GetString(AlarmPayloads.LambdaAction(App, state, previous, at ?? Clock.GetUtcNow()));
 

@@ -37,7 +37,8 @@ public abstract class FakeAwsTestBase : IDisposable
         new(new AwsClientSettings
         {
             Handler = Handler,
-            Credentials = credentials ?? new FixedAwsCredentialSource(TestCredentials.AccessKey, TestCredentials.SecretKey, TestCredentials.SessionToken),
+            Credentials = credentials
+                ?? new FixedAwsCredentialSource(TestCredentials.AccessKey, TestCredentials.SecretKey, TestCredentials.SessionToken),
             Environment = environment ?? Mock.Of<IEnvironmentVariables>(),
             TimeProvider = Time,
             LoggerFactory = logs ?? NullLoggerFactory.Instance,

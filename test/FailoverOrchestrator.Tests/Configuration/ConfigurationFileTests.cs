@@ -16,22 +16,28 @@ public sealed class ConfigurationFileTests : IDisposable
     [Fact]
     public void Load_DuplicateKeyInFile_NamesTheSettingPath()
     {
-        var text = File.ReadAllText(TestConfig.ConfigPath).Replace("\"CooldownSeconds\": 900,", "\"CooldownSeconds\": 900, \"cooldownSeconds\": 5,", StringComparison.Ordinal);
+        var text = File.ReadAllText(TestConfig.ConfigPath)
+            .Replace("\"CooldownSeconds\": 900,", "\"CooldownSeconds\": 900, \"cooldownSeconds\": 5,", StringComparison.Ordinal);
         var path = Write("dup.json", text);
 
-        var ex = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load(path, environment: TestEnvironment.Empty));
+        var ex = Assert.Throws<OrchestratorConfigurationException>(() =>
+            OrchestratorConfiguration.Load(path, environment: TestEnvironment.Empty));
 
-        Assert.Equal([$"Orchestrator:Apps:shop:cooldownSeconds: given more than once in '{path}' (keys are case-insensitive); keep one"], ex.Errors);
+        Assert.Equal([$"Orchestrator:Apps:shop:cooldownSeconds: given more than once in '{path}' (keys are case-insensitive); keep one"],
+            ex.Errors);
     }
 
     [Fact]
     public void Load_DuplicateKeyInsideAList_NamesTheIndex()
     {
-        var text = File.ReadAllText(TestConfig.ConfigPath).Replace("\"Service\": \"web\",", "\"Service\": \"web\", \"Service\": \"api\",", StringComparison.Ordinal);
+        var text = File.ReadAllText(TestConfig.ConfigPath)
+            .Replace("\"Service\": \"web\",", "\"Service\": \"web\", \"Service\": \"api\",", StringComparison.Ordinal);
 
-        var ex = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load(Write("dup.json", text), environment: TestEnvironment.Empty));
+        var ex = Assert.Throws<OrchestratorConfigurationException>(() =>
+            OrchestratorConfiguration.Load(Write("dup.json", text), environment: TestEnvironment.Empty));
 
-        Assert.Contains(ex.Errors, e => e.StartsWith("Orchestrator:Apps:shop:Regions:us-east-1:Services:0:Service: given more than once", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e =>
+            e.StartsWith("Orchestrator:Apps:shop:Regions:us-east-1:Services:0:Service: given more than once", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -39,7 +45,8 @@ public sealed class ConfigurationFileTests : IDisposable
     {
         var path = Write("broken.json", "{ \"Orchestrator\": { \"Apps\": ");
 
-        var ex = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load(path, environment: TestEnvironment.Empty));
+        var ex = Assert.Throws<OrchestratorConfigurationException>(() =>
+            OrchestratorConfiguration.Load(path, environment: TestEnvironment.Empty));
 
         Assert.Contains($"configuration file '{path}' is not valid JSON: line 1, position ", ex.Message, StringComparison.Ordinal);
     }
@@ -49,7 +56,8 @@ public sealed class ConfigurationFileTests : IDisposable
     {
         var path = Write("array.json", "[1, 2]");
 
-        var ex = Assert.Throws<OrchestratorConfigurationException>(() => OrchestratorConfiguration.Load(path, environment: TestEnvironment.Empty));
+        var ex = Assert.Throws<OrchestratorConfigurationException>(() =>
+            OrchestratorConfiguration.Load(path, environment: TestEnvironment.Empty));
 
         Assert.Contains($"configuration file '{path}' is not a configuration", ex.Message, StringComparison.Ordinal);
     }
@@ -69,11 +77,14 @@ public sealed class ConfigurationFileTests : IDisposable
         var ex = Assert.Throws<OrchestratorConfigurationException>(() => TestConfig.Load(
         [
             new("Orchestrator:FunctionTimeoutSeconds", "240"), new("Orchestrator:Apps:shop:LeaseSeconds", "119"),
-            new("Orchestrator:Apps:shop:EcsWaitSeconds", "100"), new("Orchestrator:Apps:shop:HealthWaitSeconds", "100"), new("Orchestrator:Apps:shop:DnsWaitSeconds", "100"),
+            new("Orchestrator:Apps:shop:EcsWaitSeconds", "100"), new("Orchestrator:Apps:shop:HealthWaitSeconds", "100"),
+                new("Orchestrator:Apps:shop:DnsWaitSeconds", "100"),
         ]));
 
         Assert.Contains(
-            "Orchestrator:Apps:shop:EcsWaitSeconds, HealthWaitSeconds, DnsWaitSeconds: together 300 s, plus 10 s for the calls around them and the 8 s the function keeps before its deadline to record a failure, do not fit in Orchestrator:FunctionTimeoutSeconds (240); shorten a wait or raise the function's timeout",
+            "Orchestrator:Apps:shop:EcsWaitSeconds, HealthWaitSeconds, DnsWaitSeconds: together 300 s, plus 10 s for the calls around them "
+                + "and the 8 s the function keeps before its deadline to record a failure, do not fit in "
+                + "Orchestrator:FunctionTimeoutSeconds (240); shorten a wait or raise the function's timeout",
             ex.Errors);
     }
 
@@ -82,7 +93,9 @@ public sealed class ConfigurationFileTests : IDisposable
     {
         var defaults = new AppOptions();
 
-        Assert.True(defaults.EcsWaitSeconds + defaults.HealthWaitSeconds + defaults.DnsWaitSeconds + defaults.Replication.CatchUpWaitSeconds + defaults.Replication.SourceReadTimeoutSeconds + InvocationBudget.ReservedSeconds <= new OrchestratorOptions().FunctionTimeoutSeconds);
+        Assert.True(defaults.EcsWaitSeconds + defaults.HealthWaitSeconds + defaults.DnsWaitSeconds + defaults.Replication.CatchUpWaitSeconds
+            + defaults.Replication.SourceReadTimeoutSeconds
+            + InvocationBudget.ReservedSeconds <= new OrchestratorOptions().FunctionTimeoutSeconds);
     }
 
     [Fact]
@@ -117,7 +130,10 @@ public sealed class ConfigurationFileTests : IDisposable
         // botocore's partitions.json is the AWS SDK for Python's own list, not ours.
         var start = new ProcessStartInfo("python3")
         {
-            ArgumentList = { "-c", "import botocore,os,json;d=json.load(open(os.path.join(os.path.dirname(botocore.__file__),'data','partitions.json')));print(json.dumps(sorted(r for p in d['partitions'] if p['id']=='aws' for r in p['regions'] if not r.endswith('-global'))))" },
+            ArgumentList = { "-c",
+                "import botocore,os,json;d=json.load(open(os.path.join(os.path.dirname(botocore.__file__),'data','partitions.json')));"
+                + "print(json.dumps(sorted(r for p in d['partitions'] if p['id']=='aws' for r in p['regions'] if not "
+                + "r.endswith('-global'))))" },
             RedirectStandardOutput = true,
         };
         using var python = Process.Start(start)!;
@@ -130,7 +146,8 @@ public sealed class ConfigurationFileTests : IDisposable
 
     private static void Check(Type type, SettingShape shape, params string[] notSettings)
     {
-        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).Except(notSettings).Order(StringComparer.Ordinal);
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).Except(notSettings)
+            .Order(StringComparer.Ordinal);
 
         Assert.Equal(properties, shape.Members!.Keys.Order(StringComparer.Ordinal));
     }
@@ -146,7 +163,8 @@ public sealed class ConfigurationFileTests : IDisposable
     {
         var sample = JsonDocument.Parse(File.ReadAllText(TestConfig.ConfigPath)).RootElement.GetProperty("Orchestrator");
         var shop = sample.GetProperty("Apps").GetProperty("shop").GetRawText();
-        var apps = Enumerable.Range(0, 10).Select(i => $"\"app-{i}\": {shop.Replace("shop-primary-unhealthy", $"app-{i}-primary-unhealthy", StringComparison.Ordinal)}");
+        var apps = Enumerable.Range(0, 10)
+            .Select(i => $"\"app-{i}\": {shop.Replace("shop-primary-unhealthy", $"app-{i}-primary-unhealthy", StringComparison.Ordinal)}");
         return $$"""{ "Orchestrator": { "Region": "us-west-2", "Apps": { {{string.Join(",\n", apps)}} } } }""";
     }
 }

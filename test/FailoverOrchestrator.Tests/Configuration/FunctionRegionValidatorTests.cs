@@ -30,7 +30,8 @@ public class FunctionRegionValidatorTests
             OrchestratorConfiguration.Load(TestConfig.ConfigPath, null, functionRegion: "us-east-1"));
 
         var error = Assert.Single(ex.Errors, e => e.StartsWith("AWS_REGION:", StringComparison.Ordinal));
-        Assert.Contains("the function runs in us-east-1, which is Orchestrator:Apps:shop:PrimaryRegion (app 'shop')", error, StringComparison.Ordinal);
+        Assert.Contains("the function runs in us-east-1, which is Orchestrator:Apps:shop:PrimaryRegion (app 'shop')", error,
+            StringComparison.Ordinal);
         Assert.Contains("standby region (us-west-2)", error, StringComparison.Ordinal);
     }
 

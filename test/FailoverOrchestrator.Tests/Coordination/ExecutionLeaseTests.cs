@@ -6,7 +6,8 @@ using Moq;
 
 namespace FailoverOrchestrator.Tests.Coordination;
 
-/// <summary>The fence before every change: a fenced renewal that counts only while it is fresh on the holder's own monotonic clock.</summary>
+/// <summary>The fence before every change: a fenced renewal that counts only while it is fresh on the holder's own monotonic
+/// clock.</summary>
 public class ExecutionLeaseTests
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(120);
@@ -25,7 +26,8 @@ public class ExecutionLeaseTests
         Assert.Equal(TimeSpan.FromSeconds(40), sut.SafetyMargin);
     }
 
-    /// <summary>The holder stalls while its renewal is in flight: by its own clock the renewal is older than the margin, so it renews again before acting.</summary>
+    /// <summary>The holder stalls while its renewal is in flight: by its own clock the renewal is older than the margin, so it renews again
+    /// before acting.</summary>
     [Fact]
     public async Task EnsureHeldAsync_HolderStalledDuringRenewal_RenewsAgainBeforeActing()
     {
@@ -60,7 +62,8 @@ public class ExecutionLeaseTests
                 return Task.CompletedTask;
             });
 
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => CreateSut(store, time).EnsureHeldAsync("sns:Publish", CancellationToken.None));
+        var error =
+            await Assert.ThrowsAsync<TimeoutException>(() => CreateSut(store, time).EnsureHeldAsync("sns:Publish", CancellationToken.None));
 
         Assert.Contains("sns:Publish was not made", error.Message, StringComparison.Ordinal);
     }
@@ -70,9 +73,11 @@ public class ExecutionLeaseTests
     {
         var time = new FakeTimeProvider();
         var store = new Mock<IStateStore>(MockBehavior.Strict);
-        store.Setup(s => s.RenewAsync("shop", 4, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ThrowsAsync(new LeaseLostException("shop", 4));
+        store.Setup(s => s.RenewAsync("shop", 4, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new LeaseLostException("shop", 4));
 
-        await Assert.ThrowsAsync<LeaseLostException>(() => CreateSut(store, time).EnsureHeldAsync("step DnsUpsert", CancellationToken.None));
+        await Assert.ThrowsAsync<LeaseLostException>(() =>
+            CreateSut(store, time).EnsureHeldAsync("step DnsUpsert", CancellationToken.None));
     }
 
     private static ExecutionLease CreateSut(Mock<IStateStore> store, FakeTimeProvider time) =>

@@ -25,18 +25,33 @@ public class SwitchExecutorTests
     {
         _audit = _aws.RecordAudit();
         _notes = _aws.RecordNotifications();
-        _aws.State.Setup(s => s.EnsureAsync("shop", "us-east-1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-        _aws.State.Setup(s => s.CheckpointAsync("shop", It.IsAny<long>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-        _aws.State.Setup(s => s.CommitAsync("shop", It.IsAny<long>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-        _aws.State.Setup(s => s.RecordFailureAsync("shop", It.IsAny<long>(), It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-        _aws.State.Setup(s => s.AbandonAsync("shop", It.IsAny<long>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        _aws.State.Setup(s => s.EnsureAsync("shop", "us-east-1", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Returns(Task.CompletedTask);
+        _aws.State.Setup(s =>
+            s.CheckpointAsync(
+            "shop", It.IsAny<long>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(
+            Task.CompletedTask);
+        _aws.State.Setup(s =>
+            s.CommitAsync("shop", It.IsAny<long>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(
+            Task.CompletedTask);
+        _aws.State.Setup(s =>
+            s.RecordFailureAsync(
+            "shop", It.IsAny<long>(), It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<DateTimeOffset>(),
+            It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        _aws.State.Setup(s => s.AbandonAsync("shop", It.IsAny<long>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns(Task.CompletedTask);
 
         // The read before acquiring (a test that loses sets what it reads), the fence before each step and change,
         // the records a retry needs, and the claim of the one Suppressed page of a cooldown window.
         _aws.State.Setup(s => s.GetAsync("shop", It.IsAny<CancellationToken>())).ReturnsAsync((AppState?)null);
-        _aws.State.Setup(s => s.RenewAsync("shop", It.IsAny<long>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-        _aws.State.Setup(s => s.RecordExecutionValueAsync("shop", It.IsAny<long>(), It.IsAny<ExecutionValue>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-        _aws.State.Setup(s => s.TryClaimSuppressedPageAsync("shop", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        _aws.State.Setup(s => s.RenewAsync("shop", It.IsAny<long>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Returns(Task.CompletedTask);
+        _aws.State.Setup(s =>
+            s.RecordExecutionValueAsync(
+            "shop", It.IsAny<long>(), It.IsAny<ExecutionValue>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(),
+            It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        _aws.State.Setup(s => s.TryClaimSuppressedPageAsync("shop", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(true);
     }
 
     [Fact]
@@ -50,8 +65,11 @@ public class SwitchExecutorTests
         Assert.Equal("us-west-2", result.ActiveRegion);
         Assert.Equal(StepNames.DefaultOrder, _ran);
         Assert.Equal(7, result.Steps.Count);
-        _aws.State.Verify(s => s.CheckpointAsync("shop", 3, It.IsAny<string>(), _time.GetUtcNow() + TimeSpan.FromSeconds(120), It.IsAny<CancellationToken>()), Times.Exactly(7));
-        _aws.State.Verify(s => s.CommitAsync("shop", 3, "us-west-2", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+        _aws.State.Verify(s =>
+            s.CheckpointAsync("shop", 3, It.IsAny<string>(), _time.GetUtcNow() + TimeSpan.FromSeconds(120), It.IsAny<CancellationToken>()),
+            Times.Exactly(7));
+        _aws.State.Verify(s => s.CommitAsync("shop", 3, "us-west-2", It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()),
+            Times.Once);
         Assert.Equal("TriggerReceived", _audit[0].Kind);
         Assert.Equal("LeaseAcquired", _audit[1].Kind);
         Assert.Equal("Completed", _audit[^1].Kind);
@@ -93,7 +111,9 @@ public class SwitchExecutorTests
     [Fact]
     public async Task RunAsync_AlreadyInTarget_AnswersWithoutRunningOrNotifying()
     {
-        Lose(new AppState { App = "shop", ActiveRegion = "us-west-2", Phase = Phase.Steady, Epoch = 3, ExecutionId = "e0", LastTriggerKey = _alarm.IdempotencyKey });
+        Lose(
+            new AppState { App = "shop", ActiveRegion = "us-west-2", Phase = Phase.Steady, Epoch = 3, ExecutionId = "e0",
+            LastTriggerKey = _alarm.IdempotencyKey });
 
         var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None);
 
@@ -112,7 +132,8 @@ public class SwitchExecutorTests
             .Callback<AcquireRequest, CancellationToken>((r, _) => sent = r)
             .ReturnsAsync((AppState?)null);
         _aws.State.Setup(s => s.GetAsync("shop", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(() => Holding(attempts: 2, completed: [StepNames.Preflight]) with { ExecutionId = "shop-older", Holder = sent?.ExecutionId });
+            .ReturnsAsync(() =>
+                Holding(attempts: 2, completed: [StepNames.Preflight]) with { ExecutionId = "shop-older", Holder = sent?.ExecutionId });
 
         var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None);
 
@@ -125,7 +146,9 @@ public class SwitchExecutorTests
     [Fact]
     public async Task RunAsync_DuplicateOfABlockedAlarm_BlockedNotDone()
     {
-        Lose(new AppState { App = "shop", ActiveRegion = "us-east-1", Phase = Phase.Steady, Epoch = 3, ExecutionId = "e0", LastTriggerKey = _alarm.IdempotencyKey, LastError = "us-west-2 is not ready" });
+        Lose(
+            new AppState { App = "shop", ActiveRegion = "us-east-1", Phase = Phase.Steady, Epoch = 3, ExecutionId = "e0",
+            LastTriggerKey = _alarm.IdempotencyKey, LastError = "us-west-2 is not ready" });
 
         var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None);
 
@@ -141,7 +164,9 @@ public class SwitchExecutorTests
     {
         Lose(Live());
 
-        var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop([new("Orchestrator:Apps:shop:WaitOutLiveLease", "false")]), SwitchDirection.Failover, CancellationToken.None);
+        var result = await CreateSut()
+            .RunAsync(_alarm, TestConfig.Shop([new("Orchestrator:Apps:shop:WaitOutLiveLease", "false")]), SwitchDirection.Failover,
+            CancellationToken.None);
 
         Assert.Equal(Outcome.InProgressElsewhere, result.Outcome);
         Assert.Contains("execution e0", result.Reason, StringComparison.Ordinal);
@@ -165,9 +190,11 @@ public class SwitchExecutorTests
         Lose(Live());
         var reads = 0;
         _aws.State.Setup(s => s.GetAsync("shop", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(() => ++reads < 3 ? Live() : new AppState { App = "shop", ActiveRegion = "us-west-2", Phase = Phase.Steady, Epoch = 3, ExecutionId = "e0" });
+            .ReturnsAsync(() => ++reads < 3
+                ? Live() : new AppState { App = "shop", ActiveRegion = "us-west-2", Phase = Phase.Steady, Epoch = 3, ExecutionId = "e0" });
 
-        var result = await StepContexts.AdvanceUntilDone(_time, CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None));
+        var result = await StepContexts.AdvanceUntilDone(_time,
+            CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None));
 
         Assert.Equal(Outcome.AlreadyInTargetState, result.Outcome);
         Assert.Empty(_ran);
@@ -183,7 +210,8 @@ public class SwitchExecutorTests
             .ReturnsAsync(Holding(attempts: 2, completed: [StepNames.Preflight]));
         _aws.State.Setup(s => s.GetAsync("shop", It.IsAny<CancellationToken>())).ReturnsAsync(dead);
 
-        var result = await StepContexts.AdvanceUntilDone(_time, CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None));
+        var result = await StepContexts.AdvanceUntilDone(_time,
+            CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None));
 
         Assert.Equal(Outcome.FailedOver, result.Outcome);
         Assert.DoesNotContain(StepNames.Preflight, _ran);
@@ -191,12 +219,15 @@ public class SwitchExecutorTests
     }
 
     private static AppState Live() =>
-        new() { App = "shop", ActiveRegion = "us-east-1", Phase = Phase.FailingOver, TargetRegion = "us-west-2", Epoch = 3, ExecutionId = "e0", LeaseExpiresAt = StepContexts.Clock().GetUtcNow().AddSeconds(30) };
+        new() { App = "shop", ActiveRegion = "us-east-1", Phase = Phase.FailingOver, TargetRegion = "us-west-2", Epoch = 3,
+            ExecutionId = "e0", LeaseExpiresAt = StepContexts.Clock().GetUtcNow().AddSeconds(30) };
 
     [Fact]
     public async Task RunAsync_WithinCooldown_SuppressedAndNotified()
     {
-        Lose(new AppState { App = "shop", ActiveRegion = "us-east-1", Phase = Phase.Steady, Epoch = 4, ExecutionId = "e1", LastTransitionAt = _time.GetUtcNow().AddMinutes(-5), LastTriggerKey = "older" });
+        Lose(
+            new AppState { App = "shop", ActiveRegion = "us-east-1", Phase = Phase.Steady, Epoch = 4, ExecutionId = "e1",
+            LastTransitionAt = _time.GetUtcNow().AddMinutes(-5), LastTriggerKey = "older" });
 
         var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None);
 
@@ -208,7 +239,9 @@ public class SwitchExecutorTests
     [Fact]
     public async Task RunAsync_NewAlarmWithinCooldownAfterFailover_SuppressedAndNotified()
     {
-        Lose(new AppState { App = "shop", ActiveRegion = "us-west-2", Phase = Phase.Steady, Epoch = 4, ExecutionId = "e1", LastTransitionAt = _time.GetUtcNow().AddMinutes(-5), LastTriggerKey = "older" });
+        Lose(
+            new AppState { App = "shop", ActiveRegion = "us-west-2", Phase = Phase.Steady, Epoch = 4, ExecutionId = "e1",
+            LastTransitionAt = _time.GetUtcNow().AddMinutes(-5), LastTriggerKey = "older" });
 
         var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None);
 
@@ -222,7 +255,9 @@ public class SwitchExecutorTests
     [Fact]
     public async Task RunAsync_NewAlarmAfterCooldownAlreadyFailedOver_AlreadyInTargetState()
     {
-        Lose(new AppState { App = "shop", ActiveRegion = "us-west-2", Phase = Phase.Steady, Epoch = 4, ExecutionId = "e1", LastTransitionAt = _time.GetUtcNow().AddHours(-2), LastTriggerKey = "older" });
+        Lose(
+            new AppState { App = "shop", ActiveRegion = "us-west-2", Phase = Phase.Steady, Epoch = 4, ExecutionId = "e1",
+            LastTransitionAt = _time.GetUtcNow().AddHours(-2), LastTriggerKey = "older" });
 
         var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None);
 
@@ -234,7 +269,9 @@ public class SwitchExecutorTests
     [Fact]
     public async Task RunAsync_AppFailed_BlockedPointingAtResume()
     {
-        Lose(new AppState { App = "shop", ActiveRegion = "us-east-1", Phase = Phase.Failed, TargetRegion = "us-west-2", Epoch = 4, ExecutionId = "e1", LastError = "DnsUpsert: boom" });
+        Lose(
+            new AppState { App = "shop", ActiveRegion = "us-east-1", Phase = Phase.Failed, TargetRegion = "us-west-2", Epoch = 4,
+            ExecutionId = "e1", LastError = "DnsUpsert: boom" });
 
         var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None);
 
@@ -249,12 +286,19 @@ public class SwitchExecutorTests
     {
         Acquire(Holding(attempts: attempt));
 
-        var ex = await Assert.ThrowsAsync<ExecutionFailedException>(() => CreateSut(failing: StepNames.DnsUpsert).RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ExecutionFailedException>(() =>
+            CreateSut(failing: StepNames.DnsUpsert).RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None));
 
         Assert.Equal(terminal, ex.Terminal);
         Assert.Equal(StepNames.DnsUpsert, ex.Step);
-        _aws.State.Verify(s => s.RecordFailureAsync("shop", 3, It.Is<string>(m => m.Contains("DnsUpsert", StringComparison.Ordinal)), terminal, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
-        _aws.State.Verify(s => s.CommitAsync(It.IsAny<string>(), It.IsAny<long>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
+        _aws.State.Verify(s =>
+            s.RecordFailureAsync(
+            "shop", 3, It.Is<string>(m => m.Contains("DnsUpsert", StringComparison.Ordinal)), terminal, It.IsAny<DateTimeOffset>(),
+            It.IsAny<CancellationToken>()), Times.Once);
+        _aws.State.Verify(s =>
+            s.CommitAsync(
+            It.IsAny<string>(), It.IsAny<long>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()),
+            Times.Never);
         Assert.StartsWith($"[failover] {label} shop -> us-west-2", Assert.Single(_notes).Subject, StringComparison.Ordinal);
         Assert.Contains(_audit, a => a.Kind == "StepFailed" && a.Step == StepNames.DnsUpsert);
     }
@@ -265,11 +309,15 @@ public class SwitchExecutorTests
         Acquire(Holding(attempts: 1));
 
         var ex = await Assert.ThrowsAsync<ExecutionFailedException>(() =>
-            CreateSut(failing: StepNames.DnsUpsert, error: () => new StepFailedException(StepNames.DnsUpsert, "the cluster refused the update") { Terminal = true })
+            CreateSut(failing: StepNames.DnsUpsert, error: () =>
+                new StepFailedException(StepNames.DnsUpsert, "the cluster refused the update") { Terminal = true })
                 .RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None));
 
         Assert.True(ex.Terminal);
-        _aws.State.Verify(s => s.RecordFailureAsync("shop", 3, It.Is<string>(m => m.Contains("refused", StringComparison.Ordinal)), true, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Once);
+        _aws.State.Verify(s =>
+            s.RecordFailureAsync(
+            "shop", 3, It.Is<string>(m => m.Contains("refused", StringComparison.Ordinal)), true, It.IsAny<DateTimeOffset>(),
+            It.IsAny<CancellationToken>()), Times.Once);
         Assert.StartsWith("[failover] FAILED shop -> us-west-2", Assert.Single(_notes).Subject, StringComparison.Ordinal);
     }
 
@@ -281,11 +329,15 @@ public class SwitchExecutorTests
         deadline.Cancel();
 
         var ex = await Assert.ThrowsAsync<ExecutionFailedException>(() =>
-            CreateSut(failing: StepNames.EcsScaleUp, error: () => new OperationCanceledException(deadline.Token)).RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None));
+            CreateSut(failing: StepNames.EcsScaleUp, error: () => new OperationCanceledException(deadline.Token))
+                .RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None));
 
         Assert.False(ex.Terminal);
         Assert.Equal(StepNames.EcsScaleUp, ex.Step);
-        _aws.State.Verify(s => s.RecordFailureAsync("shop", 3, It.IsAny<string>(), false, It.IsAny<DateTimeOffset>(), It.Is<CancellationToken>(t => !t.IsCancellationRequested)), Times.Once);
+        _aws.State.Verify(s =>
+            s.RecordFailureAsync(
+            "shop", 3, It.IsAny<string>(), false, It.IsAny<DateTimeOffset>(), It.Is<CancellationToken>(t => !t.IsCancellationRequested)),
+            Times.Once);
         Assert.StartsWith("[failover] RETRYING shop", Assert.Single(_notes).Subject, StringComparison.Ordinal);
     }
 
@@ -297,11 +349,15 @@ public class SwitchExecutorTests
         deadline.Cancel();
 
         var ex = await Assert.ThrowsAsync<ExecutionFailedException>(() =>
-            CreateSut(failing: StepNames.DnsUpsert, error: () => new OperationCanceledException(deadline.Token)).RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, deadline.Token));
+            CreateSut(failing: StepNames.DnsUpsert, error: () => new OperationCanceledException(deadline.Token))
+                .RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, deadline.Token));
 
         Assert.IsAssignableFrom<OperationCanceledException>(ex.InnerException);
         Assert.Equal(StepNames.DnsUpsert, ex.Step);
-        _aws.State.Verify(s => s.RecordFailureAsync("shop", 3, It.IsAny<string>(), false, It.IsAny<DateTimeOffset>(), It.Is<CancellationToken>(t => !t.IsCancellationRequested)), Times.Once);
+        _aws.State.Verify(s =>
+            s.RecordFailureAsync(
+            "shop", 3, It.IsAny<string>(), false, It.IsAny<DateTimeOffset>(), It.Is<CancellationToken>(t => !t.IsCancellationRequested)),
+            Times.Once);
         Assert.Single(_notes);
     }
 
@@ -309,13 +365,17 @@ public class SwitchExecutorTests
     public async Task RunAsync_CheckpointFindsLeaseLost_StopsWithoutFurtherCalls()
     {
         Acquire(Holding());
-        _aws.State.Setup(s => s.CheckpointAsync("shop", 3, StepNames.EcsScaleUp, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ThrowsAsync(new LeaseLostException("shop", 3));
+        _aws.State.Setup(s => s.CheckpointAsync("shop", 3, StepNames.EcsScaleUp, It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new LeaseLostException("shop", 3));
 
         var result = await CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None);
 
         Assert.Equal(Outcome.InProgressElsewhere, result.Outcome);
         Assert.Equal([StepNames.Preflight, StepNames.EcsScaleUp], _ran);
-        _aws.State.Verify(s => s.CommitAsync(It.IsAny<string>(), It.IsAny<long>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
+        _aws.State.Verify(s =>
+            s.CommitAsync(
+            It.IsAny<string>(), It.IsAny<long>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()),
+            Times.Never);
         Assert.Empty(_notes);
         Assert.Equal("LeaseLost", _audit[^1].Kind);
     }
@@ -338,7 +398,8 @@ public class SwitchExecutorTests
     {
         Acquire(Holding(attempts: 4));
 
-        var ex = await Assert.ThrowsAsync<ExecutionFailedException>(() => CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ExecutionFailedException>(() =>
+            CreateSut().RunAsync(_alarm, TestConfig.Shop(), SwitchDirection.Failover, CancellationToken.None));
 
         Assert.True(ex.Terminal);
         Assert.Empty(_ran);
@@ -355,11 +416,15 @@ public class SwitchExecutorTests
         Assert.Equal("us-east-1", result.ActiveRegion);
         Assert.Equal([StepNames.Preflight], _ran);
         _aws.State.Verify(s => s.AbandonAsync("shop", 3, "not ready", It.IsAny<CancellationToken>()), Times.Once);
-        _aws.State.Verify(s => s.CommitAsync(It.IsAny<string>(), It.IsAny<long>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()), Times.Never);
+        _aws.State.Verify(s =>
+            s.CommitAsync(
+            It.IsAny<string>(), It.IsAny<long>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()),
+            Times.Never);
         Assert.StartsWith("[failover] Blocked shop -> us-west-2", Assert.Single(_notes).Subject, StringComparison.Ordinal);
     }
 
-    private AppState Holding(int attempts = 1, IReadOnlyList<string>? completed = null, Phase phase = Phase.FailingOver, string target = "us-west-2") => new()
+    private AppState Holding(int attempts = 1, IReadOnlyList<string>? completed = null, Phase phase = Phase.FailingOver,
+        string target = "us-west-2") => new()
     {
         App = "shop",
         ActiveRegion = phase == Phase.FailingOver ? "us-east-1" : "us-west-2",
@@ -391,10 +456,12 @@ public class SwitchExecutorTests
                 .Callback(() => _ran.Add(name))
                 .ReturnsAsync(() => name == failing
                     ? throw (error?.Invoke() ?? new StepFailedException(name, "boom"))
-                    : blocking && name == StepNames.Preflight ? new StepOutcome(StepStatus.Blocked, "not ready", []) : StepOutcome.Succeeded("ok", []));
+                    : blocking && name == StepNames.Preflight
+                        ? new StepOutcome(StepStatus.Blocked, "not ready", []) : StepOutcome.Succeeded("ok", []));
             return step.Object;
         }).ToDictionary(s => s.Name);
         var pipeline = new SwitchPipeline(steps, _time, NullLogger<SwitchPipeline>.Instance);
-        return new SwitchExecutor(_aws.State.Object, _aws.Audit.Object, pipeline, new OnCallNotifier(_aws.Sns.Object, NullLogger<OnCallNotifier>.Instance), _time, NullLogger<SwitchExecutor>.Instance);
+        return new SwitchExecutor(_aws.State.Object, _aws.Audit.Object, pipeline,
+            new OnCallNotifier(_aws.Sns.Object, NullLogger<OnCallNotifier>.Instance), _time, NullLogger<SwitchExecutor>.Instance);
     }
 }

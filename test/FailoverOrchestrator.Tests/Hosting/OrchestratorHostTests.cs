@@ -61,7 +61,9 @@ public class OrchestratorHostTests
             ExecutionId = "e1",
             ActiveRegion = "us-west-2",
             TargetRegion = "us-west-2",
-            Steps = [new StepResult { Name = "Preflight", Status = StepStatus.Succeeded, StartedAt = DateTimeOffset.UnixEpoch, DurationMs = 12, Detail = "ready" }],
+            Steps =
+                [new StepResult { Name = "Preflight", Status = StepStatus.Succeeded, StartedAt = DateTimeOffset.UnixEpoch, DurationMs = 12,
+                Detail = "ready" }],
             Reason = "alarm",
         };
 
@@ -90,7 +92,8 @@ public class OrchestratorHostTests
         var payload = await OrchestratorHost.ReadPayloadAsync(big, CancellationToken.None);
 
         Assert.InRange(payload.Length, TriggerParser.MaxDeliveredBytes + 1, TriggerParser.MaxDeliveredBytes + (16 * 1024));
-        Assert.StartsWith($"the payload is more than {TriggerParser.MaxDeliveredBytes} bytes", TriggerParser.Parse(payload).Error, StringComparison.Ordinal);
+        Assert.StartsWith($"the payload is more than {TriggerParser.MaxDeliveredBytes} bytes", TriggerParser.Parse(payload).Error,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,7 +103,8 @@ public class OrchestratorHostTests
             .ThrowsAsync(new TimeoutException("state table unreachable"));
         using var metrics = new StringWriter();
 
-        await Assert.ThrowsAsync<TimeoutException>(() => CreateSut(metrics).InvokeAsync(TestConfig.Event("alarm-lambda-action.json"), CancellationToken.None));
+        await Assert.ThrowsAsync<TimeoutException>(() =>
+            CreateSut(metrics).InvokeAsync(TestConfig.Event("alarm-lambda-action.json"), CancellationToken.None));
 
         using var line = JsonDocument.Parse(metrics.ToString());
         Assert.Equal(1, line.RootElement.GetProperty("SwitchesFailed").GetInt64());
@@ -110,7 +114,8 @@ public class OrchestratorHostTests
     [Fact]
     public async Task InvokeAsync_StatusThatThrows_NoMetricLine()
     {
-        _aws.State.Setup(s => s.GetAsync("shop", It.IsAny<CancellationToken>())).ThrowsAsync(new TimeoutException("state table unreachable"));
+        _aws.State.Setup(s => s.GetAsync("shop", It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TimeoutException("state table unreachable"));
         using var metrics = new StringWriter();
         var status = Encoding.UTF8.GetBytes("{\"command\":\"status\",\"app\":\"shop\"}");
 
@@ -122,6 +127,7 @@ public class OrchestratorHostTests
     private OrchestratorHost CreateSut(TextWriter? metrics = null)
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-04T08:01:05Z", System.Globalization.CultureInfo.InvariantCulture));
-        return new(TestConfig.Load(), _aws.Dependencies, time, NullLoggerFactory.Instance, metrics is null ? null : new SwitchMetrics(metrics, time));
+        return new(TestConfig.Load(), _aws.Dependencies, time, NullLoggerFactory.Instance, metrics is null
+            ? null : new SwitchMetrics(metrics, time));
     }
 }

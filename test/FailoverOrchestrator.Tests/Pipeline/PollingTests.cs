@@ -12,7 +12,8 @@ public class PollingTests
     {
         var reads = 0;
 
-        var done = await Polling.UntilAsync(_ => Task.FromResult(++reads > 5), PollSchedule.Default, _time.GetUtcNow().AddMilliseconds(999), _time, CancellationToken.None);
+        var done = await Polling.UntilAsync(_ => Task.FromResult(++reads > 5), PollSchedule.Default, _time.GetUtcNow().AddMilliseconds(999),
+            _time, CancellationToken.None);
 
         Assert.False(done);
         Assert.Equal(1, reads);
@@ -23,7 +24,8 @@ public class PollingTests
     {
         var reads = 0;
 
-        var done = await Polling.UntilAsync(_ => Task.FromResult(++reads == 3), PollSchedule.Lease, deadline: null, _time, CancellationToken.None, shorten: _ => TimeSpan.Zero);
+        var done = await Polling.UntilAsync(_ => Task.FromResult(++reads == 3), PollSchedule.Lease, deadline: null, _time,
+            CancellationToken.None, shorten: _ => TimeSpan.Zero);
 
         Assert.True(done);
         Assert.Equal(3, reads);
@@ -33,7 +35,8 @@ public class PollingTests
     public async Task UntilAsync_NotDone_SleepsOnTheGivenClockAsScheduled()
     {
         var reads = 0;
-        var polling = Polling.UntilAsync(_ => Task.FromResult(++reads == 3), PollSchedule.HealthCheck, _time.GetUtcNow().AddMinutes(1), _time, CancellationToken.None);
+        var polling = Polling.UntilAsync(_ => Task.FromResult(++reads == 3), PollSchedule.HealthCheck, _time.GetUtcNow().AddMinutes(1),
+            _time, CancellationToken.None);
 
         _time.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal(2, reads);

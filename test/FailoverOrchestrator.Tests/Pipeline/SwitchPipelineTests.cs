@@ -38,7 +38,8 @@ public class SwitchPipelineTests
 
         await CreateSut().ExecuteAsync(context, [], _observer.Object, CancellationToken.None);
 
-        Assert.Equal(["Preflight", "EcsScaleUp", "TargetHealthy", "PromoteWriter", "DnsUpsert", "EcsScaleDown", "SnsNotify", "AuditLog"], _ran);
+        Assert.Equal(["Preflight", "EcsScaleUp", "TargetHealthy", "PromoteWriter", "DnsUpsert", "EcsScaleDown", "SnsNotify", "AuditLog"],
+            _ran);
     }
 
     [Fact]
@@ -49,7 +50,8 @@ public class SwitchPipelineTests
         await CreateSut().ExecuteAsync(context, ["Preflight", "EcsScaleUp", "TargetHealthy"], _observer.Object, CancellationToken.None);
 
         Assert.Equal(["PromoteWriter", "DnsUpsert", "SnsNotify", "AuditLog"], _ran);
-        Assert.Equal([StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.SkippedCompleted], context.Timeline.Take(3).Select(s => s.Status));
+        Assert.Equal([StepStatus.SkippedCompleted, StepStatus.SkippedCompleted, StepStatus.SkippedCompleted],
+            context.Timeline.Take(3).Select(s => s.Status));
     }
 
     [Fact]
@@ -57,14 +59,18 @@ public class SwitchPipelineTests
     {
         var context = StepContexts.Failover();
 
-        var ex = await Assert.ThrowsAsync<StepFailedException>(() => CreateSut(failing: "PromoteWriter").ExecuteAsync(context, [], _observer.Object, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<StepFailedException>(() =>
+            CreateSut(failing: "PromoteWriter").ExecuteAsync(context, [], _observer.Object, CancellationToken.None));
 
         Assert.Equal("PromoteWriter", ex.Step);
         Assert.Equal(["Preflight", "EcsScaleUp", "TargetHealthy", "PromoteWriter"], _ran);
         Assert.Equal(
-            [StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Failed, StepStatus.NotRun, StepStatus.NotRun, StepStatus.NotRun],
+            [StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Succeeded, StepStatus.Failed, StepStatus.NotRun, StepStatus.NotRun,
+                StepStatus.NotRun],
             context.Timeline.Select(s => s.Status));
-        _observer.Verify(o => o.StepFailedAsync(It.Is<StepResult>(r => r.Name == "PromoteWriter"), It.IsAny<Exception>(), It.IsAny<CancellationToken>()), Times.Once);
+        _observer.Verify(o =>
+            o.StepFailedAsync(It.Is<StepResult>(r => r.Name == "PromoteWriter"), It.IsAny<Exception>(), It.IsAny<CancellationToken>()),
+            Times.Once);
         _observer.Verify(o => o.StepCompletedAsync(It.IsAny<StepResult>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
     }
 
@@ -74,7 +80,8 @@ public class SwitchPipelineTests
         _observer.Setup(o => o.StepCompletedAsync(It.Is<StepResult>(r => r.Name == "EcsScaleUp"), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new FailoverOrchestrator.State.LeaseLostException("shop", 7));
 
-        await Assert.ThrowsAsync<FailoverOrchestrator.State.LeaseLostException>(() => CreateSut().ExecuteAsync(StepContexts.Failover(), [], _observer.Object, CancellationToken.None));
+        await Assert.ThrowsAsync<FailoverOrchestrator.State.LeaseLostException>(() =>
+            CreateSut().ExecuteAsync(StepContexts.Failover(), [], _observer.Object, CancellationToken.None));
 
         Assert.Equal(["Preflight", "EcsScaleUp"], _ran);
     }
@@ -115,8 +122,10 @@ public class SwitchPipelineTests
                 .Callback(() => _ran.Add(name))
                 .ReturnsAsync(() => name == failing
                     ? throw new InvalidOperationException($"{name} broke")
-                    : blocking && name == StepNames.Preflight ? new StepOutcome(StepStatus.Blocked, "not ready", []) : StepOutcome.Succeeded("ok", [name]));
-            step.Setup(s => s.PlanAsync(It.IsAny<StepContext>(), It.IsAny<CancellationToken>())).ReturnsAsync(StepOutcome.Planned("would", [$"plan:{name}"]));
+                    : blocking && name == StepNames.Preflight
+                        ? new StepOutcome(StepStatus.Blocked, "not ready", []) : StepOutcome.Succeeded("ok", [name]));
+            step.Setup(s => s.PlanAsync(It.IsAny<StepContext>(), It.IsAny<CancellationToken>()))
+                .ReturnsAsync(StepOutcome.Planned("would", [$"plan:{name}"]));
             return step.Object;
         });
         return new SwitchPipeline(steps.ToDictionary(s => s.Name), StepContexts.Clock(), NullLogger<SwitchPipeline>.Instance);

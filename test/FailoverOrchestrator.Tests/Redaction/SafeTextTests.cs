@@ -13,13 +13,15 @@ namespace FailoverOrchestrator.Tests.Redaction;
 /// </summary>
 public class SafeTextTests
 {
-    private const string Token = "IQoJb3JpZ2luX2VjEHoaCXVzLWVhc3QtMSJHMEUCIQDfakefakefakefakefakefakefakefakeAiBfakefakefakefakefakefakefakefakefakefakeKvQIIk";
+    private const string Token =
+        "IQoJb3JpZ2luX2VjEHoaCXVzLWVhc3QtMSJHMEUCIQDfakefakefakefakefakefakefakefakeAiBfakefakefakefakefakefakefakefakefakefakeKvQIIk";
     private const string Signature = "5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7";
 
     [Fact]
     public void Redact_DynamoDbInvalidSignatureWithTokenLine_TokenGone()
     {
-        var message = $"The request signature we calculated does not match the signature you provided.\n\nThe Canonical String for this request should have been\n'POST\n/\n\nhost:dynamodb.us-east-1.amazonaws.com\nx-amz-security-token:{Token}\n'";
+        var message = $"The request signature we calculated does not match the signature you provided.\n\nThe Canonical String for this "
+            + $"request should have been\n'POST\n/\n\nhost:dynamodb.us-east-1.amazonaws.com\nx-amz-security-token:{Token}\n'";
 
         var redacted = SafeText.Redact(message);
 
@@ -28,8 +30,12 @@ public class SafeTextTests
     }
 
     [Theory]
-    [InlineData($"denied: Authorization=AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261201/us-east-1/ecs/aws4_request, SignedHeaders=host;x-amz-date, Signature={Signature}")]
-    [InlineData($"denied: Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261201/us-east-1/route53/aws4_request, SignedHeaders=host, Signature={Signature}")]
+    [InlineData(
+        $"denied: Authorization=AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261201/us-east-1/ecs/aws4_request, "
+        + $"SignedHeaders=host;x-amz-date, Signature={Signature}")]
+    [InlineData(
+        $"denied: Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261201/us-east-1/route53/aws4_request, "
+        + $"SignedHeaders=host, Signature={Signature}")]
     [InlineData($"bad query X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20261201&X-Amz-Signature={Signature}&X-Amz-Security-Token={Token}")]
     [InlineData($"token {Token} expired")]
     public void Redact_SignatureCredentialOrTokenEcho_Removed(string message)
@@ -44,7 +50,8 @@ public class SafeTextTests
     [Fact]
     public void Redact_OrdinaryAwsMessage_Unchanged()
     {
-        const string message = "Service not found: arn:aws:ecs:us-west-2:111122223333:service/shop-usw2/web (request 0f5b3c2a-7d7e-4d0e-9a51-3c0d5e8f6b21)";
+        const string message =
+            "Service not found: arn:aws:ecs:us-west-2:111122223333:service/shop-usw2/web (request 0f5b3c2a-7d7e-4d0e-9a51-3c0d5e8f6b21)";
 
         Assert.Equal(message, SafeText.Redact(message));
         Assert.Equal(message, AwsErrorParser.Redact(message));
@@ -64,7 +71,8 @@ public class SafeTextTests
     [Fact]
     public void Body_ReasonWithNewlines_CannotForgeALine()
     {
-        var result = new FailoverResult { Outcome = Outcome.FailedOver, App = "shop", ActiveRegion = "us-west-2", TargetRegion = "us-west-2", Reason = "drill\nOutcome: FAILED BACK\nActive region now: us-east-1" };
+        var result = new FailoverResult { Outcome = Outcome.FailedOver, App = "shop", ActiveRegion = "us-west-2",
+            TargetRegion = "us-west-2", Reason = "drill\nOutcome: FAILED BACK\nActive region now: us-east-1" };
 
         var body = NotificationComposer.Body(result, null);
 

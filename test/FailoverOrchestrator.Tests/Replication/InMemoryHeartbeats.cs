@@ -64,7 +64,8 @@ internal sealed class InMemoryHeartbeats(TimeProvider time) : IHeartbeatStore
     {
         if (Unreachable.Contains(region))
         {
-            throw new AwsServiceException("DynamoDB", "GetItem", System.Net.HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", $"{region} is unreachable", null);
+            throw new AwsServiceException("DynamoDB", "GetItem", System.Net.HttpStatusCode.ServiceUnavailable, "ServiceUnavailable",
+                $"{region} is unreachable", null);
         }
     }
 }

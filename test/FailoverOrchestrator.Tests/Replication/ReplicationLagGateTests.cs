@@ -46,7 +46,8 @@ public class ReplicationLagGateTests
         Assert.Equal(_time.GetUtcNow() - TimeSpan.FromSeconds(300), check.Rpo.ReplicatedUntil);
         Assert.Contains("up to 300 s is over MaxReplicationLagSeconds (120 s)", check.Block, StringComparison.Ordinal);
         Assert.Contains("LagPolicy Block", check.Block, StringComparison.Ordinal);
-        Assert.Contains("Writes made in us-east-1 after 07:56:05Z, up to 300 s, may be missing in us-west-2", check.Block, StringComparison.Ordinal);
+        Assert.Contains("Writes made in us-east-1 after 07:56:05Z, up to 300 s, may be missing in us-west-2", check.Block,
+            StringComparison.Ordinal);
         Assert.Equal(0, _heartbeats.Writes);
     }
 
@@ -80,7 +81,8 @@ public class ReplicationLagGateTests
         OldHeartbeatInTarget(TimeSpan.FromSeconds(300));
         _heartbeats.Unreachable.Add(East);
 
-        var check = await CreateSut().CheckAsync(Failover(automatic: false, limit: 120, accept: 400), execute: true, CancellationToken.None);
+        var check = await CreateSut()
+            .CheckAsync(Failover(automatic: false, limit: 120, accept: 400), execute: true, CancellationToken.None);
 
         Assert.Null(check.Block);
         Assert.Equal(400, check.Rpo.AcceptedLossSeconds);
@@ -122,7 +124,8 @@ public class ReplicationLagGateTests
 
         var check = await StepContexts.AdvanceUntilDone(_time, CreateSut().CheckAsync(context, execute: true, CancellationToken.None));
 
-        Assert.Contains("the old primary us-east-1's replica has not caught up with us-west-2's writes", check.Block, StringComparison.Ordinal);
+        Assert.Contains("the old primary us-east-1's replica has not caught up with us-west-2's writes", check.Block,
+            StringComparison.Ordinal);
         Assert.True(_time.GetUtcNow() - started >= TimeSpan.FromSeconds(5));
     }
 
@@ -154,7 +157,8 @@ public class ReplicationLagGateTests
     {
         var app = TestConfig.Shop(
         [
-            new("Orchestrator:Apps:shop:Replication:MaxReplicationLagSeconds", limit?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("Orchestrator:Apps:shop:Replication:MaxReplicationLagSeconds",
+                limit?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("Orchestrator:Apps:shop:Replication:LagPolicy", policy),
         ]);
         var context = StepContexts.Failover(app);

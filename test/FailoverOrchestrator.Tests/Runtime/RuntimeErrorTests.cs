@@ -41,7 +41,10 @@ public class RuntimeErrorTests
     public void From_CauseEchoingASignature_RedactsItInTheDocument()
     {
         const string signature = "5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7";
-        var error = new InvalidOperationException("status could not be read", new InvalidOperationException($"denied: Authorization=AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261201/us-east-1/dynamodb/aws4_request, Signature={signature}"));
+        var error = new InvalidOperationException("status could not be read",
+            new InvalidOperationException(
+            $"denied: Authorization=AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261201/us-east-1/dynamodb/aws4_request, "
+            + $"Signature={signature}"));
 
         var json = JsonSerializer.Serialize(RuntimeError.From(error), RuntimeJsonContext.Default.RuntimeError);
 

@@ -11,8 +11,10 @@ namespace FailoverOrchestrator.Tests.Steps;
 public class DnsUpsertStepTests
 {
     private const string Zone = "Z111111QQQQQQQ";
-    private static readonly ResourceRecordSet AtPrimary = new("api.example.com.", "A", new AliasTarget("Z35SXDOTRQ7X7K", "shop-use1-123.us-east-1.elb.amazonaws.com.", true), null, []);
-    private static readonly ResourceRecordSet AtStandby = new("api.example.com.", "A", new AliasTarget("Z1H1FL5HABSF5", "shop-usw2-456.us-west-2.elb.amazonaws.com.", true), null, []);
+    private static readonly ResourceRecordSet AtPrimary =
+        new("api.example.com.", "A", new AliasTarget("Z35SXDOTRQ7X7K", "shop-use1-123.us-east-1.elb.amazonaws.com.", true), null, []);
+    private static readonly ResourceRecordSet AtStandby =
+        new("api.example.com.", "A", new AliasTarget("Z1H1FL5HABSF5", "shop-usw2-456.us-west-2.elb.amazonaws.com.", true), null, []);
     private readonly AwsMocks _aws = new();
     private readonly FakeTimeProvider _time = StepContexts.Clock();
 
@@ -42,15 +44,20 @@ public class DnsUpsertStepTests
     [Fact]
     public async Task ExecuteAsync_AlreadyAtTarget_UnchangedWithoutChange()
     {
-        Existing(AtStandby with { AliasTarget = AtStandby.AliasTarget! with { DnsName = "DualStack.shop-usw2-456.us-west-2.elb.amazonaws.com" } });
+        Existing(AtStandby with
+        {
+            AliasTarget = AtStandby.AliasTarget! with { DnsName = "DualStack.shop-usw2-456.us-west-2.elb.amazonaws.com" },
+        });
 
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
 
         Assert.Equal(StepStatus.Unchanged, outcome.Status);
-        _aws.Route53.Verify(r => r.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Never);
+        _aws.Route53.Verify(r =>
+            r.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
-    /// <summary>An earlier attempt recorded its change id before it stopped: the retry finds the record moved and waits for that change.</summary>
+    /// <summary>An earlier attempt recorded its change id before it stopped: the retry finds the record moved and waits for that
+    /// change.</summary>
     [Fact]
     public async Task ExecuteAsync_AlreadyAtTargetWithEarlierChangeId_WaitsForThatChange()
     {
@@ -65,7 +72,8 @@ public class DnsUpsertStepTests
         Assert.Equal(StepStatus.Succeeded, outcome.Status);
         Assert.Contains("change C9 of an earlier attempt INSYNC", outcome.Detail, StringComparison.Ordinal);
         Assert.Equal(2, polls);
-        _aws.Route53.Verify(r => r.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Never);
+        _aws.Route53.Verify(r =>
+            r.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -87,17 +95,20 @@ public class DnsUpsertStepTests
     {
         Existing(AtPrimary with { SetIdentifier = "primary" });
 
-        var ex = await Assert.ThrowsAsync<StepFailedException>(() => CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None));
+        var ex =
+            await Assert.ThrowsAsync<StepFailedException>(() => CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None));
 
         Assert.Contains("has a routing policy (set identifier 'primary')", ex.Message, StringComparison.Ordinal);
-        _aws.Route53.Verify(r => r.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Never);
+        _aws.Route53.Verify(r =>
+            r.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
     public async Task ExecuteAsync_RightTargetWrongHealthEvaluation_ChangesIt()
     {
         Existing(AtStandby with { AliasTarget = AtStandby.AliasTarget! with { EvaluateTargetHealth = false } });
-        _aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>())).ReturnsAsync(new ChangeInfo("C6", "INSYNC", _time.GetUtcNow()));
+        _aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ChangeInfo("C6", "INSYNC", _time.GetUtcNow()));
 
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
 
@@ -124,7 +135,8 @@ public class DnsUpsertStepTests
         var app = TestConfig.Shop(
         [
             new("Orchestrator:Apps:shop:Dns:RecordType", "CNAME"), new("Orchestrator:Apps:shop:Dns:Ttl", "60"),
-            new("Orchestrator:Apps:shop:Regions:us-east-1:TargetHostedZoneId", ""), new("Orchestrator:Apps:shop:Regions:us-west-2:TargetHostedZoneId", ""),
+            new("Orchestrator:Apps:shop:Regions:us-east-1:TargetHostedZoneId", ""),
+                new("Orchestrator:Apps:shop:Regions:us-west-2:TargetHostedZoneId", ""),
         ]);
         _aws.Route53.Setup(r => r.ListResourceRecordSetsAsync(Zone, "api.example.com.", "CNAME", 1, It.IsAny<CancellationToken>()))
             .ReturnsAsync([new ResourceRecordSet("api.example.com.", "CNAME", null, 60, ["shop-use1-123.us-east-1.elb.amazonaws.com"])]);
@@ -145,10 +157,13 @@ public class DnsUpsertStepTests
     public async Task ExecuteAsync_NeverInSync_FailsAfterTheWait()
     {
         Existing(AtPrimary);
-        _aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>())).ReturnsAsync(new ChangeInfo("C4", "PENDING", _time.GetUtcNow()));
-        _aws.Route53.Setup(r => r.GetChangeAsync("C4", It.IsAny<CancellationToken>())).ReturnsAsync(new ChangeInfo("C4", "PENDING", _time.GetUtcNow()));
+        _aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ChangeInfo("C4", "PENDING", _time.GetUtcNow()));
+        _aws.Route53.Setup(r => r.GetChangeAsync("C4", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ChangeInfo("C4", "PENDING", _time.GetUtcNow()));
 
-        var ex = await Assert.ThrowsAsync<StepFailedException>(() => StepContexts.AdvanceUntilDone(_time, CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None)));
+        var ex = await Assert.ThrowsAsync<StepFailedException>(() =>
+            StepContexts.AdvanceUntilDone(_time, CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None)));
 
         Assert.Equal(StepNames.DnsUpsert, ex.Step);
         Assert.Contains("change C4 is still PENDING after 90s", ex.Message, StringComparison.Ordinal);
@@ -177,12 +192,16 @@ public class DnsUpsertStepTests
         var outcome = await CreateSut().PlanAsync(StepContexts.Failover(), CancellationToken.None);
 
         Assert.Equal(StepStatus.Planned, outcome.Status);
-        Assert.Contains(outcome.Calls, c => c.StartsWith($"route53:ChangeResourceRecordSets zone={Zone} DELETE api.example.com. A alias shop-use1-123", StringComparison.Ordinal));
-        _aws.Route53.Verify(r => r.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Contains(outcome.Calls, c =>
+            c.StartsWith(
+            $"route53:ChangeResourceRecordSets zone={Zone} DELETE api.example.com. A alias shop-use1-123", StringComparison.Ordinal));
+        _aws.Route53.Verify(r =>
+            r.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     private void Existing(ResourceRecordSet record) =>
-        _aws.Route53.Setup(r => r.ListResourceRecordSetsAsync(Zone, "api.example.com.", "A", 1, It.IsAny<CancellationToken>())).ReturnsAsync([record]);
+        _aws.Route53.Setup(r => r.ListResourceRecordSetsAsync(Zone, "api.example.com.", "A", 1, It.IsAny<CancellationToken>()))
+            .ReturnsAsync([record]);
 
     private DnsUpsertStep CreateSut() => new(_aws.Route53.Object, _time);
 

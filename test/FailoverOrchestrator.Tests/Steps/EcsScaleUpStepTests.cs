@@ -41,7 +41,9 @@ public class EcsScaleUpStepTests
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
 
         Assert.Equal(StepStatus.Unchanged, outcome.Status);
-        _aws.Ecs.Verify(e => e.UpdateServiceAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
+        _aws.Ecs.Verify(e =>
+            e.UpdateServiceAsync(
+            It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -58,7 +60,9 @@ public class EcsScaleUpStepTests
 
         Assert.Equal(StepStatus.Succeeded, outcome.Status);
         _aws.Ecs.Verify(e => e.UpdateServiceAsync("us-east-1", "shop", "web", 4, It.IsAny<CancellationToken>()), Times.Once);
-        _aws.Ecs.Verify(e => e.UpdateServiceAsync("us-west-2", It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
+        _aws.Ecs.Verify(e =>
+            e.UpdateServiceAsync("us-west-2", It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<CancellationToken>()),
+            Times.Never);
     }
 
     [Fact]
@@ -67,10 +71,12 @@ public class EcsScaleUpStepTests
         _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new DescribeServicesResult([Web(4, 2)], []));
 
-        var ex = await Assert.ThrowsAsync<StepFailedException>(() => StepContexts.AdvanceUntilDone(_time, CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None)));
+        var ex = await Assert.ThrowsAsync<StepFailedException>(() =>
+            StepContexts.AdvanceUntilDone(_time, CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None)));
 
         Assert.Equal(StepNames.EcsScaleUp, ex.Step);
-        Assert.Contains("timed out after 90s waiting for running tasks in us-west-2: shop/web running 2 of 4 needed", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("timed out after 90s waiting for running tasks in us-west-2: shop/web running 2 of 4 needed", ex.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,7 +97,8 @@ public class EcsScaleUpStepTests
         _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new DescribeServicesResult([], [new("arn:aws:ecs:us-west-2:111122223333:service/shop/web", "MISSING")]));
 
-        var ex = await Assert.ThrowsAsync<StepFailedException>(() => CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None));
+        var ex =
+            await Assert.ThrowsAsync<StepFailedException>(() => CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None));
 
         Assert.Contains("(MISSING)", ex.Message, StringComparison.Ordinal);
     }
@@ -119,7 +126,8 @@ public class EcsScaleUpStepTests
         _aws.Ecs.Verify(e => e.UpdateServiceAsync("us-west-2", "shop", "web", 1, It.IsAny<CancellationToken>()), Times.Once);
     }
 
-    private static EcsService Web(int desired, int running) => new("web", "arn:aws:ecs:us-west-2:111122223333:service/shop/web", "ACTIVE", desired, running, desired - running);
+    private static EcsService Web(int desired, int running) =>
+        new("web", "arn:aws:ecs:us-west-2:111122223333:service/shop/web", "ACTIVE", desired, running, desired - running);
 
     private EcsScaleUpStep CreateSut() => new(_aws.Ecs.Object, _time);
 }

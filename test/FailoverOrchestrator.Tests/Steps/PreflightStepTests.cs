@@ -33,7 +33,8 @@ public class PreflightStepTests
             ],
             outcome.Calls);
         _aws.Route53.Verify(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>()), Times.Once);
-        _aws.Ecs.Verify(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()), Times.Once);
+        _aws.Ecs.Verify(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()),
+            Times.Once);
         _aws.Tables.Verify(t => t.GetTableStatusAsync("us-west-2", "shop-orders", It.IsAny<CancellationToken>()), Times.Once);
         _aws.Writer.Verify(w => w.ReadAsync("us-west-2", "shop-control", "writer", It.IsAny<CancellationToken>()), Times.Once);
         _aws.VerifyNoCalls();
@@ -60,15 +61,20 @@ public class PreflightStepTests
     {
         Ready();
         _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new AwsServiceException("Route53", "GetHealthCheckStatus", (System.Net.HttpStatusCode)0, "NetworkError", "Connection refused", null));
+            .ThrowsAsync(
+                new AwsServiceException(
+                "Route53", "GetHealthCheckStatus", (System.Net.HttpStatusCode)0, "NetworkError", "Connection refused", null));
         _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new DescribeServicesResult([Service("ACTIVE") with { DesiredCount = 0, RunningCount = 0 }], []));
 
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
 
         Assert.Equal(StepStatus.Blocked, outcome.Status);
-        Assert.Contains("the Route 53 API (route53.amazonaws.com, a control plane served from us-east-1) did not answer (NetworkError)", outcome.Detail, StringComparison.Ordinal);
-        _aws.Ecs.Verify(e => e.UpdateServiceAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Contains("the Route 53 API (route53.amazonaws.com, a control plane served from us-east-1) did not answer (NetworkError)",
+            outcome.Detail, StringComparison.Ordinal);
+        _aws.Ecs.Verify(e =>
+            e.UpdateServiceAsync(
+            It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -89,19 +95,23 @@ public class PreflightStepTests
     {
         Ready();
         _aws.Writer.Setup(w => w.ReadAsync("us-west-2", "shop-control", "writer", It.IsAny<CancellationToken>()))
-            .ThrowsAsync(DynamoDbCalls.Translate("GetItem", new AmazonDynamoDBException("Requested resource not found") { ErrorCode = "ResourceNotFoundException" }));
+            .ThrowsAsync(
+                DynamoDbCalls.Translate(
+                "GetItem", new AmazonDynamoDBException("Requested resource not found") { ErrorCode = "ResourceNotFoundException" }));
 
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
 
         Assert.Equal(StepStatus.Blocked, outcome.Status);
-        Assert.Contains("writer-control table shop-control could not be read in us-west-2: ResourceNotFoundException", outcome.Detail, StringComparison.Ordinal);
+        Assert.Contains("writer-control table shop-control could not be read in us-west-2: ResourceNotFoundException", outcome.Detail,
+            StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ExecuteAsync_Failback_ChecksThePrimary()
     {
         Ready();
-        _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync("a1b2c3d4-0000-4000-8000-000000000001", It.IsAny<CancellationToken>())).ReturnsAsync(Healthy(3));
+        _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync("a1b2c3d4-0000-4000-8000-000000000001", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Healthy(3));
         _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-east-1", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new DescribeServicesResult([Service("ACTIVE")], []));
         _aws.Tables.Setup(t => t.GetTableStatusAsync("us-east-1", "shop-orders", It.IsAny<CancellationToken>())).ReturnsAsync("ACTIVE");
@@ -117,12 +127,16 @@ public class PreflightStepTests
     {
         Ready();
         _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new HealthCheckStatus([new("us-east-1", "1.1.1.1", "Failure: timeout"), new("eu-west-1", "2.2.2.2", "Failure: timeout"), new("ap-southeast-1", "3.3.3.3", "Failure: timeout")]));
+            .ReturnsAsync(
+                new HealthCheckStatus(
+                [new("us-east-1", "1.1.1.1", "Failure: timeout"), new("eu-west-1", "2.2.2.2", "Failure: timeout"),
+                new("ap-southeast-1", "3.3.3.3", "Failure: timeout")]));
 
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
 
         Assert.Equal(StepStatus.Blocked, outcome.Status);
-        Assert.Contains($"health check {StandbyCheck} is unhealthy although its tasks run (0 of 3 checkers report success)", outcome.Detail, StringComparison.Ordinal);
+        Assert.Contains($"health check {StandbyCheck} is unhealthy although its tasks run (0 of 3 checkers report success)", outcome.Detail,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,7 +144,8 @@ public class PreflightStepTests
     {
         Ready();
         _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new DescribeServicesResult([], [new EcsFailure("arn:aws:ecs:us-west-2:111122223333:service/shop/web", "MISSING")]));
+            .ReturnsAsync(
+                new DescribeServicesResult([], [new EcsFailure("arn:aws:ecs:us-west-2:111122223333:service/shop/web", "MISSING")]));
 
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
 
@@ -168,12 +183,18 @@ public class PreflightStepTests
     public async Task ExecuteAsync_ReadsFail_BlocksNamingEachError()
     {
         _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new AwsServiceException("Route53", "GetHealthCheckStatus", System.Net.HttpStatusCode.NotFound, "NoSuchHealthCheck", "no such check", "r1"));
+            .ThrowsAsync(
+                new AwsServiceException(
+                "Route53", "GetHealthCheckStatus", System.Net.HttpStatusCode.NotFound, "NoSuchHealthCheck", "no such check", "r1"));
         _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new AwsServiceException("ECS", "DescribeServices", System.Net.HttpStatusCode.BadRequest, "ClusterNotFoundException", "Cluster not found.", "r2"));
+            .ThrowsAsync(
+                new AwsServiceException(
+                "ECS", "DescribeServices", System.Net.HttpStatusCode.BadRequest, "ClusterNotFoundException", "Cluster not found.", "r2"));
         _aws.Tables.Setup(t => t.GetTableStatusAsync("us-west-2", "shop-orders", It.IsAny<CancellationToken>()))
-            .ThrowsAsync(DynamoDbCalls.Translate("DescribeTable", new AmazonDynamoDBException("denied") { ErrorCode = "AccessDeniedException" }));
-        _aws.Writer.Setup(w => w.ReadAsync("us-west-2", "shop-control", "writer", It.IsAny<CancellationToken>())).ReturnsAsync((WriterState?)null);
+            .ThrowsAsync(
+                DynamoDbCalls.Translate("DescribeTable", new AmazonDynamoDBException("denied") { ErrorCode = "AccessDeniedException" }));
+        _aws.Writer.Setup(w => w.ReadAsync("us-west-2", "shop-control", "writer", It.IsAny<CancellationToken>()))
+            .ReturnsAsync((WriterState?)null);
 
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
 
@@ -199,26 +220,34 @@ public class PreflightStepTests
     [Fact]
     public void IsHealthy_FewerThanEighteenPercentSuccess_Unhealthy()
     {
-        var observations = Enumerable.Range(0, 16).Select(i => new HealthCheckObservation("r", $"ip{i}", i < 2 ? "Success: 200" : "Failure: 503")).ToList();
+        var observations = Enumerable.Range(0, 16)
+            .Select(i => new HealthCheckObservation("r", $"ip{i}", i < 2 ? "Success: 200" : "Failure: 503")).ToList();
 
         Assert.False(new HealthCheckStatus(observations).IsHealthy);
-        Assert.True(new HealthCheckStatus(observations.Select((o, i) => i < 3 ? o with { Status = "Success: 200" } : o).ToList()).IsHealthy);
+        Assert.True(
+            new HealthCheckStatus(observations.Select((o, i) => i < 3 ? o with { Status = "Success: 200" } : o).ToList()).IsHealthy);
         Assert.False(new HealthCheckStatus([]).IsHealthy);
     }
 
     internal static HealthCheckStatus Healthy(int checkers) =>
-        new(Enumerable.Range(0, checkers).Select(i => new HealthCheckObservation("us-east-1", $"10.0.0.{i}", "Success: HTTP Status Code 200, OK")).ToList());
+        new(
+            Enumerable.Range(
+            0, checkers).Select(i => new HealthCheckObservation("us-east-1", $"10.0.0.{i}", "Success: HTTP Status Code 200, OK")).ToList());
 
     private static EcsService Service(string status) =>
-        new("web", "arn:aws:ecs:us-west-2:111122223333:service/shop/web", status, 1, 1, 0, "arn:aws:ecs:us-west-2:111122223333:task-definition/web:7");
+        new("web", "arn:aws:ecs:us-west-2:111122223333:service/shop/web", status, 1, 1, 0,
+            "arn:aws:ecs:us-west-2:111122223333:task-definition/web:7");
 
     private void Ready()
     {
         _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>())).ReturnsAsync(Healthy(3));
-        _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.Is<IReadOnlyList<string>>(s => s.SequenceEqual(new[] { "web" })), It.IsAny<CancellationToken>()))
+        _aws.Ecs.Setup(e =>
+            e.DescribeServicesAsync(
+            "us-west-2", "shop", It.Is<IReadOnlyList<string>>(s => s.SequenceEqual(new[] { "web" })), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new DescribeServicesResult([Service("ACTIVE")], []));
         _aws.Tables.Setup(t => t.GetTableStatusAsync("us-west-2", "shop-orders", It.IsAny<CancellationToken>())).ReturnsAsync("ACTIVE");
-        _aws.Writer.Setup(w => w.ReadAsync(It.IsAny<string>(), "shop-control", "writer", It.IsAny<CancellationToken>())).ReturnsAsync((WriterState?)null);
+        _aws.Writer.Setup(w => w.ReadAsync(It.IsAny<string>(), "shop-control", "writer", It.IsAny<CancellationToken>()))
+            .ReturnsAsync((WriterState?)null);
     }
 
     private PreflightStep CreateSut() => new(_aws.Route53.Object, _aws.Ecs.Object, _aws.Tables.Object, _aws.Writer.Object);

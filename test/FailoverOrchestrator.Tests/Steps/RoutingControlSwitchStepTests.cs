@@ -11,7 +11,8 @@ namespace FailoverOrchestrator.Tests.Steps;
 
 public sealed class RoutingControlSwitchStepTests
 {
-    private static readonly KeyValuePair<string, string?>[] RoutingControl = [new("Orchestrator:Apps:shop:Dns:Strategy", "RoutingControl"), new("Orchestrator:Region", "us-west-2")];
+    private static readonly KeyValuePair<string, string?>[] RoutingControl =
+        [new("Orchestrator:Apps:shop:Dns:Strategy", "RoutingControl"), new("Orchestrator:Region", "us-west-2")];
 
     private readonly Mock<IRoutingControlClient> _cluster = new(MockBehavior.Strict);
     private readonly StepContext _context = StepContexts.Failover(TestConfig.Shop(RoutingControl));
@@ -26,27 +27,41 @@ public sealed class RoutingControlSwitchStepTests
     public async Task ExecuteAsync_StandbyOff_SwitchesBothInOneTransactionAndReadsBack()
     {
         var reads = new Queue<RoutingControlState>([RoutingControlState.Off, RoutingControlState.On]);
-        _cluster.Setup(c => c.GetRoutingControlStateAsync(It.IsAny<IReadOnlyList<ClusterEndpoint>>(), Standby, It.IsAny<CancellationToken>()))
+        _cluster.Setup(c =>
+            c.GetRoutingControlStateAsync(It.IsAny<IReadOnlyList<ClusterEndpoint>>(), Standby, It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => Answer(new RoutingControlReading(Standby, reads.Dequeue(), "shop-us-west-2")));
         IReadOnlyList<RoutingControlStateEntry>? sent = null;
-        _cluster.Setup(c => c.UpdateRoutingControlStatesAsync(It.IsAny<IReadOnlyList<ClusterEndpoint>>(), It.IsAny<IReadOnlyList<RoutingControlStateEntry>>(), It.IsAny<CancellationToken>()))
-            .Callback<IReadOnlyList<ClusterEndpoint>, IReadOnlyList<RoutingControlStateEntry>, CancellationToken>((_, entries, _) => sent = entries)
-            .ReturnsAsync(new ClusterAnswer<bool>(true, Endpoint("eu-west-1"), [new EndpointFailure(Endpoint("us-east-1"), "NetworkError", "refused")]));
+        _cluster.Setup(c =>
+            c.UpdateRoutingControlStatesAsync(
+            It.IsAny<IReadOnlyList<ClusterEndpoint>>(), It.IsAny<IReadOnlyList<RoutingControlStateEntry>>(), It.IsAny<CancellationToken>()))
+            .Callback<IReadOnlyList<ClusterEndpoint>, IReadOnlyList<RoutingControlStateEntry>, CancellationToken>((_, entries, _) =>
+                sent = entries)
+            .ReturnsAsync(
+                new ClusterAnswer<bool>(
+                true, Endpoint("eu-west-1"), [new EndpointFailure(Endpoint("us-east-1"), "NetworkError", "refused")]));
 
         var outcome = await CreateSut().ExecuteAsync(_context, default);
 
         Assert.Equal(StepStatus.Succeeded, outcome.Status);
-        Assert.Equal([new RoutingControlStateEntry(Standby, RoutingControlState.On), new RoutingControlStateEntry(Primary, RoutingControlState.Off)], sent);
-        Assert.Contains("through the cluster endpoint in eu-west-1 (unavailable: us-east-1: NetworkError)", outcome.Detail, StringComparison.Ordinal);
-        _cluster.Verify(c => c.UpdateRoutingControlStatesAsync(It.IsAny<IReadOnlyList<ClusterEndpoint>>(), It.IsAny<IReadOnlyList<RoutingControlStateEntry>>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal(
+            [new RoutingControlStateEntry(Standby, RoutingControlState.On), new RoutingControlStateEntry(Primary, RoutingControlState.Off)],
+            sent);
+        Assert.Contains("through the cluster endpoint in eu-west-1 (unavailable: us-east-1: NetworkError)", outcome.Detail,
+            StringComparison.Ordinal);
+        _cluster.Verify(c =>
+            c.UpdateRoutingControlStatesAsync(
+            It.IsAny<IReadOnlyList<ClusterEndpoint>>(), It.IsAny<IReadOnlyList<RoutingControlStateEntry>>(), It.IsAny<CancellationToken>()),
+            Times.Once);
     }
 
     [Fact]
     public async Task ExecuteAsync_AlreadySwitched_ChangesNothing()
     {
-        _cluster.Setup(c => c.GetRoutingControlStateAsync(It.IsAny<IReadOnlyList<ClusterEndpoint>>(), Standby, It.IsAny<CancellationToken>()))
+        _cluster.Setup(c =>
+            c.GetRoutingControlStateAsync(It.IsAny<IReadOnlyList<ClusterEndpoint>>(), Standby, It.IsAny<CancellationToken>()))
             .ReturnsAsync(Answer(new RoutingControlReading(Standby, RoutingControlState.On, null)));
-        _cluster.Setup(c => c.GetRoutingControlStateAsync(It.IsAny<IReadOnlyList<ClusterEndpoint>>(), Primary, It.IsAny<CancellationToken>()))
+        _cluster.Setup(c =>
+            c.GetRoutingControlStateAsync(It.IsAny<IReadOnlyList<ClusterEndpoint>>(), Primary, It.IsAny<CancellationToken>()))
             .ReturnsAsync(Answer(new RoutingControlReading(Primary, RoutingControlState.Off, null)));
 
         var outcome = await CreateSut().ExecuteAsync(_context, default);
@@ -61,24 +76,36 @@ public sealed class RoutingControlSwitchStepTests
     [InlineData("ServiceLimitExceededException", HttpStatusCode.PaymentRequired)]
     public async Task ExecuteAsync_UpdateRefused_FailsTerminallyNamingTheManualStep(string code, HttpStatusCode status)
     {
-        _cluster.Setup(c => c.GetRoutingControlStateAsync(It.IsAny<IReadOnlyList<ClusterEndpoint>>(), Standby, It.IsAny<CancellationToken>()))
+        _cluster.Setup(c =>
+            c.GetRoutingControlStateAsync(It.IsAny<IReadOnlyList<ClusterEndpoint>>(), Standby, It.IsAny<CancellationToken>()))
             .ReturnsAsync(Answer(new RoutingControlReading(Standby, RoutingControlState.Off, null)));
-        _cluster.Setup(c => c.UpdateRoutingControlStatesAsync(It.IsAny<IReadOnlyList<ClusterEndpoint>>(), It.IsAny<IReadOnlyList<RoutingControlStateEntry>>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new AwsServiceException("Route53RecoveryCluster", "UpdateRoutingControlStates", status, code, "violates safety rule at-least-one-region", "r-1"));
+        _cluster.Setup(c =>
+            c.UpdateRoutingControlStatesAsync(
+            It.IsAny<IReadOnlyList<ClusterEndpoint>>(), It.IsAny<IReadOnlyList<RoutingControlStateEntry>>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(
+                new AwsServiceException(
+                "Route53RecoveryCluster", "UpdateRoutingControlStates", status, code, "violates safety rule at-least-one-region", "r-1"));
 
         var error = await Assert.ThrowsAsync<StepFailedException>(() => CreateSut().ExecuteAsync(_context, default));
 
         Assert.True(error.Terminal);
-        Assert.Contains($"refused to turn us-west-2 On and us-east-1 Off ({code}: violates safety rule at-least-one-region)", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"refused to turn us-west-2 On and us-east-1 Off ({code}: violates safety rule at-least-one-region)", error.Message,
+            StringComparison.Ordinal);
         Assert.Contains("--safety-rules-to-override", error.Message, StringComparison.Ordinal);
-        _cluster.Verify(c => c.UpdateRoutingControlStatesAsync(It.IsAny<IReadOnlyList<ClusterEndpoint>>(), It.IsAny<IReadOnlyList<RoutingControlStateEntry>>(), It.IsAny<CancellationToken>()), Times.Once);
+        _cluster.Verify(c =>
+            c.UpdateRoutingControlStatesAsync(
+            It.IsAny<IReadOnlyList<ClusterEndpoint>>(), It.IsAny<IReadOnlyList<RoutingControlStateEntry>>(), It.IsAny<CancellationToken>()),
+            Times.Once);
     }
 
     [Fact]
     public async Task ExecuteAsync_NoEndpointAnswers_FailsForLambdasRetry()
     {
-        _cluster.Setup(c => c.GetRoutingControlStateAsync(It.IsAny<IReadOnlyList<ClusterEndpoint>>(), Standby, It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new AwsServiceException("Route53RecoveryCluster", "GetRoutingControlState", 0, "NoClusterEndpointAnswered", "none answered", null));
+        _cluster.Setup(c =>
+            c.GetRoutingControlStateAsync(It.IsAny<IReadOnlyList<ClusterEndpoint>>(), Standby, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(
+                new AwsServiceException(
+                "Route53RecoveryCluster", "GetRoutingControlState", 0, "NoClusterEndpointAnswered", "none answered", null));
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => CreateSut().ExecuteAsync(_context, default));
 
@@ -88,9 +115,12 @@ public sealed class RoutingControlSwitchStepTests
     [Fact]
     public async Task ExecuteAsync_ReadBackOff_Fails()
     {
-        _cluster.Setup(c => c.GetRoutingControlStateAsync(It.IsAny<IReadOnlyList<ClusterEndpoint>>(), Standby, It.IsAny<CancellationToken>()))
+        _cluster.Setup(c =>
+            c.GetRoutingControlStateAsync(It.IsAny<IReadOnlyList<ClusterEndpoint>>(), Standby, It.IsAny<CancellationToken>()))
             .ReturnsAsync(Answer(new RoutingControlReading(Standby, RoutingControlState.Off, null)));
-        _cluster.Setup(c => c.UpdateRoutingControlStatesAsync(It.IsAny<IReadOnlyList<ClusterEndpoint>>(), It.IsAny<IReadOnlyList<RoutingControlStateEntry>>(), It.IsAny<CancellationToken>()))
+        _cluster.Setup(c =>
+            c.UpdateRoutingControlStatesAsync(
+            It.IsAny<IReadOnlyList<ClusterEndpoint>>(), It.IsAny<IReadOnlyList<RoutingControlStateEntry>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ClusterAnswer<bool>(true, Endpoint("us-west-2"), []));
 
         var error = await Assert.ThrowsAsync<StepFailedException>(() => CreateSut().ExecuteAsync(_context, default));
@@ -104,19 +134,26 @@ public sealed class RoutingControlSwitchStepTests
     {
         var failback = StepContexts.Failback(TestConfig.Shop(RoutingControl));
         var reads = new Queue<RoutingControlState>([RoutingControlState.Off, RoutingControlState.On]);
-        _cluster.Setup(c => c.GetRoutingControlStateAsync(It.IsAny<IReadOnlyList<ClusterEndpoint>>(), Primary, It.IsAny<CancellationToken>()))
+        _cluster.Setup(c =>
+            c.GetRoutingControlStateAsync(It.IsAny<IReadOnlyList<ClusterEndpoint>>(), Primary, It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => Answer(new RoutingControlReading(Primary, reads.Dequeue(), null)));
         IReadOnlyList<RoutingControlStateEntry>? sent = null;
-        _cluster.Setup(c => c.UpdateRoutingControlStatesAsync(It.IsAny<IReadOnlyList<ClusterEndpoint>>(), It.IsAny<IReadOnlyList<RoutingControlStateEntry>>(), It.IsAny<CancellationToken>()))
-            .Callback<IReadOnlyList<ClusterEndpoint>, IReadOnlyList<RoutingControlStateEntry>, CancellationToken>((_, entries, _) => sent = entries)
+        _cluster.Setup(c =>
+            c.UpdateRoutingControlStatesAsync(
+            It.IsAny<IReadOnlyList<ClusterEndpoint>>(), It.IsAny<IReadOnlyList<RoutingControlStateEntry>>(), It.IsAny<CancellationToken>()))
+            .Callback<IReadOnlyList<ClusterEndpoint>, IReadOnlyList<RoutingControlStateEntry>, CancellationToken>((_, entries, _) =>
+                sent = entries)
             .ReturnsAsync(new ClusterAnswer<bool>(true, Endpoint("us-east-1"), []));
 
         await CreateSut().ExecuteAsync(failback, default);
 
-        Assert.Equal([new RoutingControlStateEntry(Primary, RoutingControlState.On), new RoutingControlStateEntry(Standby, RoutingControlState.Off)], sent);
+        Assert.Equal(
+            [new RoutingControlStateEntry(Primary, RoutingControlState.On), new RoutingControlStateEntry(Standby, RoutingControlState.Off)],
+            sent);
     }
 
-    private static ClusterEndpoint Endpoint(string region) => new(new Uri($"https://host.route53-recovery-cluster.{region}.amazonaws.com/v1"), region);
+    private static ClusterEndpoint Endpoint(string region) =>
+        new(new Uri($"https://host.route53-recovery-cluster.{region}.amazonaws.com/v1"), region);
 
     private static ClusterAnswer<RoutingControlReading> Answer(RoutingControlReading reading) => new(reading, Endpoint("us-west-2"), []);
 }

@@ -17,7 +17,8 @@ public class SnsNotifyStepTests
     {
         var published = _aws.RecordNotifications();
         var context = StepContexts.Failover();
-        context.Timeline.Add(new StepResult { Name = "Preflight", Status = StepStatus.Succeeded, DurationMs = 120, Detail = "us-west-2 is ready" });
+        context.Timeline.Add(
+            new StepResult { Name = "Preflight", Status = StepStatus.Succeeded, DurationMs = 120, Detail = "us-west-2 is ready" });
 
         var outcome = await CreateSut().ExecuteAsync(context, CancellationToken.None);
 
@@ -27,7 +28,10 @@ public class SnsNotifyStepTests
         Assert.Contains("Active region now: us-west-2", message, StringComparison.Ordinal);
         Assert.Contains("Preflight", message, StringComparison.Ordinal);
         Assert.Contains("\"command\":\"failback\"", message, StringComparison.Ordinal);
-        _aws.Sns.Verify(s => s.PublishAsync("arn:aws:sns:us-west-2:111122223333:shop-failover", It.IsAny<string>(), It.IsAny<string>(), It.Is<IReadOnlyDictionary<string, string>>(a => a["outcome"] == "FailedOver"), It.IsAny<CancellationToken>()));
+        _aws.Sns.Verify(s =>
+            s.PublishAsync(
+            "arn:aws:sns:us-west-2:111122223333:shop-failover", It.IsAny<string>(), It.IsAny<string>(),
+            It.Is<IReadOnlyDictionary<string, string>>(a => a["outcome"] == "FailedOver"), It.IsAny<CancellationToken>()));
     }
 
     [Fact]
@@ -48,14 +52,20 @@ public class SnsNotifyStepTests
         await CreateSut().ExecuteAsync(context, CancellationToken.None);
 
         var (_, message) = Assert.Single(published);
-        Assert.Contains("Data at risk: Writes made in us-east-1 after 12:03:41Z, up to 7 s, may be missing in us-west-2 (heartbeat).\n", message, StringComparison.Ordinal);
+        Assert.Contains("Data at risk: Writes made in us-east-1 after 12:03:41Z, up to 7 s, may be missing in us-west-2 (heartbeat).\n",
+            message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ExecuteAsync_SnsDown_WarnsInsteadOfFailingAMovedSwitch()
     {
-        _aws.Sns.Setup(s => s.PublishAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new AwsServiceException("SNS", "Publish", System.Net.HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", "down", "r1"));
+        _aws.Sns.Setup(s =>
+            s.PublishAsync(
+            It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<IReadOnlyDictionary<string, string>>(),
+            It.IsAny<CancellationToken>()))
+            .ThrowsAsync(
+                new AwsServiceException(
+                "SNS", "Publish", System.Net.HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", "down", "r1"));
         var context = StepContexts.Failover();
 
         var outcome = await CreateSut().ExecuteAsync(context, CancellationToken.None);

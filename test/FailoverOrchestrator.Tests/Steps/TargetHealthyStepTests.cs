@@ -20,7 +20,8 @@ public class TargetHealthyStepTests
     public async Task ExecuteAsync_TurnsHealthyAfterPolls_Succeeds()
     {
         var answers = new Queue<HealthCheckStatus>([Unhealthy(), Unhealthy(), PreflightStepTests.Healthy(3)]);
-        _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>())).ReturnsAsync(() => answers.Dequeue());
+        _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => answers.Dequeue());
 
         var outcome = await StepContexts.AdvanceUntilDone(_time, CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None));
 
@@ -58,9 +59,12 @@ public class TargetHealthyStepTests
     public async Task ExecuteAsync_NoSuchHealthCheck_FailsAtOnce()
     {
         _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new AwsServiceException("Route53", "GetHealthCheckStatus", System.Net.HttpStatusCode.NotFound, "NoSuchHealthCheck", "no such check", "r1"));
+            .ThrowsAsync(
+                new AwsServiceException(
+                "Route53", "GetHealthCheckStatus", System.Net.HttpStatusCode.NotFound, "NoSuchHealthCheck", "no such check", "r1"));
 
-        var ex = await Assert.ThrowsAsync<StepFailedException>(() => CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None));
+        var ex =
+            await Assert.ThrowsAsync<StepFailedException>(() => CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None));
 
         Assert.Contains("NoSuchHealthCheck", ex.Message, StringComparison.Ordinal);
         _aws.Route53.Verify(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>()), Times.Once);
@@ -69,12 +73,14 @@ public class TargetHealthyStepTests
     [Fact]
     public async Task ExecuteAsync_Failback_WaitsForThePrimary()
     {
-        _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync("a1b2c3d4-0000-4000-8000-000000000001", It.IsAny<CancellationToken>())).ReturnsAsync(PreflightStepTests.Healthy(3));
+        _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync("a1b2c3d4-0000-4000-8000-000000000001", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(PreflightStepTests.Healthy(3));
 
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failback(), CancellationToken.None);
 
         Assert.Equal(StepStatus.Succeeded, outcome.Status);
-        _aws.Route53.Verify(r => r.GetHealthCheckStatusAsync("a1b2c3d4-0000-4000-8000-000000000001", It.IsAny<CancellationToken>()), Times.Once);
+        _aws.Route53.Verify(r => r.GetHealthCheckStatusAsync("a1b2c3d4-0000-4000-8000-000000000001", It.IsAny<CancellationToken>()),
+            Times.Once);
         _aws.VerifyNoCalls();
     }
 

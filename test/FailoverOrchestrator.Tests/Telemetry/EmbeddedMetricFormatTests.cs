@@ -6,7 +6,8 @@ namespace FailoverOrchestrator.Tests.Telemetry;
 
 public class EmbeddedMetricFormatTests
 {
-    private static readonly DateTimeOffset Now = DateTimeOffset.Parse("2026-03-04T08:01:05Z", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly DateTimeOffset Now =
+        DateTimeOffset.Parse("2026-03-04T08:01:05Z", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public void Write_CompletedFailover_CountsTimesAndStepDurationsUnderAppAndDirection()
@@ -48,8 +49,12 @@ public class EmbeddedMetricFormatTests
         Assert.All(declared, name => Assert.Equal(JsonValueKind.Number, root.GetProperty(name).ValueKind));
         var acrossApps = root.GetProperty("_aws").GetProperty("CloudWatchMetrics")[1];
         Assert.Equal("[[]]", acrossApps.GetProperty("Dimensions").GetRawText());
-        Assert.Equal(["SwitchesFailed", "SwitchesBlocked", "OrchestrationTime"], acrossApps.GetProperty("Metrics").EnumerateArray().Select(m => m.GetProperty("Name").GetString()));
-        Assert.Equal("Milliseconds", directive.GetProperty("Metrics").EnumerateArray().Single(m => m.GetProperty("Name").GetString() == "OrchestrationTime").GetProperty("Unit").GetString());
+        Assert.Equal(["SwitchesFailed", "SwitchesBlocked", "OrchestrationTime"],
+            acrossApps.GetProperty("Metrics").EnumerateArray().Select(m => m.GetProperty("Name").GetString()));
+        Assert.Equal("Milliseconds",
+            directive.GetProperty(
+            "Metrics").EnumerateArray().Single(
+            m => m.GetProperty("Name").GetString() == "OrchestrationTime").GetProperty("Unit").GetString());
     }
 
     [Fact]
@@ -93,7 +98,8 @@ public class EmbeddedMetricFormatTests
     [Fact]
     public void Write_AwsWaitLongerThanMeasuredOrchestration_OverheadNeverNegative()
     {
-        var sample = Sample() with { Started = true, Orchestration = TimeSpan.FromMilliseconds(100), AwsPolls = TimeSpan.FromMilliseconds(150) };
+        var sample =
+            Sample() with { Started = true, Orchestration = TimeSpan.FromMilliseconds(100), AwsPolls = TimeSpan.FromMilliseconds(150) };
 
         using var document = JsonDocument.Parse(EmbeddedMetricFormat.Write(sample));
 

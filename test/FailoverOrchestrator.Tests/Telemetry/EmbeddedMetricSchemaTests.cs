@@ -30,10 +30,13 @@ public class EmbeddedMetricSchemaTests
                 Steps = [.. new[] { "Preflight", "EcsScaleUp", "PromoteWriter", "DnsUpsert", "SnsNotify", "AuditLog" }
                     .Select(name => EmbeddedMetricFormatTests.Step(name, StepStatus.Succeeded, 10))],
             },
-            EmbeddedMetricFormatTests.Sample() with { Outcome = "Blocked", Started = true, Blocked = true, Steps = [EmbeddedMetricFormatTests.Step("Preflight", StepStatus.Blocked, 9)] },
+            EmbeddedMetricFormatTests.Sample() with { Outcome = "Blocked", Started = true, Blocked = true,
+                Steps = [EmbeddedMetricFormatTests.Step("Preflight", StepStatus.Blocked, 9)] },
             EmbeddedMetricFormatTests.Sample() with { Outcome = "Suppressed", Suppressed = true },
-            EmbeddedMetricFormatTests.Sample() with { Outcome = "AlreadyInTargetState", Duplicate = true, LeaseWait = TimeSpan.FromSeconds(2) },
-            EmbeddedMetricFormatTests.Sample() with { Outcome = "Error", Direction = "Failback", ExecutionId = null, Started = true, Failed = true },
+            EmbeddedMetricFormatTests.Sample() with { Outcome = "AlreadyInTargetState", Duplicate = true,
+                LeaseWait = TimeSpan.FromSeconds(2) },
+            EmbeddedMetricFormatTests.Sample() with { Outcome = "Error", Direction = "Failback", ExecutionId = null, Started = true,
+                Failed = true },
         };
 
         var (exit, report) = Check(samples.Select(EmbeddedMetricFormat.Write));

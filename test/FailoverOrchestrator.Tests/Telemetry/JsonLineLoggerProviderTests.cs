@@ -11,7 +11,8 @@ public class JsonLineLoggerProviderTests
     public void Log_InsideScopes_WritesOneJsonLineWithScopeAndStateFields()
     {
         var output = new StringWriter();
-        using var factory = new LoggerFactory([new JsonLineLoggerProvider(output, StepContexts.Clock())], new LoggerFilterOptions { MinLevel = LogLevel.Information });
+        using var factory = new LoggerFactory([new JsonLineLoggerProvider(output, StepContexts.Clock())],
+            new LoggerFilterOptions { MinLevel = LogLevel.Information });
         var logger = factory.CreateLogger("test");
 
         using (logger.BeginScope(new Dictionary<string, object> { ["app"] = "shop", ["executionId"] = "e1" }))
@@ -37,7 +38,8 @@ public class JsonLineLoggerProviderTests
     public void Log_BelowMinimumLevel_WritesNothing()
     {
         var output = new StringWriter();
-        using var factory = new LoggerFactory([new JsonLineLoggerProvider(output, TimeProvider.System)], new LoggerFilterOptions { MinLevel = LogLevel.Warning });
+        using var factory = new LoggerFactory([new JsonLineLoggerProvider(output, TimeProvider.System)],
+            new LoggerFilterOptions { MinLevel = LogLevel.Warning });
 
         Log.StepStarted(factory.CreateLogger("test"), "Preflight");
 
@@ -48,7 +50,8 @@ public class JsonLineLoggerProviderTests
     public void Log_ScopesAndFieldsRepeatingAKey_WriteEachKeyOnceWithTheInnerValue()
     {
         var output = new StringWriter();
-        using var factory = new LoggerFactory([new JsonLineLoggerProvider(output, StepContexts.Clock())], new LoggerFilterOptions { MinLevel = LogLevel.Information });
+        using var factory = new LoggerFactory([new JsonLineLoggerProvider(output, StepContexts.Clock())],
+            new LoggerFilterOptions { MinLevel = LogLevel.Information });
         var logger = factory.CreateLogger("test");
 
         using (logger.BeginScope(new Dictionary<string, object> { ["app"] = "outer", ["epoch"] = 1, ["message"] = "from a scope" }))
@@ -86,7 +89,8 @@ public class JsonLineLoggerProviderTests
     public void Log_EachLevel_IsNamedAsLambdasJsonLogFormatNamesIt(LogLevel level, string name)
     {
         var output = new StringWriter();
-        using var factory = new LoggerFactory([new JsonLineLoggerProvider(output, StepContexts.Clock())], new LoggerFilterOptions { MinLevel = LogLevel.Trace });
+        using var factory = new LoggerFactory([new JsonLineLoggerProvider(output, StepContexts.Clock())],
+            new LoggerFilterOptions { MinLevel = LogLevel.Trace });
 
         factory.CreateLogger("test").Log(level, new EventId(99), "a line", null, (state, _) => state);
 
@@ -94,15 +98,20 @@ public class JsonLineLoggerProviderTests
         Assert.Equal(name, json.RootElement.GetProperty("level").GetString());
     }
 
-    /// <summary>A DynamoDB error (the SDK's own exception, which no parser of ours sees) echoing the session token and a signature is redacted in every field of the line.</summary>
+    /// <summary>A DynamoDB error (the SDK's own exception, which no parser of ours sees) echoing the session token and a signature is
+    /// redacted in every field of the line.</summary>
     [Fact]
     public void Log_ExceptionEchoingTokenAndSignature_RedactedInMessageFieldsAndException()
     {
-        const string token = "IQoJb3JpZ2luX2VjEHoaCXVzLWVhc3QtMSJHMEUCIQDfakefakefakefakefakefakefakefakeAiBfakefakefakefakefakefakefakefakefakefakeKvQIIk";
+        const string token =
+            "IQoJb3JpZ2luX2VjEHoaCXVzLWVhc3QtMSJHMEUCIQDfakefakefakefakefakefakefakefakeAiBfakefakefakefakefakefakefakefakefakefakeKvQIIk";
         const string signature = "5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7";
         var output = new StringWriter();
-        using var factory = new LoggerFactory([new JsonLineLoggerProvider(output, StepContexts.Clock())], new LoggerFilterOptions { MinLevel = LogLevel.Information });
-        var error = new Amazon.DynamoDBv2.AmazonDynamoDBException($"signature mismatch\nx-amz-security-token:{token}\nAuthorization=AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261201/us-east-1/dynamodb/aws4_request, Signature={signature}");
+        using var factory = new LoggerFactory([new JsonLineLoggerProvider(output, StepContexts.Clock())],
+            new LoggerFilterOptions { MinLevel = LogLevel.Information });
+        var error = new Amazon.DynamoDBv2.AmazonDynamoDBException(
+            $"signature mismatch\nx-amz-security-token:{token}\nAuthorization=AWS4-HMAC-SHA256 "
+            + $"Credential=AKIAIOSFODNN7EXAMPLE/20261201/us-east-1/dynamodb/aws4_request, Signature={signature}");
 
         Log.InvocationFailed(factory.CreateLogger("test"), error.Message, error);
 

@@ -20,7 +20,9 @@ public sealed class SwitchMetricsTests : IDisposable
     {
         using var meter = InvocationMeter.Start();
 
-        CreateSut().Record(new FailoverResult { Outcome = outcome, App = "shop" }, TestConfig.Shop(), TriggerCommand.Failover, meter, TimeSpan.FromMilliseconds(5));
+        CreateSut()
+            .Record(new FailoverResult { Outcome = outcome, App = "shop" }, TestConfig.Shop(), TriggerCommand.Failover, meter,
+            TimeSpan.FromMilliseconds(5));
 
         Assert.Equal(string.Empty, _output.ToString());
     }
@@ -56,7 +58,8 @@ public sealed class SwitchMetricsTests : IDisposable
             Outcome = Outcome.Blocked,
             App = "shop",
             TargetRegion = app.StandbyRegion,
-            Steps = [EmbeddedMetricFormatTests.Step("Preflight", StepStatus.Blocked, 10), EmbeddedMetricFormatTests.Step("EcsScaleUp", StepStatus.NotRun, 0)],
+            Steps = [EmbeddedMetricFormatTests.Step("Preflight", StepStatus.Blocked, 10),
+                EmbeddedMetricFormatTests.Step("EcsScaleUp", StepStatus.NotRun, 0)],
         };
 
         CreateSut().Record(result, app, TriggerCommand.Failover, meter, TimeSpan.FromMilliseconds(12));
@@ -73,7 +76,9 @@ public sealed class SwitchMetricsTests : IDisposable
     {
         using var meter = InvocationMeter.Start();
 
-        CreateSut().Record(new FailoverResult { Outcome = Outcome.Blocked, App = "shop" }, TestConfig.Shop(), TriggerCommand.Failover, meter, TimeSpan.FromMilliseconds(3));
+        CreateSut()
+            .Record(new FailoverResult { Outcome = Outcome.Blocked, App = "shop" }, TestConfig.Shop(), TriggerCommand.Failover, meter,
+            TimeSpan.FromMilliseconds(3));
 
         Assert.Equal(0, SingleDocument().GetProperty("SwitchesStarted").GetInt64());
     }

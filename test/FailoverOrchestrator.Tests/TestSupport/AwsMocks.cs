@@ -36,7 +36,11 @@ internal sealed class AwsMocks
 
     public Mock<IReadinessStore> Readiness { get; } = new(MockBehavior.Strict);
 
-    public AwsDependencies Dependencies => new(Route53.Object, Ecs.Object, Sns.Object, Tables.Object, Writer.Object, State.Object, Audit.Object) { RoutingControls = RoutingControls.Object, Watches = Watches.Object, Probe = Probe.Object, Readiness = Readiness.Object };
+    public AwsDependencies Dependencies =>
+        new(
+        Route53.Object, Ecs.Object, Sns.Object, Tables.Object, Writer.Object, State.Object,
+        Audit.Object) { RoutingControls = RoutingControls.Object, Watches = Watches.Object, Probe = Probe.Object,
+        Readiness = Readiness.Object };
 
     public void VerifyNoCalls()
     {
@@ -64,8 +68,12 @@ internal sealed class AwsMocks
     public List<(string Subject, string Message)> RecordNotifications()
     {
         var published = new List<(string, string)>();
-        Sns.Setup(s => s.PublishAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<CancellationToken>()))
-            .Callback<string, string, string, IReadOnlyDictionary<string, string>, CancellationToken>((_, subject, message, _, _) => published.Add((subject, message)))
+        Sns.Setup(s =>
+            s.PublishAsync(
+            It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<IReadOnlyDictionary<string, string>>(),
+            It.IsAny<CancellationToken>()))
+            .Callback<string, string, string, IReadOnlyDictionary<string, string>, CancellationToken>((_, subject, message, _, _) =>
+                published.Add((subject, message)))
             .ReturnsAsync("msg-1");
         return published;
     }

@@ -7,9 +7,11 @@ namespace FailoverOrchestrator.Tests.TestSupport;
 /// <summary>Builds step contexts for the sample app and runs code that waits on a fake clock.</summary>
 internal static class StepContexts
 {
-    public static StepContext Failover(AppOptions? app = null, long epoch = 7, IExecutionLease? lease = null) => Create(app ?? TestConfig.Shop(), SwitchDirection.Failover, epoch, lease);
+    public static StepContext Failover(AppOptions? app = null, long epoch = 7, IExecutionLease? lease = null) =>
+        Create(app ?? TestConfig.Shop(), SwitchDirection.Failover, epoch, lease);
 
-    public static StepContext Failback(AppOptions? app = null, long epoch = 8) => Create(app ?? TestConfig.Shop(), SwitchDirection.Failback, epoch, null);
+    public static StepContext Failback(AppOptions? app = null, long epoch = 8) =>
+        Create(app ?? TestConfig.Shop(), SwitchDirection.Failback, epoch, null);
 
     public static FakeTimeProvider Clock() => new(new DateTimeOffset(2026, 3, 4, 8, 1, 5, TimeSpan.Zero));
 

@@ -42,7 +42,8 @@ public class HostileTriggerTests
     public void Parse_SnsMessageWithDuplicateKey_Rejected()
     {
         var sample = Encoding.UTF8.GetString(TestConfig.Event("alarm-sns.json"));
-        var payload = sample.Replace("\\\"NewStateValue\\\": \\\"ALARM\\\"", "\\\"NewStateValue\\\": \\\"OK\\\", \\\"NewStateValue\\\": \\\"ALARM\\\"", StringComparison.Ordinal);
+        var payload = sample.Replace("\\\"NewStateValue\\\": \\\"ALARM\\\"",
+            "\\\"NewStateValue\\\": \\\"OK\\\", \\\"NewStateValue\\\": \\\"ALARM\\\"", StringComparison.Ordinal);
         Assert.NotEqual(sample, payload);
 
         var result = TriggerParser.Parse(Encoding.UTF8.GetBytes(payload));
@@ -56,12 +57,15 @@ public class HostileTriggerTests
     [InlineData("arn:aws:sns:us-east-1:111122223333:alarm:shop-primary-unhealthy", "not a CloudWatch alarm ARN")]
     [InlineData("arn:aws:cloudwatch:us-east-1:111122223333:dashboard:alarm:shop-primary-unhealthy", "not a CloudWatch alarm ARN")]
     [InlineData("arn:aws-cn:cloudwatch:us-east-1:111122223333:alarm:shop-primary-unhealthy", "belongs to 'aws'")]
-    [InlineData("arn:aws:cloudwatch:eu-west-1:111122223333:alarm:shop-primary-unhealthy", "is in region eu-west-1, but the event comes from us-east-1")]
-    [InlineData("arn:aws:cloudwatch:us-east-1:444455556666:alarm:shop-primary-unhealthy", "is in account 444455556666, but accountId is 111122223333")]
+    [InlineData("arn:aws:cloudwatch:eu-west-1:111122223333:alarm:shop-primary-unhealthy",
+        "is in region eu-west-1, but the event comes from us-east-1")]
+    [InlineData("arn:aws:cloudwatch:us-east-1:444455556666:alarm:shop-primary-unhealthy",
+        "is in account 444455556666, but accountId is 111122223333")]
     [InlineData("arn:aws:cloudwatch:us-east-1:111122223333:alarm:someone-elses-alarm", "names alarm 'someone-elses-alarm'")]
     public void Parse_AlarmArnThatIsNotThisAlarm_Rejected(string arn, string expected)
     {
-        var payload = LambdaAction.Replace("arn:aws:cloudwatch:us-east-1:111122223333:alarm:shop-primary-unhealthy", arn, StringComparison.Ordinal);
+        var payload =
+            LambdaAction.Replace("arn:aws:cloudwatch:us-east-1:111122223333:alarm:shop-primary-unhealthy", arn, StringComparison.Ordinal);
 
         var result = TriggerParser.Parse(Encoding.UTF8.GetBytes(payload));
 
@@ -93,7 +97,8 @@ public class HostileTriggerTests
     public void Route_CompositeAlarmWithActionsSuppressed_Ignored(string suppressedBy)
     {
         var payload = LambdaAction
-            .Replace("\"timestamp\": \"2026-03-04T08:01:00.123+0000\"", $"\"timestamp\": \"2026-03-04T08:01:00.123+0000\", \"actionsSuppressedBy\": \"{suppressedBy}\"", StringComparison.Ordinal)
+            .Replace("\"timestamp\": \"2026-03-04T08:01:00.123+0000\"",
+                $"\"timestamp\": \"2026-03-04T08:01:00.123+0000\", \"actionsSuppressedBy\": \"{suppressedBy}\"", StringComparison.Ordinal)
             .Replace("\"metrics\": [", "\"alarmRule\": \"ALARM(a) OR ALARM(b)\", \"metrics\": [", StringComparison.Ordinal);
         var trigger = TriggerParser.Parse(Encoding.UTF8.GetBytes(payload)).Trigger!;
 
@@ -114,8 +119,12 @@ public class HostileTriggerTests
     {
         var payload = LambdaAction
             .Replace("\"value\": \"OK\",", "\"value\": \"ALARM\",", StringComparison.Ordinal)
-            .Replace("\"timestamp\": \"2026-03-01T10:12:00.456+0000\"", "\"timestamp\": \"2026-03-01T10:12:00.456+0000\", \"actionsSuppressedBy\": \"WaitPeriod\", \"actionsSuppressedReason\": \"Actions suppressed by WaitPeriod\"", StringComparison.Ordinal)
-            .Replace("\"metrics\": [", "\"alarmRule\": \"ALARM(a) OR ALARM(b)\", \"actionsSuppressor\": \"shop-maintenance\", \"metrics\": [", StringComparison.Ordinal);
+            .Replace("\"timestamp\": \"2026-03-01T10:12:00.456+0000\"",
+                "\"timestamp\": \"2026-03-01T10:12:00.456+0000\", \"actionsSuppressedBy\": \"WaitPeriod\", \"actionsSuppressedReason\": "
+                + "\"Actions suppressed by WaitPeriod\"", StringComparison.Ordinal)
+            .Replace("\"metrics\": [",
+                "\"alarmRule\": \"ALARM(a) OR ALARM(b)\", \"actionsSuppressor\": \"shop-maintenance\", \"metrics\": [",
+                StringComparison.Ordinal);
         var trigger = TriggerParser.Parse(Encoding.UTF8.GetBytes(payload)).Trigger!;
 
         var (app, early) = TriggerRouter.Route(trigger, TestConfig.Load());
@@ -126,7 +135,8 @@ public class HostileTriggerTests
     }
 
     [Theory]
-    [InlineData("arn:aws:cloudwatch:eu-west-1:111122223333:alarm:shop-primary-unhealthy", "eu-west-1", "watches the alarm of that name in us-east-1")]
+    [InlineData("arn:aws:cloudwatch:eu-west-1:111122223333:alarm:shop-primary-unhealthy", "eu-west-1",
+        "watches the alarm of that name in us-east-1")]
     [InlineData("arn:aws-cn:cloudwatch:cn-north-1:111122223333:alarm:shop-primary-unhealthy", "cn-north-1", "partition aws-cn")]
     public void Route_ConsistentAlarmFromAnotherRegionOrPartition_Ignored(string arn, string region, string expected)
     {

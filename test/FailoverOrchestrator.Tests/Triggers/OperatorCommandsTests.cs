@@ -8,7 +8,8 @@ public class OperatorCommandsTests
     [Fact]
     public void Reset_PlainNames_ReadsAsTheReadmeWritesIt()
     {
-        Assert.Equal("""{"command":"reset","app":"shop","region":"<serving region>","confirm":"shop"}""", OperatorCommands.Reset("shop", "<serving region>"));
+        Assert.Equal("""{"command":"reset","app":"shop","region":"<serving region>","confirm":"shop"}""",
+            OperatorCommands.Reset("shop", "<serving region>"));
     }
 
     [Fact]

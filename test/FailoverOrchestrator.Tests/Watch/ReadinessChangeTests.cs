@@ -16,7 +16,8 @@ public class ReadinessChangeTests
         { "ready, still ready", [], [], "Unchanged", false },
         { "ready, now not ready", [], ["desired count drifted"], "BecameNotReady", true },
         { "not ready, same reasons", ["desired count drifted"], ["desired count drifted"], "Unchanged", false },
-        { "not ready, another reason too", ["desired count drifted"], ["desired count drifted", "replica not ACTIVE"], "ReasonsChanged", false },
+        { "not ready, another reason too", ["desired count drifted"], ["desired count drifted", "replica not ACTIVE"], "ReasonsChanged",
+            false },
         { "not ready, one reason fixed", ["a", "b"], ["b"], "ReasonsChanged", false },
         { "not ready, now ready", ["routing control missing"], [], "ReadyAgain", true },
     };
@@ -25,7 +26,8 @@ public class ReadinessChangeTests
     [MemberData(nameof(Cases))]
     public void Decide_PriorAndProblems_ChangeAndPage(string name, string[]? prior, string[] problems, string kind, bool pages)
     {
-        var record = prior is null ? null : new ReadinessRecord { Ready = prior.Length == 0, Since = Earlier, Reasons = prior, Changes = 4 };
+        var record = prior is null
+            ? null : new ReadinessRecord { Ready = prior.Length == 0, Since = Earlier, Reasons = prior, Changes = 4 };
 
         var change = ReadinessChange.Decide(record, problems, Now);
 

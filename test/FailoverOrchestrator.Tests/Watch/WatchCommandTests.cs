@@ -23,17 +23,20 @@ public sealed class WatchCommandTests
     }
 
     // Context attribute <aws.scheduler.scheduled-time>: "The time you specified for the schedule to invoke its target,
-    // for example, 2022-03-22T18:59:43Z" (https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-schedule-context-attributes.html).
+    // for example, 2022-03-22T18:59:43Z"
+    // (https://docs.aws.amazon.com/scheduler/latest/UserGuide/managing-schedule-context-attributes.html).
     [Fact]
     public void Parse_ScheduledTimeFilledInByScheduler_IsTheRunTime()
     {
-        var result = TriggerParser.Parse(Encoding.UTF8.GetBytes("""{"command":"watch","app":"shop","scheduledTime":"2022-03-22T18:59:43Z"}"""));
+        var result =
+            TriggerParser.Parse(Encoding.UTF8.GetBytes("""{"command":"watch","app":"shop","scheduledTime":"2022-03-22T18:59:43Z"}"""));
 
         Assert.Equal(new DateTimeOffset(2022, 3, 22, 18, 59, 43, TimeSpan.Zero), result.Trigger!.StateChangedAt);
     }
 
     [Theory]
-    [InlineData("""{"command":"watch","app":"shop","scheduledTime":"<aws.scheduler.scheduled-time>"}""", "scheduledTime '<aws.scheduler.scheduled-time>' is not a UTC time")]
+    [InlineData("""{"command":"watch","app":"shop","scheduledTime":"<aws.scheduler.scheduled-time>"}""",
+        "scheduledTime '<aws.scheduler.scheduled-time>' is not a UTC time")]
     [InlineData("""{"command":"status","app":"shop","scheduledTime":"2022-03-22T18:59:43Z"}""", "scheduledTime is only taken by watch")]
     [InlineData("""{"command":"watch"}""", "command 'watch' needs an app")]
     [InlineData("""{"command":"watch","app":"shop","dryRun":true}""", "dryRun does not apply to 'watch'")]

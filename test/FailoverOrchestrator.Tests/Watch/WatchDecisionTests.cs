@@ -103,7 +103,8 @@ public sealed class WatchDecisionTests
         Assert.Equal(T0.AddMinutes(4), record.LastRunAt);
     }
 
-    private static AppState Steady(WatchRecord? watch) => new() { App = "shop", ActiveRegion = "us-east-1", Phase = Phase.Steady, Watch = watch };
+    private static AppState Steady(WatchRecord? watch) =>
+        new() { App = "shop", ActiveRegion = "us-east-1", Phase = Phase.Steady, Watch = watch };
 
     private static AppOptions App(string policy, int historySize = 10) => TestConfig.Shop(
     [

@@ -20,7 +20,9 @@ public sealed class WatchOptionsTests
     [Fact]
     public void Load_EndpointsAndFailoverPolicy_Bound()
     {
-        var watch = TestConfig.Shop([new($"{At}:Watch:HealthEndpoints:0", "https://use1.shop.example.com/health"), new($"{At}:Watch:Policy", "Failover"), new($"{At}:Watch:FailedForSeconds", "120")]).Watch;
+        var watch = TestConfig.Shop(
+            [new($"{At}:Watch:HealthEndpoints:0", "https://use1.shop.example.com/health"), new($"{At}:Watch:Policy", "Failover"),
+            new($"{At}:Watch:FailedForSeconds", "120")]).Watch;
 
         Assert.True(watch.Enabled);
         Assert.Equal(WatchPolicy.Failover, watch.Policy);

@@ -22,8 +22,14 @@ public sealed class AcquireLatencyBenchmarks(DynaliteFixture fixture, ITestOutpu
         var contended = await AcquireTrials.RunAsync(store, trials);
         var alone = await AcquireTrials.UncontendedAsync(store, trials);
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trials {trials} x {AcquireTrials.Contenders} contenders, one owner each: TryAcquireAsync latency {LatencySummary.Describe(contended)}"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{trials} uncontended TryAcquireAsync calls: latency {LatencySummary.Describe(alone)}"));
+        output.WriteLine(
+            string.Create(
+            CultureInfo.InvariantCulture,
+            $"trials {trials} x {AcquireTrials.Contenders} contenders, one owner each: TryAcquireAsync latency "
+            + $"{LatencySummary.Describe(contended)}"));
+        output.WriteLine(
+            string.Create(
+            CultureInfo.InvariantCulture, $"{trials} uncontended TryAcquireAsync calls: latency {LatencySummary.Describe(alone)}"));
         Assert.Equal(trials * AcquireTrials.Contenders, contended.Count);
     }
 }

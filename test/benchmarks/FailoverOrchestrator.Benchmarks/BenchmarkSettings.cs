@@ -6,7 +6,8 @@ namespace FailoverOrchestrator.Benchmarks;
 internal static class BenchmarkSettings
 {
     public static int Get(string variable, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(variable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0
+        int.TryParse(Environment.GetEnvironmentVariable(variable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            && value > 0
             ? value
             : fallback;
 }

@@ -24,7 +24,11 @@ public sealed class DeliveryLatencyBenchmarks(ITestOutputHelper output)
 
         var stats = new TrialStats();
         deliveries.ForEach(trial => stats.Add(trial.Select(d => (d.Result, d.InvocationMs, d.AcquireMs, d.DynamoDbCalls)).ToList()));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{trials} trials x {DeliveryTrials.Contenders} concurrent invocations on {worlds} world(s) side by side in {elapsed.Elapsed.TotalSeconds:0.0} s"));
+        output.WriteLine(
+            string.Create(
+            CultureInfo.InvariantCulture,
+            $"{trials} trials x {DeliveryTrials.Contenders} concurrent invocations on {worlds} world(s) side by side in "
+            + $"{elapsed.Elapsed.TotalSeconds:0.0} s"));
         stats.WriteTo(output);
         Assert.All(stats.OwnersPerTrial, owners => Assert.Equal(1, owners));
     }

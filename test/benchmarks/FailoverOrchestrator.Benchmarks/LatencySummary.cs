@@ -11,9 +11,12 @@ internal static class LatencySummary
         var sorted = milliseconds.Order().ToList();
         return sorted.Count == 0
             ? "no calls"
-            : string.Create(CultureInfo.InvariantCulture, $"p50 {Percentile(sorted, 0.50):0.0} ms, p99 {Percentile(sorted, 0.99):0.0} ms, max {sorted[^1]:0.0} ms ({sorted.Count} calls)");
+            : string.Create(CultureInfo.InvariantCulture,
+                $"p50 {Percentile(sorted, 0.50):0.0} ms, p99 {Percentile(sorted, 0.99):0.0} ms, max {sorted[^1]:0.0} ms ({sorted.Count} "
+                + $"calls)");
     }
 
     /// <summary>The nearest-rank percentile of an ascending list.</summary>
-    public static double Percentile(IReadOnlyList<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    public static double Percentile(IReadOnlyList<double> sorted, double p) =>
+        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 }

@@ -41,13 +41,19 @@ internal sealed class TrialStats
 
     public void WriteTo(ITestOutputHelper output)
     {
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"owners per trial: min {OwnersPerTrial.Min()}, max {OwnersPerTrial.Max()} over {OwnersPerTrial.Count} trials"));
-        output.WriteLine("outcomes: " + string.Join(", ", _outcomes.OrderBy(o => o.Key).Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.Key} {o.Value}"))));
+        output.WriteLine(
+            string.Create(
+            CultureInfo.InvariantCulture,
+            $"owners per trial: min {OwnersPerTrial.Min()}, max {OwnersPerTrial.Max()} over {OwnersPerTrial.Count} trials"));
+        output.WriteLine("outcomes: "
+            + string.Join(
+            ", ", _outcomes.OrderBy(o => o.Key).Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.Key} {o.Value}"))));
         output.WriteLine("owner's whole invocation: " + LatencySummary.Describe(_ownerInvocations));
         output.WriteLine("owner's acquire (TryAcquireAsync): " + LatencySummary.Describe(_ownerAcquires));
         output.WriteLine("every invocation: " + LatencySummary.Describe(_invocations));
         output.WriteLine("every acquire: " + LatencySummary.Describe(_acquires));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"DynamoDB calls per failover (owner): min {_ownerCalls.Min()}, max {_ownerCalls.Max()}; per losing invocation: min {_loserCalls.Min()}, max {_loserCalls.Max()}, mean {_loserCalls.Average():0.00}"));
+            $"DynamoDB calls per failover (owner): min {_ownerCalls.Min()}, max {_ownerCalls.Max()}; per losing invocation: min "
+                + $"{_loserCalls.Min()}, max {_loserCalls.Max()}, mean {_loserCalls.Average():0.00}"));
     }
 }

@@ -22,10 +22,12 @@ public sealed class DynamoDbWriterControlTests(DynaliteFixture fixture)
 
         Assert.True(newer);
         Assert.False(stale);
-        Assert.Equal(new WriterState("us-west-2", 2, "exec-2", T0), await sut.ReadAsync(DynaliteFixture.Region, table, Key, CancellationToken.None));
+        Assert.Equal(new WriterState("us-west-2", 2, "exec-2", T0),
+            await sut.ReadAsync(DynaliteFixture.Region, table, Key, CancellationToken.None));
     }
 
-    /// <summary>The same switch retried at a higher epoch (a takeover) writes nothing: the application sees one writer change per switch.</summary>
+    /// <summary>The same switch retried at a higher epoch (a takeover) writes nothing: the application sees one writer change per
+    /// switch.</summary>
     [Fact]
     public async Task PromoteAsync_SameExecutionAgainAtHigherEpoch_WritesNothing()
     {
@@ -39,7 +41,8 @@ public sealed class DynamoDbWriterControlTests(DynaliteFixture fixture)
 
         Assert.True(first);
         Assert.False(retry);
-        Assert.Equal(new WriterState("us-west-2", 2, "exec-2", T0), await sut.ReadAsync(DynaliteFixture.Region, table, Key, CancellationToken.None));
+        Assert.Equal(new WriterState("us-west-2", 2, "exec-2", T0),
+            await sut.ReadAsync(DynaliteFixture.Region, table, Key, CancellationToken.None));
     }
 
     [Fact]
@@ -60,6 +63,7 @@ public sealed class DynamoDbWriterControlTests(DynaliteFixture fixture)
     {
         var sut = new DynamoDbWriterControl(fixture.Clients, TimeProvider.System);
 
-        Assert.Null(await sut.ReadAsync(DynaliteFixture.Region, await fixture.CreateWriterControlTableAsync(), Key, CancellationToken.None));
+        Assert.Null(
+            await sut.ReadAsync(DynaliteFixture.Region, await fixture.CreateWriterControlTableAsync(), Key, CancellationToken.None));
     }
 }

@@ -15,10 +15,12 @@ public class DynamoDbCallsTests
     [Fact]
     public async Task RunAsync_ServiceErrorEchoesSigningDetails_ThrowsRedactedAwsServiceExceptionWithoutSdkCause()
     {
-        var echo = $"The request signature we calculated does not match.\n\nThe Canonical String for this request should have been\n'POST\n/\nx-amz-security-token:{Token}\n'";
+        var echo = $"The request signature we calculated does not match.\n\nThe Canonical String for this request should have "
+            + $"been\n'POST\n/\nx-amz-security-token:{Token}\n'";
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => DynamoDbCalls.RunAsync<int>(
-            "UpdateItem", () => throw new AmazonDynamoDBException(echo, ErrorType.Sender, "InvalidSignatureException", "REQ1", HttpStatusCode.BadRequest)));
+            "UpdateItem", () =>
+                throw new AmazonDynamoDBException(echo, ErrorType.Sender, "InvalidSignatureException", "REQ1", HttpStatusCode.BadRequest)));
 
         Assert.Equal("DynamoDB", error.Service);
         Assert.Equal("UpdateItem", error.Operation);

@@ -8,7 +8,8 @@ public class DynamoDbClientFactoryTests
     [Fact]
     public void CreateConfig_ServiceEndpointVariable_WinsOverGenericAndSignsForRegion()
     {
-        var sut = CreateSut(new() { ["AWS_ENDPOINT_URL_DYNAMODB"] = "http://127.0.0.1:4567", ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9999" });
+        var sut =
+            CreateSut(new() { ["AWS_ENDPOINT_URL_DYNAMODB"] = "http://127.0.0.1:4567", ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9999" });
 
         var config = sut.CreateConfig("eu-west-1");
 
@@ -53,5 +54,6 @@ public class DynamoDbClientFactoryTests
     }
 
     private static DynamoDbClientFactory CreateSut(Dictionary<string, string> environment) =>
-        new(new BasicAWSCredentials("test", "test"), TimeSpan.FromSeconds(3), getEnvironmentVariable: name => environment.GetValueOrDefault(name));
+        new(new BasicAWSCredentials("test", "test"), TimeSpan.FromSeconds(3), getEnvironmentVariable: name =>
+            environment.GetValueOrDefault(name));
 }

@@ -36,7 +36,8 @@ public class DynamoDbStateStoreTests
         await CreateSut().TryAcquireAsync(Request(TimeSpan.FromMinutes(5)), CancellationToken.None);
 
         Assert.Contains("#lastTransitionAt <= :quietSince", _updates[0].ConditionExpression, StringComparison.Ordinal);
-        Assert.Equal((Now - TimeSpan.FromMinutes(5)).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), _updates[0].ExpressionAttributeValues[":quietSince"].N);
+        Assert.Equal((Now - TimeSpan.FromMinutes(5)).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _updates[0].ExpressionAttributeValues[":quietSince"].N);
     }
 
     [Fact]
@@ -55,7 +56,8 @@ public class DynamoDbStateStoreTests
     {
         SetupUpdates(_ => throw new ConditionalCheckFailedException("no"));
 
-        var lost = await Assert.ThrowsAsync<LeaseLostException>(() => CreateSut().CommitAsync("shop", 7, "us-west-2", Now, CancellationToken.None));
+        var lost = await Assert.ThrowsAsync<LeaseLostException>(() =>
+            CreateSut().CommitAsync("shop", 7, "us-west-2", Now, CancellationToken.None));
 
         Assert.Equal(7, lost.Epoch);
         Assert.Equal("#epoch = :epoch", Assert.Single(_updates).ConditionExpression);
@@ -71,7 +73,8 @@ public class DynamoDbStateStoreTests
 
         var update = Assert.Single(_updates);
         Assert.Equal("SET #lastError = :error, #leaseExpiresAt = :now", update.UpdateExpression);
-        Assert.Equal(Now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), update.ExpressionAttributeValues[":now"].N);
+        Assert.Equal(Now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            update.ExpressionAttributeValues[":now"].N);
         Assert.Equal(["#epoch", "#lastError", "#leaseExpiresAt"], update.ExpressionAttributeNames.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("leaseExpiresAt", update.ExpressionAttributeNames["#leaseExpiresAt"]);
     }

@@ -17,7 +17,8 @@ public sealed class EcsClientTests : FakeAwsTestBase
 
         var service = await clients.Ecs.UpdateServiceAsync("eu-west-1", "app-cluster", "web", 4, default);
 
-        Assert.Equal(("web", "ACTIVE", 4, 1, 3), (service.ServiceName, service.Status, service.DesiredCount, service.RunningCount, service.PendingCount));
+        Assert.Equal(("web", "ACTIVE", 4, 1, 3),
+            (service.ServiceName, service.Status, service.DesiredCount, service.RunningCount, service.PendingCount));
         Assert.Equal("arn:aws:ecs:eu-west-1:123456789012:service/app-cluster/web", service.ServiceArn);
         var request = Assert.Single(Handler.Requests);
         Assert.Equal("https://ecs.eu-west-1.amazonaws.com/", request.Uri.ToString());
@@ -50,12 +51,14 @@ public sealed class EcsClientTests : FakeAwsTestBase
     [InlineData("InvalidParameterException")]
     public async Task UpdateServiceAsync_ClientError_ThrowsItsCodeWithoutRetry(string code)
     {
-        Handler.Respond(HttpStatusCode.BadRequest, $$"""{"__type":"com.amazonaws.ecs#{{code}}","message":"nope"}""", JsonContentType, "ecs-request-7");
+        Handler.Respond(HttpStatusCode.BadRequest, $$"""{"__type":"com.amazonaws.ecs#{{code}}","message":"nope"}""", JsonContentType,
+            "ecs-request-7");
         using var clients = CreateSut();
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => clients.Ecs.UpdateServiceAsync("eu-west-1", "c", "s", 1, default));
 
-        Assert.Equal(("ECS", "UpdateService", code, "nope", "ecs-request-7"), (error.Service, error.Operation, error.ErrorCode, error.AwsMessage, error.RequestId));
+        Assert.Equal(("ECS", "UpdateService", code, "nope", "ecs-request-7"),
+            (error.Service, error.Operation, error.ErrorCode, error.AwsMessage, error.RequestId));
         Assert.Single(Handler.Requests);
     }
 
@@ -66,7 +69,8 @@ public sealed class EcsClientTests : FakeAwsTestBase
             .Respond(HttpStatusCode.OK, Fixture.Read("ecs-update-service.json"), JsonContentType);
         using var clients = CreateSut();
 
-        var service = await FakeTimeDriver.RunAsync(Time, () => clients.Ecs.UpdateServiceAsync("eu-west-1", "app-cluster", "web", 4, default));
+        var service =
+            await FakeTimeDriver.RunAsync(Time, () => clients.Ecs.UpdateServiceAsync("eu-west-1", "app-cluster", "web", 4, default));
 
         Assert.Equal("web", service.ServiceName);
         Assert.Equal(2, Handler.Requests.Count);
@@ -74,7 +78,8 @@ public sealed class EcsClientTests : FakeAwsTestBase
 
     [Theory]
     [InlineData("""{"service":{"serviceName":"web","serviceArn":"arn","status":"ACTIVE","desiredCount":4""")]
-    [InlineData("""{"service":{"serviceName":"web","serviceArn":"arn","status":"ACTIVE","desiredCount":"4","runningCount":1,"pendingCount":0}}""")]
+    [InlineData(
+        """{"service":{"serviceName":"web","serviceArn":"arn","status":"ACTIVE","desiredCount":"4","runningCount":1,"pendingCount":0}}""")]
     [InlineData("""{"service":{"serviceName":"web","serviceArn":"arn","desiredCount":4,"runningCount":1,"pendingCount":0}}""")]
     [InlineData("""{"services":[]}""")]
     [InlineData("null")]
@@ -96,7 +101,8 @@ public sealed class EcsClientTests : FakeAwsTestBase
         Handler.Respond(HttpStatusCode.OK, body[..(body.Length / 2)], JsonContentType);
         using var clients = CreateSut();
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => clients.Ecs.DescribeServicesAsync("eu-west-1", "c", ["s"], default));
+        var error =
+            await Assert.ThrowsAsync<AwsServiceException>(() => clients.Ecs.DescribeServicesAsync("eu-west-1", "c", ["s"], default));
 
         Assert.Equal(AwsErrorParser.MalformedResponseCode, error.ErrorCode);
         Assert.Contains("DescribeServices", error.Message, StringComparison.Ordinal);

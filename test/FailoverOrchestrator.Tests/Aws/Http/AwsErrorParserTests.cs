@@ -5,16 +5,19 @@ namespace FailoverOrchestrator.Tests.Aws.Http;
 
 public class AwsErrorParserTests
 {
-    private static readonly AwsRequest Route53Request = new(AwsServiceEndpoint.Route53, "ChangeResourceRecordSets", "us-east-1", HttpMethod.Post, "/");
+    private static readonly AwsRequest Route53Request =
+        new(AwsServiceEndpoint.Route53, "ChangeResourceRecordSets", "us-east-1", HttpMethod.Post, "/");
     private static readonly AwsRequest EcsRequest = new(AwsServiceEndpoint.Ecs, "UpdateService", "eu-west-1", HttpMethod.Post, "/");
     private static readonly AwsRequest SnsRequest = new(AwsServiceEndpoint.Sns, "Publish", "eu-west-1", HttpMethod.Post, "/");
 
     [Fact]
     public void Parse_Route53Throttling_ReadsCodeMessageAndRequestId()
     {
-        var error = AwsErrorParser.Parse(Route53Request, HttpStatusCode.BadRequest, Fixture.Read("route53-error-throttling.xml"), null, null);
+        var error =
+            AwsErrorParser.Parse(Route53Request, HttpStatusCode.BadRequest, Fixture.Read("route53-error-throttling.xml"), null, null);
 
-        Assert.Equal(("Route53", "ChangeResourceRecordSets", HttpStatusCode.BadRequest), (error.Service, error.Operation, error.StatusCode));
+        Assert.Equal(("Route53", "ChangeResourceRecordSets", HttpStatusCode.BadRequest),
+            (error.Service, error.Operation, error.StatusCode));
         Assert.Equal("Throttling", error.ErrorCode);
         Assert.Equal("Rate exceeded", error.AwsMessage);
         Assert.Equal("3d1ba7ec-0d5e-4e31-b2d0-6a2b4d4b9b01", error.RequestId);
@@ -23,7 +26,8 @@ public class AwsErrorParserTests
     [Fact]
     public void Parse_InvalidChangeBatch_KeepsEveryMessage()
     {
-        var error = AwsErrorParser.Parse(Route53Request, HttpStatusCode.BadRequest, Fixture.Read("route53-error-invalid-change-batch.xml"), "header-id", null);
+        var error = AwsErrorParser.Parse(Route53Request, HttpStatusCode.BadRequest, Fixture.Read("route53-error-invalid-change-batch.xml"),
+            "header-id", null);
 
         Assert.Equal("InvalidChangeBatch", error.ErrorCode);
         Assert.Equal(2, error.Messages.Count);
@@ -36,7 +40,8 @@ public class AwsErrorParserTests
     [Fact]
     public void Parse_InvalidChangeBatchInsideErrorResponse_KeepsEveryMessage()
     {
-        const string body = "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidChangeBatch</Code><Messages><Message>a</Message><Message>b</Message></Messages></Error><RequestId>r</RequestId></ErrorResponse>";
+        const string body = "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidChangeBatch</Code><Messages><Message>a</Message>"
+            + "<Message>b</Message></Messages></Error><RequestId>r</RequestId></ErrorResponse>";
 
         var error = AwsErrorParser.Parse(Route53Request, HttpStatusCode.BadRequest, body, null, null);
 
@@ -50,22 +55,28 @@ public class AwsErrorParserTests
     {
         var error = AwsErrorParser.Parse(SnsRequest, HttpStatusCode.NotFound, Fixture.Read("sns-error-not-found.xml"), null, null);
 
-        Assert.Equal(("NotFound", "Topic does not exist", "9dd01905-5012-5f99-8663-4b3ecd0dfaef"), (error.ErrorCode, error.AwsMessage, error.RequestId));
+        Assert.Equal(("NotFound", "Topic does not exist", "9dd01905-5012-5f99-8663-4b3ecd0dfaef"),
+            (error.ErrorCode, error.AwsMessage, error.RequestId));
     }
 
     [Fact]
     public void Parse_EcsServiceNotFound_ReadsTheOfficialShape()
     {
-        var error = AwsErrorParser.Parse(EcsRequest, HttpStatusCode.BadRequest, Fixture.Read("ecs-error-service-not-found.json"), "ecs-req", null);
+        var error =
+            AwsErrorParser.Parse(EcsRequest, HttpStatusCode.BadRequest, Fixture.Read("ecs-error-service-not-found.json"), "ecs-req", null);
 
-        Assert.Equal(("ECS", "UpdateService", "ServiceNotFoundException", "Service not found.", "ecs-req"), (error.Service, error.Operation, error.ErrorCode, error.AwsMessage, error.RequestId));
+        Assert.Equal(("ECS", "UpdateService", "ServiceNotFoundException", "Service not found.", "ecs-req"),
+            (error.Service, error.Operation, error.ErrorCode, error.AwsMessage, error.RequestId));
     }
 
     [Theory]
-    [InlineData("""{"__type":"com.amazonaws.ecs#ServiceNotFoundException","message":"Service not found."}""", "ServiceNotFoundException", "Service not found.")]
-    [InlineData("""{"__type":"ClusterNotFoundException","message":"Cluster not found."}""", "ClusterNotFoundException", "Cluster not found.")]
+    [InlineData("""{"__type":"com.amazonaws.ecs#ServiceNotFoundException","message":"Service not found."}""", "ServiceNotFoundException",
+        "Service not found.")]
+    [InlineData("""{"__type":"ClusterNotFoundException","message":"Cluster not found."}""", "ClusterNotFoundException",
+        "Cluster not found.")]
     [InlineData("""{"__type":"ThrottlingException","Message":"Rate exceeded"}""", "ThrottlingException", "Rate exceeded")]
-    [InlineData("""{"__type":"aws.ecs#InvalidParameterException:http://internal.amazon.com/","message":"bad"}""", "InvalidParameterException", "bad")]
+    [InlineData("""{"__type":"aws.ecs#InvalidParameterException:http://internal.amazon.com/","message":"bad"}""",
+        "InvalidParameterException", "bad")]
     public void Parse_EcsJsonError_StripsNamespaceAndReadsMessage(string body, string code, string message)
     {
         var error = AwsErrorParser.Parse(EcsRequest, HttpStatusCode.BadRequest, body, "ecs-req", null);
@@ -76,7 +87,8 @@ public class AwsErrorParserTests
     [Fact]
     public void Parse_JsonErrorTypeHeader_WinsOverBody()
     {
-        var error = AwsErrorParser.Parse(EcsRequest, HttpStatusCode.BadRequest, """{"message":"slow down"}""", null, "ThrottlingException:http://internal.amazon.com/");
+        var error = AwsErrorParser.Parse(EcsRequest, HttpStatusCode.BadRequest, """{"message":"slow down"}""", null,
+            "ThrottlingException:http://internal.amazon.com/");
 
         Assert.Equal(("ThrottlingException", "slow down"), (error.ErrorCode, error.AwsMessage));
     }
@@ -122,9 +134,12 @@ public class AwsErrorParserRedactionTests
     public void Parse_SignatureDoesNotMatchWithCanonicalString_DropsSigningDetailsAndToken()
     {
         const string token = "IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN";
-        var body = "<ErrorResponse><Error><Type>Sender</Type><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided. " +
-            "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.\n\nThe Canonical String for this request should have been\n'POST\n/\n\n" +
-            $"content-type:application/x-www-form-urlencoded\nhost:sns.us-east-1.amazonaws.com\nx-amz-date:20260304T080100Z\nx-amz-security-token:{token}\n'\n\nThe String-to-Sign should have been\n'AWS4-HMAC-SHA256\n20260304T080100Z'\n" +
+        var body = "<ErrorResponse><Error><Type>Sender</Type><Code>SignatureDoesNotMatch</Code><Message>The request signature we "
+            + "calculated does not match the signature you provided. " +
+            "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.\n\nThe Canonical String "
+                + "for this request should have been\n'POST\n/\n\n" +
+            $"content-type:application/x-www-form-urlencoded\nhost:sns.us-east-1.amazonaws.com\nx-amz-date:20260304T080100Z\n" +
+            $"x-amz-security-token:{token}\n'\n\nThe String-to-Sign should have been\n'AWS4-HMAC-SHA256\n20260304T080100Z'\n" +
             "</Message></Error><RequestId>r1</RequestId></ErrorResponse>";
         var request = new AwsRequest(AwsServiceEndpoint.Sns, "Publish", "us-east-1", HttpMethod.Post, "/");
 

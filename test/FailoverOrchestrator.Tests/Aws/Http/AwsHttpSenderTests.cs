@@ -13,11 +13,14 @@ public sealed class AwsHttpSenderTests : FakeAwsTestBase
     public async Task SendAsync_RetriedFailure_NeverLogsOrThrowsCredentialsOrSignatures()
     {
         Handler.Respond(HttpStatusCode.BadRequest, Fixture.Read("route53-error-throttling.xml"))
-            .Respond(HttpStatusCode.Forbidden, "<ErrorResponse><Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match</Message></Error></ErrorResponse>");
+            .Respond(HttpStatusCode.Forbidden,
+                "<ErrorResponse><Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not "
+                + "match</Message></Error></ErrorResponse>");
         var logs = new RecordingLoggerFactory();
         using var clients = CreateSut(logs: logs);
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
+            FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
 
         var signature = SignatureOf(Handler.Requests[0].Headers["authorization"]);
         Assert.Equal("SignatureDoesNotMatch", error.ErrorCode);
@@ -41,7 +44,9 @@ public sealed class AwsHttpSenderTests : FakeAwsTestBase
 
         await clients.Route53.GetChangeAsync("C1", default);
 
-        Assert.Contains(logs.Lines, l => l.Contains("Route53 GetChange completed with HTTP 200 after 1 attempt(s)", StringComparison.Ordinal) && l.Contains("DurationMs=", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l =>
+            l.Contains("Route53 GetChange completed with HTTP 200 after 1 attempt(s)", StringComparison.Ordinal)
+            && l.Contains("DurationMs=", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -67,7 +72,8 @@ public sealed class AwsHttpSenderTests : FakeAwsTestBase
     public async Task SendAsync_EndpointOverrideWithPathPrefix_KeepsThePrefix()
     {
         Handler.Respond(HttpStatusCode.OK, Fixture.Read("route53-get-change.xml"));
-        var environment = Mock.Of<IEnvironmentVariables>(e => e.GetEnvironmentVariable("AWS_ENDPOINT_URL_ROUTE_53") == "http://127.0.0.1:4566/aws/");
+        var environment =
+            Mock.Of<IEnvironmentVariables>(e => e.GetEnvironmentVariable("AWS_ENDPOINT_URL_ROUTE_53") == "http://127.0.0.1:4566/aws/");
         using var clients = CreateSut(environment: environment);
 
         await clients.Route53.GetChangeAsync("C1", default);
@@ -90,5 +96,6 @@ public sealed class AwsHttpSenderTests : FakeAwsTestBase
         Assert.Contains(nameof(AwsRetryOptions.MaxAttempts), error.Message, StringComparison.Ordinal);
     }
 
-    private static string SignatureOf(string authorization) => authorization[(authorization.IndexOf("Signature=", StringComparison.Ordinal) + "Signature=".Length)..];
+    private static string SignatureOf(string authorization) =>
+        authorization[(authorization.IndexOf("Signature=", StringComparison.Ordinal) + "Signature=".Length)..];
 }

@@ -75,7 +75,8 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
         Handler.Respond(status, Fixture.Read(fixture));
         using var clients = CreateSut();
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
+            FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
 
         Assert.Equal(code, error.ErrorCode);
         Assert.Single(Handler.Requests);
@@ -87,7 +88,8 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
         Handler.Respond(HttpStatusCode.BadRequest, Fixture.Read("route53-error-throttling.xml"));
         using var clients = CreateSut();
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
+            FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
 
         Assert.Equal("Throttling", error.ErrorCode);
         Assert.Equal(5, Handler.Requests.Count);
@@ -100,7 +102,8 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
         var deadline = new InvocationDeadline { ExpiresAt = Start.AddMilliseconds(200) };
         using var clients = CreateSut(deadline: deadline);
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
+            FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
 
         // Attempts at 0, 50 and 150 ms; the next wait (200 ms) would end past the 200 ms deadline.
         Assert.Equal("Throttling", error.ErrorCode);
@@ -115,7 +118,8 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
         var deadline = new InvocationDeadline { ExpiresAt = Start.AddSeconds(3) };
         using var clients = CreateSut(deadline: deadline);
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FakeTimeDriver.RunAsync(Time, () => clients.Ecs.UpdateServiceAsync("eu-west-1", "c", "s", 2, default)));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
+            FakeTimeDriver.RunAsync(Time, () => clients.Ecs.UpdateServiceAsync("eu-west-1", "c", "s", 2, default)));
 
         Assert.Equal("DeadlineExceeded", error.ErrorCode);
         Assert.Single(Handler.Requests);
@@ -127,11 +131,13 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
         Handler.Hang().Respond(HttpStatusCode.OK, Fixture.Read("ecs-update-service.json"), "application/x-amz-json-1.1");
         using var clients = CreateSut();
 
-        var service = await FakeTimeDriver.RunAsync(Time, () => clients.Ecs.UpdateServiceAsync("eu-west-1", "app-cluster", "web", 4, default));
+        var service =
+            await FakeTimeDriver.RunAsync(Time, () => clients.Ecs.UpdateServiceAsync("eu-west-1", "app-cluster", "web", 4, default));
 
         Assert.Equal("web", service.ServiceName);
         Assert.Equal(2, Handler.Requests.Count);
-        Assert.True(Handler.Requests[1].At - Handler.Requests[0].At >= TimeSpan.FromSeconds(10.05), "the retry must wait for the 10 s attempt timeout and then the backoff");
+        Assert.True(Handler.Requests[1].At - Handler.Requests[0].At >= TimeSpan.FromSeconds(10.05),
+            "the retry must wait for the 10 s attempt timeout and then the backoff");
     }
 
     [Fact]
@@ -141,7 +147,8 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
             .Respond(HttpStatusCode.OK, Fixture.Read("sns-publish.xml"));
         using var clients = CreateSut();
 
-        var messageId = await FakeTimeDriver.RunAsync(Time, () => clients.Sns.PublishAsync("arn:aws:sns:eu-west-1:123456789012:t", "s", "m", new Dictionary<string, string>(), default));
+        var messageId = await FakeTimeDriver.RunAsync(Time, () =>
+            clients.Sns.PublishAsync("arn:aws:sns:eu-west-1:123456789012:t", "s", "m", new Dictionary<string, string>(), default));
 
         Assert.Equal("567910cd-659e-55d4-8ccb-5aaf14679dc0", messageId);
         Assert.Equal(2, Handler.Requests.Count);
@@ -153,7 +160,8 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
         Handler.Throw(new HttpRequestException("Connection refused (127.0.0.1:9)"));
         using var clients = CreateSut();
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
+            FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
 
         Assert.Equal("NetworkError", error.ErrorCode);
         Assert.IsType<HttpRequestException>(error.InnerException);
@@ -166,7 +174,8 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
         Handler.Hang();
         using var clients = CreateSut();
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
+            FakeTimeDriver.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
 
         Assert.Equal("AttemptTimeout", error.ErrorCode);
         Assert.Equal(5, Handler.Requests.Count);
@@ -196,7 +205,8 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
         Handler.RespondAfter(TimeSpan.FromSeconds(15), HttpStatusCode.OK, Fixture.Read("sns-publish.xml"));
         using var clients = CreateSut();
 
-        var messageId = await FakeTimeDriver.RunAsync(Time, () => clients.Sns.PublishAsync("arn:aws:sns:eu-west-1:123456789012:t", "s", "m", new Dictionary<string, string>(), default));
+        var messageId = await FakeTimeDriver.RunAsync(Time, () =>
+            clients.Sns.PublishAsync("arn:aws:sns:eu-west-1:123456789012:t", "s", "m", new Dictionary<string, string>(), default));
 
         Assert.Equal("567910cd-659e-55d4-8ccb-5aaf14679dc0", messageId);
         Assert.Single(Handler.Requests);
@@ -209,7 +219,10 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
         Handler.Throw(new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely"));
         using var clients = CreateSut();
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FakeTimeDriver.RunAsync(Time, () => clients.Sns.PublishAsync("arn:aws:sns:eu-west-1:123456789012:t", "s", "m", new Dictionary<string, string>(), default)));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
+            FakeTimeDriver.RunAsync(
+            Time, () =>
+            clients.Sns.PublishAsync("arn:aws:sns:eu-west-1:123456789012:t", "s", "m", new Dictionary<string, string>(), default)));
 
         Assert.Equal("NetworkError", error.ErrorCode);
         Assert.Single(Handler.Requests);

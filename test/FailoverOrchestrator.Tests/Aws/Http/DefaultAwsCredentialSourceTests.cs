@@ -9,7 +9,8 @@ public sealed class ProcessEnvironmentCollection;
 [Collection(nameof(ProcessEnvironmentCollection))]
 public sealed class DefaultAwsCredentialSourceTests : IDisposable
 {
-    private static readonly string[] Variables = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_EC2_METADATA_DISABLED"];
+    private static readonly string[] Variables =
+        ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_EC2_METADATA_DISABLED"];
     private readonly Dictionary<string, string?> _saved = Variables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
 
     [Fact]

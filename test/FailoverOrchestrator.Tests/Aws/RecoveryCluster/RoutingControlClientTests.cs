@@ -45,9 +45,14 @@ public sealed class RoutingControlClientTests : FakeAwsTestBase
     public async Task GetRoutingControlStateAsync_TwoEndpointsRefuseConnections_TriesEachSignedForItsOwnRegion()
     {
         Handler
-            .Throw(new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused", new SocketException((int)SocketError.ConnectionRefused)))
-            .Throw(new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused", new SocketException((int)SocketError.ConnectionRefused)))
-            .Respond(HttpStatusCode.OK, $$"""{"RoutingControlArn":"{{WestArn}}","RoutingControlState":"On","RoutingControlName":"west"}""", JsonContentType);
+            .Throw(
+                new HttpRequestException(
+                HttpRequestError.ConnectionError, "Connection refused", new SocketException((int)SocketError.ConnectionRefused)))
+            .Throw(
+                new HttpRequestException(
+                HttpRequestError.ConnectionError, "Connection refused", new SocketException((int)SocketError.ConnectionRefused)))
+            .Respond(HttpStatusCode.OK, $$"""{"RoutingControlArn":"{{WestArn}}","RoutingControlState":"On","RoutingControlName":"west"}""",
+                JsonContentType);
         using var clients = CreateSut();
 
         var answer = await clients.RoutingControls.GetRoutingControlStateAsync(Endpoints, WestArn, default);
@@ -66,7 +71,8 @@ public sealed class RoutingControlClientTests : FakeAwsTestBase
     public async Task GetRoutingControlStateAsync_AfterAFailover_StartsAtTheEndpointThatAnsweredLast()
     {
         Handler
-            .Respond(HttpStatusCode.ServiceUnavailable, """{"__type":"EndpointTemporarilyUnavailableException","message":"try another"}""", JsonContentType)
+            .Respond(HttpStatusCode.ServiceUnavailable, """{"__type":"EndpointTemporarilyUnavailableException","message":"try another"}""",
+                JsonContentType)
             .Respond(HttpStatusCode.OK, $$"""{"RoutingControlArn":"{{WestArn}}","RoutingControlState":"Off"}""", JsonContentType);
         using var clients = CreateSut();
         await clients.RoutingControls.GetRoutingControlStateAsync(Endpoints, WestArn, default);
@@ -81,9 +87,12 @@ public sealed class RoutingControlClientTests : FakeAwsTestBase
     [InlineData(HttpStatusCode.PaymentRequired, "ServiceLimitExceededException")]
     [InlineData(HttpStatusCode.BadRequest, "ValidationException")]
     [InlineData(HttpStatusCode.Forbidden, "AccessDeniedException")]
-    public async Task UpdateRoutingControlStatesAsync_RefusedByTheCluster_ThrowsAtOnceWithoutTryingAnotherEndpoint(HttpStatusCode status, string code)
+    public async Task UpdateRoutingControlStatesAsync_RefusedByTheCluster_ThrowsAtOnceWithoutTryingAnotherEndpoint(HttpStatusCode status,
+        string code)
     {
-        Handler.Respond(status, $$"""{"__type":"{{code}}","message":"refused","resourceId":"r","resourceType":"t","limitCode":"l","serviceCode":"s"}""", JsonContentType);
+        Handler.Respond(status,
+            $$"""{"__type":"{{code}}","message":"refused","resourceId":"r","resourceType":"t","limitCode":"l","serviceCode":"s"}""",
+            JsonContentType);
         using var clients = CreateSut();
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => clients.RoutingControls.UpdateRoutingControlStatesAsync(
@@ -137,7 +146,8 @@ public sealed class RoutingControlClientTests : FakeAwsTestBase
         Handler.Respond(HttpStatusCode.OK, $$"""{"RoutingControlArn":"{{WestArn}}","RoutingControlState":"ON"}""", JsonContentType);
         using var clients = CreateSut();
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => clients.RoutingControls.GetRoutingControlStateAsync(Endpoints, WestArn, default));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
+            clients.RoutingControls.GetRoutingControlStateAsync(Endpoints, WestArn, default));
 
         Assert.Equal("MalformedResponse", error.ErrorCode);
     }

@@ -16,7 +16,10 @@ public sealed class Route53ClientTests : FakeAwsTestBase
     {
         Handler.Respond(HttpStatusCode.OK, Fixture.Read("route53-change-resource-record-sets.xml"));
         using var clients = CreateSut();
-        var batch = new ChangeBatch([new Change(ChangeAction.Upsert, new ResourceRecordSet("api.example.com.", "A", new AliasTarget("Z35SXDOTRQ7X7K", "alb.example.", true), null, []))], "failover");
+        var batch = new ChangeBatch(
+            [new Change(ChangeAction.Upsert,
+            new ResourceRecordSet("api.example.com.", "A", new AliasTarget("Z35SXDOTRQ7X7K", "alb.example.", true), null, []))],
+            "failover");
 
         var change = await clients.Route53.ChangeResourceRecordSetsAsync(zoneId, batch, default);
 
@@ -38,8 +41,10 @@ public sealed class Route53ClientTests : FakeAwsTestBase
         using var clients = CreateSut();
         var batch = new ChangeBatch(
             [
-                new Change(ChangeAction.Delete, new ResourceRecordSet("www.example.com.", "CNAME", null, 60, ["primary.example.com"]) { SetIdentifier = "main" }),
-                new Change(ChangeAction.Create, new ResourceRecordSet("www.example.com.", "CNAME", null, 60, ["standby.example.com"]) { SetIdentifier = "main" }),
+                new Change(ChangeAction.Delete,
+                    new ResourceRecordSet("www.example.com.", "CNAME", null, 60, ["primary.example.com"]) { SetIdentifier = "main" }),
+                new Change(ChangeAction.Create,
+                    new ResourceRecordSet("www.example.com.", "CNAME", null, 60, ["standby.example.com"]) { SetIdentifier = "main" }),
             ],
             null);
 
@@ -48,7 +53,8 @@ public sealed class Route53ClientTests : FakeAwsTestBase
         var body = XDocument.Parse(Assert.Single(Handler.Requests).Body);
         var changes = body.Descendants(XName.Get("Change", Route53Xml.Namespace)).ToList();
         Assert.Equal(["DELETE", "CREATE"], changes.Select(c => c.Element(XName.Get("Action", Route53Xml.Namespace))!.Value));
-        Assert.Equal(["primary.example.com", "standby.example.com"], body.Descendants(XName.Get("Value", Route53Xml.Namespace)).Select(v => v.Value));
+        Assert.Equal(["primary.example.com", "standby.example.com"],
+            body.Descendants(XName.Get("Value", Route53Xml.Namespace)).Select(v => v.Value));
         Assert.All(changes, c => Assert.Equal("60", c.Descendants(XName.Get("TTL", Route53Xml.Namespace)).Single().Value));
         Assert.All(changes, c => Assert.Equal("main", c.Descendants(XName.Get("SetIdentifier", Route53Xml.Namespace)).Single().Value));
         Assert.Empty(body.Descendants(XName.Get("Comment", Route53Xml.Namespace)));
@@ -60,9 +66,11 @@ public sealed class Route53ClientTests : FakeAwsTestBase
         // No x-amzn-RequestId header: the id comes from the body.
         Handler.Respond(HttpStatusCode.BadRequest, Fixture.Read("route53-error-invalid-change-batch.xml"), requestId: null);
         using var clients = CreateSut();
-        var batch = new ChangeBatch([new Change(ChangeAction.Create, new ResourceRecordSet("a.example.com.", "A", null, 60, ["192.0.2.1"]))], null);
+        var batch =
+            new ChangeBatch([new Change(ChangeAction.Create, new ResourceRecordSet("a.example.com.", "A", null, 60, ["192.0.2.1"]))], null);
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => clients.Route53.ChangeResourceRecordSetsAsync("Z1", batch, default));
+        var error =
+            await Assert.ThrowsAsync<AwsServiceException>(() => clients.Route53.ChangeResourceRecordSetsAsync("Z1", batch, default));
 
         Assert.Equal(("Route53", "ChangeResourceRecordSets", "InvalidChangeBatch"), (error.Service, error.Operation, error.ErrorCode));
         Assert.Equal(2, error.Messages.Count);
@@ -91,12 +99,14 @@ public sealed class Route53ClientTests : FakeAwsTestBase
 
         var records = await clients.Route53.ListResourceRecordSetsAsync("/hostedzone/Z1", "*.example.com.", "A", 2, default);
 
-        Assert.Equal("/2013-04-01/hostedzone/Z1/rrset?maxitems=2&name=%2A.example.com.&type=A", Assert.Single(Handler.Requests).Uri.PathAndQuery);
+        Assert.Equal("/2013-04-01/hostedzone/Z1/rrset?maxitems=2&name=%2A.example.com.&type=A",
+            Assert.Single(Handler.Requests).Uri.PathAndQuery);
         Assert.Equal(2, records.Count);
         Assert.Equal(new AliasTarget("Z35SXDOTRQ7X7K", "primary-alb-123.us-east-1.elb.amazonaws.com.", true), records[0].AliasTarget);
         Assert.Null(records[0].Ttl);
         Assert.Empty(records[0].ResourceRecords);
-        Assert.Equal(("www.example.com.", "CNAME", 60L, "primary"), (records[1].Name, records[1].Type, records[1].Ttl!.Value, records[1].SetIdentifier));
+        Assert.Equal(("www.example.com.", "CNAME", 60L, "primary"),
+            (records[1].Name, records[1].Type, records[1].Ttl!.Value, records[1].SetIdentifier));
         Assert.Equal(["api.example.com"], records[1].ResourceRecords);
         Assert.Null(records[1].AliasTarget);
     }
@@ -109,7 +119,8 @@ public sealed class Route53ClientTests : FakeAwsTestBase
 
         var status = await clients.Route53.GetHealthCheckStatusAsync("abcdef11-2222-3333-4444-555555fedcba", default);
 
-        Assert.Equal("/2013-04-01/healthcheck/abcdef11-2222-3333-4444-555555fedcba/status", Assert.Single(Handler.Requests).Uri.AbsolutePath);
+        Assert.Equal("/2013-04-01/healthcheck/abcdef11-2222-3333-4444-555555fedcba/status",
+            Assert.Single(Handler.Requests).Uri.AbsolutePath);
         Assert.Equal(2, status.Observations.Count);
         Assert.Equal(("us-east-1", "15.177.2.1"), (status.Observations[0].Region, status.Observations[0].IpAddress));
         Assert.StartsWith("Success", status.Observations[0].Status, StringComparison.Ordinal);
@@ -119,8 +130,12 @@ public sealed class Route53ClientTests : FakeAwsTestBase
 
     [Theory]
     [InlineData("<GetChangeResponse><ChangeInfo><Id>/change/C1</Id><Status>INSY")]
-    [InlineData("<GetChangeResponse><ChangeInfo><Id>/change/C1</Id><SubmittedAt>2024-01-01T00:00:00Z</SubmittedAt></ChangeInfo></GetChangeResponse>")]
-    [InlineData("<GetChangeResponse><ChangeInfo><Id>/change/C1</Id><Status>INSYNC</Status><SubmittedAt>yesterday</SubmittedAt></ChangeInfo></GetChangeResponse>")]
+    [InlineData(
+        "<GetChangeResponse><ChangeInfo><Id>/change/C1</Id><SubmittedAt>2024-01-01T00:00:00Z</SubmittedAt></ChangeInfo>"
+        + "</GetChangeResponse>")]
+    [InlineData(
+        "<GetChangeResponse><ChangeInfo><Id>/change/C1</Id><Status>INSYNC</Status><SubmittedAt>yesterday</SubmittedAt></ChangeInfo>"
+        + "</GetChangeResponse>")]
     [InlineData("<ErrorResponse/>")]
     [InlineData("")]
     public async Task GetChangeAsync_MalformedBody_ThrowsMalformedResponse(string body)
@@ -137,10 +152,14 @@ public sealed class Route53ClientTests : FakeAwsTestBase
     [Fact]
     public async Task ListResourceRecordSetsAsync_EvaluateTargetHealthNotBoolean_ThrowsMalformedResponse()
     {
-        Handler.Respond(HttpStatusCode.OK, Fixture.Read("route53-list-resource-record-sets.xml").Replace(">true</EvaluateTargetHealth>", ">yes</EvaluateTargetHealth>", StringComparison.Ordinal));
+        Handler.Respond(HttpStatusCode.OK,
+            Fixture.Read(
+            "route53-list-resource-record-sets.xml").Replace(
+            ">true</EvaluateTargetHealth>", ">yes</EvaluateTargetHealth>", StringComparison.Ordinal));
         using var clients = CreateSut();
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => clients.Route53.ListResourceRecordSetsAsync("Z1", "api.example.com.", "A", 1, default));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
+            clients.Route53.ListResourceRecordSetsAsync("Z1", "api.example.com.", "A", 1, default));
 
         Assert.Equal(AwsErrorParser.MalformedResponseCode, error.ErrorCode);
         Assert.Contains("EvaluateTargetHealth", error.Message, StringComparison.Ordinal);

@@ -14,7 +14,8 @@ public sealed class SnsClientTests : FakeAwsTestBase
         Handler.Respond(HttpStatusCode.OK, Fixture.Read("sns-publish.xml"));
         using var clients = CreateSut();
 
-        var messageId = await clients.Sns.PublishAsync(TopicArn, "Failover", "hello & bye", new Dictionary<string, string> { ["kind"] = "failover", ["app"] = "orders" }, default);
+        var messageId = await clients.Sns.PublishAsync(TopicArn, "Failover", "hello & bye",
+            new Dictionary<string, string> { ["kind"] = "failover", ["app"] = "orders" }, default);
 
         Assert.Equal("567910cd-659e-55d4-8ccb-5aaf14679dc0", messageId);
         var request = Assert.Single(Handler.Requests);
@@ -22,9 +23,12 @@ public sealed class SnsClientTests : FakeAwsTestBase
         Assert.Equal("application/x-www-form-urlencoded", request.Headers["content-type"]);
         Assert.Contains("/us-west-2/sns/aws4_request", request.Headers["authorization"], StringComparison.Ordinal);
         Assert.Equal(
-            "Action=Publish&Version=2010-03-31&Message=hello%20%26%20bye&TopicArn=arn%3Aaws%3Asns%3Aus-west-2%3A123456789012%3Afailover-alerts&Subject=Failover"
-            + "&MessageAttributes.entry.1.Name=kind&MessageAttributes.entry.1.Value.DataType=String&MessageAttributes.entry.1.Value.StringValue=failover"
-            + "&MessageAttributes.entry.2.Name=app&MessageAttributes.entry.2.Value.DataType=String&MessageAttributes.entry.2.Value.StringValue=orders",
+            "Action=Publish&Version=2010-03-31&Message=hello%20%26%20bye&"
+                + "TopicArn=arn%3Aaws%3Asns%3Aus-west-2%3A123456789012%3Afailover-alerts&Subject=Failover"
+            + "&MessageAttributes.entry.1.Name=kind&MessageAttributes.entry.1.Value.DataType=String&"
+                + "MessageAttributes.entry.1.Value.StringValue=failover"
+            + "&MessageAttributes.entry.2.Name=app&MessageAttributes.entry.2.Value.DataType=String&"
+                + "MessageAttributes.entry.2.Value.StringValue=orders",
             request.Body);
     }
 
@@ -34,9 +38,11 @@ public sealed class SnsClientTests : FakeAwsTestBase
         Handler.Respond(HttpStatusCode.NotFound, Fixture.Read("sns-error-not-found.xml"));
         using var clients = CreateSut();
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => clients.Sns.PublishAsync(TopicArn, "s", "m", new Dictionary<string, string>(), default));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
+            clients.Sns.PublishAsync(TopicArn, "s", "m", new Dictionary<string, string>(), default));
 
-        Assert.Equal(("SNS", "Publish", "NotFound", "Topic does not exist"), (error.Service, error.Operation, error.ErrorCode, error.AwsMessage));
+        Assert.Equal(("SNS", "Publish", "NotFound", "Topic does not exist"),
+            (error.Service, error.Operation, error.ErrorCode, error.AwsMessage));
         Assert.Single(Handler.Requests);
     }
 
@@ -49,7 +55,8 @@ public sealed class SnsClientTests : FakeAwsTestBase
         Handler.Respond(HttpStatusCode.OK, body);
         using var clients = CreateSut();
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => clients.Sns.PublishAsync(TopicArn, "s", "m", new Dictionary<string, string>(), default));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
+            clients.Sns.PublishAsync(TopicArn, "s", "m", new Dictionary<string, string>(), default));
 
         Assert.Equal(AwsErrorParser.MalformedResponseCode, error.ErrorCode);
     }
@@ -70,7 +77,8 @@ public sealed class SnsClientTests : FakeAwsTestBase
     {
         using var clients = CreateSut();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => clients.Sns.PublishAsync(arn, "s", "m", new Dictionary<string, string>(), default));
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            clients.Sns.PublishAsync(arn, "s", "m", new Dictionary<string, string>(), default));
 
         Assert.Empty(Handler.Requests);
     }
@@ -83,7 +91,8 @@ public sealed class SnsClientTests : FakeAwsTestBase
     {
         using var clients = CreateSut();
 
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => clients.Sns.PublishAsync(TopicArn, subject, "m", new Dictionary<string, string>(), default));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() =>
+            clients.Sns.PublishAsync(TopicArn, subject, "m", new Dictionary<string, string>(), default));
 
         Assert.Empty(Handler.Requests);
     }
@@ -93,7 +102,8 @@ public sealed class SnsClientTests : FakeAwsTestBase
     {
         using var clients = CreateSut();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => clients.Sns.PublishAsync(TopicArn, new string('x', 101), "m", new Dictionary<string, string>(), default));
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            clients.Sns.PublishAsync(TopicArn, new string('x', 101), "m", new Dictionary<string, string>(), default));
 
         Assert.Empty(Handler.Requests);
     }
