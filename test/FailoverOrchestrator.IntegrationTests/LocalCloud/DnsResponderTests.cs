@@ -30,7 +30,8 @@ public sealed class DnsResponderTests : IAsyncDisposable
         _primaryCheck = cloud.Route53.AddHealthCheck(healthy: true);
         cloud.LoadBalancers.Register("primary-lb.us-east-1.elb.amazonaws.com", ["192.0.2.1", "198.51.100.1", "2001:db8::1"], () => true);
         cloud.LoadBalancers.Register("standby-lb.us-west-2.elb.amazonaws.com", ["192.0.2.2", "198.51.100.2"], () => true);
-        cloud.Route53.PutRecord(_zoneId, Failover("health.api.example.com", "primary-lb.us-east-1.elb.amazonaws.com", "PRIMARY", _primaryCheck));
+        cloud.Route53.PutRecord(
+            _zoneId, Failover("health.api.example.com", "primary-lb.us-east-1.elb.amazonaws.com", "PRIMARY", _primaryCheck));
         cloud.Route53.PutRecord(_zoneId, Failover("health.api.example.com", "standby-lb.us-west-2.elb.amazonaws.com", "SECONDARY", null));
     }
 
@@ -59,7 +60,8 @@ public sealed class DnsResponderTests : IAsyncDisposable
     public async Task Query_BothUnhealthy_AnswersThePrimaryAsRoute53Does()
     {
         var standbyCheck = _sut.Server.Route53.AddHealthCheck(healthy: false);
-        _sut.Server.Route53.PutRecord(_zoneId, Failover("health.api.example.com", "standby-lb.us-west-2.elb.amazonaws.com", "SECONDARY", standbyCheck));
+        _sut.Server.Route53.PutRecord(
+            _zoneId, Failover("health.api.example.com", "standby-lb.us-west-2.elb.amazonaws.com", "SECONDARY", standbyCheck));
         _sut.Server.Route53.SetHealthCheckStatus(_primaryCheck, healthy: false);
 
         var lookup = await QueryAsync("health.api.example.com", DnsRecordType.A);

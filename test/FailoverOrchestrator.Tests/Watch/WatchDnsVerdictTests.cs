@@ -14,8 +14,10 @@ public sealed class WatchDnsVerdictTests
     private static readonly ProbeResult Up = new("https://use1.shop.example.com/health", true, "HTTP 200");
     private static readonly ProbeResult Down = new("https://use1.shop.example.com/health", false, "ConnectionError");
     private static readonly DnsVerdict AnswersPrimary = new(DnsAnswerSide.Primary, "health.api.example.com A = 192.0.2.1 from 10.0.0.2:53");
-    private static readonly DnsVerdict AnswersStandby = new(DnsAnswerSide.Secondary, "health.api.example.com A = 192.0.2.2 from 10.0.0.2:53");
-    private static readonly DnsVerdict Silent = new(DnsAnswerSide.Unreachable, "health.api.example.com A: no answer from 10.0.0.2:53 within 2 s");
+    private static readonly DnsVerdict AnswersStandby =
+        new(DnsAnswerSide.Secondary, "health.api.example.com A = 192.0.2.2 from 10.0.0.2:53");
+    private static readonly DnsVerdict Silent =
+        new(DnsAnswerSide.Unreachable, "health.api.example.com A: no answer from 10.0.0.2:53 within 2 s");
 
     private readonly AppOptions _failover = App("Failover");
 
@@ -27,7 +29,8 @@ public sealed class WatchDnsVerdictTests
         var decision = WatchDecision.Decide(_failover, Steady(prior), Reading(Down, AnswersStandby), T0.AddSeconds(120));
 
         Assert.Equal(WatchAction.Failover, decision.Action);
-        Assert.Contains("Route 53 answers the standby: its health checkers see the primary unhealthy", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains(
+            "Route 53 answers the standby: its health checkers see the primary unhealthy", decision.Reason, StringComparison.Ordinal);
         Assert.Contains("192.0.2.2", decision.Next.History[0], StringComparison.Ordinal);
         Assert.Equal("FFF", decision.Next.Recent);
     }
@@ -70,7 +73,11 @@ public sealed class WatchDnsVerdictTests
         var decision = WatchDecision.Decide(App("Notify"), Steady(prior), Reading(Down, Silent), T0.AddSeconds(120));
 
         Assert.Equal(WatchAction.Page, decision.Action);
-        Assert.Contains("Route 53's answer could not be read (health.api.example.com A: no answer from 10.0.0.2:53 within 2 s): decided from the probes alone", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains(
+            "Route 53's answer could not be read (health.api.example.com A: no answer from 10.0.0.2:53 within 2 s): "
+                + "decided from the probes alone",
+            decision.Reason,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,7 +147,8 @@ public sealed class WatchDnsVerdictTests
 
     private static WatchReading Reading(ProbeResult probe, DnsVerdict dns) => new([probe], dns, "us-west-2");
 
-    private static AppState Steady(WatchRecord? watch) => new() { App = "shop", ActiveRegion = "us-east-1", Phase = Phase.Steady, Watch = watch };
+    private static AppState Steady(WatchRecord? watch) =>
+        new() { App = "shop", ActiveRegion = "us-east-1", Phase = Phase.Steady, Watch = watch };
 
     private static AppOptions App(string policy, int failedFor = 120) => TestConfig.Shop(
     [

@@ -53,7 +53,8 @@ public sealed class WatchOptionsTests
     [Fact]
     public void Load_DnsRecordAndResolver_Bound()
     {
-        var dns = TestConfig.Shop([new($"{At}:Watch:Dns:RecordName", "health.api.example.com"), new($"{At}:Watch:Dns:Resolver", "127.0.0.1:5353")]).Watch.Dns;
+        var dns = TestConfig.Shop(
+            [new($"{At}:Watch:Dns:RecordName", "health.api.example.com"), new($"{At}:Watch:Dns:Resolver", "127.0.0.1:5353")]).Watch.Dns;
 
         Assert.True(dns.Enabled);
         Assert.Equal(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 5353), dns.ResolverEndPoint());

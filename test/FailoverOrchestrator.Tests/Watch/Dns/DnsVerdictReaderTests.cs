@@ -57,7 +57,8 @@ public sealed class DnsVerdictReaderTests
     public async Task ReadAsync_ResolverSilent_IsUnreachable()
     {
         _resolver.Setup(r => r.QueryAsync(Server, It.IsAny<string>(), DnsRecordType.A, It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((IPEndPoint s, string _, DnsRecordType _, TimeSpan _, CancellationToken _) => DnsLookup.Failed(s, "no answer from 10.0.0.2:53 within 2 s"));
+            .ReturnsAsync((IPEndPoint s, string _, DnsRecordType _, TimeSpan _, CancellationToken _) =>
+                DnsLookup.Failed(s, "no answer from 10.0.0.2:53 within 2 s"));
 
         var verdict = await CreateSut().ReadAsync(App(), CancellationToken.None);
 
@@ -77,7 +78,9 @@ public sealed class DnsVerdictReaderTests
     [Fact]
     public async Task ReadAsync_CnameRecord_ComparesTheTargetName()
     {
-        _resolver.Setup(r => r.QueryAsync(Server, "health.api.example.com", DnsRecordType.Cname, It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+        _resolver
+            .Setup(r => r.QueryAsync(
+                Server, "health.api.example.com", DnsRecordType.Cname, It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(Lookup("health.api.example.com", DnsRecordType.Cname, Primary.ToUpperInvariant()));
 
         var verdict = await CreateSut().ReadAsync(App(type: "CNAME"), CancellationToken.None);
@@ -101,7 +104,10 @@ public sealed class DnsVerdictReaderTests
             .ReturnsAsync(Lookup(name, DnsRecordType.A, addresses));
 
     private static DnsLookup Lookup(string name, DnsRecordType type, params string[] values) =>
-        DnsLookup.Answered(Server, new DnsResponse(7, true, false, 0, name, (ushort)type, values.Select(v => new DnsResourceRecord(name, (ushort)type, 60, v)).ToList()));
+        DnsLookup.Answered(
+            Server,
+            new DnsResponse(
+                7, true, false, 0, name, (ushort)type, values.Select(v => new DnsResourceRecord(name, (ushort)type, 60, v)).ToList()));
 
     private static AppOptions App(string? resolver = "10.0.0.2", string type = "A")
     {

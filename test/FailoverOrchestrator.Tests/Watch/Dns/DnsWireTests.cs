@@ -48,7 +48,10 @@ public sealed class DnsWireTests
         Assert.False(response.Truncated);
         Assert.Equal(DnsResponse.NoError, response.ResponseCode);
         Assert.Equal(
-            [new DnsResourceRecord("health.api.example.com", 1, 60, "192.0.2.2"), new DnsResourceRecord("health.api.example.com", 1, 60, "198.51.100.2")],
+            [
+                new DnsResourceRecord("health.api.example.com", 1, 60, "192.0.2.2"),
+                new DnsResourceRecord("health.api.example.com", 1, 60, "198.51.100.2"),
+            ],
             response.Answers);
     }
 

@@ -8,7 +8,8 @@ public sealed class ResolvConfTests
     [Fact]
     public void FirstNameserver_CommentsOptionsAndTwoServers_TakesTheFirstOnPort53()
     {
-        string[] lines = ["# generated", "options timeout:1 attempts:2", "search ec2.internal", "nameserver 169.254.78.1", "nameserver 10.0.0.2"];
+        string[] lines =
+            ["# generated", "options timeout:1 attempts:2", "search ec2.internal", "nameserver 169.254.78.1", "nameserver 10.0.0.2"];
 
         var server = ResolvConf.FirstNameserver(lines);
 
