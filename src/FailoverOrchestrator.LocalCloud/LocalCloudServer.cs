@@ -35,10 +35,18 @@ internal sealed class LocalCloudServer : IAsyncDisposable
         Cluster = new LocalCluster(new RoutingControlStore(settings.TimeProvider), Faults, Calls, settings.TimeProvider);
         Route53Api = new RegionalEndpointHost("us-east-1", string.Empty, dispatcher.DispatchAsync);
         AppHealth = new AppHealthEndpoints();
+        LoadBalancers = new LoadBalancerDns();
+        Dns = new DnsResponder(new DnsAnswerer(Route53, LoadBalancers, arn => Cluster.Controls.IsOn(arn)));
     }
 
     /// <summary>Gets the regions whose Route 53, ECS and SNS requests (by their signing region) are cut without an answer.</summary>
     public DarkRegions Dark { get; } = new();
+
+    /// <summary>Gets Route 53's DNS data plane (what the watch's resolver asks), on a UDP and TCP port of its own.</summary>
+    public DnsResponder Dns { get; }
+
+    /// <summary>Gets the load balancers' DNS names and addresses, as alias records and the DNS responder resolve them.</summary>
+    public LoadBalancerDns LoadBalancers { get; }
 
     /// <summary>Gets the app's health endpoint in each region (what the scheduled watch probes), each on a port of its own.</summary>
     public AppHealthEndpoints AppHealth { get; }
@@ -83,10 +91,12 @@ internal sealed class LocalCloudServer : IAsyncDisposable
         Cluster.StartAsync().GetAwaiter().GetResult();
         Route53Api.StartAsync().GetAwaiter().GetResult();
         AppHealth.StartAsync().GetAwaiter().GetResult();
+        Dns.StartAsync().GetAwaiter().GetResult();
     }
 
     public async ValueTask DisposeAsync()
     {
+        await Dns.DisposeAsync();
         await AppHealth.DisposeAsync();
         await Route53Api.DisposeAsync();
         await Cluster.DisposeAsync();

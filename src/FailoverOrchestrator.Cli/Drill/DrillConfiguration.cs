@@ -54,5 +54,17 @@ internal static class DrillConfiguration
     /// <summary>The primary's health endpoint, as LocalCloud serves it, for the scheduled watch (which stays idle unless a scenario sends a
     /// watch).</summary>
     public static IEnumerable<KeyValuePair<string, string?>> HealthEndpoints(LocalWorld world) =>
-        [new("Orchestrator:Apps:shop:Watch:HealthEndpoints:0", new Uri(world.Cloud.AppHealth.Endpoint("us-east-1"), "/health").ToString())];
+        [
+            new(
+                "Orchestrator:Apps:shop:Watch:HealthEndpoints:0",
+                new Uri(world.Cloud.AppHealth.Endpoint("us-east-1"), "/health").ToString()),
+
+            // The watch's second signal: Route 53's DNS answer for the health record, asked of LocalCloud's DNS data plane
+            // as the function would ask the resolver of its VPC.
+            new("Orchestrator:Apps:shop:Watch:Dns:RecordName", HealthRecordName),
+            new("Orchestrator:Apps:shop:Watch:Dns:Resolver", world.Cloud.Dns.EndPoint.ToString()),
+        ];
+
+    /// <summary>The failover record whose answer is Route 53's checkers' verdict on the primary (infra/watch-health-record.yaml).</summary>
+    public const string HealthRecordName = "health.api.example.com";
 }

@@ -12,6 +12,7 @@ internal sealed class Route53Store(TimeProvider timeProvider, TimeSpan propagati
     private readonly Dictionary<string, HostedZone> _zones = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChangeStatus> _changes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HealthCheck> _healthChecks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _routingControlChecks = new(StringComparer.Ordinal);
 
     /// <summary>Adds a hosted zone and returns its id (without the <c>/hostedzone/</c> prefix).</summary>
     public string AddHostedZone(string name, string? id = null)
@@ -152,33 +153,78 @@ internal sealed class Route53Store(TimeProvider timeProvider, TimeSpan propagati
         }
     }
 
+    /// <summary>Adds a RECOVERY_CONTROL health check: healthy exactly while the routing control is On (DNS asks the cluster).</summary>
+    public void AddRoutingControlHealthCheck(string healthCheckId, string routingControlArn)
+    {
+        lock (_gate)
+        {
+            _routingControlChecks[healthCheckId] = routingControlArn;
+        }
+    }
+
+    /// <summary>The routing control a RECOVERY_CONTROL health check follows; null for any other health check.</summary>
+    public string? RoutingControlOf(string healthCheckId)
+    {
+        lock (_gate)
+        {
+            return _routingControlChecks.GetValueOrDefault(healthCheckId);
+        }
+    }
+
+    /// <summary>The zone that holds <paramref name="name"/> (the longest match), or null.</summary>
+    public string? FindZoneOf(string name)
+    {
+        var normalized = DnsName.Normalize(name);
+        lock (_gate)
+        {
+            return _zones.Values.Where(z => DnsName.IsInZone(normalized, z.Name)).MaxBy(z => z.Name.Length)?.Id;
+        }
+    }
+
+    /// <summary>
+    /// The status the checkers report now, as the DNS data plane uses it: like <see cref="GetHealthCheck"/>, but a query
+    /// never moves the clock. An unknown id is unhealthy.
+    /// </summary>
+    public bool IsHealthyNow(string healthCheckId)
+    {
+        lock (_gate)
+        {
+            return _healthChecks.ContainsKey(healthCheckId) && Evaluate(healthCheckId, skip: false).Healthy;
+        }
+    }
+
     public HealthCheck GetHealthCheck(string healthCheckId)
     {
         lock (_gate)
         {
-            var check = HealthCheckOf(healthCheckId);
-            if (!check.Healthy || !_servingSince.TryGetValue(healthCheckId, out var servingSince))
-            {
-                return check;
-            }
-
-            if (servingSince() is not { } since)
-            {
-                return check with { Healthy = false, FailureReason = NoTask };
-            }
-
-            var healthyAt = since == DateTimeOffset.MinValue ? since : since + healthyAfter;
-            var now = timeProvider.GetUtcNow();
-            if (healthyAt > now && skipAhead is not null)
-            {
-                // A caller polling for health that will come: the world skips to it instead of making it wait.
-                skipAhead(healthyAt - now,
-                    $"Route 53's checkers see health check {healthCheckId} pass {healthyAfter.TotalSeconds:0} s of requests");
-                now = timeProvider.GetUtcNow();
-            }
-
-            return healthyAt <= now ? check : check with { Healthy = false, FailureReason = NoTask };
+            return Evaluate(healthCheckId, skip: true);
         }
+    }
+
+    private HealthCheck Evaluate(string healthCheckId, bool skip)
+    {
+        var check = HealthCheckOf(healthCheckId);
+        if (!check.Healthy || !_servingSince.TryGetValue(healthCheckId, out var servingSince))
+        {
+            return check;
+        }
+
+        if (servingSince() is not { } since)
+        {
+            return check with { Healthy = false, FailureReason = NoTask };
+        }
+
+        var healthyAt = since == DateTimeOffset.MinValue ? since : since + healthyAfter;
+        var now = timeProvider.GetUtcNow();
+        if (healthyAt > now && skip && skipAhead is not null)
+        {
+            // A caller polling for health that will come: the world skips to it instead of making it wait.
+            skipAhead(healthyAt - now,
+                $"Route 53's checkers see health check {healthCheckId} pass {healthyAfter.TotalSeconds:0} s of requests");
+            now = timeProvider.GetUtcNow();
+        }
+
+        return healthyAt <= now ? check : check with { Healthy = false, FailureReason = NoTask };
     }
 
     private const string NoTask = "Failure: Connection refused. No task serves behind the load balancer yet.";

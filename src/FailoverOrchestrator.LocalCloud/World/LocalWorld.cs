@@ -191,10 +191,13 @@ internal sealed class LocalWorld : IAsyncDisposable
         }
 
         var primary = app.Regions[app.PrimaryRegion];
-        Cloud.Route53.PutRecord(zone, app.Dns.RecordType == "CNAME"
-            ? RecordSet.Plain(app.Dns.RecordName, "CNAME", app.Dns.Ttl ?? 60, primary.TargetDnsName)
-            : RecordSet.Alias(app.Dns.RecordName, app.Dns.RecordType, primary.TargetHostedZoneId!, primary.TargetDnsName,
-                primary.EvaluateTargetHealth));
+        if (!DnsProvisioner.SwitchesByRoutingControl(app))
+        {
+            Cloud.Route53.PutRecord(zone, app.Dns.RecordType == "CNAME"
+                ? RecordSet.Plain(app.Dns.RecordName, "CNAME", app.Dns.Ttl ?? 60, primary.TargetDnsName)
+                : RecordSet.Alias(app.Dns.RecordName, app.Dns.RecordType, primary.TargetHostedZoneId!, primary.TargetDnsName,
+                    primary.EvaluateTargetHealth));
+        }
 
         foreach (var (region, settings) in app.Regions)
         {
@@ -217,6 +220,7 @@ internal sealed class LocalWorld : IAsyncDisposable
         }
 
         RoutingControlProvisioner.Provision(Cloud.Cluster, app);
+        DnsProvisioner.Provision(Cloud, app, zone);
         var arn = app.TopicArn.Split(':');
         Cloud.Sns.AddTopic(arn[3], arn[5]);
     }

@@ -31,12 +31,20 @@ internal static class OrchestratorSettingShapes
             (nameof(ClusterEndpointOptions.Region), SettingShape.Value)))),
         (nameof(RoutingControlOptions.ControlArns), SettingShape.Map(SettingShape.Value)));
 
+    public static readonly SettingShape WatchDns = SettingShape.Object(
+        (nameof(WatchDnsOptions.RecordName), SettingShape.Value),
+        (nameof(WatchDnsOptions.Resolver), SettingShape.Value),
+        (nameof(WatchDnsOptions.TimeoutSeconds), SettingShape.Value));
+
     public static readonly SettingShape Watch = SettingShape.Object(
         (nameof(WatchOptions.HealthEndpoints), SettingShape.List(SettingShape.Value)),
         (nameof(WatchOptions.Policy), SettingShape.Value),
         (nameof(WatchOptions.FailedForSeconds), SettingShape.Value),
         (nameof(WatchOptions.ProbeTimeoutSeconds), SettingShape.Value),
-        (nameof(WatchOptions.HistorySize), SettingShape.Value));
+        (nameof(WatchOptions.HistorySize), SettingShape.Value),
+        (nameof(WatchOptions.FlapWindowRuns), SettingShape.Value),
+        (nameof(WatchOptions.FlapFailedRuns), SettingShape.Value),
+        (nameof(WatchOptions.Dns), WatchDns));
 
     public static readonly SettingShape WriterControl = SettingShape.Object(
         (nameof(WriterControlOptions.TableName), SettingShape.Value),

@@ -40,6 +40,20 @@ public sealed class WatchOptions
     [SettingRange(1, MaxHistory)]
     public int HistorySize { get; set; } = 10;
 
+    /// <summary>Gets or sets the Route 53 failover record whose DNS answer is the health checkers' verdict on the primary.</summary>
+    public WatchDnsOptions Dns { get; set; } = new();
+
+    /// <summary>Gets or sets how many of the latest runs the watch looks at to tell a flapping primary.</summary>
+    /// <value>Defaults to 10 (ten minutes at one run a minute).</value>
+    public int FlapWindowRuns { get; set; } = 10;
+
+    /// <summary>
+    /// Gets or sets how many runs of that window, in two or more separate failing streaks, make the primary flapping:
+    /// the watch pages once and never fails over on flapping.
+    /// </summary>
+    /// <value>Defaults to 3.</value>
+    public int FlapFailedRuns { get; set; } = 3;
+
     /// <summary>Gets a value indicating whether any endpoint is configured.</summary>
     public bool Enabled => HealthEndpoints.Count > 0;
 }

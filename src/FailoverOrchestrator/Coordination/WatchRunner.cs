@@ -14,13 +14,20 @@ namespace FailoverOrchestrator.Coordination;
 
 /// <summary>
 /// Answers <c>{"command":"watch"}</c>, which an EventBridge Scheduler schedule sends every minute: probes the primary's
-/// health endpoints from the function's region, records the run in the state item (one write fenced on the run count,
-/// so overlapping runs never both act), audits the decision, and once the primary has failed for Watch:FailedForSeconds
-/// pages once (Notify) or starts the failover through the same lease as the alarm (Failover).
+/// health endpoints from the function's region and reads Route 53's DNS answer for the app's health record, records the
+/// run in the state item (one write fenced on the run count, so overlapping runs never both act), audits the decision,
+/// and once the primary has failed for Watch:FailedForSeconds pages once (Notify) or starts the failover through the
+/// same lease as the alarm (Failover).
 /// </summary>
 internal sealed class WatchRunner(
-    IStateStore store, IWatchStore watches, IAuditLog auditLog, IHealthProbe probe, SwitchExecutor switches, OnCallNotifier notifier,
-        TimeProvider time, ILogger logger)
+    IStateStore store,
+    IWatchStore watches,
+    IAuditLog auditLog,
+    WatchSignals signals,
+    SwitchExecutor switches,
+    OnCallNotifier notifier,
+    TimeProvider time,
+    ILogger logger)
 {
     /// <summary>How far the schedule's time may be from the clock: Scheduler gives up on a delivery after at most 24 hours
     /// (MaximumEventAgeInSeconds).</summary>
@@ -47,9 +54,7 @@ internal sealed class WatchRunner(
                 + $"({clock.ToString("u", CultureInfo.InvariantCulture)}); nothing was done", app.Name);
         }
 
-        var timeout = TimeSpan.FromSeconds(app.Watch.ProbeTimeoutSeconds);
-        var probes =
-            await Task.WhenAll(app.Watch.HealthEndpoints.Select(url => probe.ProbeAsync(new Uri(url), timeout, cancellationToken)));
+        var reading = await signals.ReadAsync(app, cancellationToken);
         await store.EnsureAsync(app.Name, app.PrimaryRegion, clock, cancellationToken);
         var state = await store.GetAsync(app.Name, cancellationToken)
             ?? throw new InvalidOperationException($"The state item of app '{app.Name}' is missing right after it was ensured.");
@@ -63,7 +68,7 @@ internal sealed class WatchRunner(
             return Watched(app, state, late);
         }
 
-        var decision = WatchDecision.Decide(app, state, probes, now);
+        var decision = WatchDecision.Decide(app, state, reading, now);
         if (!await watches.TrySaveAsync(app.Name, state.Watch?.Runs ?? 0, decision.Next, cancellationToken))
         {
             var overlap = "another watch run recorded itself at the same time; this run did nothing";
@@ -87,6 +92,12 @@ internal sealed class WatchRunner(
                 await notifier.TryPublishAsync(app, page, $"if the primary is really down, fail over with {command}", cancellationToken,
                     $"{app.Name}/watch/{decision.Next.ActedFor!.Value.ToUnixTimeMilliseconds()}");
                 return Watched(app, state, $"{decision.Reason}; paged on-call to run {command}");
+            case WatchAction.PagePath or WatchAction.PageFlapping:
+                var pageEvent = decision.Action == WatchAction.PagePath ? PageEvent.NetworkPath : PageEvent.Flapping;
+                var dedup = $"{app.Name}/watch/{decision.Action}/{now.ToUnixTimeMilliseconds()}";
+                var notice = Page.Of(pageEvent, Watched(app, state, decision.Reason));
+                await notifier.TryPublishAsync(app, notice, null, cancellationToken, dedup);
+                return Watched(app, state, $"{decision.Reason}; paged on-call");
             case WatchAction.Failover:
                 var since = decision.Next.ActedFor!.Value;
                 var failover = new FailoverTrigger

@@ -7,6 +7,7 @@ using FailoverOrchestrator.Aws.Sns;
 using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.State;
 using FailoverOrchestrator.Watch;
+using FailoverOrchestrator.Watch.Dns;
 
 namespace FailoverOrchestrator.Hosting;
 
@@ -38,6 +39,9 @@ internal sealed record AwsDependencies(
 
     /// <summary>The HTTP(S) probe the watch sends to the primary's health endpoints.</summary>
     public required IHealthProbe Probe { get; init; }
+
+    /// <summary>The stub resolver the watch asks for Route 53's answer of the app's health record (plain DNS, no AWS API).</summary>
+    public IDnsResolver Dns { get; init; } = new UdpDnsResolver();
 
     /// <summary>What the function disposes with itself: HTTP connections and SDK clients.</summary>
     public IReadOnlyList<IDisposable> Resources { get; init; } = [];

@@ -13,6 +13,7 @@ using FailoverOrchestrator.Steps;
 using FailoverOrchestrator.Telemetry;
 using FailoverOrchestrator.Triggers;
 using FailoverOrchestrator.Watch;
+using FailoverOrchestrator.Watch.Dns;
 using Microsoft.Extensions.Logging;
 
 namespace FailoverOrchestrator.Hosting;
@@ -61,7 +62,15 @@ internal sealed class OrchestratorHost
             new SwitchPlanner(aws.State, aws.Audit, pipeline, time, loggers.CreateLogger<SwitchPlanner>()),
             status,
             new ResetHandler(aws.State, aws.Audit, aws.Writer, status, notifier, time, loggers.CreateLogger<ResetHandler>()),
-            new WatchRunner(aws.State, aws.Watches, aws.Audit, aws.Probe, switches, notifier, time, loggers.CreateLogger<WatchRunner>())
+            new WatchRunner(
+                aws.State,
+                aws.Watches,
+                aws.Audit,
+                CreateWatchSignals(aws, options),
+                switches,
+                notifier,
+                time,
+                loggers.CreateLogger<WatchRunner>())
             {
                 Standby = new StandbyReadiness(preflight, aws.Readiness, notifier, loggers.CreateLogger<StandbyReadiness>()),
             },
@@ -69,6 +78,10 @@ internal sealed class OrchestratorHost
     }
 
     public OrchestratorOptions Options => _options;
+
+    /// <summary>The watch's probes and DNS lookups, sent from the function's region (the state table's).</summary>
+    private static WatchSignals CreateWatchSignals(AwsDependencies aws, OrchestratorOptions options) =>
+        new(aws.Probe, new DnsVerdictReader(aws.Dns, () => ResolvConf.Read()), options.Region!);
 
     /// <summary>Handles one payload; the token carries the invocation's deadline.</summary>
     public async Task<FailoverResult> InvokeAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)

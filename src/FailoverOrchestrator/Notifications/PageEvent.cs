@@ -19,6 +19,12 @@ internal enum PageEvent
     /// command.</summary>
     PrimaryDown,
 
+    /// <summary>The watch's probes fail while Route 53's health checkers see the primary healthy: the network path is suspect.</summary>
+    NetworkPath,
+
+    /// <summary>The watch found the primary flapping (failing and recovering within its window); it never fails over on flapping.</summary>
+    Flapping,
+
     /// <summary>The watch's preflight of the standby stopped passing: a failover now would be Blocked; the page says why.</summary>
     StandbyNotReady,
 

@@ -4,7 +4,8 @@ namespace FailoverOrchestrator.Infra.Tests.Specification;
 
 public class TemplateSpecValidatorTests
 {
-    public static TheoryData<string> Templates => new() { "template.yaml", "detection-us-east-1.yaml", "routing-control.yaml" };
+    public static TheoryData<string> Templates =>
+        new() { "template.yaml", "detection-us-east-1.yaml", "routing-control.yaml", "watch-health-record.yaml" };
 
     private static TemplateSpecValidator CreateSut() => new(ResourceSpecification.Shipped);
 

@@ -8,7 +8,8 @@ namespace FailoverOrchestrator.Infra.Tests.Templates;
 /// </summary>
 public class CfnLintTests
 {
-    public static TheoryData<string> Templates => new() { "template.yaml", "detection-us-east-1.yaml", "routing-control.yaml" };
+    public static TheoryData<string> Templates =>
+        new() { "template.yaml", "detection-us-east-1.yaml", "routing-control.yaml", "watch-health-record.yaml" };
 
     [Fact]
     public void Version_TheLinter_IsThePinnedOne()

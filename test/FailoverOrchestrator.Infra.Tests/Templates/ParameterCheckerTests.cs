@@ -13,6 +13,7 @@ public class ParameterCheckerTests
     [InlineData("template.yaml")]
     [InlineData("detection-us-east-1.yaml")]
     [InlineData("routing-control.yaml")]
+    [InlineData("watch-health-record.yaml")]
     public void CheckDefaults_InfraTemplate_DefaultsAreAccepted(string file)
     {
         var errors = ParameterChecker.CheckDefaults(CfnTemplate.Load(Path.Combine(RepositoryFiles.Root, "infra", file)));

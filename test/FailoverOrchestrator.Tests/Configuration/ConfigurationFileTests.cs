@@ -121,6 +121,7 @@ public sealed class ConfigurationFileTests : IDisposable
         Check(typeof(EcsServiceOptions), OrchestratorSettingShapes.Service);
         Check(typeof(WriterControlOptions), OrchestratorSettingShapes.WriterControl);
         Check(typeof(WatchOptions), OrchestratorSettingShapes.Watch, nameof(WatchOptions.Enabled));
+        Check(typeof(WatchDnsOptions), OrchestratorSettingShapes.WatchDns, nameof(WatchDnsOptions.Enabled));
     }
 
     [Fact]

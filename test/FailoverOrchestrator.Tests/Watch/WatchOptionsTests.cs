@@ -38,10 +38,26 @@ public sealed class WatchOptionsTests
     [InlineData("Watch:HistorySize", "0", "Watch:HistorySize: 0 must be between 1 and 60")]
     [InlineData("Watch:Policy", "Failvoer", "Policy")]
     [InlineData("Watch:Polcy", "Failover", "Watch:Polcy: not a setting")]
+    [InlineData("Watch:Dns:RecordName", "api.example.com.", "Watch:Dns:RecordName: 'api.example.com.' is the app's own record")]
+    [InlineData("Watch:Dns:RecordName", "health..example.com", "Watch:Dns:RecordName: 'health..example.com' is not a DNS name")]
+    [InlineData("Watch:Dns:Resolver", "dns.internal:53", "Watch:Dns:Resolver: 'dns.internal:53' is not an IP address")]
+    [InlineData("Watch:Dns:TimeoutSeconds", "0", "Watch:Dns:TimeoutSeconds: 0 must be between 1 and 10")]
+    [InlineData("Watch:FlapFailedRuns", "11", "11 of 10 runs; need 2 <= FlapFailedRuns <= FlapWindowRuns <= 60")]
     public void Load_BadWatchSetting_FailsNamingIt(string setting, string value, string expected)
     {
         var error = Assert.Throws<OrchestratorConfigurationException>(() => TestConfig.Load([new($"{At}:{setting}", value)]));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_DnsRecordAndResolver_Bound()
+    {
+        var dns = TestConfig.Shop(
+            [new($"{At}:Watch:Dns:RecordName", "health.api.example.com"), new($"{At}:Watch:Dns:Resolver", "127.0.0.1:5353")]).Watch.Dns;
+
+        Assert.True(dns.Enabled);
+        Assert.Equal(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 5353), dns.ResolverEndPoint());
+        Assert.Equal(2, dns.TimeoutSeconds);
     }
 }

@@ -14,7 +14,9 @@ namespace FailoverOrchestrator.Cli.Drill.Scenarios;
 /// work; a call to us-east-1 answered anyway would fail the scenario. CloudWatch and EventBridge in us-east-1 are dark
 /// too, so no alarm arrives (none is sent). With
 /// RoutingControl and WatchPolicy Failover the scheduled watch (running in us-west-2) sees the primary fail for
-/// Watch:FailedForSeconds and starts the switch, which completes exactly once on the ARC data plane; with RecordChange
+/// Watch:FailedForSeconds, its probes confirmed by Route 53's DNS data plane (the health record answers the standby
+/// while the Route 53 API refuses connections), and starts the switch, which completes exactly once on the ARC data
+/// plane; with RecordChange
 /// the on-call's failover command ends as a notified Blocked that names the Route 53 API and the manual step.
 /// </summary>
 internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
@@ -25,7 +27,8 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
 
     public override string Description => strategy == DnsStrategy.RoutingControl
         ? "every us-east-1 endpoint refuses (Route 53 API, ARC, ECS, SNS, DynamoDB, the app's health endpoint; no alarm) while DNS "
-            + "answers; the scheduled watch (WatchPolicy Failover) switches by routing controls, exactly once"
+            + "answers; the scheduled watch (WatchPolicy Failover), its probes confirmed by Route 53's DNS answer, switches by "
+            + "routing controls, exactly once"
         : "every us-east-1 endpoint refuses while DNS answers; the app switches by record change, which needs the Route 53 API: "
             + "a notified Blocked before any change, naming it and the manual step";
 
@@ -46,6 +49,13 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
             s.World.Cloud.Ecs.SetCounts(app.PrimaryRegion, service.Cluster, service.Service, service.ActiveDesiredCount, 0);
         }
 
+        // Route 53's health checkers (in regions other than us-east-1 too) can no longer reach the primary's endpoint: its
+        // health check fails, and the DNS data plane, which keeps answering, serves the health record's SECONDARY.
+        s.World.Cloud.Route53.SetHealthCheckStatus(
+            app.Regions[app.PrimaryRegion].HealthCheckId,
+            healthy: false,
+            "Failure: Connection timed out. The endpoint or the internet connection is down, " +
+            "or requests are being blocked by your firewall.");
         timeline.Add(new TimelineEntry(
             TimeSpan.Zero,
             $"{DarkRegion} goes dark, DNS still answers; refusing: {string.Join("; ", dark)}; no alarm can come (CloudWatch, EventBridge)",
@@ -97,8 +107,12 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
         // the first failed run, on the drill's clock).
         var rto = ScenarioKit.Rto(s, command) with { Detection = command.At, AlarmEvaluation = TimeSpan.Zero };
         return Result(s, command.Result?.Outcome, timeline, checks, strategy == DnsStrategy.RoutingControl
-            ? rto with { DetectionLabel = $"detection (the scheduled watch: probes failed for Watch:FailedForSeconds = "
-                + $"{s.App.Watch.FailedForSeconds} s, one run a minute)", AlarmLabel = "alarm (none: CloudWatch in us-east-1 is dark)" }
+            ? rto with
+            {
+                DetectionLabel = "detection (the scheduled watch: probes failed and Route 53's DNS answered the standby for " +
+                    $"Watch:FailedForSeconds = {s.App.Watch.FailedForSeconds} s, one run a minute)",
+                AlarmLabel = "alarm (none: CloudWatch in us-east-1 is dark)",
+            }
             : null);
     }
 
@@ -128,6 +142,9 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
         var checks = new List<DrillCheck>
         {
             RoutingControlChecks.ServesFrom(s, app.StandbyRegion),
+            await DnsDataPlaneChecks.AnswersWithAsync(
+                s, app.Dns.RecordName, app.StandbyRegion, "its routing controls, while the Route 53 API refuses connections"),
+            await ActedOnRoute53AnswerAsync(s),
             RoutingControlChecks.OneTransaction(s),
             RoutingControlChecks.AnsweredByLiveEndpoint(s, [DarkRegion]),
             NoSuccessIn(s),
@@ -167,6 +184,18 @@ internal sealed class UsEast1DarkScenario(DnsStrategy strategy) : DrillScenario
         checks.Add(await EndStateChecks.StateIsAsync(s, Phase.Steady, app.PrimaryRegion));
         checks.Add(EndStateChecks.Notifications(s, 1, "[failover] Blocked"));
         return checks;
+    }
+
+    /// <summary>The run that acted had Route 53's DNS answer (the standby) beside its failed probes, read with the API dark.</summary>
+    private static async Task<DrillCheck> ActedOnRoute53AnswerAsync(DrillSession s)
+    {
+        var acted = (await EndStateChecks.AuditAsync(s)).LastOrDefault(e => e.Kind == "WatchFailover");
+        const string Confirmed = "Route 53 answers the standby: its health checkers see the primary unhealthy";
+        var ok = acted?.Detail?.Contains(Confirmed, StringComparison.Ordinal) == true;
+        return new DrillCheck(
+            "the watch acted on failed probes confirmed by Route 53's DNS answer (the standby)",
+            ok,
+            acted?.Detail ?? "no WatchFailover decision audited");
     }
 
     /// <summary>What the function's result says the dark region refused: the Route 53 API's calls and the cluster endpoint

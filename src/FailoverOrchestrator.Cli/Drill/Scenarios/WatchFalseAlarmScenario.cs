@@ -5,72 +5,85 @@ using FailoverOrchestrator.State;
 namespace FailoverOrchestrator.Cli.Drill.Scenarios;
 
 /// <summary>
-/// A false alarm for the scheduled watch: the primary's health endpoint refuses the probes sent from the function's
-/// region for two runs, then answers again, short of Watch:FailedForSeconds (180 s). No failover, no page; the state
-/// item keeps the runs and the audit trail every decision. (The DNS data plane's verdict, a second signal, is not built.)
+/// A false alarm for the scheduled watch: the watch's probes of the primary's health endpoint, sent from the function's
+/// region, fail (the endpoint refuses them) while the primary serves and Route 53's health checkers see it healthy, so
+/// the DNS data plane keeps answering the PRIMARY of the health record. Even with WatchPolicy Failover the watch does not
+/// switch: once the probes have failed for Watch:FailedForSeconds it pages once to check the network path from its own
+/// region, and pages no more for that streak. (A probe failure shorter than FailedForSeconds records only: unit-tested.)
 /// </summary>
 internal sealed class WatchFalseAlarmScenario : DrillScenario
 {
-    private const int Runs = 4;
+    private const string FunctionRegion = "us-west-2";
 
     public override string Name => "watch-false-alarm";
 
     public override string Description =>
-        "the primary's health endpoint refuses the watch's probes for two minutes, then answers: shorter than Watch:FailedForSeconds, so "
-        + "no failover and no page";
+        "the watch's probes of the primary fail from its own region while Route 53's health checkers (its DNS answer) see the " +
+        "primary healthy: no failover even with WatchPolicy Failover, one page about the network path";
 
     public override Outcome Expected => Outcome.Watched;
+
+    public override IReadOnlyList<KeyValuePair<string, string?>> Overrides =>
+    [
+        new("Orchestrator:Region", FunctionRegion),
+        new("Orchestrator:Apps:shop:Watch:Policy", "Failover"),
+    ];
 
     public override async Task<ScenarioResult> RunAsync(DrillSession s, CancellationToken cancellationToken)
     {
         var app = s.App;
         var timeline = new List<TimelineEntry>();
+        var runCount = (app.Watch.FailedForSeconds / 60) + 2;
         s.OutageAt = s.Clock.GetUtcNow();
         await s.World.Cloud.AppHealth.TakeDownAsync(app.PrimaryRegion);
-        timeline.Add(
-            new TimelineEntry(
-            TimeSpan.Zero,
-            $"the health endpoint of {app.PrimaryRegion} refuses connections (from the function's region only: the region itself serves)",
-            null, ScenarioKit.Drill));
+        var outage = $"the health endpoint of {app.PrimaryRegion} refuses the watch's probes from {FunctionRegion}; " +
+            "the primary serves and Route 53's checkers see it healthy";
+        timeline.Add(new TimelineEntry(TimeSpan.Zero, outage, null, ScenarioKit.Drill));
         var runs = new List<DrillInvocation>();
-        for (var run = 1; run <= Runs; run++)
+        for (var run = 1; run <= runCount; run++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (run == 3)
-            {
-                await s.World.Cloud.AppHealth.BringUpAsync(app.PrimaryRegion);
-                timeline.Add(
-                    new TimelineEntry(
-                    s.Clock.GetUtcNow() - s.OutageAt + TimeSpan.FromMinutes(1), $"the health endpoint of {app.PrimaryRegion} answers again",
-                    null, ScenarioKit.Drill));
-            }
-
             var watch = await WatchRuns.NextMinuteAsync(s, run);
             runs.Add(watch);
-            timeline.Add(
-                new TimelineEntry(
-                watch.At, $"scheduled watch #{run}: {watch.Result?.Outcome}", watch.Duration, ScenarioKit.Measured, watch.Result?.Reason
-                ?? watch.Error));
+            var said = watch.Result?.Reason ?? watch.Error;
+            var label = $"scheduled watch #{run}: {watch.Result?.Outcome}";
+            timeline.Add(new TimelineEntry(watch.At, label, watch.Duration, ScenarioKit.Measured, said));
         }
 
         var record = await WatchRuns.RecordAsync(s);
         var decisions = (await EndStateChecks.AuditAsync(s)).Where(e => e.Kind.StartsWith("Watch", StringComparison.Ordinal)).ToList();
+        var pages = s.World.Cloud.Sns.GetMessages(app.TopicArn);
+        var pathPage = $"probes from {FunctionRegion} fail but Route 53's health checkers see the primary healthy: " +
+            $"check the network path from {FunctionRegion}";
+        var acting = runCount - 2;
         var checks = new List<DrillCheck>
         {
-            new("every run answered Watched", runs.All(r => r.Result?.Outcome == Outcome.Watched),
+            new("every run answered Watched", runs.All(r => r.Result?.Outcome == Outcome.Watched), 
                 string.Join(" | ", runs.Select(r => r.Summary))),
-            new("the failing runs were recorded as a streak shorter than Watch:FailedForSeconds",
-                runs.Take(2).All(r => r.Result?.Reason?.Contains("not yet the 180 s", StringComparison.Ordinal) == true), runs[1].Summary),
-            new($"the state item keeps the {Runs} runs, newest first, and no open streak", record is { Runs: Runs, FailingSince: null }
-                && record.History.Count == Runs && record.History[0].Contains(" healthy ", StringComparison.Ordinal)
-                && record.History[^1].Contains(" failed ", StringComparison.Ordinal),
-                record is null ? "no watch record" : $"{record.Runs} runs; {string.Join(" / ", record.History)}"),
-            new($"{Runs} watch decisions audited", decisions.Count == Runs && decisions.All(e => e.Kind == "WatchRecord"),
+            new("every run read Route 53's DNS answer: the primary",
+                record is not null && record.History.Count == runCount
+                    && record.History.All(h => h.Contains("Route 53 answers the primary", StringComparison.Ordinal)),
+                record is null ? "no watch record" : record.History[0]),
+            new($"run {acting + 1} (after Watch:FailedForSeconds) paged about the network path; the others recorded only",
+                decisions.Count == runCount && decisions.Count(e => e.Kind == "WatchPagePath") == 1
+                    && decisions[acting].Kind == "WatchPagePath"
+                    && decisions.Where((_, i) => i != acting).All(e => e.Kind == "WatchRecord"),
                 string.Join(", ", decisions.Select(e => e.Kind))),
+            new("the page names the network path from the function's region",
+                pages.Count == 1 && pages[0].Message.Contains(pathPage, StringComparison.Ordinal)
+                    && pages[0].Subject?.Contains("NETWORKPATH", StringComparison.Ordinal) == true,
+                pages.Count == 1 ? $"{pages[0].Subject}" : $"{pages.Count} pages"),
+            new("the streak stays open, not acted on",
+                record is { FailingSince: not null, ActedFor: null, PathPagedFor: not null },
+                record is null
+                    ? "no watch record"
+                    : $"failing since {record.FailingSince:u}, acted for {record.ActedFor?.ToString("u") ?? "none"}"),
+            await DnsDataPlaneChecks.AnswersWithAsync(
+                s, DrillConfiguration.HealthRecordName, app.PrimaryRegion, "the checkers see the primary healthy"),
             EndStateChecks.RecordPointsAt(s, app.PrimaryRegion),
             EndStateChecks.NotCalled(s, LocalService.Ecs, "UpdateService"),
             await EndStateChecks.StateIsAsync(s, Phase.Steady, app.PrimaryRegion),
-            EndStateChecks.Notifications(s, 0),
+            EndStateChecks.Notifications(s, 1),
         };
         return Result(s, DrillSession.MainOutcome(runs), timeline, checks);
     }

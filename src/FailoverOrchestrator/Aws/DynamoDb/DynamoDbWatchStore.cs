@@ -17,28 +17,29 @@ internal sealed class DynamoDbWatchStore(IDynamoDbClientFactory clients, string 
         {
             [":history"] = StringList(next.History),
             [":runs"] = Number(next.Runs),
+            [":recent"] = String(next.Recent.Length > 0 ? next.Recent : "-"),
         };
-        var set = "SET #watchHistory = :history, #watchRuns = :runs, #watchLastRunAt = :runAt";
+        var set = "SET #watchHistory = :history, #watchRuns = :runs, #watchLastRunAt = :runAt, #watchRecent = :recent";
         values[":runAt"] = Millis(next.LastRunAt ?? throw new ArgumentException("A watch run has a time.", nameof(next)));
         var remove = new List<string>();
-        if (next.FailingSince is { } since)
+        (string Attribute, DateTimeOffset? Value)[] optional =
+        [
+            ("watchFailingSince", next.FailingSince),
+            ("watchActedFor", next.ActedFor),
+            ("watchPathPagedFor", next.PathPagedFor),
+            ("watchFlapPagedAt", next.FlapPagedAt),
+        ];
+        foreach (var (attribute, value) in optional)
         {
-            set += ", #watchFailingSince = :since";
-            values[":since"] = Millis(since);
-        }
-        else
-        {
-            remove.Add("#watchFailingSince");
-        }
-
-        if (next.ActedFor is { } acted)
-        {
-            set += ", #watchActedFor = :acted";
-            values[":acted"] = Millis(acted);
-        }
-        else
-        {
-            remove.Add("#watchActedFor");
+            if (value is { } time)
+            {
+                set += $", #{attribute} = :{attribute}";
+                values[$":{attribute}"] = Millis(time);
+            }
+            else
+            {
+                remove.Add($"#{attribute}");
+            }
         }
 
         string condition;

@@ -32,6 +32,9 @@ internal static class StateItem
     public const string WatchActedFor = "watchActedFor";
     public const string WatchRuns = "watchRuns";
     public const string WatchLastRunAt = "watchLastRunAt";
+    public const string WatchRecent = "watchRecent";
+    public const string WatchPathPagedFor = "watchPathPagedFor";
+    public const string WatchFlapPagedAt = "watchFlapPagedAt";
     public const string Readiness = "readiness";
     public const string ReadinessSince = "readinessSince";
     public const string ReadinessReasons = "readinessReasons";
@@ -45,6 +48,7 @@ internal static class StateItem
         App, ActiveRegion, Phase, TargetRegion, Epoch, ExecutionId, Holder, FailedPhase, LeaseExpiresAt, CompletedSteps, Attempts,
         LastTriggerKey, LastTransitionAt, LastError, CreatedAt, RecentTriggerKeys, DnsChangeId, PageMessageId, SuppressedPagedFor,
         StartedAt, LastSwitchStartedAt, WatchHistory, WatchFailingSince, WatchActedFor, WatchRuns, WatchLastRunAt,
+        WatchRecent, WatchPathPagedFor, WatchFlapPagedAt,
         Readiness, ReadinessSince, ReadinessReasons, ReadinessChanges,
     };
 
@@ -85,6 +89,9 @@ internal static class StateItem
                 FailingSince = item.GetMillis(WatchFailingSince),
                 ActedFor = item.GetMillis(WatchActedFor),
                 LastRunAt = item.GetMillis(WatchLastRunAt),
+                Recent = item.GetString(WatchRecent) is { } recent && recent != "-" ? recent : string.Empty,
+                PathPagedFor = item.GetMillis(WatchPathPagedFor),
+                FlapPagedAt = item.GetMillis(WatchFlapPagedAt),
                 Runs = runs,
             }
             : null,

@@ -41,6 +41,7 @@ internal sealed partial class OrchestratorOptionsCustomValidator : IValidateOpti
         ValidateDns(errors, $"{at}:Dns", app.Dns);
         ValidateRoutingControl(errors, at, app);
         ValidateWatch(errors, $"{at}:Watch", app.Watch, timeout);
+        ValidateWatchDns(errors, $"{at}:Watch", app);
         ValidateTimings(errors, at, app, timeout);
         ValidateReplication(errors, $"{at}:Replication", app, timeout);
     }
