@@ -24,19 +24,48 @@ internal sealed class ReplicationLagGate(ReplicationLagProbe probe, TimeProvider
     /// <param name="cancellationToken">The invocation's deadline.</param>
     public async Task<LagCheck> CheckAsync(StepContext context, bool execute, CancellationToken cancellationToken)
     {
+        var calls = new List<string>();
+        var lags = await MeasureAllAsync(context, execute, calls, cancellationToken);
+        var rpo = Estimate(context, lags);
+        var detail = RpoSentence.Of(rpo);
+        var failback = context.Direction == SwitchDirection.Failback;
+
+        // What would stop the switch: for a failback, a primary replica that has not caught up (a plan only reads, so
+        // it says the failback will wait); for a failover, a bound over the limit or unknown, when a limit is set.
+        var problem = failback ? FailbackProblem(context, execute, lags) : FailoverProblem(context.App, rpo);
+        if (problem is null)
+        {
+            return new LagCheck(rpo, null, null, detail, calls);
+        }
+
+        if (failback && !execute)
+        {
+            return new LagCheck(rpo, null, null, $"{detail} {problem}", calls);
+        }
+
+        return Decide(context, rpo, detail, problem, calls);
+    }
+
+    private async Task<List<TableLag>> MeasureAllAsync(
+        StepContext context, bool execute, List<string> calls, CancellationToken cancellationToken)
+    {
         var app = context.App;
         // One table after the other: one request in flight at a time, as the AwsWaitTime metric counts them.
-        var calls = new List<string>();
         var lags = new List<TableLag>();
         foreach (var table in Tables(app))
         {
             lags.Add(await probe.MeasureAsync(app, table, context.SourceRegion, context.TargetRegion, execute, calls, cancellationToken));
         }
 
+        return lags;
+    }
+
+    private RpoEstimate Estimate(StepContext context, List<TableLag> lags)
+    {
         var now = time.GetUtcNow();
         var known = lags.Count > 0 && lags.All(l => l.ReplicatedUntil is not null);
         var until = known ? lags.Min(l => l.ReplicatedUntil!.Value) : (DateTimeOffset?)null;
-        var rpo = new RpoEstimate
+        return new RpoEstimate
         {
             BoundSeconds = until is { } u ? Math.Ceiling(Math.Max(0, (now - u).TotalSeconds) * 10) / 10 : null,
             MeasuredAt = now,
@@ -46,37 +75,37 @@ internal sealed class ReplicationLagGate(ReplicationLagProbe probe, TimeProvider
             ReplicatedUntil = until,
             Detail = string.Join("; ", lags.Select(l => l.Detail)),
         };
-        var detail = RpoSentence.Of(rpo);
-        var failback = context.Direction == SwitchDirection.Failback;
-        var limit = app.Replication.MaxReplicationLagSeconds;
+    }
 
-        // What would stop the switch: for a failback, a primary replica that has not caught up (a plan only reads, so
-        // it says the failback will wait); for a failover, a bound over the limit or unknown, when a limit is set.
-        string? problem = null;
-        if (failback && !lags.All(l => l.CaughtUp))
+    private static string? FailbackProblem(StepContext context, bool execute, List<TableLag> lags)
+    {
+        if (lags.All(l => l.CaughtUp))
         {
-            problem = execute
-                ? $"the old primary {context.TargetRegion}'s replica has not caught up with {context.SourceRegion}'s writes"
-                : $"the failback will wait up to {app.Replication.CatchUpWaitSeconds} s for {context.TargetRegion}'s replica to catch up "
-                    + $"with {context.SourceRegion}'s writes";
-            if (!execute)
-            {
-                return new LagCheck(rpo, null, null, $"{detail} {problem}", calls);
-            }
-        }
-        else if (!failback && limit is { } max && (rpo.BoundSeconds is null || rpo.BoundSeconds > max))
-        {
-            problem = rpo.BoundSeconds is { } bound
-                ? string.Create(CultureInfo.InvariantCulture,
-                    $"replication lag up to {bound:0.#} s is over MaxReplicationLagSeconds ({max} s)")
-                : $"replication lag is unknown and MaxReplicationLagSeconds is {max} s";
+            return null;
         }
 
-        if (problem is null)
+        return execute
+            ? $"the old primary {context.TargetRegion}'s replica has not caught up with {context.SourceRegion}'s writes"
+            : $"the failback will wait up to {context.App.Replication.CatchUpWaitSeconds} s for {context.TargetRegion}'s replica "
+                + $"to catch up with {context.SourceRegion}'s writes";
+    }
+
+    private static string? FailoverProblem(AppOptions app, RpoEstimate rpo)
+    {
+        if (app.Replication.MaxReplicationLagSeconds is not { } max || (rpo.BoundSeconds is not null && rpo.BoundSeconds <= max))
         {
-            return new LagCheck(rpo, null, null, detail, calls);
+            return null;
         }
 
+        return rpo.BoundSeconds is { } bound
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"replication lag up to {bound:0.#} s is over MaxReplicationLagSeconds ({max} s)")
+            : $"replication lag is unknown and MaxReplicationLagSeconds is {max} s";
+    }
+
+    // Over the limit: the operator's accepted loss, LagPolicy Warn (automatic failover only), or a block that says how to go on.
+    private static LagCheck Decide(StepContext context, RpoEstimate rpo, string detail, string problem, List<string> calls)
+    {
         if (context.AcceptDataLossSeconds is { } accepted)
         {
             if (rpo.BoundSeconds is { } bound && bound > accepted)
@@ -92,7 +121,8 @@ internal sealed class ReplicationLagGate(ReplicationLagProbe probe, TimeProvider
             return new LagCheck(rpo with { AcceptedLossSeconds = accepted }, null, accept, $"{detail} {accept}.", calls);
         }
 
-        if (context.Automatic && !failback && app.Replication.LagPolicy == PreflightPolicy.Warn)
+        var failback = context.Direction == SwitchDirection.Failback;
+        if (context.Automatic && !failback && context.App.Replication.LagPolicy == PreflightPolicy.Warn)
         {
             return new LagCheck(rpo, null, $"{problem} (LagPolicy Warn: proceeding)", $"{detail} {problem} (LagPolicy Warn: proceeding).",
                 calls);
