@@ -49,9 +49,7 @@ internal sealed class WatchRunner(
         var now = trigger.StateChangedAt ?? clock;
         if ((now - clock).Duration() > MaxScheduleSkew)
         {
-            return FailoverResult.Rejected(
-                $"scheduledTime {now.ToString("u", CultureInfo.InvariantCulture)} is more than 24 hours from now "
-                + $"({clock.ToString("u", CultureInfo.InvariantCulture)}); nothing was done", app.Name);
+            return SkewRejected(app, now, clock);
         }
 
         var reading = await signals.ReadAsync(app, cancellationToken);
@@ -76,6 +74,17 @@ internal sealed class WatchRunner(
             return Watched(app, state, overlap);
         }
 
+        return await ActAsync(app, state, decision, audit, now, cancellationToken);
+    }
+
+    private async Task<FailoverResult> ActAsync(
+        AppOptions app,
+        AppState state,
+        WatchDecision decision,
+        ExecutionAudit audit,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
         Log.Watched(logger, app.Name, decision.Action.ToString(), decision.Reason);
         await audit.AppendAsync($"Watch{decision.Action}", decision.Reason, cancellationToken);
         if (Standby is not null && decision.Action != WatchAction.Failover)
@@ -83,37 +92,54 @@ internal sealed class WatchRunner(
             await Standby.CheckAsync(app, state, audit, now, cancellationToken);
         }
 
-        switch (decision.Action)
+        return decision.Action switch
         {
-            case WatchAction.Page:
-                var command = FailoverCommand(app);
-                var page =
-                    Page.Of(PageEvent.PrimaryDown, Watched(app, state, $"{decision.Reason}. WatchPolicy is Notify: nothing was changed"));
-                await notifier.TryPublishAsync(app, page, $"if the primary is really down, fail over with {command}", cancellationToken,
-                    $"{app.Name}/watch/{decision.Next.ActedFor!.Value.ToUnixTimeMilliseconds()}");
-                return Watched(app, state, $"{decision.Reason}; paged on-call to run {command}");
-            case WatchAction.PagePath or WatchAction.PageFlapping:
-                var pageEvent = decision.Action == WatchAction.PagePath ? PageEvent.NetworkPath : PageEvent.Flapping;
-                var dedup = $"{app.Name}/watch/{decision.Action}/{now.ToUnixTimeMilliseconds()}";
-                var notice = Page.Of(pageEvent, Watched(app, state, decision.Reason));
-                await notifier.TryPublishAsync(app, notice, null, cancellationToken, dedup);
-                return Watched(app, state, $"{decision.Reason}; paged on-call");
-            case WatchAction.Failover:
-                var since = decision.Next.ActedFor!.Value;
-                var failover = new FailoverTrigger
-                {
-                    Source = TriggerSource.Watch,
-                    Command = TriggerCommand.Failover,
-                    App = app.Name,
-                    IdempotencyKey = WatchDecision.TriggerKey(app.Name, since),
-                    StateChangedAt = since,
-                    Reason = decision.Reason,
-                };
-                return await switches.RunAsync(failover, app, SwitchDirection.Failover, cancellationToken);
-            default:
-                return Watched(app, state, decision.Reason);
-        }
+            WatchAction.Page => await PagePrimaryDownAsync(app, state, decision, cancellationToken),
+            WatchAction.PagePath or WatchAction.PageFlapping => await PageNoticeAsync(app, state, decision, now, cancellationToken),
+            WatchAction.Failover => await StartFailoverAsync(app, decision, cancellationToken),
+            _ => Watched(app, state, decision.Reason),
+        };
     }
+
+    private async Task<FailoverResult> PagePrimaryDownAsync(
+        AppOptions app, AppState state, WatchDecision decision, CancellationToken cancellationToken)
+    {
+        var command = FailoverCommand(app);
+        var page = Page.Of(PageEvent.PrimaryDown, Watched(app, state, $"{decision.Reason}. WatchPolicy is Notify: nothing was changed"));
+        await notifier.TryPublishAsync(app, page, $"if the primary is really down, fail over with {command}", cancellationToken,
+            $"{app.Name}/watch/{decision.Next.ActedFor!.Value.ToUnixTimeMilliseconds()}");
+        return Watched(app, state, $"{decision.Reason}; paged on-call to run {command}");
+    }
+
+    private async Task<FailoverResult> PageNoticeAsync(
+        AppOptions app, AppState state, WatchDecision decision, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var pageEvent = decision.Action == WatchAction.PagePath ? PageEvent.NetworkPath : PageEvent.Flapping;
+        var dedup = $"{app.Name}/watch/{decision.Action}/{now.ToUnixTimeMilliseconds()}";
+        var notice = Page.Of(pageEvent, Watched(app, state, decision.Reason));
+        await notifier.TryPublishAsync(app, notice, null, cancellationToken, dedup);
+        return Watched(app, state, $"{decision.Reason}; paged on-call");
+    }
+
+    private async Task<FailoverResult> StartFailoverAsync(AppOptions app, WatchDecision decision, CancellationToken cancellationToken)
+    {
+        var since = decision.Next.ActedFor!.Value;
+        var failover = new FailoverTrigger
+        {
+            Source = TriggerSource.Watch,
+            Command = TriggerCommand.Failover,
+            App = app.Name,
+            IdempotencyKey = WatchDecision.TriggerKey(app.Name, since),
+            StateChangedAt = since,
+            Reason = decision.Reason,
+        };
+        return await switches.RunAsync(failover, app, SwitchDirection.Failover, cancellationToken);
+    }
+
+    private static FailoverResult SkewRejected(AppOptions app, DateTimeOffset now, DateTimeOffset clock) =>
+        FailoverResult.Rejected(
+            $"scheduledTime {now.ToString("u", CultureInfo.InvariantCulture)} is more than 24 hours from now "
+            + $"({clock.ToString("u", CultureInfo.InvariantCulture)}); nothing was done", app.Name);
 
     /// <summary>The exact command the on-call runs to fail over.</summary>
     public static string FailoverCommand(AppOptions app) => OperatorCommands.Failover(app.Name);
