@@ -30,27 +30,9 @@ internal sealed record WatchDecision(WatchRecord Next, WatchAction Action, strin
         var healthy = probes.Any(p => p.Healthy);
         var verdict = healthy ? RunVerdict.Healthy : dns.Side == DnsAnswerSide.Primary ? RunVerdict.PathFailed : RunVerdict.Failed;
         var route53 = dns.Describe();
-        var line = $"{now.ToString("u", CultureInfo.InvariantCulture)} {(healthy ? "healthy" : "failed")} {Summary(probes)}; {route53}";
-        if (line.Length > MaxDetail)
-        {
-            line = line[..(MaxDetail - 3)] + "...";
-        }
-
-        var recent = (verdict + prior.Recent)[..Math.Min(prior.Recent.Length + 1, app.Watch.FlapWindowRuns)];
-        var failingSince = healthy ? (DateTimeOffset?)null : prior.FailingSince ?? now;
-        var next = new WatchRecord
-        {
-            History = new[] { line }.Concat(prior.History).Take(app.Watch.HistorySize).ToList(),
-            FailingSince = failingSince,
-            ActedFor = healthy ? null : prior.ActedFor,
-            PathPagedFor = healthy ? null : prior.PathPagedFor,
-            FlapPagedAt = FlapDetector.IsQuiet(recent) ? null : prior.FlapPagedAt,
-            Recent = recent,
-            LastRunAt = now,
-            Runs = prior.Runs + 1,
-        };
+        var next = NextRecord(app, prior, verdict, HistoryLine(probes, route53, healthy, now), now);
         var steadyInPrimary = state.Phase == Phase.Steady && state.ActiveRegion == app.PrimaryRegion;
-        if (failingSince is not { } since)
+        if (next.FailingSince is not { } since)
         {
             return Flapping(app, next, steadyInPrimary, now)
                 ?? new(next, WatchAction.Record,
@@ -70,6 +52,15 @@ internal sealed record WatchDecision(WatchRecord Next, WatchAction Action, strin
                     $"{failing}: not yet the {app.Watch.FailedForSeconds} s of Watch:FailedForSeconds, nothing done");
         }
 
+        return ActOnOutage(app, state, reading.From, verdict, next, since, failing);
+    }
+
+    // The outage has lasted Watch:FailedForSeconds: page about the path, page or fail over once per streak, or record only.
+    private static WatchDecision ActOnOutage(
+        AppOptions app, AppState state, string from, char verdict, WatchRecord next, DateTimeOffset since, string failing)
+    {
+        var prior = state.Watch ?? WatchRecord.Empty;
+        var steadyInPrimary = state.Phase == Phase.Steady && state.ActiveRegion == app.PrimaryRegion;
         var key = TriggerKey(app.Name, since);
         var resuming = state.Phase == Phase.FailingOver && state.LastTriggerKey == key;
         if (!resuming && !steadyInPrimary)
@@ -80,8 +71,8 @@ internal sealed record WatchDecision(WatchRecord Next, WatchAction Action, strin
 
         if (verdict == RunVerdict.PathFailed && !resuming)
         {
-            var path = $"probes from {reading.From} fail but Route 53's health checkers see the primary healthy: " +
-                $"check the network path from {reading.From}. {Capitalized(failing)}. Nothing was switched, whatever WatchPolicy says";
+            var path = $"probes from {from} fail but Route 53's health checkers see the primary healthy: " +
+                $"check the network path from {from}. {Capitalized(failing)}. Nothing was switched, whatever WatchPolicy says";
             return prior.PathPagedFor == since
                 ? new(next, WatchAction.Record,
                     $"{failing}; the watch already paged about its network path for this streak, nothing more done")
@@ -96,6 +87,29 @@ internal sealed record WatchDecision(WatchRecord Next, WatchAction Action, strin
 
         var act = app.Watch.Policy == WatchPolicy.Failover ? WatchAction.Failover : WatchAction.Page;
         return new(next with { ActedFor = since }, act, failing);
+    }
+
+    private static string HistoryLine(IReadOnlyList<ProbeResult> probes, string route53, bool healthy, DateTimeOffset now)
+    {
+        var line = $"{now.ToString("u", CultureInfo.InvariantCulture)} {(healthy ? "healthy" : "failed")} {Summary(probes)}; {route53}";
+        return line.Length > MaxDetail ? line[..(MaxDetail - 3)] + "..." : line;
+    }
+
+    private static WatchRecord NextRecord(AppOptions app, WatchRecord prior, char verdict, string line, DateTimeOffset now)
+    {
+        var healthy = verdict == RunVerdict.Healthy;
+        var recent = (verdict + prior.Recent)[..Math.Min(prior.Recent.Length + 1, app.Watch.FlapWindowRuns)];
+        return new WatchRecord
+        {
+            History = new[] { line }.Concat(prior.History).Take(app.Watch.HistorySize).ToList(),
+            FailingSince = healthy ? null : prior.FailingSince ?? now,
+            ActedFor = healthy ? null : prior.ActedFor,
+            PathPagedFor = healthy ? null : prior.PathPagedFor,
+            FlapPagedAt = FlapDetector.IsQuiet(recent) ? null : prior.FlapPagedAt,
+            Recent = recent,
+            LastRunAt = now,
+            Runs = prior.Runs + 1,
+        };
     }
 
     private static WatchDecision? Flapping(AppOptions app, WatchRecord next, bool steadyInPrimary, DateTimeOffset now)
