@@ -39,10 +39,7 @@ internal sealed class ReplicationLagProbe(IHeartbeatStore heartbeats, TimeProvid
         var (here, reachable) = await ReadOrWriteSourceAsync(app, table, source, writeMarker, cancellationToken);
         if (!reachable)
         {
-            return there is null
-                ? new TableLag(table, null, false, $"{table}: {source} does not answer and {target} holds no heartbeat")
-                : new TableLag(table, there.WrittenAt, false,
-                    $"{table}: {source} does not answer; {target} holds heartbeat #{there.Sequence} written {At(there.WrittenAt)}");
+            return Unreachable(table, source, target, there);
         }
 
         if (here is null)
@@ -50,17 +47,39 @@ internal sealed class ReplicationLagProbe(IHeartbeatStore heartbeats, TimeProvid
             return new TableLag(table, null, false, $"{table}: no heartbeat in {source} yet (is the heartbeat schedule running?)");
         }
 
-        if (!writeMarker)
-        {
-            return there is not null && there.Sequence >= here.Sequence
-                ? new TableLag(table, here.WrittenAt, true,
-                    $"{table}: {target} holds {source}'s latest heartbeat #{here.Sequence} written {At(here.WrittenAt)}")
-                : new TableLag(table, there?.WrittenAt, false,
-                    $"{table}: {target} holds heartbeat #{there?.Sequence.ToString(CultureInfo.InvariantCulture) ?? "none"}, {source} is "
-                    + $"at #{here.Sequence} written {At(here.WrittenAt)}");
-        }
+        return writeMarker
+            ? await WaitForMarkerAsync(app, table, source, target, here, there, calls, cancellationToken)
+            : Compare(table, source, target, here, there);
+    }
 
-        // The marker just written: wait for it to reach the target's replica.
+    // The source does not answer: the target's last heartbeat, if any, is all there is.
+    private static TableLag Unreachable(string table, string source, string target, Heartbeat? there) =>
+        there is null
+            ? new TableLag(table, null, false, $"{table}: {source} does not answer and {target} holds no heartbeat")
+            : new TableLag(table, there.WrittenAt, false,
+                $"{table}: {source} does not answer; {target} holds heartbeat #{there.Sequence} written {At(there.WrittenAt)}");
+
+    // A plan: compare the two replicas' latest heartbeats.
+    private static TableLag Compare(string table, string source, string target, Heartbeat here, Heartbeat? there) =>
+        there is not null && there.Sequence >= here.Sequence
+            ? new TableLag(table, here.WrittenAt, true,
+                $"{table}: {target} holds {source}'s latest heartbeat #{here.Sequence} written {At(here.WrittenAt)}")
+            : new TableLag(table, there?.WrittenAt, false,
+                $"{table}: {target} holds heartbeat #{there?.Sequence.ToString(CultureInfo.InvariantCulture) ?? "none"}, {source} is "
+                + $"at #{here.Sequence} written {At(here.WrittenAt)}");
+
+    // The marker just written: wait for it to reach the target's replica.
+    private async Task<TableLag> WaitForMarkerAsync(
+        AppOptions app,
+        string table,
+        string source,
+        string target,
+        Heartbeat here,
+        Heartbeat? there,
+        List<string> calls,
+        CancellationToken cancellationToken)
+    {
+        var key = app.Replication.HeartbeatKey;
         var deadline = time.GetUtcNow() + TimeSpan.FromSeconds(app.Replication.CatchUpWaitSeconds);
         var polls = 0;
         while (true)
