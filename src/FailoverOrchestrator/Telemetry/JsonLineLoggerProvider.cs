@@ -40,6 +40,17 @@ internal sealed class JsonLineLoggerProvider(TextWriter output, TimeProvider tim
     private void Write<TState>(string category, LogLevel level, EventId eventId, TState state, Exception? exception,
         Func<TState, Exception?, string> formatter)
     {
+        var fields = Fields(state);
+        var line = Render(category, level, eventId, formatter(state, exception), exception, fields);
+        lock (_gate)
+        {
+            output.WriteLine(line);
+            output.Flush();
+        }
+    }
+
+    private Dictionary<string, string?> Fields<TState>(TState state)
+    {
         // Each key once: the fixed fields, then the scopes (an inner scope's value wins over an outer one's), then the
         // message's own fields; a field named like one already written is dropped (its value is in the message anyway).
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -68,6 +79,12 @@ internal sealed class JsonLineLoggerProvider(TextWriter output, TimeProvider tim
             }
         }
 
+        return fields;
+    }
+
+    private string Render(
+        string category, LogLevel level, EventId eventId, string message, Exception? exception, Dictionary<string, string?> fields)
+    {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
@@ -77,7 +94,7 @@ internal sealed class JsonLineLoggerProvider(TextWriter output, TimeProvider tim
             json.WriteString("level", LevelName(level));
             json.WriteString("category", category);
             json.WriteNumber("eventId", eventId.Id);
-            json.WriteString("message", SafeText.Redact(formatter(state, exception)));
+            json.WriteString("message", SafeText.Redact(message));
             if (exception is not null)
             {
                 json.WriteString("exception", exception.GetType().FullName);
@@ -92,12 +109,7 @@ internal sealed class JsonLineLoggerProvider(TextWriter output, TimeProvider tim
             json.WriteEndObject();
         }
 
-        var line = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-        lock (_gate)
-        {
-            output.WriteLine(line);
-            output.Flush();
-        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     private sealed class JsonLineLogger(JsonLineLoggerProvider provider, string category) : ILogger
