@@ -1,4 +1,3 @@
-using FailoverOrchestrator.Aws;
 using FailoverOrchestrator.Aws.Route53;
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.Pipeline;
@@ -21,43 +20,17 @@ internal sealed class TargetHealthyStep(IRoute53Client route53, TimeProvider tim
     public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
         var healthCheckId = context.App.Regions[context.TargetRegion].HealthCheckId;
-        var calls = new List<string>();
         var started = time.GetUtcNow();
-        string? last = null;
-        string? unreadable = null;
-        string? outage = null;
+        var poll = new HealthCheckPoll(route53, context, healthCheckId);
         var answered = await Polling.UntilAsync(
-            async ct =>
-            {
-                calls.Add($"route53:GetHealthCheckStatus HealthCheckId={healthCheckId}");
-                try
-                {
-                    var status = await route53.GetHealthCheckStatusAsync(healthCheckId, ct);
-                    var healthy = status.Observations.Count(o => o.Status.StartsWith("Success", StringComparison.Ordinal));
-                    last = status.IsHealthy
-                        ? null : $"health check {healthCheckId} of {context.TargetRegion} is unhealthy ({healthy} of "
-                        + $"{status.Observations.Count} checkers report success)";
-                    return status.IsHealthy;
-                }
-                catch (AwsServiceException ex) when (context.App.Dns.Strategy == DnsStrategy.RoutingControl
-                    && Route53ApiOutage.IsOutage(ex))
-                {
-                    outage = Route53ApiOutage.IgnoredForRoutingControl(healthCheckId, ex);
-                    return true;
-                }
-                catch (AwsServiceException ex)
-                {
-                    // The client has retried what can be retried; a missing or forbidden health check does not heal by waiting.
-                    unreadable = $"health check {healthCheckId} could not be read: {ex.ErrorCode}: {ex.AwsMessage}";
-                    return true;
-                }
-            },
+            poll.ReadAsync,
             PollSchedule.HealthCheck,
             time.GetUtcNow().AddSeconds(context.App.HealthWaitSeconds),
             time,
             cancellationToken);
+        var calls = poll.Calls;
 
-        if (outage is not null)
+        if (poll.Outage is { } outage)
         {
             // Reading Route 53's verdict needs its API in us-east-1; the routing-control switch does not, and the
             // scale-up has already waited for the tasks to run.
@@ -65,9 +38,9 @@ internal sealed class TargetHealthyStep(IRoute53Client route53, TimeProvider tim
             return new StepOutcome(StepStatus.Warned, outage, Collapse(calls));
         }
 
-        if (unreadable is not null || !answered)
+        if (poll.Unreadable is not null || !answered)
         {
-            return NotHealthy(context, unreadable ?? $"{last} after waiting {context.App.HealthWaitSeconds} s", calls);
+            return NotHealthy(context, poll.Unreadable ?? $"{poll.Last} after waiting {context.App.HealthWaitSeconds} s", calls);
         }
 
         return StepOutcome.Succeeded(
