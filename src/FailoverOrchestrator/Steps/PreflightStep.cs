@@ -98,6 +98,15 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
             await routingControls.CheckAsync(context, problems, calls, cancellationToken);
         }
 
+        await CheckTablesAsync(context, region, problems, calls, cancellationToken);
+        await CheckWriterControlAsync(context, problems, calls, cancellationToken);
+
+        return new TargetReadiness(problems, calls, services);
+    }
+
+    private async Task CheckTablesAsync(
+        StepContext context, RegionOptions region, List<string> problems, List<string> calls, CancellationToken cancellationToken)
+    {
         foreach (var table in region.GlobalTables)
         {
             calls.Add($"dynamodb:DescribeTable region={context.TargetRegion} table={table}");
@@ -116,7 +125,11 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
                 problems.Add($"DynamoDB table {table} could not be read in {context.TargetRegion}: {ex.ErrorCode}: {ex.AwsMessage}");
             }
         }
+    }
 
+    private async Task CheckWriterControlAsync(
+        StepContext context, List<string> problems, List<string> calls, CancellationToken cancellationToken)
+    {
         // PromoteWriter will write here; a table that does not answer now would fail the switch after the scale-up.
         var control = context.App.WriterControl;
         calls.Add($"dynamodb:GetItem region={context.TargetRegion} table={control.TableName} pk={control.Key}");
@@ -129,8 +142,6 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
             problems.Add(
                 $"writer-control table {control.TableName} could not be read in {context.TargetRegion}: {ex.ErrorCode}: {ex.AwsMessage}");
         }
-
-        return new TargetReadiness(problems, calls, services);
     }
 
     /// <summary>True when every service runs at least one task, so the endpoint should already be healthy.</summary>
