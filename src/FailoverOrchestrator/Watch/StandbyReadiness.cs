@@ -30,17 +30,7 @@ internal sealed class StandbyReadiness(PreflightStep preflight, IReadinessStore 
             return null;
         }
 
-        var context = new StepContext
-        {
-            App = app,
-            ExecutionId = audit.ExecutionId,
-            Epoch = state.Epoch,
-            Direction = SwitchDirection.Failover,
-            SourceRegion = app.PrimaryRegion,
-            TargetRegion = app.StandbyRegion,
-            Reason = "standby readiness check of the scheduled watch",
-            StartedAt = now,
-        };
+        var context = StandbyContext(app, state, audit, now);
         var check = await preflight.CheckReadinessAsync(context, cancellationToken);
         var change = ReadinessChange.Decide(state.Readiness, [.. check.Problems, .. Drift(app, check.Services)], now);
         if (!change.Records)
@@ -48,18 +38,8 @@ internal sealed class StandbyReadiness(PreflightStep preflight, IReadinessStore 
             return change;
         }
 
-        try
+        if (!await TryRecordAsync(app, state, change, cancellationToken))
         {
-            if (!await store.TrySaveAsync(app.Name, state.Readiness?.Changes ?? 0, change.Next, cancellationToken))
-            {
-                // Another run recorded a change first: it audits and pages it.
-                return null;
-            }
-        }
-        catch (AwsServiceException ex)
-        {
-            // Not recorded, so the next run finds the same change and records it then; the watch's own verdict stands.
-            Log.StandbyReadinessNotRecorded(logger, app.Name, $"{ex.ErrorCode}: {ex.AwsMessage}");
             return null;
         }
 
@@ -72,6 +52,41 @@ internal sealed class StandbyReadiness(PreflightStep preflight, IReadinessStore 
         }
 
         return change;
+    }
+
+    // Preflight's readiness checks, run as a failover to the standby would run them.
+    private static StepContext StandbyContext(AppOptions app, AppState state, ExecutionAudit audit, DateTimeOffset now) =>
+        new()
+        {
+            App = app,
+            ExecutionId = audit.ExecutionId,
+            Epoch = state.Epoch,
+            Direction = SwitchDirection.Failover,
+            SourceRegion = app.PrimaryRegion,
+            TargetRegion = app.StandbyRegion,
+            Reason = "standby readiness check of the scheduled watch",
+            StartedAt = now,
+        };
+
+    /// <summary>Records the change in the state item; false when another run recorded one first or the write failed.</summary>
+    private async Task<bool> TryRecordAsync(AppOptions app, AppState state, ReadinessChange change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await store.TrySaveAsync(app.Name, state.Readiness?.Changes ?? 0, change.Next, cancellationToken))
+            {
+                // Another run recorded a change first: it audits and pages it.
+                return false;
+            }
+        }
+        catch (AwsServiceException ex)
+        {
+            // Not recorded, so the next run finds the same change and records it then; the watch's own verdict stands.
+            Log.StandbyReadinessNotRecorded(logger, app.Name, $"{ex.ErrorCode}: {ex.AwsMessage}");
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>
