@@ -18,47 +18,48 @@ internal static class TriggerRouter
             return (null, FailoverResult.Ignored($"alarm '{trigger.AlarmName}' is not configured for any app"));
         }
 
+        if (ForeignAlarm(trigger, app, options) is { } foreign)
+        {
+            return (null, FailoverResult.Ignored(foreign, app.Name));
+        }
+
+        return NotActionable(trigger) is { } inactive ? (app, FailoverResult.Ignored(inactive, app.Name)) : (app, null);
+    }
+
+    /// <summary>Why an alarm of the app's name is not the app's own (another account, region or partition); null when it is.</summary>
+    private static string? ForeignAlarm(FailoverTrigger trigger, AppOptions app, OrchestratorOptions options)
+    {
         if (trigger.AccountId != app.AccountId)
         {
-            return (null,
-                FailoverResult.Ignored(
-                $"alarm '{trigger.AlarmName}' comes from account {trigger.AccountId}, but app '{app.Name}' expects account {app.AccountId}",
-                app.Name));
+            return $"alarm '{trigger.AlarmName}' comes from account {trigger.AccountId}, "
+                + $"but app '{app.Name}' expects account {app.AccountId}";
         }
 
         if (trigger.AlarmRegion != app.AlarmRegion)
         {
-            return (null,
-                FailoverResult.Ignored(
-                $"alarm '{trigger.AlarmName}' is in region {trigger.AlarmRegion}, but app '{app.Name}' watches the alarm of that name in "
-                + $"{app.AlarmRegion}", app.Name));
+            return $"alarm '{trigger.AlarmName}' is in region {trigger.AlarmRegion}, "
+                + $"but app '{app.Name}' watches the alarm of that name in {app.AlarmRegion}";
         }
 
         var partition = AlarmArn.PartitionOf(options.Region ?? app.PrimaryRegion);
-        if (trigger.AlarmPartition != partition)
-        {
-            return (null,
-                FailoverResult.Ignored(
-                $"alarm '{trigger.AlarmName}' is in partition {trigger.AlarmPartition}; this orchestrator runs in {partition}", app.Name));
-        }
+        return trigger.AlarmPartition != partition
+            ? $"alarm '{trigger.AlarmName}' is in partition {trigger.AlarmPartition}; this orchestrator runs in {partition}"
+            : null;
+    }
 
+    /// <summary>Why the app's alarm does not start a failover (suppressed actions, or not a move into ALARM); null when it does.</summary>
+    private static string? NotActionable(FailoverTrigger trigger)
+    {
         if (trigger.ActionsSuppressedBy is { } suppressedBy)
         {
-            return (app,
-                FailoverResult.Ignored(
-                $"composite alarm '{trigger.AlarmName}' went to {trigger.State} with its actions suppressed ({suppressedBy}): the alarm "
-                + $"itself does not act, so neither does the failover", app.Name));
+            return $"composite alarm '{trigger.AlarmName}' went to {trigger.State} with its actions suppressed ({suppressedBy}): the alarm "
+                + $"itself does not act, so neither does the failover";
         }
 
-        if (trigger.State != "ALARM")
-        {
-            return (app, FailoverResult.Ignored(
-                $"alarm '{trigger.AlarmName}' went to {trigger.State}; only a transition into ALARM starts a failover, and failback is "
-                    + $"never automatic",
-                app.Name));
-        }
-
-        return (app, null);
+        return trigger.State != "ALARM"
+            ? $"alarm '{trigger.AlarmName}' went to {trigger.State}; only a transition into ALARM starts a failover, and failback is "
+                + $"never automatic"
+            : null;
     }
 
     private static (AppOptions?, FailoverResult?) RouteCommand(FailoverTrigger trigger, OrchestratorOptions options)
