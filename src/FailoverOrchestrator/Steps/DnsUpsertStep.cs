@@ -30,28 +30,7 @@ internal sealed class DnsUpsertStep(IRoute53Client route53, TimeProvider time) :
         var target = DnsRecords.For(context.App, context.TargetRegion);
         if (current is not null && DnsRecords.SameTarget(current, target))
         {
-            if (context.Lease.DnsChangeId == SubmittedWithoutId)
-            {
-                var warning = $"the change an earlier attempt sent for {target.Name} has no recorded id, so its propagation (INSYNC) could "
-                    + $"not be confirmed; check the answer Route 53 serves";
-                context.Warnings.Add(warning);
-                return new StepOutcome(StepStatus.Warned,
-                    $"{target.Name} points at {context.TargetRegion} ({DnsRecords.Describe(target)}); {warning}", calls);
-            }
-
-            if (context.Lease.DnsChangeId is { } earlier)
-            {
-                // An earlier attempt of this execution made the change and stopped before it was INSYNC (a timeout, a
-                // crash): the record reads as moved, but Route 53's servers may still answer the old one. Wait for it.
-                calls.Add($"route53:GetChange id={earlier}");
-                var pending = await route53.GetChangeAsync(earlier, cancellationToken);
-                await WaitInSyncAsync(pending, context, calls, cancellationToken);
-                return StepOutcome.Succeeded(
-                    $"{target.Name} points at {context.TargetRegion} ({DnsRecords.Describe(target)}); change {earlier} of an earlier "
-                    + $"attempt INSYNC", calls);
-            }
-
-            return StepOutcome.Unchanged($"{target.Name} already points at {context.TargetRegion} ({DnsRecords.Describe(target)})", calls);
+            return await AlreadyMovedAsync(context, target, calls, cancellationToken);
         }
 
         var batch = Batch(current, target, context);
@@ -66,6 +45,34 @@ internal sealed class DnsUpsertStep(IRoute53Client route53, TimeProvider time) :
         change = await WaitInSyncAsync(change, context, calls, cancellationToken);
         return StepOutcome.Succeeded(
             $"{target.Name} now points at {context.TargetRegion} ({DnsRecords.Describe(target)}); change {change.Id} INSYNC", calls);
+    }
+
+    // The record already points at the target: confirm the propagation of a change an earlier attempt sent, if any.
+    private async Task<StepOutcome> AlreadyMovedAsync(
+        StepContext context, ResourceRecordSet target, List<string> calls, CancellationToken cancellationToken)
+    {
+        if (context.Lease.DnsChangeId == SubmittedWithoutId)
+        {
+            var warning = $"the change an earlier attempt sent for {target.Name} has no recorded id, so its propagation (INSYNC) could "
+                + $"not be confirmed; check the answer Route 53 serves";
+            context.Warnings.Add(warning);
+            return new StepOutcome(StepStatus.Warned,
+                $"{target.Name} points at {context.TargetRegion} ({DnsRecords.Describe(target)}); {warning}", calls);
+        }
+
+        if (context.Lease.DnsChangeId is { } earlier)
+        {
+            // An earlier attempt of this execution made the change and stopped before it was INSYNC (a timeout, a
+            // crash): the record reads as moved, but Route 53's servers may still answer the old one. Wait for it.
+            calls.Add($"route53:GetChange id={earlier}");
+            var pending = await route53.GetChangeAsync(earlier, cancellationToken);
+            await WaitInSyncAsync(pending, context, calls, cancellationToken);
+            return StepOutcome.Succeeded(
+                $"{target.Name} points at {context.TargetRegion} ({DnsRecords.Describe(target)}); change {earlier} of an earlier "
+                + $"attempt INSYNC", calls);
+        }
+
+        return StepOutcome.Unchanged($"{target.Name} already points at {context.TargetRegion} ({DnsRecords.Describe(target)})", calls);
     }
 
     private async Task<ChangeInfo> WaitInSyncAsync(ChangeInfo change, StepContext context, List<string> calls,
