@@ -166,17 +166,9 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
                 {
                     var service = result.Services.FirstOrDefault(s => s.ServiceName == name);
                     serving &= service is { RunningCount: > 0 };
-                    if (service is null)
+                    if (ServiceProblem(targetRegion, cluster.Key, name, service) is { } problem)
                     {
-                        problems.Add($"ECS service {cluster.Key}/{name} does not exist in {targetRegion}");
-                    }
-                    else if (service.Status != "ACTIVE")
-                    {
-                        problems.Add($"ECS service {cluster.Key}/{name} is {service.Status}, not ACTIVE");
-                    }
-                    else if (string.IsNullOrEmpty(service.TaskDefinition))
-                    {
-                        problems.Add($"ECS service {cluster.Key}/{name} in {targetRegion} has no task definition to start");
+                        problems.Add(problem);
                     }
                 }
             }
@@ -188,5 +180,23 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
         }
 
         return serving;
+    }
+
+    /// <summary>Why the service cannot be scaled up to serve (missing, not ACTIVE, no task definition); null when it can.</summary>
+    private static string? ServiceProblem(string targetRegion, string cluster, string name, EcsService? service)
+    {
+        if (service is null)
+        {
+            return $"ECS service {cluster}/{name} does not exist in {targetRegion}";
+        }
+
+        if (service.Status != "ACTIVE")
+        {
+            return $"ECS service {cluster}/{name} is {service.Status}, not ACTIVE";
+        }
+
+        return string.IsNullOrEmpty(service.TaskDefinition)
+            ? $"ECS service {cluster}/{name} in {targetRegion} has no task definition to start"
+            : null;
     }
 }
