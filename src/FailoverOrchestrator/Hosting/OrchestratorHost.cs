@@ -42,17 +42,7 @@ internal sealed class OrchestratorHost
         var lag = aws.Heartbeats is null ? null : new ReplicationLagGate(new ReplicationLagProbe(aws.Heartbeats, time), time);
         var preflight =
             new PreflightStep(aws.Route53, aws.Ecs, aws.Tables, aws.Writer, new RoutingControlReadiness(aws.RoutingControls), lag);
-        IFailoverStep[] steps =
-        [
-            preflight,
-            new EcsScaleUpStep(aws.Ecs, time),
-            new TargetHealthyStep(aws.Route53, time),
-            new PromoteWriterStep(aws.Writer),
-            new TrafficSwitchStep(new DnsUpsertStep(aws.Route53, time), new RoutingControlSwitchStep(aws.RoutingControls)),
-            new EcsScaleDownStep(aws.Ecs, time),
-            new SnsNotifyStep(notifier),
-            new AuditLogStep(aws.Audit, time),
-        ];
+        var steps = Steps(aws, preflight, notifier, time);
         var pipeline =
             new SwitchPipeline(steps.ToDictionary(s => s.Name, StringComparer.Ordinal), time, loggers.CreateLogger<SwitchPipeline>());
         var status = new StatusReporter(aws.State, aws.Audit);
@@ -76,6 +66,19 @@ internal sealed class OrchestratorHost
             },
             aws.Heartbeats is null ? null : new HeartbeatWriter(aws.State, aws.Heartbeats));
     }
+
+    /// <summary>The steps a switch's pipeline runs, each found by its name.</summary>
+    private static IFailoverStep[] Steps(AwsDependencies aws, PreflightStep preflight, OnCallNotifier notifier, TimeProvider time) =>
+        [
+            preflight,
+            new EcsScaleUpStep(aws.Ecs, time),
+            new TargetHealthyStep(aws.Route53, time),
+            new PromoteWriterStep(aws.Writer),
+            new TrafficSwitchStep(new DnsUpsertStep(aws.Route53, time), new RoutingControlSwitchStep(aws.RoutingControls)),
+            new EcsScaleDownStep(aws.Ecs, time),
+            new SnsNotifyStep(notifier),
+            new AuditLogStep(aws.Audit, time),
+        ];
 
     public OrchestratorOptions Options => _options;
 
