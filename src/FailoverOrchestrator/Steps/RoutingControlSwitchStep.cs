@@ -34,19 +34,7 @@ internal sealed class RoutingControlSwitchStep(IRoutingControlClient cluster) : 
         }
 
         await context.Lease.EnsureHeldAsync("route53-recovery-cluster:UpdateRoutingControlStates", cancellationToken);
-        ClusterAnswer<bool> update;
-        try
-        {
-            update = await cluster.UpdateRoutingControlStatesAsync(
-                endpoints,
-                    [new RoutingControlStateEntry(target, RoutingControlState.On),
-                    new RoutingControlStateEntry(source, RoutingControlState.Off)], cancellationToken);
-        }
-        catch (AwsServiceException e) when (Refusals.Contains(e.ErrorCode))
-        {
-            throw new StepFailedException(Name, Refused(context, e, target, source), e) { Terminal = true };
-        }
-
+        var update = await SwitchOnAsync(context, endpoints, target, source, cancellationToken);
         calls.Add(Describe($"UpdateRoutingControlStates {context.TargetRegion}=On {context.SourceRegion}=Off", null, update));
         var after = await cluster.GetRoutingControlStateAsync(endpoints, target, cancellationToken);
         calls.Add(Describe("GetRoutingControlState", target, after));
@@ -62,6 +50,23 @@ internal sealed class RoutingControlSwitchStep(IRoutingControlClient cluster) : 
             $"routing control {Label(after.Value)} of {context.TargetRegion} On, {context.SourceRegion}'s Off, in one transaction through "
                 + $"the cluster endpoint in {update.AnsweredBy.Region}{skipped}; read back On",
             calls);
+    }
+
+    /// <summary>Turns the target's control On and the source's Off in one transaction; a refusal ends the execution.</summary>
+    private async Task<ClusterAnswer<bool>> SwitchOnAsync(
+        StepContext context, IReadOnlyList<ClusterEndpoint> endpoints, string target, string source, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await cluster.UpdateRoutingControlStatesAsync(
+                endpoints,
+                    [new RoutingControlStateEntry(target, RoutingControlState.On),
+                    new RoutingControlStateEntry(source, RoutingControlState.Off)], cancellationToken);
+        }
+        catch (AwsServiceException e) when (Refusals.Contains(e.ErrorCode))
+        {
+            throw new StepFailedException(Name, Refused(context, e, target, source), e) { Terminal = true };
+        }
     }
 
     public async Task<StepOutcome> PlanAsync(StepContext context, CancellationToken cancellationToken)
