@@ -22,8 +22,13 @@ internal sealed class StepContext
     /// <summary>Why this execution runs (alarm name and time, or the operator's reason).</summary>
     public required string Reason { get; init; }
 
-    /// <summary>The reason, followed by the warnings the steps raised, if any: what the result and the page say.</summary>
-    public string ReasonWithWarnings => Warnings.Count == 0 ? Reason : $"{Reason}; warnings: {string.Join("; ", Warnings)}";
+    /// <summary>
+    /// The reason, followed by the warnings the steps raised, if any: what the result and the page say. A warning two steps
+    /// raised alike (preflight and the health wait both failing to read one health check) is said once.
+    /// </summary>
+    public string ReasonWithWarnings => Warnings.Count == 0
+        ? Reason
+        : $"{Reason}; warnings: {string.Join("; ", Warnings.Distinct(StringComparer.Ordinal))}";
 
     /// <summary>The execution's lease: fenced before every change, and where a step records what a retry needs.</summary>
     /// <value>Unfenced for a plan, which changes nothing.</value>
