@@ -18,7 +18,22 @@ internal static class PolicyScopeChecker
         role ??= _ => true;
         var errors = new List<string>();
         var granted = new HashSet<(string Action, string Resource)>();
+        foreach (var (where, statement) in InlineStatements(template, role).Concat(AttachedStatements(template, role)))
+        {
+            CheckStatement(where, statement as JsonObject ?? [], allowed, granted, errors);
+        }
 
+        foreach (var (action, resources) in allowed)
+        {
+            errors.AddRange(resources.Where(r => !granted.Contains((action, r))).Select(r => $"{action} is not granted on {r}."));
+        }
+
+        return errors;
+    }
+
+    /// <summary>The statements of the checked roles' inline policies, each with where it is ("role/policy").</summary>
+    private static IEnumerable<(string Where, JsonNode? Statement)> InlineStatements(CfnTemplate template, Func<string, bool> role)
+    {
         foreach (var roleId in template.ResourcesOfType("AWS::IAM::Role").Where(role))
         {
             var policies = template.Properties(roleId)["Policies"] as JsonArray ?? [];
@@ -27,12 +42,18 @@ internal static class PolicyScopeChecker
                 var where = $"{roleId}/{Intrinsic.Text(policy?["PolicyName"])}";
                 foreach (var statement in AsList(policy?["PolicyDocument"]?["Statement"]))
                 {
-                    CheckStatement(where, statement as JsonObject ?? [], allowed, granted, errors);
+                    yield return (where, statement);
                 }
             }
         }
+    }
 
-        // Policies attached on their own (a conditional grant, present only when its condition holds) count alike.
+    /// <summary>
+    /// The statements of policies attached to a checked role on their own: a conditional grant, present only when its
+    /// condition holds, counts alike.
+    /// </summary>
+    private static IEnumerable<(string Where, JsonNode? Statement)> AttachedStatements(CfnTemplate template, Func<string, bool> role)
+    {
         foreach (var policyId in template.ResourcesOfType("AWS::IAM::RolePolicy"))
         {
             var policy = template.Properties(policyId);
@@ -43,17 +64,9 @@ internal static class PolicyScopeChecker
 
             foreach (var statement in AsList(policy["PolicyDocument"]?["Statement"]))
             {
-                CheckStatement($"{policyId}/{Intrinsic.Text(policy["PolicyName"])}", statement as JsonObject ?? [], allowed, granted,
-                    errors);
+                yield return ($"{policyId}/{Intrinsic.Text(policy["PolicyName"])}", statement);
             }
         }
-
-        foreach (var (action, resources) in allowed)
-        {
-            errors.AddRange(resources.Where(r => !granted.Contains((action, r))).Select(r => $"{action} is not granted on {r}."));
-        }
-
-        return errors;
     }
 
     private static void CheckStatement(
@@ -77,28 +90,41 @@ internal static class PolicyScopeChecker
         var resources = AsList(statement["Resource"]).Select(Intrinsic.Describe).ToList();
         foreach (var action in AsList(statement["Action"]).Select(Intrinsic.Describe))
         {
-            if (action.Contains('*', StringComparison.Ordinal))
+            CheckAction(sid, action, resources, allowed, granted, errors);
+        }
+    }
+
+    /// <summary>One action of an Allow statement on its resources: a wildcard, an action not in the table, or a resource
+    /// outside the action's scope is reported; every pair granted is noted.</summary>
+    private static void CheckAction(
+        string sid,
+        string action,
+        List<string> resources,
+        IReadOnlyDictionary<string, string[]> allowed,
+        HashSet<(string, string)> granted,
+        List<string> errors)
+    {
+        if (action.Contains('*', StringComparison.Ordinal))
+        {
+            errors.Add($"{sid}: wildcard action {action}.");
+            return;
+        }
+
+        if (!allowed.TryGetValue(action, out var scope))
+        {
+            errors.Add($"{sid}: action {action} is not one the function needs.");
+            return;
+        }
+
+        foreach (var resource in resources)
+        {
+            if (!scope.Contains(resource, StringComparer.Ordinal))
             {
-                errors.Add($"{sid}: wildcard action {action}.");
-                continue;
+                var kind = resource == "*" ? "every resource (*)" : resource;
+                errors.Add($"{sid}: {action} on {kind} is not in its scope.");
             }
 
-            if (!allowed.TryGetValue(action, out var scope))
-            {
-                errors.Add($"{sid}: action {action} is not one the function needs.");
-                continue;
-            }
-
-            foreach (var resource in resources)
-            {
-                if (!scope.Contains(resource, StringComparer.Ordinal))
-                {
-                    var kind = resource == "*" ? "every resource (*)" : resource;
-                    errors.Add($"{sid}: {action} on {kind} is not in its scope.");
-                }
-
-                granted.Add((action, resource));
-            }
+            granted.Add((action, resource));
         }
     }
 

@@ -115,29 +115,37 @@ internal sealed partial class TemplateReferenceChecker(ResourceSpecification spe
                 CheckAttribute(template, path, Intrinsic.Text(pair[0]) ?? string.Empty, Intrinsic.Text(pair[1]) ?? string.Empty, errors);
                 break;
             case "Fn::Sub":
-                var pattern = Intrinsic.Text(argument is JsonArray { Count: 2 } withVariables ? withVariables[0] : argument)
-                    ?? string.Empty;
-                var local = argument is JsonArray { Count: 2 } list && list[1] is JsonObject variables ? variables : [];
-                foreach (Match match in SubVariable().Matches(pattern))
-                {
-                    var name = match.Groups["name"].Value;
-                    var dot = name.IndexOf('.', StringComparison.Ordinal);
-                    if (local.ContainsKey(name))
-                    {
-                        continue;
-                    }
-
-                    if (dot > 0 && !name.StartsWith("AWS::", StringComparison.Ordinal))
-                    {
-                        CheckAttribute(template, path, name[..dot], name[(dot + 1)..], errors);
-                    }
-                    else
-                    {
-                        CheckName(template, path, name, errors);
-                    }
-                }
-
+                CheckSub(template, path, argument, errors);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Each <c>${...}</c> of a <c>Fn::Sub</c> pattern names one of the Sub's own variables, a resource's attribute
+    /// (<c>${Resource.Attribute}</c>), or a parameter, resource or pseudo parameter.
+    /// </summary>
+    private void CheckSub(CfnTemplate template, string path, JsonNode? argument, List<string> errors)
+    {
+        var pattern = Intrinsic.Text(argument is JsonArray { Count: 2 } withVariables ? withVariables[0] : argument)
+            ?? string.Empty;
+        var local = argument is JsonArray { Count: 2 } list && list[1] is JsonObject variables ? variables : [];
+        foreach (Match match in SubVariable().Matches(pattern))
+        {
+            var name = match.Groups["name"].Value;
+            var dot = name.IndexOf('.', StringComparison.Ordinal);
+            if (local.ContainsKey(name))
+            {
+                continue;
+            }
+
+            if (dot > 0 && !name.StartsWith("AWS::", StringComparison.Ordinal))
+            {
+                CheckAttribute(template, path, name[..dot], name[(dot + 1)..], errors);
+            }
+            else
+            {
+                CheckName(template, path, name, errors);
+            }
         }
     }
 

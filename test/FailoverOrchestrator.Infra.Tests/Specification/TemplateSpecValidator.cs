@@ -90,7 +90,24 @@ internal sealed class TemplateSpecValidator(ResourceSpecification specification)
             return;
         }
 
-        switch (type.GetProperty("type").GetString())
+        var kind = type.GetProperty("type").GetString();
+        switch (kind)
+        {
+            case "string" or "integer" or "number" or "boolean":
+                ValidateScalar(path, kind, value, errors);
+                break;
+            case "array" or "map" or "ref" or "tag" or "union":
+                ValidateStructured(path, type, value, errors);
+                break;
+            default:
+                // json, date-time and anything newer: free-form.
+                break;
+        }
+    }
+
+    private static void ValidateScalar(string path, string kind, JsonNode? value, List<string> errors)
+    {
+        switch (kind)
         {
             case "string":
                 Expect(value is JsonValue, path, "a string", errors);
@@ -106,6 +123,14 @@ internal sealed class TemplateSpecValidator(ResourceSpecification specification)
             case "boolean":
                 Expect(Intrinsic.Text(value) is "true" or "false", path, "true or false", errors);
                 break;
+        }
+    }
+
+    /// <summary>An array's or a map's elements, a property type's own properties, a tag, or one of a union's types.</summary>
+    private void ValidateStructured(string path, JsonElement type, JsonNode? value, List<string> errors)
+    {
+        switch (type.GetProperty("type").GetString())
+        {
             case "array" when value is JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
@@ -131,11 +156,8 @@ internal sealed class TemplateSpecValidator(ResourceSpecification specification)
                 var fits = type.GetProperty("types").EnumerateArray().Any(t => Fits(path, t, value));
                 Expect(fits, path, "one of the union's types", errors);
                 break;
-            case "array" or "map" or "ref" or "tag":
-                errors.Add($"{path}: expected {type.GetProperty("type").GetString()}, got {Intrinsic.Describe(value)}.");
-                break;
             default:
-                // json, date-time and anything newer: free-form.
+                errors.Add($"{path}: expected {type.GetProperty("type").GetString()}, got {Intrinsic.Describe(value)}.");
                 break;
         }
     }
