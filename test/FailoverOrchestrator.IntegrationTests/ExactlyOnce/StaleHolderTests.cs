@@ -1,4 +1,5 @@
 using FailoverOrchestrator.Coordination;
+using FailoverOrchestrator.Hosting;
 using FailoverOrchestrator.IntegrationTests.World;
 using FailoverOrchestrator.Pipeline;
 using FailoverOrchestrator.Results;
@@ -24,18 +25,7 @@ public sealed class StaleHolderTests
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         // A has scaled the standby up but not yet recorded it: B must redo the step, which finds nothing to change.
-        var pausing = InstrumentedDependencies.Wrap(world, counterA, s => new InterceptingStateStore(s)
-        {
-            BeforeCheckpoint = async step =>
-            {
-                if (step == StepNames.EcsScaleUp)
-                {
-                    paused.SetResult();
-                    await release.Task;
-                }
-            },
-        });
-        var holderA = world.InvokeAsync(alarm, pausing);
+        var holderA = world.InvokeAsync(alarm, PausingBeforeScaleUpCheckpoint(world, counterA, paused, release));
         await paused.Task.WaitAsync(TimeSpan.FromSeconds(30));
         world.Clock.Jump(TimeSpan.FromSeconds(world.App.LeaseSeconds + 1));
         var (resultB, errorB) = await world.InvokeAsync(alarm, InstrumentedDependencies.Wrap(world, counterB));
@@ -58,6 +48,27 @@ public sealed class StaleHolderTests
         // After waking, A only wrote DynamoDB: the refused checkpoint, the consistent read that tells a lost lease from
         // a retried write, and the LeaseLost audit item.
         Assert.Equal(dynamoBeforeResume + 3, counterA.Total);
+        await AssertTakeoverCompletedThenLeaseLostAsync(probe);
+    }
+
+    /// <summary>A's dependencies: its state store says it paused before the EcsScaleUp checkpoint, then waits for the release.</summary>
+    private static Func<AwsDependencies, AwsDependencies> PausingBeforeScaleUpCheckpoint(
+        WorldHarness world, DynamoDbCallCounter counter, TaskCompletionSource paused, TaskCompletionSource release) =>
+        InstrumentedDependencies.Wrap(world, counter, s => new InterceptingStateStore(s)
+        {
+            BeforeCheckpoint = async step =>
+            {
+                if (step == StepNames.EcsScaleUp)
+                {
+                    paused.SetResult();
+                    await release.Task;
+                }
+            },
+        });
+
+    /// <summary>B's takeover left the standby the writer and the item Steady there; the audit trail ends with A's LeaseLost.</summary>
+    private static async Task AssertTakeoverCompletedThenLeaseLostAsync(WorldProbe probe)
+    {
         var writer = await probe.WriterAsync();
         Assert.Equal((probe.Standby, 2L), (writer!.WriterRegion, writer.Epoch));
         var state = await probe.StateAsync();

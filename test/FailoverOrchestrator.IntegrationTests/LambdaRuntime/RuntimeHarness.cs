@@ -47,6 +47,31 @@ internal sealed class RuntimeHarness : IAsyncDisposable
     {
         var root = await PublishedFunction.TaskRootAsync(runtime);
         var directory = Directory.CreateTempSubdirectory("fo-runtime-").FullName;
+        var configFile = await WriteConfigurationAsync(directory, overrides, configText);
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [FailoverOrchestrator.Runtime.LambdaRuntimeHost.ConfigFileVariable] = configFile,
+            ["AWS_EC2_METADATA_DISABLED"] = "true",
+
+            // Without a world, an AWS call would fail at once on a closed port: the cases without one make none.
+            ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9",
+        };
+        var (world, options) = withWorld ? await StartWorldAsync(configFile, cloud, ofWorld, variables) : (null, null);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            variables[name] = value;
+        }
+
+        var process = new FunctionProcessOptions { TaskRoot = root, Runtime = runtime, Environment = variables };
+        var function = FunctionProcess.Start(region is null ? process : process with { Region = region });
+        return new RuntimeHarness(function, world, options, directory);
+    }
+
+    /// <summary>The sample configuration with the test waits and <paramref name="overrides"/>, or
+    /// <paramref name="configText"/> as written.</summary>
+    private static async Task<string> WriteConfigurationAsync(
+        string directory, IEnumerable<KeyValuePair<string, string?>>? overrides, string? configText)
+    {
         var configFile = Path.Combine(directory, "orchestrator.json");
         var all = WorldHarness.TestOverrides.Concat(overrides ?? []).ToList();
         if (configText is null)
@@ -58,38 +83,28 @@ internal sealed class RuntimeHarness : IAsyncDisposable
             await File.WriteAllTextAsync(configFile, configText);
         }
 
-        LocalWorld? world = null;
-        OrchestratorOptions? options = null;
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [FailoverOrchestrator.Runtime.LambdaRuntimeHost.ConfigFileVariable] = configFile,
-            ["AWS_EC2_METADATA_DISABLED"] = "true",
+        return configFile;
+    }
 
-            // Without a world, an AWS call would fail at once on a closed port: the cases without one make none.
-            ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9",
-        };
-        if (withWorld)
-        {
-            LocalCredentials.UseInThisProcess();
-            world = await LocalWorld.StartAsync(cloud
-                ?? new LocalCloudOptions { ChangePropagationDelay = TimeSpan.Zero, EcsTasksPerSecond = double.PositiveInfinity,
-                AccountId = "111122223333" });
-            options = OrchestratorConfiguration.Load(configFile);
-            await world.ProvisionAsync(options);
-            foreach (var (name, value) in world.Environment.Concat(ofWorld?.Invoke(world) ?? new Dictionary<string, string>()))
-            {
-                variables[name] = value;
-            }
-        }
-
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+    /// <summary>Starts and provisions a world for the configuration, and points the function's clients at it.</summary>
+    private static async Task<(LocalWorld? World, OrchestratorOptions? Options)> StartWorldAsync(
+        string configFile,
+        LocalCloudOptions? cloud,
+        Func<LocalWorld, IReadOnlyDictionary<string, string>>? ofWorld,
+        Dictionary<string, string> variables)
+    {
+        LocalCredentials.UseInThisProcess();
+        var world = await LocalWorld.StartAsync(cloud
+            ?? new LocalCloudOptions { ChangePropagationDelay = TimeSpan.Zero, EcsTasksPerSecond = double.PositiveInfinity,
+            AccountId = "111122223333" });
+        var options = OrchestratorConfiguration.Load(configFile);
+        await world.ProvisionAsync(options);
+        foreach (var (name, value) in world.Environment.Concat(ofWorld?.Invoke(world) ?? new Dictionary<string, string>()))
         {
             variables[name] = value;
         }
 
-        var process = new FunctionProcessOptions { TaskRoot = root, Runtime = runtime, Environment = variables };
-        var function = FunctionProcess.Start(region is null ? process : process with { Region = region });
-        return new RuntimeHarness(function, world, options, directory);
+        return (world, options);
     }
 
     public Task<InvocationResult> InvokeAsync(string payload, TimeSpan? timeout = null, string? traceId = null) =>

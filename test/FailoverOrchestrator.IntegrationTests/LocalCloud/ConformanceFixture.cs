@@ -40,58 +40,16 @@ public sealed class ConformanceFixture : IAsyncLifetime
             ChangePropagationDelay = TimeSpan.FromSeconds(1),
             EcsTasksPerSecond = 8,
         });
-        var zoneId = Server.Route53.AddHostedZone(ZoneName);
-        Server.Route53.PutRecord(zoneId, RecordSet.Plain(ZoneName, "A", 300, "192.0.2.10"));
-        Server.Route53.PutRecord(zoneId,
-            RecordSet.Alias(RecordName, "A", "Z35SXDOTRQ7X7K", "primary-alb.us-east-1.elb.amazonaws.com.", true));
-        Server.Route53.PutRecord(zoneId, RecordSet.Plain("www.example.com", "CNAME", 60, RecordName));
-        var healthy = Server.Route53.AddHealthCheck(healthy: true);
-        var unhealthy = Server.Route53.AddHealthCheck(healthy: true);
-        Server.Route53.SetHealthCheckStatus(unhealthy, healthy: false);
+        var zone = SeedRoute53();
         Server.Ecs.AddService(PrimaryRegion, "app", "web", desiredCount: 4, runningCount: 4);
         Server.Ecs.AddService(StandbyRegion, "app", "web", desiredCount: 0, runningCount: 0);
         TopicArn = Server.Sns.AddTopic(StandbyRegion, "failover-alerts");
         ArmFaults();
-        Server.Cluster.Controls.AddControl(PrimaryControl, "app-us-east-1", on: true);
-        Server.Cluster.Controls.AddControl(StandbyControl, "app-us-west-2", on: false);
-        Server.Cluster.Controls.AddAssertionRule(new AssertionRule(RuleArn, "at-least-one-region", [PrimaryControl, StandbyControl], 1));
-        await Server.Cluster.TakeDownAsync(DownRegion);
+        await SeedRoutingControlsAsync();
 
-        var world = new Dictionary<string, object>
-        {
-            ["endpoint"] = Server.Endpoint.ToString(),
-            ["zoneId"] = zoneId,
-            ["zoneName"] = ZoneName,
-            ["recordName"] = RecordName,
-            ["albZoneId"] = "Z35SXDOTRQ7X7K",
-            ["primaryAlb"] = "primary-alb.us-east-1.elb.amazonaws.com.",
-            ["standbyAlb"] = "standby-alb.us-west-2.elb.amazonaws.com.",
-            ["healthyCheckId"] = healthy,
-            ["unhealthyCheckId"] = unhealthy,
-            ["ecsRegion"] = StandbyRegion,
-            ["ecsPrimaryRegion"] = PrimaryRegion,
-            ["cluster"] = "app",
-            ["service"] = "web",
-            ["desiredCount"] = 6,
-            ["primaryDesiredCount"] = 4,
-            ["snsRegion"] = StandbyRegion,
-            ["topicArn"] = TopicArn,
-            ["subject"] = Subject,
-            ["message"] = "Failover of app to us-west-2 & back: done",
-            ["arc"] = new Dictionary<string, object>
-            {
-                ["endpoints"] = Server.Cluster.Endpoints.Select(e =>
-                    new Dictionary<string, object> { ["endpoint"] = e.Endpoint.ToString(), ["region"] = e.Region,
-                    ["up"] = e.Region != DownRegion }).ToList(),
-                ["primaryControl"] = PrimaryControl,
-                ["standbyControl"] = StandbyControl,
-                ["ruleArn"] = RuleArn,
-                ["ruleName"] = "at-least-one-region",
-            },
-        };
         var output = await NodeScript.RunAsync(
             "localcloud-conformance.mjs",
-            new Dictionary<string, string> { ["LOCALCLOUD_WORLD"] = JsonSerializer.Serialize(world) },
+            new Dictionary<string, string> { ["LOCALCLOUD_WORLD"] = JsonSerializer.Serialize(ScriptWorld(zone)) },
             TimeSpan.FromMinutes(2));
         Report = ReadReport(output);
     }
@@ -103,6 +61,65 @@ public sealed class ConformanceFixture : IAsyncLifetime
             await _server.DisposeAsync();
         }
     }
+
+    /// <summary>The hosted zone with its apex, alias and CNAME records, and a healthy and an unhealthy health check.</summary>
+    private (string ZoneId, string Healthy, string Unhealthy) SeedRoute53()
+    {
+        var zoneId = Server.Route53.AddHostedZone(ZoneName);
+        Server.Route53.PutRecord(zoneId, RecordSet.Plain(ZoneName, "A", 300, "192.0.2.10"));
+        Server.Route53.PutRecord(zoneId,
+            RecordSet.Alias(RecordName, "A", "Z35SXDOTRQ7X7K", "primary-alb.us-east-1.elb.amazonaws.com.", true));
+        Server.Route53.PutRecord(zoneId, RecordSet.Plain("www.example.com", "CNAME", 60, RecordName));
+        var healthy = Server.Route53.AddHealthCheck(healthy: true);
+        var unhealthy = Server.Route53.AddHealthCheck(healthy: true);
+        Server.Route53.SetHealthCheckStatus(unhealthy, healthy: false);
+        return (zoneId, healthy, unhealthy);
+    }
+
+    /// <summary>The two regions' routing controls under an at-least-one assertion rule, one cluster endpoint region down.</summary>
+    private async Task SeedRoutingControlsAsync()
+    {
+        Server.Cluster.Controls.AddControl(PrimaryControl, "app-us-east-1", on: true);
+        Server.Cluster.Controls.AddControl(StandbyControl, "app-us-west-2", on: false);
+        Server.Cluster.Controls.AddAssertionRule(new AssertionRule(RuleArn, "at-least-one-region", [PrimaryControl, StandbyControl], 1));
+        await Server.Cluster.TakeDownAsync(DownRegion);
+    }
+
+    /// <summary>What the script is told of the seeded world (LOCALCLOUD_WORLD).</summary>
+    private Dictionary<string, object> ScriptWorld((string ZoneId, string Healthy, string Unhealthy) zone) => new()
+    {
+        ["endpoint"] = Server.Endpoint.ToString(),
+        ["zoneId"] = zone.ZoneId,
+        ["zoneName"] = ZoneName,
+        ["recordName"] = RecordName,
+        ["albZoneId"] = "Z35SXDOTRQ7X7K",
+        ["primaryAlb"] = "primary-alb.us-east-1.elb.amazonaws.com.",
+        ["standbyAlb"] = "standby-alb.us-west-2.elb.amazonaws.com.",
+        ["healthyCheckId"] = zone.Healthy,
+        ["unhealthyCheckId"] = zone.Unhealthy,
+        ["ecsRegion"] = StandbyRegion,
+        ["ecsPrimaryRegion"] = PrimaryRegion,
+        ["cluster"] = "app",
+        ["service"] = "web",
+        ["desiredCount"] = 6,
+        ["primaryDesiredCount"] = 4,
+        ["snsRegion"] = StandbyRegion,
+        ["topicArn"] = TopicArn,
+        ["subject"] = Subject,
+        ["message"] = "Failover of app to us-west-2 & back: done",
+        ["arc"] = ArcWorld(),
+    };
+
+    private Dictionary<string, object> ArcWorld() => new()
+    {
+        ["endpoints"] = Server.Cluster.Endpoints.Select(e =>
+            new Dictionary<string, object> { ["endpoint"] = e.Endpoint.ToString(), ["region"] = e.Region,
+            ["up"] = e.Region != DownRegion }).ToList(),
+        ["primaryControl"] = PrimaryControl,
+        ["standbyControl"] = StandbyControl,
+        ["ruleArn"] = RuleArn,
+        ["ruleName"] = "at-least-one-region",
+    };
 
     private void ArmFaults()
     {

@@ -9,6 +9,30 @@ internal static class NodeScript
     public static async Task<string> RunAsync(string script, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
         var folder = NodeFolder();
+        using var process = Start(StartInfo(script, folder, environment), folder);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"node {script} did not finish in {timeout}. stderr: {await stderr}");
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"node {script} exited with {process.ExitCode}. stderr: {await stderr}");
+        }
+
+        return await stdout;
+    }
+
+    private static ProcessStartInfo StartInfo(string script, string folder, IReadOnlyDictionary<string, string> environment)
+    {
         var start = new ProcessStartInfo("node", [script])
         {
             WorkingDirectory = folder,
@@ -22,39 +46,21 @@ internal static class NodeScript
             start.Environment[name] = value;
         }
 
-        Process process;
+        return start;
+    }
+
+    /// <summary>Starts node, or says what to install when it is not on PATH.</summary>
+    private static Process Start(ProcessStartInfo start, string folder)
+    {
         try
         {
-            process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+            return Process.Start(start) ?? throw new InvalidOperationException("node did not start");
         }
         catch (Win32Exception e)
         {
             throw new InvalidOperationException(
                 "Node.js 20 is required to run the LocalCloud conformance test with the official AWS SDK for JavaScript, "
                 + "and `node` was not found on PATH. Install Node.js 20 and build again (the build runs `npm ci` in " + folder + ").", e);
-        }
-
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var cancel = new CancellationTokenSource(timeout);
-            try
-            {
-                await process.WaitForExitAsync(cancel.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"node {script} did not finish in {timeout}. stderr: {await stderr}");
-            }
-
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"node {script} exited with {process.ExitCode}. stderr: {await stderr}");
-            }
-
-            return await stdout;
         }
     }
 

@@ -49,8 +49,12 @@ public sealed class StandbyReadinessRuntimeTests
         Assert.StartsWith("[failover] STANDBYREADY shop -> us-west-2", pages[1].Subject, StringComparison.Ordinal);
         Assert.Contains("standby us-west-2 is ready for a failover", pages[1].Message, StringComparison.Ordinal);
         Assert.Equal(0, cloud.Calls.Snapshot().Count(c => c.Operation == "UpdateService"));
+        AssertReadyAgainSince(status.GetProperty("status"), fixedAt);
+    }
 
-        var report = status.GetProperty("status");
+    /// <summary>The status command's report after the fix: ready since the watch that saw it, the drift and fix in its events.</summary>
+    private static void AssertReadyAgainSince(JsonElement report, DateTimeOffset fixedAt)
+    {
         Assert.True(report.GetProperty("standbyReady").GetBoolean());
         Assert.Equal(Seconds(fixedAt), Seconds(report.GetProperty("standbyReadySince").GetDateTimeOffset()));
         Assert.Equal(0, report.GetProperty("standbyNotReadyReasons").GetArrayLength());

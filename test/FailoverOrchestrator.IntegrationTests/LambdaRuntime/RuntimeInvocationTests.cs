@@ -6,12 +6,12 @@ using FailoverOrchestrator.LocalCloud.Lambda;
 namespace FailoverOrchestrator.IntegrationTests.LambdaRuntime;
 
 /// <summary>
-/// The published function, started as a separate process exactly as each Lambda runtime starts it (the managed
-/// runtime's <c>dotnet exec /var/task/FailoverOrchestrator.dll</c> and provided.al2023's <c>./bootstrap</c>, following
-/// aws-lambda-dotnet's bootstrap.net8.sh), answering through the documented Runtime API. Every case runs on all three
-/// builds: the Native AOT bootstrap passes exactly the cases the JIT builds pass. The error document and the
-/// init-error contract follow the Runtime API's OpenAPI description (aws-lambda-dotnet, RuntimeSupport/Client/runtime-api.yaml):
-/// init/error is "served in response to the first invoke" and the runtime "should exit".
+/// Invocations of the published function, started as a separate process exactly as each Lambda runtime starts it (the
+/// managed runtime's <c>dotnet exec /var/task/FailoverOrchestrator.dll</c> and provided.al2023's <c>./bootstrap</c>,
+/// following aws-lambda-dotnet's bootstrap.net8.sh), answering through the documented Runtime API. Every case runs on
+/// all three builds: the Native AOT bootstrap passes exactly the cases the JIT builds pass. The error document follows
+/// the Runtime API's OpenAPI description (aws-lambda-dotnet, RuntimeSupport/Client/runtime-api.yaml); the start-up
+/// failures are in <see cref="RuntimeInitErrorTests"/>.
 /// The stand-in itself was checked against aws-lambda-dotnet's own Runtime API client (Amazon.Lambda.RuntimeSupport
 /// built from its public source, driving a class-library handler through RuntimeApiServer): it read the request id,
 /// deadline, function ARN and trace header, posted its error document and its init error, and parsed the stand-in's
@@ -20,11 +20,8 @@ namespace FailoverOrchestrator.IntegrationTests.LambdaRuntime;
 /// answers 413. RuntimeSupport then exits on that 413, while this function logs it and serves the next event.
 /// </summary>
 [TestCaseOrderer("FailoverOrchestrator.IntegrationTests.LambdaRuntime.NativeAotLastOrderer", "FailoverOrchestrator.IntegrationTests")]
-public sealed class RuntimeApiTests
+public sealed class RuntimeInvocationTests
 {
-    /// <summary>Every build: the managed runtime's, the self-contained bootstrap and the Native AOT bootstrap.</summary>
-    public static TheoryData<LambdaRuntimeKind> Runtimes => new(Enum.GetValues<LambdaRuntimeKind>());
-
     public static TheoryData<LambdaRuntimeKind, string> AlarmFormats
     {
         get
@@ -65,7 +62,7 @@ public sealed class RuntimeApiTests
     }
 
     [Theory]
-    [MemberData(nameof(Runtimes))]
+    [MemberData(nameof(RuntimeKinds.All), MemberType = typeof(RuntimeKinds))]
     public async Task Invoke_SeveralEventsInOneProcess_AnswersEachInTurnAndLogsOneObjectPerLine(LambdaRuntimeKind runtime)
     {
         await using var harness = await RuntimeHarness.StartAsync(runtime, withWorld: true);
@@ -103,7 +100,7 @@ public sealed class RuntimeApiTests
     }
 
     [Theory]
-    [MemberData(nameof(Runtimes))]
+    [MemberData(nameof(RuntimeKinds.All), MemberType = typeof(RuntimeKinds))]
     public async Task Invoke_PayloadOverSixMegabytes_IsRefusedBeforeTheFunctionAndTheProcessServesOn(LambdaRuntimeKind runtime)
     {
         await using var harness = await RuntimeHarness.StartAsync(runtime, withWorld: false);
@@ -121,7 +118,7 @@ public sealed class RuntimeApiTests
     }
 
     [Theory]
-    [MemberData(nameof(Runtimes))]
+    [MemberData(nameof(RuntimeKinds.All), MemberType = typeof(RuntimeKinds))]
     public async Task Invoke_DeadlineRunsOutMidStep_PostsTheErrorBeforeTheDeadlineAndRecordsTheAttempt(LambdaRuntimeKind runtime)
     {
         // Tasks start slowly, so EcsScaleUp is still waiting when the invocation's deadline (12 s, of which 8 s are
@@ -144,7 +141,7 @@ public sealed class RuntimeApiTests
     }
 
     [Theory]
-    [MemberData(nameof(Runtimes))]
+    [MemberData(nameof(RuntimeKinds.All), MemberType = typeof(RuntimeKinds))]
     public async Task Invoke_HandlerThrows_PostsLambdasErrorDocumentAndServesTheNextEvent(LambdaRuntimeKind runtime)
     {
         // No DynamoDB answers (a closed port): the status command's read fails past its retries and the handler throws.
@@ -161,68 +158,6 @@ public sealed class RuntimeApiTests
             && l.GetProperty("requestId").GetString() == failed.RequestId);
         Assert.Equal(InvocationResultKind.Response, next.Kind);
         Assert.Contains("\"Ignored\"", next.Text, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [MemberData(nameof(Runtimes))]
-    public async Task Start_BrokenConfiguration_ReportsAnInitErrorNamingEachSettingAndExits(LambdaRuntimeKind runtime)
-    {
-        await using var harness = await RuntimeHarness.StartAsync(runtime, withWorld: false, overrides:
-        [
-            new("Orchestrator:Apps:shop:LeaseSeconds", "5"),
-            new("Orchestrator:Apps:shop:StandbyRegion", "us-east-1"),
-            new("Orchestrator:Apps:shop:AccountId", "12"),
-            new("Orchestrator:Apps:shop:Regions:us-east-1:Services:0:Cluster", ""),
-        ]);
-
-        var result = await harness.InvokeAsync(RuntimeHarness.Event("alarm-ok.json"));
-        var exitCode = await harness.Function.Exited.WaitAsync(TimeSpan.FromSeconds(30));
-
-        Assert.True(result.Kind == InvocationResultKind.InitError, $"{result.Kind}: {result.Text}\n{harness.Diagnostics()}");
-        using var error = JsonDocument.Parse(result.Body);
-        var message = error.RootElement.GetProperty("errorMessage").GetString()!;
-        // The range, pattern and required rules are attributes read by the generated validator: in the Native AOT build
-        // too, with no reflection-based validation, each is found and named by its path.
-        Assert.Contains("Orchestrator:Apps:shop:LeaseSeconds: 5 is below the 10 seconds a step needs", message, StringComparison.Ordinal);
-        Assert.Contains("Orchestrator:Apps:shop:AccountId: '12' is not a 12-digit AWS account id", message, StringComparison.Ordinal);
-        Assert.Contains("Orchestrator:Apps:shop:Regions:us-east-1:Services:0:Cluster: required", message, StringComparison.Ordinal);
-        Assert.Contains("Orchestrator:Apps:shop:StandbyRegion", message, StringComparison.Ordinal);
-        Assert.Equal("OrchestratorConfigurationException", result.ErrorType);
-        Assert.Equal(1, exitCode);
-    }
-
-    [Theory]
-    [MemberData(nameof(Runtimes))]
-    public async Task Start_InThePrimaryRegionOfAnApp_ReportsAnInitErrorNamingAwsRegionAndTheApp(LambdaRuntimeKind runtime)
-    {
-        // Lambda sets AWS_REGION (reserved: the function's configuration cannot change it); the sample app's primary is us-east-1.
-        await using var harness = await RuntimeHarness.StartAsync(runtime, withWorld: false, region: "us-east-1");
-
-        var result = await harness.InvokeAsync(RuntimeHarness.Event("alarm-ok.json"));
-        var exitCode = await harness.Function.Exited.WaitAsync(TimeSpan.FromSeconds(30));
-
-        Assert.True(result.Kind == InvocationResultKind.InitError, $"{result.Kind}: {result.Text}\n{harness.Diagnostics()}");
-        using var error = JsonDocument.Parse(result.Body);
-        var message = error.RootElement.GetProperty("errorMessage").GetString()!;
-        Assert.Contains("AWS_REGION: the function runs in us-east-1, which is Orchestrator:Apps:shop:PrimaryRegion", message,
-            StringComparison.Ordinal);
-        Assert.Equal("OrchestratorConfigurationException", result.ErrorType);
-        Assert.Equal(1, exitCode);
-    }
-
-    [Theory]
-    [MemberData(nameof(Runtimes))]
-    public async Task Start_ConfigurationFileWithJsonSyntaxError_NamesTheFileLineAndPosition(LambdaRuntimeKind runtime)
-    {
-        await using var harness = await RuntimeHarness.StartAsync(runtime, withWorld: false,
-            configText: "{\n  \"Orchestrator\": {\n    \"Region\": \"us-east-1\",,\n  }\n}\n");
-
-        var result = await harness.InvokeAsync(RuntimeHarness.Event("alarm-ok.json"));
-
-        Assert.True(result.Kind == InvocationResultKind.InitError, $"{result.Kind}: {result.Text}\n{harness.Diagnostics()}");
-        using var error = JsonDocument.Parse(result.Body);
-        var message = error.RootElement.GetProperty("errorMessage").GetString()!;
-        Assert.Contains("orchestrator.json' is not valid JSON: line 3, position 27", message, StringComparison.Ordinal);
     }
 
     private static void AssertOneJsonObjectWithUniqueKeys(string line)
