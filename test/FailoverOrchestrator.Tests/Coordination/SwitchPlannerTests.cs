@@ -20,20 +20,7 @@ public class SwitchPlannerTests
     public async Task InvokeAsync_PlanCommand_ListsEveryStepsCallsAndOnlyReads()
     {
         var audit = _aws.RecordAudit();
-        _aws.State.Setup(s => s.GetAsync("shop", It.IsAny<CancellationToken>())).ReturnsAsync((AppState?)null);
-        _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync("a1b2c3d4-0000-4000-8000-000000000002", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(PreflightStepTests.Healthy(3));
-        _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(
-                new DescribeServicesResult(
-                [new EcsService("web", "arn", "ACTIVE", 1, 1, 0, "arn:aws:ecs:us-west-2:111122223333:task-definition/web:7")], []));
-        _aws.Tables.Setup(t => t.GetTableStatusAsync("us-west-2", "shop-orders", It.IsAny<CancellationToken>())).ReturnsAsync("ACTIVE");
-        _aws.Writer.Setup(w => w.ReadAsync("us-west-2", "shop-control", "writer", It.IsAny<CancellationToken>()))
-            .ReturnsAsync((WriterState?)null);
-        _aws.Route53.Setup(r => r.ListResourceRecordSetsAsync("Z111111QQQQQQQ", "api.example.com.", "A", 1, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(
-                [new ResourceRecordSet("api.example.com.", "A",
-                new AliasTarget("Z35SXDOTRQ7X7K", "shop-use1-123.us-east-1.elb.amazonaws.com.", true), null, [])]);
+        StandbyReadyForFailover();
 
         var result = await CreateSut().InvokeAsync(TestConfig.Event("command-plan.json"), CancellationToken.None);
 
@@ -53,16 +40,7 @@ public class SwitchPlannerTests
             StringComparison.Ordinal));
         Assert.Contains("sns:Publish topic=arn:aws:sns:us-west-2:111122223333:shop-failover", calls);
         Assert.Equal("Planned", Assert.Single(audit).Kind);
-        _aws.Ecs.Verify(e =>
-            e.UpdateServiceAsync(
-            It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
-        _aws.Route53.Verify(r =>
-            r.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Never);
-        _aws.Writer.Verify(w =>
-            w.PromoteAsync(
-            It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<long>(), It.IsAny<string>(),
-            It.IsAny<CancellationToken>()), Times.Never);
-        _aws.Sns.VerifyNoOtherCalls();
+        AssertNothingWasChanged();
     }
 
     [Fact]
@@ -90,6 +68,39 @@ public class SwitchPlannerTests
         Assert.Equal(StepStatus.Blocked, result.Steps[0].Status);
         Assert.Contains("preflight would block", result.Reason, StringComparison.Ordinal);
         Assert.Contains(result.Steps, s => s.Name == "EcsScaleDown");
+    }
+
+    /// <summary>The reads a failover's preflight and plan make, answered as for a ready standby in us-west-2.</summary>
+    private void StandbyReadyForFailover()
+    {
+        _aws.State.Setup(s => s.GetAsync("shop", It.IsAny<CancellationToken>())).ReturnsAsync((AppState?)null);
+        _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync("a1b2c3d4-0000-4000-8000-000000000002", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(PreflightStepTests.Healthy(3));
+        _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(
+                new DescribeServicesResult(
+                [new EcsService("web", "arn", "ACTIVE", 1, 1, 0, "arn:aws:ecs:us-west-2:111122223333:task-definition/web:7")], []));
+        _aws.Tables.Setup(t => t.GetTableStatusAsync("us-west-2", "shop-orders", It.IsAny<CancellationToken>())).ReturnsAsync("ACTIVE");
+        _aws.Writer.Setup(w => w.ReadAsync("us-west-2", "shop-control", "writer", It.IsAny<CancellationToken>()))
+            .ReturnsAsync((WriterState?)null);
+        _aws.Route53.Setup(r => r.ListResourceRecordSetsAsync("Z111111QQQQQQQ", "api.example.com.", "A", 1, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(
+                [new ResourceRecordSet("api.example.com.", "A",
+                new AliasTarget("Z35SXDOTRQ7X7K", "shop-use1-123.us-east-1.elb.amazonaws.com.", true), null, [])]);
+    }
+
+    private void AssertNothingWasChanged()
+    {
+        _aws.Ecs.Verify(e =>
+            e.UpdateServiceAsync(
+            It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
+        _aws.Route53.Verify(r =>
+            r.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Never);
+        _aws.Writer.Verify(w =>
+            w.PromoteAsync(
+            It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<long>(), It.IsAny<string>(),
+            It.IsAny<CancellationToken>()), Times.Never);
+        _aws.Sns.VerifyNoOtherCalls();
     }
 
     private OrchestratorHost CreateSut() => new(TestConfig.Load(), _aws.Dependencies, StepContexts.Clock(), NullLoggerFactory.Instance);

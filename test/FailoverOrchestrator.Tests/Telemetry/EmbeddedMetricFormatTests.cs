@@ -31,20 +31,8 @@ public class EmbeddedMetricFormatTests
 
         var root = document.RootElement;
         var directive = root.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0];
-        Assert.Equal(Now.ToUnixTimeMilliseconds(), root.GetProperty("_aws").GetProperty("Timestamp").GetInt64());
-        Assert.Equal("FailoverOrchestrator", directive.GetProperty("Namespace").GetString());
-        Assert.Equal("[[\"App\",\"Direction\"]]", directive.GetProperty("Dimensions").GetRawText());
-        Assert.Equal("shop", root.GetProperty("App").GetString());
-        Assert.Equal("Failover", root.GetProperty("Direction").GetString());
-        Assert.Equal(1, root.GetProperty("SwitchesStarted").GetInt64());
-        Assert.Equal(1, root.GetProperty("SwitchesCompleted").GetInt64());
-        Assert.Equal(0, root.GetProperty("SwitchesFailed").GetInt64());
-        Assert.Equal(4_380, root.GetProperty("OrchestrationTime").GetInt64());
-        Assert.Equal(4_100, root.GetProperty("AwsWaitTime").GetInt64());
-        Assert.Equal(280, root.GetProperty("OverheadTime").GetInt64());
-        Assert.Equal(73, root.GetProperty("PreflightDuration").GetInt64());
-        Assert.Equal(3_020, root.GetProperty("DnsUpsertDuration").GetInt64());
-        Assert.False(root.TryGetProperty("AuditLogDuration", out _));
+        AssertDirectiveForAppAndDirection(root, directive);
+        AssertCountsTimesAndStepDurations(root);
         var declared = directive.GetProperty("Metrics").EnumerateArray().Select(m => m.GetProperty("Name").GetString()!).ToList();
         Assert.All(declared, name => Assert.Equal(JsonValueKind.Number, root.GetProperty(name).ValueKind));
         var acrossApps = root.GetProperty("_aws").GetProperty("CloudWatchMetrics")[1];
@@ -112,6 +100,30 @@ public class EmbeddedMetricFormatTests
         var line = EmbeddedMetricFormat.Write(Sample() with { Started = true, Steps = [Step("Preflight", StepStatus.Blocked, 5)] });
 
         Assert.DoesNotContain('\n', line);
+    }
+
+    private static void AssertDirectiveForAppAndDirection(JsonElement root, JsonElement directive)
+    {
+        Assert.Equal(Now.ToUnixTimeMilliseconds(), root.GetProperty("_aws").GetProperty("Timestamp").GetInt64());
+        Assert.Equal("FailoverOrchestrator", directive.GetProperty("Namespace").GetString());
+        Assert.Equal("[[\"App\",\"Direction\"]]", directive.GetProperty("Dimensions").GetRawText());
+        Assert.Equal("shop", root.GetProperty("App").GetString());
+        Assert.Equal("Failover", root.GetProperty("Direction").GetString());
+    }
+
+    /// <summary>The completed failover's counts, its times (AWS wait = requests + polls, the rest overhead), and a
+    /// duration per step that ran.</summary>
+    private static void AssertCountsTimesAndStepDurations(JsonElement root)
+    {
+        Assert.Equal(1, root.GetProperty("SwitchesStarted").GetInt64());
+        Assert.Equal(1, root.GetProperty("SwitchesCompleted").GetInt64());
+        Assert.Equal(0, root.GetProperty("SwitchesFailed").GetInt64());
+        Assert.Equal(4_380, root.GetProperty("OrchestrationTime").GetInt64());
+        Assert.Equal(4_100, root.GetProperty("AwsWaitTime").GetInt64());
+        Assert.Equal(280, root.GetProperty("OverheadTime").GetInt64());
+        Assert.Equal(73, root.GetProperty("PreflightDuration").GetInt64());
+        Assert.Equal(3_020, root.GetProperty("DnsUpsertDuration").GetInt64());
+        Assert.False(root.TryGetProperty("AuditLogDuration", out _));
     }
 
     internal static SwitchMetricsSample Sample() => new()
