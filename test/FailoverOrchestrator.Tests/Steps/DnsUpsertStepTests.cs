@@ -5,16 +5,13 @@ using FailoverOrchestrator.Steps;
 using FailoverOrchestrator.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using static FailoverOrchestrator.Tests.Steps.DnsUpsertRecords;
 
 namespace FailoverOrchestrator.Tests.Steps;
 
+/// <summary>The change DnsUpsert sends: one batch that points the record at the target region, or none when it already does.</summary>
 public class DnsUpsertStepTests
 {
-    private const string Zone = "Z111111QQQQQQQ";
-    private static readonly ResourceRecordSet AtPrimary =
-        new("api.example.com.", "A", new AliasTarget("Z35SXDOTRQ7X7K", "shop-use1-123.us-east-1.elb.amazonaws.com.", true), null, []);
-    private static readonly ResourceRecordSet AtStandby =
-        new("api.example.com.", "A", new AliasTarget("Z1H1FL5HABSF5", "shop-usw2-456.us-west-2.elb.amazonaws.com.", true), null, []);
     private readonly AwsMocks _aws = new();
     private readonly FakeTimeProvider _time = StepContexts.Clock();
 
@@ -55,41 +52,6 @@ public class DnsUpsertStepTests
         Assert.Equal(StepStatus.Unchanged, outcome.Status);
         _aws.Route53.Verify(r =>
             r.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Never);
-    }
-
-    /// <summary>An earlier attempt recorded its change id before it stopped: the retry finds the record moved and waits for that
-    /// change.</summary>
-    [Fact]
-    public async Task ExecuteAsync_AlreadyAtTargetWithEarlierChangeId_WaitsForThatChange()
-    {
-        Existing(AtStandby);
-        var polls = 0;
-        _aws.Route53.Setup(r => r.GetChangeAsync("C9", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(() => new ChangeInfo("C9", ++polls < 2 ? "PENDING" : "INSYNC", _time.GetUtcNow()));
-        var context = StepContexts.Failover(lease: new RecordedLease("C9"));
-
-        var outcome =
-            await FakeClock.RunAsync(_time, () => CreateSut().ExecuteAsync(context, CancellationToken.None), TimeSpan.FromSeconds(1));
-
-        Assert.Equal(StepStatus.Succeeded, outcome.Status);
-        Assert.Contains("change C9 of an earlier attempt INSYNC", outcome.Detail, StringComparison.Ordinal);
-        Assert.Equal(2, polls);
-        _aws.Route53.Verify(r =>
-            r.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Never);
-    }
-
-    [Fact]
-    public async Task ExecuteAsync_RecordAtPrimary_RecordsMarkerThenIdBeforeWaiting()
-    {
-        Existing(AtPrimary);
-        _aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ChangeInfo("C1", "INSYNC", _time.GetUtcNow()));
-        var lease = new RecordedLease(null);
-
-        await CreateSut().ExecuteAsync(StepContexts.Failover(lease: lease), CancellationToken.None);
-
-        Assert.Equal([DnsUpsertStep.SubmittedWithoutId, "C1"], lease.DnsChanges);
-        Assert.Equal(1, lease.Renewals);
     }
 
     [Fact]
@@ -156,23 +118,6 @@ public class DnsUpsertStepTests
     }
 
     [Fact]
-    public async Task ExecuteAsync_NeverInSync_FailsAfterTheWait()
-    {
-        Existing(AtPrimary);
-        _aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ChangeInfo("C4", "PENDING", _time.GetUtcNow()));
-        _aws.Route53.Setup(r => r.GetChangeAsync("C4", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ChangeInfo("C4", "PENDING", _time.GetUtcNow()));
-
-        var ex = await Assert.ThrowsAsync<StepFailedException>(() =>
-            FakeClock.RunAsync(
-            _time, () => CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None), TimeSpan.FromSeconds(1)));
-
-        Assert.Equal(StepNames.DnsUpsert, ex.Step);
-        Assert.Contains("change C4 is still PENDING after 90s", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task ExecuteAsync_Failback_PointsAtThePrimary()
     {
         Existing(AtStandby);
@@ -202,35 +147,7 @@ public class DnsUpsertStepTests
             r.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
-    private void Existing(ResourceRecordSet record) =>
-        _aws.Route53.Setup(r => r.ListResourceRecordSetsAsync(Zone, "api.example.com.", "A", 1, It.IsAny<CancellationToken>()))
-            .ReturnsAsync([record]);
+    private void Existing(ResourceRecordSet record) => DnsUpsertRecords.Existing(_aws, record);
 
     private DnsUpsertStep CreateSut() => new(_aws.Route53.Object, _time);
-
-    /// <summary>A lease that records what the step asks of it.</summary>
-    private sealed class RecordedLease(string? dnsChangeId) : IExecutionLease
-    {
-        public List<string> DnsChanges { get; } = [];
-
-        public int Renewals { get; private set; }
-
-        public string? DnsChangeId { get; } = dnsChangeId;
-
-        public string? PageMessageId => null;
-
-        public Task EnsureHeldAsync(string action, CancellationToken cancellationToken)
-        {
-            Renewals++;
-            return Task.CompletedTask;
-        }
-
-        public Task RecordDnsChangeAsync(string changeId, CancellationToken cancellationToken)
-        {
-            DnsChanges.Add(changeId);
-            return Task.CompletedTask;
-        }
-
-        public Task RecordPageAsync(string messageId, CancellationToken cancellationToken) => Task.CompletedTask;
-    }
 }
