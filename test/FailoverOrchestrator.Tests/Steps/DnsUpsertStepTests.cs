@@ -1,33 +1,27 @@
 using FailoverOrchestrator.Aws.Route53;
 using FailoverOrchestrator.Pipeline;
 using FailoverOrchestrator.Results;
-using FailoverOrchestrator.Steps;
 using FailoverOrchestrator.Tests.TestSupport;
-using Microsoft.Extensions.Time.Testing;
 using Moq;
-using static FailoverOrchestrator.Tests.Steps.DnsUpsertRecords;
 
 namespace FailoverOrchestrator.Tests.Steps;
 
 /// <summary>The change DnsUpsert sends: one batch that points the record at the target region, or none when it already does.</summary>
-public class DnsUpsertStepTests
+public class DnsUpsertStepTests : DnsUpsertTestBase
 {
-    private readonly AwsMocks _aws = new();
-    private readonly FakeTimeProvider _time = StepContexts.Clock();
-
     [Fact]
     public async Task ExecuteAsync_RecordAtPrimary_ReplacesInOneBatchAndWaitsForInSync()
     {
         Existing(AtPrimary);
         ChangeBatch? sent = null;
-        _aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
+        Aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
             .Callback<string, ChangeBatch, CancellationToken>((_, b, _) => sent = b)
-            .ReturnsAsync(new ChangeInfo("C1", "PENDING", _time.GetUtcNow()));
+            .ReturnsAsync(new ChangeInfo("C1", "PENDING", Time.GetUtcNow()));
         var polls = 0;
-        _aws.Route53.Setup(r => r.GetChangeAsync("C1", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(() => new ChangeInfo("C1", ++polls < 3 ? "PENDING" : "INSYNC", _time.GetUtcNow()));
+        Aws.Route53.Setup(r => r.GetChangeAsync("C1", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => new ChangeInfo("C1", ++polls < 3 ? "PENDING" : "INSYNC", Time.GetUtcNow()));
 
-        var outcome = await FakeClock.RunAsync(_time, () => CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None),
+        var outcome = await FakeClock.RunAsync(Time, () => CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None),
             TimeSpan.FromSeconds(1));
 
         Assert.Equal(StepStatus.Succeeded, outcome.Status);
@@ -50,7 +44,7 @@ public class DnsUpsertStepTests
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
 
         Assert.Equal(StepStatus.Unchanged, outcome.Status);
-        _aws.Route53.Verify(r =>
+        Aws.Route53.Verify(r =>
             r.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -63,7 +57,7 @@ public class DnsUpsertStepTests
             await Assert.ThrowsAsync<StepFailedException>(() => CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None));
 
         Assert.Contains("has a routing policy (set identifier 'primary')", ex.Message, StringComparison.Ordinal);
-        _aws.Route53.Verify(r =>
+        Aws.Route53.Verify(r =>
             r.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -71,8 +65,8 @@ public class DnsUpsertStepTests
     public async Task ExecuteAsync_RightTargetWrongHealthEvaluation_ChangesIt()
     {
         Existing(AtStandby with { AliasTarget = AtStandby.AliasTarget! with { EvaluateTargetHealth = false } });
-        _aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ChangeInfo("C6", "INSYNC", _time.GetUtcNow()));
+        Aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ChangeInfo("C6", "INSYNC", Time.GetUtcNow()));
 
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
 
@@ -84,9 +78,9 @@ public class DnsUpsertStepTests
     {
         Existing(new ResourceRecordSet("www.example.com.", "A", null, 300, ["1.2.3.4"]));
         ChangeBatch? sent = null;
-        _aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
+        Aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
             .Callback<string, ChangeBatch, CancellationToken>((_, b, _) => sent = b)
-            .ReturnsAsync(new ChangeInfo("C2", "INSYNC", _time.GetUtcNow()));
+            .ReturnsAsync(new ChangeInfo("C2", "INSYNC", Time.GetUtcNow()));
 
         await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
 
@@ -102,12 +96,12 @@ public class DnsUpsertStepTests
             new("Orchestrator:Apps:shop:Regions:us-east-1:TargetHostedZoneId", ""),
                 new("Orchestrator:Apps:shop:Regions:us-west-2:TargetHostedZoneId", ""),
         ]);
-        _aws.Route53.Setup(r => r.ListResourceRecordSetsAsync(Zone, "api.example.com.", "CNAME", 1, It.IsAny<CancellationToken>()))
+        Aws.Route53.Setup(r => r.ListResourceRecordSetsAsync(Zone, "api.example.com.", "CNAME", 1, It.IsAny<CancellationToken>()))
             .ReturnsAsync([new ResourceRecordSet("api.example.com.", "CNAME", null, 60, ["shop-use1-123.us-east-1.elb.amazonaws.com"])]);
         ChangeBatch? sent = null;
-        _aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
+        Aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
             .Callback<string, ChangeBatch, CancellationToken>((_, b, _) => sent = b)
-            .ReturnsAsync(new ChangeInfo("C3", "INSYNC", _time.GetUtcNow()));
+            .ReturnsAsync(new ChangeInfo("C3", "INSYNC", Time.GetUtcNow()));
 
         await CreateSut().ExecuteAsync(StepContexts.Failover(app), CancellationToken.None);
 
@@ -122,9 +116,9 @@ public class DnsUpsertStepTests
     {
         Existing(AtStandby);
         ChangeBatch? sent = null;
-        _aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
+        Aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
             .Callback<string, ChangeBatch, CancellationToken>((_, b, _) => sent = b)
-            .ReturnsAsync(new ChangeInfo("C5", "INSYNC", _time.GetUtcNow()));
+            .ReturnsAsync(new ChangeInfo("C5", "INSYNC", Time.GetUtcNow()));
 
         await CreateSut().ExecuteAsync(StepContexts.Failback(), CancellationToken.None);
 
@@ -143,11 +137,7 @@ public class DnsUpsertStepTests
         Assert.Contains(outcome.Calls, c =>
             c.StartsWith(
             $"route53:ChangeResourceRecordSets zone={Zone} DELETE api.example.com. A alias shop-use1-123", StringComparison.Ordinal));
-        _aws.Route53.Verify(r =>
+        Aws.Route53.Verify(r =>
             r.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Never);
     }
-
-    private void Existing(ResourceRecordSet record) => DnsUpsertRecords.Existing(_aws, record);
-
-    private DnsUpsertStep CreateSut() => new(_aws.Route53.Object, _time);
 }

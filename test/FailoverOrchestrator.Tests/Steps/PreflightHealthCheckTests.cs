@@ -2,10 +2,8 @@ using FailoverOrchestrator.Aws;
 using FailoverOrchestrator.Aws.Ecs;
 using FailoverOrchestrator.Aws.Route53;
 using FailoverOrchestrator.Results;
-using FailoverOrchestrator.Steps;
 using FailoverOrchestrator.Tests.TestSupport;
 using Moq;
-using static FailoverOrchestrator.Tests.Steps.PreflightReads;
 
 namespace FailoverOrchestrator.Tests.Steps;
 
@@ -13,16 +11,14 @@ namespace FailoverOrchestrator.Tests.Steps;
 /// Preflight's read of the target's Route 53 health check: healthy while serving, read even for a pilot light at zero
 /// tasks.
 /// </summary>
-public class PreflightHealthCheckTests
+public class PreflightHealthCheckTests : PreflightTestBase
 {
-    private readonly AwsMocks _aws = new();
-
     [Fact]
     public async Task ExecuteAsync_PilotLightAtZeroTasks_SucceedsWithItsCheckUnhealthy()
     {
         Ready();
-        _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>())).ReturnsAsync(Healthy(0));
-        _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+        Aws.Route53.Setup(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>())).ReturnsAsync(Healthy(0));
+        Aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new DescribeServicesResult([Service("ACTIVE") with { DesiredCount = 0, RunningCount = 0 }], []));
 
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
@@ -37,11 +33,11 @@ public class PreflightHealthCheckTests
     public async Task ExecuteAsync_PilotLightRoute53ApiDark_BlocksNamingTheApiBeforeAnyChange()
     {
         Ready();
-        _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>()))
+        Aws.Route53.Setup(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>()))
             .ThrowsAsync(
                 new AwsServiceException(
                 "Route53", "GetHealthCheckStatus", (System.Net.HttpStatusCode)0, "NetworkError", "Connection refused", null));
-        _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+        Aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new DescribeServicesResult([Service("ACTIVE") with { DesiredCount = 0, RunningCount = 0 }], []));
 
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
@@ -49,7 +45,7 @@ public class PreflightHealthCheckTests
         Assert.Equal(StepStatus.Blocked, outcome.Status);
         Assert.Contains("the Route 53 API (route53.amazonaws.com, a control plane served from us-east-1) did not answer (NetworkError)",
             outcome.Detail, StringComparison.Ordinal);
-        _aws.Ecs.Verify(e =>
+        Aws.Ecs.Verify(e =>
             e.UpdateServiceAsync(
             It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
     }
@@ -58,7 +54,7 @@ public class PreflightHealthCheckTests
     public async Task ExecuteAsync_HealthCheckUnhealthy_Blocks()
     {
         Ready();
-        _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>()))
+        Aws.Route53.Setup(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>()))
             .ReturnsAsync(
                 new HealthCheckStatus(
                 [new("us-east-1", "1.1.1.1", "Failure: timeout"), new("eu-west-1", "2.2.2.2", "Failure: timeout"),
@@ -82,8 +78,4 @@ public class PreflightHealthCheckTests
             new HealthCheckStatus(observations.Select((o, i) => i < 3 ? o with { Status = "Success: 200" } : o).ToList()).IsHealthy);
         Assert.False(new HealthCheckStatus([]).IsHealthy);
     }
-
-    private void Ready() => PreflightReads.Ready(_aws);
-
-    private PreflightStep CreateSut() => PreflightReads.CreateSut(_aws);
 }

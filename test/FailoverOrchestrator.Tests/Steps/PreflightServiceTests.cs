@@ -1,22 +1,18 @@
 using FailoverOrchestrator.Aws.Ecs;
 using FailoverOrchestrator.Results;
-using FailoverOrchestrator.Steps;
 using FailoverOrchestrator.Tests.TestSupport;
 using Moq;
-using static FailoverOrchestrator.Tests.Steps.PreflightReads;
 
 namespace FailoverOrchestrator.Tests.Steps;
 
 /// <summary>Preflight's read of the target's ECS services: each must exist, be ACTIVE and have a task definition to start.</summary>
-public class PreflightServiceTests
+public class PreflightServiceTests : PreflightTestBase
 {
-    private readonly AwsMocks _aws = new();
-
     [Fact]
     public async Task ExecuteAsync_ServiceWithoutTaskDefinition_Blocks()
     {
         Ready();
-        _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+        Aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new DescribeServicesResult([Service("ACTIVE") with { RunningCount = 0, TaskDefinition = null }], []));
 
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
@@ -29,7 +25,7 @@ public class PreflightServiceTests
     public async Task ExecuteAsync_ServiceMissing_Blocks()
     {
         Ready();
-        _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+        Aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(
                 new DescribeServicesResult([], [new EcsFailure("arn:aws:ecs:us-west-2:111122223333:service/shop/web", "MISSING")]));
 
@@ -43,15 +39,11 @@ public class PreflightServiceTests
     public async Task ExecuteAsync_ServiceDraining_Blocks()
     {
         Ready();
-        _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+        Aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new DescribeServicesResult([Service("DRAINING")], []));
 
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
 
         Assert.Contains("ECS service shop/web is DRAINING, not ACTIVE", outcome.Detail, StringComparison.Ordinal);
     }
-
-    private void Ready() => PreflightReads.Ready(_aws);
-
-    private PreflightStep CreateSut() => PreflightReads.CreateSut(_aws);
 }

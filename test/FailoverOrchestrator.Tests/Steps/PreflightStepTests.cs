@@ -5,18 +5,14 @@ using FailoverOrchestrator.Aws.Ecs;
 using FailoverOrchestrator.Aws.Route53;
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.Results;
-using FailoverOrchestrator.Steps;
 using FailoverOrchestrator.Tests.TestSupport;
 using Moq;
-using static FailoverOrchestrator.Tests.Steps.PreflightReads;
 
 namespace FailoverOrchestrator.Tests.Steps;
 
 /// <summary>Preflight as a whole: what it reads in the target region, and what it does with the problems it finds.</summary>
-public class PreflightStepTests
+public class PreflightStepTests : PreflightTestBase
 {
-    private readonly AwsMocks _aws = new();
-
     [Fact]
     public async Task ExecuteAsync_StandbyReady_SucceedsReadingOnlyTheTargetRegion()
     {
@@ -33,23 +29,23 @@ public class PreflightStepTests
                 "dynamodb:GetItem region=us-west-2 table=shop-control pk=writer",
             ],
             outcome.Calls);
-        _aws.Route53.Verify(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>()), Times.Once);
-        _aws.Ecs.Verify(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()),
+        Aws.Route53.Verify(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>()), Times.Once);
+        Aws.Ecs.Verify(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()),
             Times.Once);
-        _aws.Tables.Verify(t => t.GetTableStatusAsync("us-west-2", "shop-orders", It.IsAny<CancellationToken>()), Times.Once);
-        _aws.Writer.Verify(w => w.ReadAsync("us-west-2", "shop-control", "writer", It.IsAny<CancellationToken>()), Times.Once);
-        _aws.VerifyNoCalls();
+        Aws.Tables.Verify(t => t.GetTableStatusAsync("us-west-2", "shop-orders", It.IsAny<CancellationToken>()), Times.Once);
+        Aws.Writer.Verify(w => w.ReadAsync("us-west-2", "shop-control", "writer", It.IsAny<CancellationToken>()), Times.Once);
+        Aws.VerifyNoCalls();
     }
 
     [Fact]
     public async Task ExecuteAsync_Failback_ChecksThePrimary()
     {
         Ready();
-        _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync("a1b2c3d4-0000-4000-8000-000000000001", It.IsAny<CancellationToken>()))
+        Aws.Route53.Setup(r => r.GetHealthCheckStatusAsync("a1b2c3d4-0000-4000-8000-000000000001", It.IsAny<CancellationToken>()))
             .ReturnsAsync(Healthy(3));
-        _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-east-1", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+        Aws.Ecs.Setup(e => e.DescribeServicesAsync("us-east-1", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new DescribeServicesResult([Service("ACTIVE")], []));
-        _aws.Tables.Setup(t => t.GetTableStatusAsync("us-east-1", "shop-orders", It.IsAny<CancellationToken>())).ReturnsAsync("ACTIVE");
+        Aws.Tables.Setup(t => t.GetTableStatusAsync("us-east-1", "shop-orders", It.IsAny<CancellationToken>())).ReturnsAsync("ACTIVE");
 
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failback(), CancellationToken.None);
 
@@ -60,18 +56,18 @@ public class PreflightStepTests
     [Fact]
     public async Task ExecuteAsync_ReadsFail_BlocksNamingEachError()
     {
-        _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>()))
+        Aws.Route53.Setup(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>()))
             .ThrowsAsync(
                 new AwsServiceException(
                 "Route53", "GetHealthCheckStatus", System.Net.HttpStatusCode.NotFound, "NoSuchHealthCheck", "no such check", "r1"));
-        _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+        Aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(
                 new AwsServiceException(
                 "ECS", "DescribeServices", System.Net.HttpStatusCode.BadRequest, "ClusterNotFoundException", "Cluster not found.", "r2"));
-        _aws.Tables.Setup(t => t.GetTableStatusAsync("us-west-2", "shop-orders", It.IsAny<CancellationToken>()))
+        Aws.Tables.Setup(t => t.GetTableStatusAsync("us-west-2", "shop-orders", It.IsAny<CancellationToken>()))
             .ThrowsAsync(
                 DynamoDbCalls.Translate("DescribeTable", new AmazonDynamoDBException("denied") { ErrorCode = "AccessDeniedException" }));
-        _aws.Writer.Setup(w => w.ReadAsync("us-west-2", "shop-control", "writer", It.IsAny<CancellationToken>()))
+        Aws.Writer.Setup(w => w.ReadAsync("us-west-2", "shop-control", "writer", It.IsAny<CancellationToken>()))
             .ReturnsAsync((WriterState?)null);
 
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
@@ -85,7 +81,7 @@ public class PreflightStepTests
     public async Task ExecuteAsync_WarnPolicy_WarnsAndRecordsTheProblem()
     {
         Ready();
-        _aws.Tables.Setup(t => t.GetTableStatusAsync("us-west-2", "shop-orders", It.IsAny<CancellationToken>())).ReturnsAsync("UPDATING");
+        Aws.Tables.Setup(t => t.GetTableStatusAsync("us-west-2", "shop-orders", It.IsAny<CancellationToken>())).ReturnsAsync("UPDATING");
         var app = TestConfig.Shop([new("Orchestrator:Apps:shop:PreflightPolicy", nameof(PreflightPolicy.Warn))]);
         var context = StepContexts.Failover(app);
 
@@ -94,8 +90,4 @@ public class PreflightStepTests
         Assert.Equal(StepStatus.Warned, outcome.Status);
         Assert.Equal(["DynamoDB replica shop-orders in us-west-2 is UPDATING, not ACTIVE"], context.Warnings);
     }
-
-    private void Ready() => PreflightReads.Ready(_aws);
-
-    private PreflightStep CreateSut() => PreflightReads.CreateSut(_aws);
 }

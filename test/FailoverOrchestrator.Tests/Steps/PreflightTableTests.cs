@@ -1,23 +1,19 @@
 using Amazon.DynamoDBv2;
 using FailoverOrchestrator.Aws.DynamoDb;
 using FailoverOrchestrator.Results;
-using FailoverOrchestrator.Steps;
 using FailoverOrchestrator.Tests.TestSupport;
 using Moq;
-using static FailoverOrchestrator.Tests.Steps.PreflightReads;
 
 namespace FailoverOrchestrator.Tests.Steps;
 
 /// <summary>Preflight's reads of the data in the target region: each global table's replica and the writer-control table.</summary>
-public class PreflightTableTests
+public class PreflightTableTests : PreflightTestBase
 {
-    private readonly AwsMocks _aws = new();
-
     [Fact]
     public async Task ExecuteAsync_WriterTableUnreachable_Blocks()
     {
         Ready();
-        _aws.Writer.Setup(w => w.ReadAsync("us-west-2", "shop-control", "writer", It.IsAny<CancellationToken>()))
+        Aws.Writer.Setup(w => w.ReadAsync("us-west-2", "shop-control", "writer", It.IsAny<CancellationToken>()))
             .ThrowsAsync(
                 DynamoDbCalls.Translate(
                 "GetItem", new AmazonDynamoDBException("Requested resource not found") { ErrorCode = "ResourceNotFoundException" }));
@@ -35,15 +31,11 @@ public class PreflightTableTests
     public async Task ExecuteAsync_ReplicaNotActive_Blocks(string? status, string expected)
     {
         Ready();
-        _aws.Tables.Setup(t => t.GetTableStatusAsync("us-west-2", "shop-orders", It.IsAny<CancellationToken>())).ReturnsAsync(status);
+        Aws.Tables.Setup(t => t.GetTableStatusAsync("us-west-2", "shop-orders", It.IsAny<CancellationToken>())).ReturnsAsync(status);
 
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
 
         Assert.Equal(StepStatus.Blocked, outcome.Status);
         Assert.Contains(expected, outcome.Detail, StringComparison.Ordinal);
     }
-
-    private void Ready() => PreflightReads.Ready(_aws);
-
-    private PreflightStep CreateSut() => PreflightReads.CreateSut(_aws);
 }
