@@ -87,13 +87,13 @@ internal static class NotificationComposer
         {
             Outcome.FailedOver =>
                 $"confirm the app serves from {page.TargetRegion}; when the primary is healthy again, rehearse with "
-                    + $"{OperatorCommands.Plan(app)} and fail back with {OperatorCommands.Failback(app)}",
+                + $"{OperatorCommands.Plan(app)} and fail back with {OperatorCommands.Failback(app)}",
             Outcome.FailedBack => $"confirm the app serves from {page.TargetRegion}; check {OperatorCommands.Status(app)}",
             Outcome.Blocked =>
                 $"fix what preflight reported, check with {OperatorCommands.Plan(app)}, "
                 + $"then run {OperatorCommands.Failover(app)} (or failback)",
             Outcome.Suppressed =>
-                $"a switch happened recently; if a switch is really needed now, "
+                "a switch happened recently; if a switch is really needed now, "
                 + $"run it by hand with confirm: {OperatorCommands.Status(app)} first",
             _ => $"check {OperatorCommands.Status(app)}",
         };
