@@ -84,8 +84,32 @@ internal sealed class DynaliteServer : IAsyncDisposable, IDisposable
     private static async Task<DynaliteServer?> TryStartAsync(string cli, int port, int tableStateMs, StringBuilder failures,
         CancellationToken cancellationToken)
     {
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new StringBuilder();
+        var server = new DynaliteServer(Launch(StartInfo(cli, port, tableStateMs), listening, output), port);
+        try
+        {
+            await listening.Task.WaitAsync(StartTimeout, cancellationToken);
+            await WaitUntilAnsweringAsync(server.Endpoint, cancellationToken);
+            return server;
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            server.Dispose();
+            lock (output)
+            {
+                failures.AppendLine(CultureInfo.InvariantCulture, $"port {port}: {e.Message}: {output}");
+            }
+
+            return null;
+        }
+    }
+
+    private static ProcessStartInfo StartInfo(string cli, int port, int tableStateMs)
+    {
         var ms = tableStateMs.ToString(CultureInfo.InvariantCulture);
-        var startInfo = new ProcessStartInfo("node")
+        return new ProcessStartInfo("node")
         {
             ArgumentList = { cli, "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--createTableMs", ms,
                 "--deleteTableMs", ms, "--updateTableMs", ms },
@@ -93,9 +117,14 @@ internal sealed class DynaliteServer : IAsyncDisposable, IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+    }
 
-        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var output = new StringBuilder();
+    /// <summary>
+    /// Starts the process: <paramref name="listening"/> completes when dynalite says it listens (fails if it exits), and
+    /// its standard error collects in <paramref name="output"/>.
+    /// </summary>
+    private static Process Launch(ProcessStartInfo startInfo, TaskCompletionSource listening, StringBuilder output)
+    {
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) =>
         {
@@ -115,7 +144,6 @@ internal sealed class DynaliteServer : IAsyncDisposable, IDisposable
             }
         };
         process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("dynalite exited"));
-
         try
         {
             process.Start();
@@ -129,24 +157,7 @@ internal sealed class DynaliteServer : IAsyncDisposable, IDisposable
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new DynaliteServer(process, port);
-        try
-        {
-            await listening.Task.WaitAsync(StartTimeout, cancellationToken);
-            await WaitUntilAnsweringAsync(server.Endpoint, cancellationToken);
-            return server;
-        }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException
-            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            server.Dispose();
-            lock (output)
-            {
-                failures.AppendLine(CultureInfo.InvariantCulture, $"port {port}: {e.Message}: {output}");
-            }
-
-            return null;
-        }
+        return process;
     }
 
     private static async Task WaitUntilAnsweringAsync(string endpoint, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ internal sealed class EcsEndpoint(EcsStore store) : IServiceEndpoint
     private const string TargetPrefix = "AmazonEC2ContainerServiceV20141113.";
     private const string ContentType = "application/x-amz-json-1.1";
     private const int MaxDescribedServices = 10;
+    private static readonly string[] Operations = ["UpdateService", "DescribeServices"];
 
     public LocalService Service => LocalService.Ecs;
 
@@ -17,15 +18,9 @@ internal sealed class EcsEndpoint(EcsStore store) : IServiceEndpoint
 
     public string ThrottlingCode => "ThrottlingException";
 
-    public bool Accepts(LocalRequest request) =>
-        request.Header("X-Amz-Target")?.StartsWith(TargetPrefix, StringComparison.Ordinal) == true;
+    public bool Accepts(LocalRequest request) => JsonTarget.Accepts(request, TargetPrefix);
 
-    public string? OperationOf(LocalRequest request) => request.Header("X-Amz-Target")?[TargetPrefix.Length..] switch
-    {
-        "UpdateService" => "UpdateService",
-        "DescribeServices" => "DescribeServices",
-        _ => null,
-    };
+    public string? OperationOf(LocalRequest request) => JsonTarget.OperationOf(request, TargetPrefix, Operations);
 
     public LocalResponse Handle(LocalRequest request, string operation)
     {
@@ -42,11 +37,8 @@ internal sealed class EcsEndpoint(EcsStore store) : IServiceEndpoint
         return new LocalResponse(200, ContentType, output.ToJsonString());
     }
 
-    public LocalResponse Render(ServiceErrorException error, string requestId)
-    {
-        var body = new JsonObject { ["__type"] = error.Code, ["message"] = error.Message };
-        return new LocalResponse(error.StatusCode, ContentType, body.ToJsonString()) { ErrorCode = error.Code };
-    }
+    public LocalResponse Render(ServiceErrorException error, string requestId) =>
+        JsonTarget.Error(error.StatusCode, ContentType, error.Code, error.Message);
 
     private JsonObject UpdateService(string region, string cluster, JsonObject input)
     {

@@ -19,9 +19,9 @@ internal sealed class GlobalTableReplicator : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, IAmazonDynamoDB> _replicas;
     private readonly TimeProvider _time;
     private readonly HashSet<string> _tables = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Region, string Table, string Key), (DateTimeOffset At, string By)> _lastWrite = new();
+    private readonly LastWriterWins _stamps = new();
     private readonly ConcurrentDictionary<string, Task<IReadOnlyList<string>>> _keySchemas = new(StringComparer.Ordinal);
-    private readonly List<ReplicatedWrite> _pending = [];
+    private readonly ReplicationQueue _pending = new();
     private readonly SemaphoreSlim _applying = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _pump;
@@ -53,16 +53,7 @@ internal sealed class GlobalTableReplicator : IAsyncDisposable
     public (int Applied, int Superseded) Counts => (Volatile.Read(ref _applied), Volatile.Read(ref _superseded));
 
     /// <summary>Gets how many writes wait to be delivered.</summary>
-    public int Pending
-    {
-        get
-        {
-            lock (_pending)
-            {
-                return _pending.Count;
-            }
-        }
-    }
+    public int Pending => _pending.Count;
 
     public IEnumerable<string> Regions => _replicas.Keys;
 
@@ -106,22 +97,15 @@ internal sealed class GlobalTableReplicator : IAsyncDisposable
     /// </summary>
     public async Task RecordAsync(string region, string table, Dictionary<string, AttributeValue> key, CancellationToken cancellationToken)
     {
-        var keyText = KeyText(key);
+        var keyText = LastWriterWins.KeyText(key);
         var response = await _replicas[region].GetItemAsync(new GetItemRequest { TableName = table, Key = key, ConsistentRead = true },
             cancellationToken);
         var item = response.Item is { Count: > 0 } ? response.Item : null;
-
-        // A local write lands on top of whatever the replica holds, so its stamp is later than the item's last one.
         var now = _time.GetUtcNow();
-        var stamp = _lastWrite.AddOrUpdate((region, table, keyText), (now, region), (_, last) =>
-            (now > last.At ? now : last.At.AddTicks(1), region)).At;
-        lock (_pending)
-        {
-            foreach (var destination in _replicas.Keys.Where(r => r != region))
-            {
-                _pending.Add(new ReplicatedWrite(table, keyText, key, item, region, destination, stamp, now + Delay));
-            }
-        }
+        var stamp = _stamps.Stamp(region, table, keyText, now);
+        _pending.Add(_replicas.Keys.Where(r => r != region)
+            .Select(destination => new ReplicatedWrite(table, keyText, key, item, region, destination, stamp, now + Delay))
+            .ToList());
     }
 
     /// <summary>Waits until nothing is left to deliver (while paused, until <paramref name="timeout"/> passes).</summary>
@@ -158,12 +142,6 @@ internal sealed class GlobalTableReplicator : IAsyncDisposable
         _applying.Dispose();
     }
 
-    private static string KeyText(Dictionary<string, AttributeValue> key) =>
-        string.Join("|",
-            key.OrderBy(
-            k => k.Key, StringComparer.Ordinal).Select(k =>
-            $"{k.Key}={k.Value.S ?? k.Value.N ?? Convert.ToBase64String(k.Value.B?.ToArray() ?? [])}"));
-
     private async Task PumpAsync()
     {
         while (!_stopping.IsCancellationRequested)
@@ -194,39 +172,11 @@ internal sealed class GlobalTableReplicator : IAsyncDisposable
         }
     }
 
-    private ReplicatedWrite? Next()
-    {
-        var now = _time.GetUtcNow();
-        lock (_pending)
-        {
-            var index = _pending.FindIndex(w => w.DueAt <= now);
-            if (index < 0)
-            {
-                return null;
-            }
-
-            var write = _pending[index];
-            _pending.RemoveAt(index);
-            return write;
-        }
-    }
+    private ReplicatedWrite? Next() => _pending.TakeDue(_time.GetUtcNow());
 
     private async Task ApplyAsync(ReplicatedWrite write, CancellationToken cancellationToken)
     {
-        var slot = (write.DestinationRegion, write.Table, write.KeyText);
-
-        // Last writer wins: a write older than the item's last write at the destination is dropped. Ties (the same
-        // instant in two regions) go to the region whose name sorts last, so every replica picks the same winner.
-        var won = true;
-        _lastWrite.AddOrUpdate(
-            slot,
-            (write.WrittenAt, write.SourceRegion),
-            (_, last) =>
-            {
-                won = write.WrittenAt > last.At || (write.WrittenAt == last.At && string.CompareOrdinal(write.SourceRegion, last.By) > 0);
-                return won ? (write.WrittenAt, write.SourceRegion) : last;
-            });
-        if (!won)
+        if (!_stamps.Admit(write))
         {
             Interlocked.Increment(ref _superseded);
             return;

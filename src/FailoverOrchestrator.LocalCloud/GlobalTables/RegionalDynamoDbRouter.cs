@@ -103,7 +103,16 @@ internal sealed class RegionalDynamoDbRouter : IAsyncDisposable
             return await ForwardAsync(replica, request, cancellationToken);
         }
 
-        // One write at a time per region on global tables, so the item the replicator reads is the one just written.
+        return await WriteGlobalAsync(replica, request, region, table!, operation, document.RootElement, cancellationToken);
+    }
+
+    /// <summary>
+    /// Forwards a write to a global table and hands what the replica accepted to the replicator. One write at a time per
+    /// region on global tables, so the item the replicator reads is the one just written.
+    /// </summary>
+    private async Task<LocalResponse> WriteGlobalAsync(Uri replica, LocalRequest request, string region, string table,
+        string operation, JsonElement body, CancellationToken cancellationToken)
+    {
         var gate = _regionWrites.GetOrAdd(region, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
@@ -111,8 +120,8 @@ internal sealed class RegionalDynamoDbRouter : IAsyncDisposable
             var response = await ForwardAsync(replica, request, cancellationToken);
             if (response.StatusCode == 200)
             {
-                var key = await KeyAsync(region, table!, operation, document.RootElement);
-                await _replicator.RecordAsync(region, table!, key, cancellationToken);
+                var key = await KeyAsync(region, table, operation, body);
+                await _replicator.RecordAsync(region, table, key, cancellationToken);
             }
 
             return response;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace FailoverOrchestrator.LocalCloud.Http;
@@ -11,8 +10,6 @@ namespace FailoverOrchestrator.LocalCloud.Http;
 /// </summary>
 internal sealed class LoopbackHttpHost(int port, Func<LocalRequest, CancellationToken, Task<LocalResponse>> dispatch) : IAsyncDisposable
 {
-    private const int PortAttempts = 10;
-
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<long, Task> _inFlight = new();
     private HttpListener? _listener;
@@ -30,27 +27,10 @@ internal sealed class LoopbackHttpHost(int port, Func<LocalRequest, Cancellation
             throw new InvalidOperationException("The listener is already started.");
         }
 
-        for (var attempt = 1; ; attempt++)
-        {
-            var chosen = port != 0 ? port : FreePort();
-            var listener = new HttpListener { IgnoreWriteExceptions = true };
-            listener.Prefixes.Add($"http://127.0.0.1:{chosen}/");
-            listener.Prefixes.Add($"http://localhost:{chosen}/");
-            try
-            {
-                listener.Start();
-            }
-            catch (HttpListenerException) when (port == 0 && attempt < PortAttempts)
-            {
-                listener.Close();
-                continue;
-            }
-
-            _listener = listener;
-            Endpoint = new Uri($"http://127.0.0.1:{chosen}/");
-            _acceptLoop = Task.Run(AcceptLoopAsync);
-            return;
-        }
+        var (listener, chosen) = LoopbackListener.Start(port, alsoLocalhost: true);
+        _listener = listener;
+        Endpoint = new Uri($"http://127.0.0.1:{chosen}/");
+        _acceptLoop = Task.Run(() => LoopbackListener.AcceptAsync(listener, Track, _stopping.Token));
     }
 
     /// <summary>Stops accepting, cancels what waits (an injected latency), and lets the calls under way answer.</summary>
@@ -76,62 +56,27 @@ internal sealed class LoopbackHttpHost(int port, Func<LocalRequest, Cancellation
         _stopping.Dispose();
     }
 
-    private static int FreePort()
+    /// <summary>Serves a connection on the thread pool, kept among the calls under way until it has answered.</summary>
+    private void Track(HttpListenerContext context)
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
+        var id = Interlocked.Increment(ref _nextRequest);
+        _inFlight[id] = Task.Run(async () =>
         {
-            HttpListenerContext context;
             try
             {
-                context = await _listener!.GetContextAsync();
+                await ServeAsync(context);
             }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            finally
             {
-                // Stop() ends a pending GetContextAsync this way.
-                break;
+                _inFlight.TryRemove(id, out _);
             }
-
-            var id = Interlocked.Increment(ref _nextRequest);
-            _inFlight[id] = Task.Run(async () =>
-            {
-                try
-                {
-                    await ServeAsync(context);
-                }
-                finally
-                {
-                    _inFlight.TryRemove(id, out _);
-                }
-            });
-        }
+        });
     }
 
     private async Task ServeAsync(HttpListenerContext context)
     {
         var requestId = Guid.NewGuid().ToString();
-        LocalResponse response;
-        try
-        {
-            response = await dispatch(await ReadAsync(context.Request, requestId), _stopping.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            response = new LocalResponse(503, "text/plain", "LocalCloud is stopping.");
-        }
-#pragma warning disable CA1031 // A defect in one handler must answer 500, not leave the client hanging.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            response = new LocalResponse(500, "text/plain", $"LocalCloud failed: {e.GetType().Name}: {e.Message}");
-        }
-
+        var response = await AnswerAsync(context.Request, requestId);
         if (response.Refused)
         {
             await CutAsync(context);
@@ -152,6 +97,24 @@ internal sealed class LoopbackHttpHost(int port, Func<LocalRequest, Cancellation
         {
             // The client went away; nothing is left to answer.
             context.Response.Abort();
+        }
+    }
+
+    private async Task<LocalResponse> AnswerAsync(HttpListenerRequest request, string requestId)
+    {
+        try
+        {
+            return await dispatch(await ReadAsync(request, requestId), _stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return new LocalResponse(503, "text/plain", "LocalCloud is stopping.");
+        }
+#pragma warning disable CA1031 // A defect in one handler must answer 500, not leave the client hanging.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return new LocalResponse(500, "text/plain", $"LocalCloud failed: {e.GetType().Name}: {e.Message}");
         }
     }
 

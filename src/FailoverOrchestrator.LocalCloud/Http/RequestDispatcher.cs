@@ -20,11 +20,7 @@ internal sealed class RequestDispatcher(
         var endpoint = endpoints.FirstOrDefault(e => e.Accepts(request));
         if (endpoint is null)
         {
-            return new LocalResponse(404, "text/plain",
-                $"LocalCloud serves Route 53, ECS, SNS and the Route 53 ARC cluster API; nothing answers {request.Method} {request.Path}.")
-            {
-                ErrorCode = "UnknownService",
-            };
+            return UnknownService(request);
         }
 
         var operation = endpoint.OperationOf(request);
@@ -40,19 +36,10 @@ internal sealed class RequestDispatcher(
         try
         {
             Authenticate(request, endpoint.Protocol);
-            if (operation is not null)
+            if (operation is not null && await DelayOrFaultAsync(endpoint, operation, cancellationToken) is { } fault)
             {
-                var decision = faults.Decide(endpoint.Service, operation);
-                if (decision.Latency > TimeSpan.Zero)
-                {
-                    await Task.Delay(decision.Latency, timeProvider, cancellationToken);
-                }
-
-                if (decision.Error is { } fault)
-                {
-                    injected = true;
-                    throw FaultError(fault, endpoint);
-                }
+                injected = true;
+                throw FaultError(fault, endpoint);
             }
 
             response = endpoint.Handle(request, operation ?? "Unknown");
@@ -67,6 +54,29 @@ internal sealed class RequestDispatcher(
                 timeProvider.GetUtcNow()));
         return response;
     }
+
+    /// <summary>Holds the call for the armed latency faults, then returns the armed error that fires, if any.</summary>
+    private async Task<FaultRule?> DelayOrFaultAsync(IServiceEndpoint endpoint, string operation, CancellationToken cancellationToken)
+    {
+        var decision = faults.Decide(endpoint.Service, operation);
+        if (decision.Latency > TimeSpan.Zero)
+        {
+            var delay = Task.Delay(decision.Latency, timeProvider, cancellationToken);
+
+            // The delay's timer is on the clock from here: whoever moves the clock now releases the call.
+            faults.ReportHeld(endpoint.Service, operation);
+            await delay;
+        }
+
+        return decision.Error;
+    }
+
+    private static LocalResponse UnknownService(LocalRequest request) =>
+        new(404, "text/plain",
+            $"LocalCloud serves Route 53, ECS, SNS and the Route 53 ARC cluster API; nothing answers {request.Method} {request.Path}.")
+        {
+            ErrorCode = "UnknownService",
+        };
 
     private static void Authenticate(LocalRequest request, AwsProtocol protocol)
     {

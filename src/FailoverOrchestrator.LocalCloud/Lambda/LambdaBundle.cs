@@ -51,6 +51,12 @@ internal static class LambdaBundle
             arguments = [.. arguments, "--artifacts-path", artifactsPath];
         }
 
+        await RunDotnetAsync(arguments, cancellationToken);
+    }
+
+    /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/>; throws with its output when it fails.</summary>
+    private static async Task RunDotnetAsync(string[] arguments, CancellationToken cancellationToken)
+    {
         var start = new ProcessStartInfo("dotnet", arguments) { RedirectStandardOutput = true, RedirectStandardError = true,
             UseShellExecute = false };
 

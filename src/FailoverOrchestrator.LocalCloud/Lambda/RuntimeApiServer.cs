@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
-using System.Threading.Channels;
+using FailoverOrchestrator.LocalCloud.Http;
 
 namespace FailoverOrchestrator.LocalCloud.Lambda;
 
@@ -11,7 +8,8 @@ namespace FailoverOrchestrator.LocalCloud.Lambda;
 /// Our stand-in for one Lambda execution environment's Runtime API (2018-06-01) on 127.0.0.1: callers queue events
 /// with <see cref="InvokeAsync"/>, the function process takes them with <c>GET …/invocation/next</c> one at a time and
 /// answers on <c>…/response</c> or <c>…/error</c>, or reports <c>…/init/error</c>. Bounded like Lambda: a queue of
-/// <see cref="MaxQueued"/> events, 6 MB payloads and responses, 1 MB error documents.
+/// <see cref="MaxQueued"/> events, 6 MB payloads and responses, 1 MB error documents. This class routes the Runtime
+/// API's paths; <see cref="InvocationQueue"/> holds the events and <see cref="RuntimeApiMessages"/> the bodies.
 /// </summary>
 internal sealed class RuntimeApiServer : IAsyncDisposable
 {
@@ -30,15 +28,14 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
     public const long MaxDrainBytes = 64L * 1024 * 1024;
 
     private const string Prefix = "/2018-06-01/runtime/";
-    private readonly Channel<PendingInvocation> _queue = Channel.CreateBounded<PendingInvocation>(MaxQueued);
+    private const string InvocationPrefix = Prefix + "invocation/";
+    private readonly InvocationQueue _events = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly HttpListener _listener;
-    private readonly object _gate = new();
     private readonly Task _acceptLoop;
     private readonly TimeProvider _time;
-    private PendingInvocation? _current;
-    private InvocationResult? _dead;
     private long _firstNext;
+    private InvocationResult? _initError;
 
     private RuntimeApiServer(HttpListener listener, int port, string functionArn, TimeProvider time)
     {
@@ -46,7 +43,7 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
         _time = time;
         Address = $"127.0.0.1:{port}";
         FunctionArn = functionArn;
-        _acceptLoop = Task.Run(AcceptLoopAsync);
+        _acceptLoop = Task.Run(() => LoopbackListener.AcceptAsync(listener, c => _ = Task.Run(() => ServeAsync(c)), _stopping.Token));
     }
 
     /// <summary>What <c>AWS_LAMBDA_RUNTIME_API</c> is set to: host and port.</summary>
@@ -59,30 +56,14 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
     public long FirstNextTimestamp => Interlocked.Read(ref _firstNext);
 
     /// <summary>The init error the runtime reported, if any.</summary>
-    public InvocationResult? InitError { get; private set; }
+    public InvocationResult? InitError => Volatile.Read(ref _initError);
 
     /// <param name="functionArn">The invoked function's ARN, sent with each event.</param>
     /// <param name="time">The clock the events' deadlines are set by (the function compares them with its own clock).</param>
     public static RuntimeApiServer Start(string functionArn, TimeProvider time)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            using var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var listener = new HttpListener { IgnoreWriteExceptions = true };
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                listener.Start();
-                return new RuntimeApiServer(listener, port, functionArn, time);
-            }
-            catch (HttpListenerException) when (attempt < 10)
-            {
-                listener.Close();
-            }
-        }
+        var (listener, port) = LoopbackListener.Start(0, alsoLocalhost: false);
+        return new RuntimeApiServer(listener, port, functionArn, time);
     }
 
     /// <summary>Invokes the function synchronously (RequestResponse): queues the event and waits for its answer until
@@ -93,54 +74,17 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
         var requestId = Guid.NewGuid().ToString();
         if (payload.Length > MaxPayloadBytes)
         {
-            return InvocationResult.Error(InvocationResultKind.Refused, requestId, "RequestEntityTooLargeException",
-                $"Request must be smaller than {MaxPayloadBytes} bytes for the InvokeFunction operation", TimeSpan.Zero);
+            return InvocationErrors.PayloadTooLarge(requestId);
         }
 
         var pending = new PendingInvocation(requestId, payload, _time.GetUtcNow() + timeout, traceId, Stopwatch.GetTimestamp());
-        lock (_gate)
-        {
-            if (_dead is { } dead)
-            {
-                return dead with { RequestId = requestId };
-            }
-
-            if (!_queue.Writer.TryWrite(pending))
-            {
-                return InvocationResult.Error(InvocationResultKind.Refused, requestId, "TooManyRequestsException",
-                    $"more than {MaxQueued} events are waiting for this environment", TimeSpan.Zero);
-            }
-        }
-
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timer.CancelAfter(timeout);
-        try
-        {
-            return await pending.Result.Task.WaitAsync(timer.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            var timedOut = InvocationResult.Error(InvocationResultKind.TimedOut, requestId, "Sandbox.Timedout",
-                string.Create(CultureInfo.InvariantCulture, $"{requestId} Task timed out after {timeout.TotalSeconds:0.00} seconds"),
-                timeout);
-            pending.Result.TrySetResult(timedOut);
-            return await pending.Result.Task;
-        }
+        return await _events.InvokeAsync(pending, timeout, cancellationToken);
     }
 
     /// <summary>The function process ended: what it held or would have taken fails as Lambda reports it (init error, else
     /// Runtime.ExitError).</summary>
-    public void EnvironmentExited(int exitCode)
-    {
-        lock (_gate)
-        {
-            _dead = InitError
-                ?? InvocationResult.Error(
-                InvocationResultKind.ExitError, string.Empty, "Runtime.ExitError", $"Runtime exited with error: exit status {exitCode}",
-                TimeSpan.Zero);
-            FailAll(_dead);
-        }
-    }
+    public void EnvironmentExited(int exitCode) =>
+        _events.Die(InitError ?? InvocationErrors.Exited($"Runtime exited with error: exit status {exitCode}"));
 
     public async ValueTask DisposeAsync()
     {
@@ -148,79 +92,15 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
         _listener.Stop();
         await _acceptLoop;
         _listener.Close();
-        lock (_gate)
-        {
-            FailAll(
-                InvocationResult.Error(
-                InvocationResultKind.ExitError, string.Empty, "Runtime.ExitError", "the execution environment was shut down",
-                TimeSpan.Zero));
-        }
-
+        _events.FailAll(InvocationErrors.Exited("the execution environment was shut down"));
         _stopping.Dispose();
-    }
-
-    private void FailAll(InvocationResult result)
-    {
-        _current?.Result.TrySetResult(
-            result with { RequestId = _current.RequestId, Duration = Stopwatch.GetElapsedTime(_current.StartedTimestamp) });
-        while (_queue.Reader.TryRead(out var queued))
-        {
-            queued.Result.TrySetResult(
-                result with { RequestId = queued.RequestId, Duration = Stopwatch.GetElapsedTime(queued.StartedTimestamp) });
-        }
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                break;
-            }
-
-            _ = Task.Run(() => ServeAsync(context));
-        }
     }
 
     private async Task ServeAsync(HttpListenerContext context)
     {
-        var request = context.Request;
-        var path = request.Url?.AbsolutePath ?? "/";
         try
         {
-            if (request.HttpMethod == "GET" && path == Prefix + "invocation/next")
-            {
-                await NextAsync(context);
-            }
-            else if (request.HttpMethod == "POST" && path == Prefix + "init/error")
-            {
-                var body = await ReadBoundedAsync(request, MaxErrorBytes);
-                lock (_gate)
-                {
-                    InitError = new InvocationResult(InvocationResultKind.InitError, string.Empty, body ?? [],
-                        request.Headers["Lambda-Runtime-Function-Error-Type"], TimeSpan.Zero);
-                    _dead = InitError;
-                    FailAll(InitError);
-                }
-
-                await AnswerAsync(context, 202, """{"status":"OK"}""");
-            }
-            else if (request.HttpMethod == "POST" && path.StartsWith(Prefix + "invocation/", StringComparison.Ordinal)
-                && (path.EndsWith("/response", StringComparison.Ordinal) || path.EndsWith("/error", StringComparison.Ordinal)))
-            {
-                await CompleteAsync(context, path[(Prefix.Length + "invocation/".Length)..]);
-            }
-            else
-            {
-                await AnswerAsync(context, 404,
-                    $$"""{"errorMessage":"no such Runtime API path: {{request.HttpMethod}} {{path}}","errorType":"InvalidRequest"}""");
-            }
+            await RouteAsync(context);
         }
         catch (OperationCanceledException)
         {
@@ -232,122 +112,72 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
         }
     }
 
+    private Task RouteAsync(HttpListenerContext context)
+    {
+        var method = context.Request.HttpMethod;
+        var path = context.Request.Url?.AbsolutePath ?? "/";
+        if (method == "GET" && path == InvocationPrefix + "next")
+        {
+            return NextAsync(context);
+        }
+
+        if (method == "POST" && path == Prefix + "init/error")
+        {
+            return InitErrorAsync(context);
+        }
+
+        if (method == "POST" && path.StartsWith(InvocationPrefix, StringComparison.Ordinal)
+            && (path.EndsWith("/response", StringComparison.Ordinal) || path.EndsWith("/error", StringComparison.Ordinal)))
+        {
+            return CompleteAsync(context, path[InvocationPrefix.Length..]);
+        }
+
+        return RuntimeApiMessages.AnswerAsync(context, 404,
+            RuntimeApiMessages.Error("InvalidRequest", $"no such Runtime API path: {method} {path}"));
+    }
+
     private async Task NextAsync(HttpListenerContext context)
     {
         Interlocked.CompareExchange(ref _firstNext, Stopwatch.GetTimestamp(), 0);
-        lock (_gate)
-        {
-            if (_current is { } held && !held.Result.Task.IsCompleted)
-            {
-                // One invocation at a time: the runtime must answer the event it holds before it asks for another.
-                _current = null;
-                held.Result.TrySetResult(
-                    InvocationResult.Error(
-                    InvocationResultKind.FunctionError, held.RequestId, "Runtime.InvalidStateTransition",
-                    "the runtime asked for the next event without answering this one", Stopwatch.GetElapsedTime(held.StartedTimestamp)));
-            }
-        }
-
-        PendingInvocation next;
-        do
-        {
-            next = await _queue.Reader.ReadAsync(_stopping.Token);
-        }
-        while (next.Result.Task.IsCompleted);
-
-        lock (_gate)
-        {
-            _current = next;
-        }
-
-        var headers = context.Response.Headers;
-        headers["Lambda-Runtime-Aws-Request-Id"] = next.RequestId;
-        headers["Lambda-Runtime-Deadline-Ms"] = next.Deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-        headers["Lambda-Runtime-Invoked-Function-Arn"] = FunctionArn;
-        if (next.TraceId is not null)
-        {
-            headers["Lambda-Runtime-Trace-Id"] = next.TraceId;
-        }
-
-        context.Response.StatusCode = 200;
-        context.Response.ContentType = "application/json";
-        context.Response.ContentLength64 = next.Payload.Length;
-        await context.Response.OutputStream.WriteAsync(next.Payload, _stopping.Token);
-        context.Response.Close();
+        var next = await _events.TakeNextAsync(_stopping.Token);
+        await RuntimeApiMessages.SendEventAsync(context.Response, next, FunctionArn, _stopping.Token);
     }
 
+    private async Task InitErrorAsync(HttpListenerContext context)
+    {
+        var body = await RuntimeApiMessages.ReadBoundedAsync(context.Request, MaxErrorBytes, _stopping.Token);
+        var initError = new InvocationResult(InvocationResultKind.InitError, string.Empty, body ?? [],
+            context.Request.Headers["Lambda-Runtime-Function-Error-Type"], TimeSpan.Zero);
+        Volatile.Write(ref _initError, initError);
+        _events.Die(initError);
+        await RuntimeApiMessages.AnswerAsync(context, 202, RuntimeApiMessages.Accepted);
+    }
+
+    /// <summary>Takes the runtime's <c>…/response</c> or <c>…/error</c> for the event it holds.</summary>
     private async Task CompleteAsync(HttpListenerContext context, string rest)
     {
         var isError = rest.EndsWith("/error", StringComparison.Ordinal);
         var requestId = Uri.UnescapeDataString(rest[..rest.LastIndexOf('/')]);
-        PendingInvocation? current;
-        lock (_gate)
+        if (_events.Held(requestId) is not { } current)
         {
-            current = _current?.RequestId == requestId ? _current : null;
-        }
-
-        if (current is null || current.Result.Task.IsCompleted)
-        {
-            await AnswerAsync(context, 400,
-                $$"""{"errorMessage":"invocation {{requestId}} is not the one this runtime holds","errorType":"InvalidRequestID"}""");
+            await RuntimeApiMessages.AnswerAsync(context, 400,
+                RuntimeApiMessages.Error("InvalidRequestID", $"invocation {requestId} is not the one this runtime holds"));
             return;
         }
 
-        var body = await ReadBoundedAsync(context.Request, isError ? MaxErrorBytes : MaxResponseBytes);
-        var duration = Stopwatch.GetElapsedTime(current.StartedTimestamp);
+        var limit = isError ? MaxErrorBytes : MaxResponseBytes;
+        var body = await RuntimeApiMessages.ReadBoundedAsync(context.Request, limit, _stopping.Token);
         if (body is null)
         {
-            var limit = isError ? MaxErrorBytes : MaxResponseBytes;
-            current.Result.TrySetResult(
-                InvocationResult.Error(
-                InvocationResultKind.FunctionError, requestId, "Function.ResponseSizeTooLarge",
-                $"Response payload size exceeded maximum allowed payload size ({limit} bytes).", duration));
-            await AnswerAsync(context, 413,
-                $$"""{"errorMessage":"Exceeded maximum allowed payload size ({{limit}} bytes).","errorType":"RequestEntityTooLarge"}""");
+            current.Result.TrySetResult(InvocationErrors.ResponseTooLarge(requestId, limit, current.Elapsed));
+            await RuntimeApiMessages.AnswerAsync(context, 413,
+                RuntimeApiMessages.Error("RequestEntityTooLarge", $"Exceeded maximum allowed payload size ({limit} bytes)."));
             return;
         }
 
-        current.Result.TrySetResult(isError
-            ? new InvocationResult(InvocationResultKind.FunctionError, requestId, body,
-                context.Request.Headers["Lambda-Runtime-Function-Error-Type"], duration)
-            : new InvocationResult(InvocationResultKind.Response, requestId, body, null, duration));
-        await AnswerAsync(context, 202, """{"status":"OK"}""");
-    }
-
-    /// <summary>
-    /// Reads the body, or returns null when it passes <paramref name="limit"/>. An oversize body is read to its end and
-    /// dropped (up to <see cref="MaxDrainBytes"/>), not cut off: a runtime still sending would meet a broken pipe and die
-    /// (aws-lambda-dotnet's RuntimeSupport does), where Lambda answers it 413 and the environment lives on.
-    /// </summary>
-    private async Task<byte[]?> ReadBoundedAsync(HttpListenerRequest request, int limit)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[64 * 1024];
-        long total = 0;
-        int read;
-        while ((read = await request.InputStream.ReadAsync(chunk, _stopping.Token)) > 0)
-        {
-            total += read;
-            if (total <= limit)
-            {
-                buffer.Write(chunk, 0, read);
-            }
-            else if (total > MaxDrainBytes)
-            {
-                throw new IOException($"a body of more than {MaxDrainBytes} bytes is not read");
-            }
-        }
-
-        return total > limit ? null : buffer.ToArray();
-    }
-
-    private static async Task AnswerAsync(HttpListenerContext context, int status, string json)
-    {
-        var bytes = Encoding.UTF8.GetBytes(json);
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        context.Response.ContentLength64 = bytes.Length;
-        await context.Response.OutputStream.WriteAsync(bytes);
-        context.Response.Close();
+        var errorType = isError ? context.Request.Headers["Lambda-Runtime-Function-Error-Type"] : null;
+        current.Result.TrySetResult(new InvocationResult(
+            isError ? InvocationResultKind.FunctionError : InvocationResultKind.Response, requestId, body, errorType, current.Elapsed));
+        await RuntimeApiMessages.AnswerAsync(context, 202, RuntimeApiMessages.Accepted);
     }
 }

@@ -18,6 +18,7 @@ internal sealed class RoutingControlEndpoint(RoutingControlStore store) : IServi
 {
     private const string TargetPrefix = "ToggleCustomerAPI.";
     private const string ContentType = "application/x-amz-json-1.0";
+    private static readonly string[] Operations = ["UpdateRoutingControlStates", "GetRoutingControlState"];
 
     public LocalService Service => LocalService.RecoveryCluster;
 
@@ -25,15 +26,9 @@ internal sealed class RoutingControlEndpoint(RoutingControlStore store) : IServi
 
     public string ThrottlingCode => "ThrottlingException";
 
-    public bool Accepts(LocalRequest request) =>
-        request.Header("X-Amz-Target")?.StartsWith(TargetPrefix, StringComparison.Ordinal) == true;
+    public bool Accepts(LocalRequest request) => JsonTarget.Accepts(request, TargetPrefix);
 
-    public string? OperationOf(LocalRequest request) => request.Header("X-Amz-Target")?[TargetPrefix.Length..] switch
-    {
-        "UpdateRoutingControlStates" => "UpdateRoutingControlStates",
-        "GetRoutingControlState" => "GetRoutingControlState",
-        _ => null,
-    };
+    public string? OperationOf(LocalRequest request) => JsonTarget.OperationOf(request, TargetPrefix, Operations);
 
     public LocalResponse Handle(LocalRequest request, string operation)
     {
@@ -52,22 +47,15 @@ internal sealed class RoutingControlEndpoint(RoutingControlStore store) : IServi
         }
         catch (ClusterErrorException error)
         {
-            var body = new JsonObject { ["__type"] = error.Code, ["message"] = error.Message };
-            if (error.ResourceId is not null)
-            {
-                body["resourceId"] = error.ResourceId;
-                body["resourceType"] = error.ResourceType;
-            }
-
-            return new LocalResponse(error.StatusCode, ContentType, body.ToJsonString()) { ErrorCode = error.Code };
+            var members = error.ResourceId is null
+                ? null
+                : new JsonObject { ["resourceId"] = error.ResourceId, ["resourceType"] = error.ResourceType };
+            return JsonTarget.Error(error.StatusCode, ContentType, error.Code, error.Message, members);
         }
     }
 
-    public LocalResponse Render(ServiceErrorException error, string requestId)
-    {
-        var body = new JsonObject { ["__type"] = error.Code, ["message"] = error.Message };
-        return new LocalResponse(error.StatusCode, ContentType, body.ToJsonString()) { ErrorCode = error.Code };
-    }
+    public LocalResponse Render(ServiceErrorException error, string requestId) =>
+        JsonTarget.Error(error.StatusCode, ContentType, error.Code, error.Message);
 
     private JsonObject Update(JsonObject input)
     {

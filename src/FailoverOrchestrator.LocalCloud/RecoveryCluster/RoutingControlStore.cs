@@ -68,30 +68,10 @@ internal sealed class RoutingControlStore(TimeProvider time)
             var next = new Dictionary<string, bool>(StringComparer.Ordinal);
             foreach (var (arn, on) in entries)
             {
-                if (!_controls.ContainsKey(arn))
-                {
-                    throw NotFound(arn);
-                }
-
-                next[arn] = on;
+                next[arn] = _controls.ContainsKey(arn) ? on : throw NotFound(arn);
             }
 
-            foreach (var rule in _rules)
-            {
-                var onAfter = rule.AssertedControls.Count(c => next.TryGetValue(c, out var on) ? on : _controls.TryGetValue(c, out var now)
-                    && now.On);
-                if (onAfter < rule.Threshold)
-                {
-                    throw new ClusterErrorException(
-                        409,
-                        "ConflictException",
-                        $"The request violates safety rule {rule.Name}: at least {rule.Threshold} of its {rule.AssertedControls.Count} "
-                            + $"asserted routing controls must be On, and {onAfter} would be.",
-                        rule.Arn,
-                        "SafetyRule");
-                }
-            }
-
+            CheckSafetyRules(next);
             var at = time.GetUtcNow();
             foreach (var (arn, on) in next)
             {
@@ -101,6 +81,26 @@ internal sealed class RoutingControlStore(TimeProvider time)
                 }
 
                 _controls[arn] = (_controls[arn].Name, on);
+            }
+        }
+    }
+
+    /// <summary>Throws ConflictException naming the first safety rule the states after <paramref name="next"/> would break.</summary>
+    private void CheckSafetyRules(Dictionary<string, bool> next)
+    {
+        foreach (var rule in _rules)
+        {
+            var onAfter = rule.AssertedControls.Count(c => next.TryGetValue(c, out var on) ? on : _controls.TryGetValue(c, out var now)
+                && now.On);
+            if (onAfter < rule.Threshold)
+            {
+                throw new ClusterErrorException(
+                    409,
+                    "ConflictException",
+                    $"The request violates safety rule {rule.Name}: at least {rule.Threshold} of its {rule.AssertedControls.Count} "
+                        + $"asserted routing controls must be On, and {onAfter} would be.",
+                    rule.Arn,
+                    "SafetyRule");
             }
         }
     }

@@ -12,45 +12,43 @@ internal static class ChangeBatchRules
         var messages = new List<string>();
         foreach (var change in changes)
         {
-            var shapeError = ShapeError(zone, change);
-            if (shapeError is not null)
+            if ((ShapeError(zone, change) ?? ApplyOne(change, records)) is { } message)
             {
-                messages.Add(shapeError);
-                continue;
-            }
-
-            var record = change.RecordSet;
-            var current = records.FindIndex(r => r.SameKey(record));
-            switch (change.Action)
-            {
-                case ChangeAction.Create when current >= 0:
-                    messages.Add($"Tried to create resource record set {record.Describe()} but it already exists");
-                    break;
-                case ChangeAction.Delete when current < 0:
-                    messages.Add($"Tried to delete resource record set {record.Describe()} but it was not found");
-                    break;
-                case ChangeAction.Delete when !records[current].SameContent(record):
-                    messages.Add(
-                        $"Tried to delete resource record set {record.Describe()} but the values provided do not match the current values");
-                    break;
-                case ChangeAction.Delete:
-                    records.RemoveAt(current);
-                    break;
-                default:
-                    if (current >= 0)
-                    {
-                        records[current] = record;
-                    }
-                    else
-                    {
-                        records.Add(record);
-                    }
-
-                    break;
+                messages.Add(message);
             }
         }
 
         return messages;
+    }
+
+    /// <summary>Applies one well-formed change to the records; returns Route 53's message when it cannot.</summary>
+    private static string? ApplyOne(RecordChange change, List<RecordSet> records)
+    {
+        var record = change.RecordSet;
+        var current = records.FindIndex(r => r.SameKey(record));
+        switch (change.Action)
+        {
+            case ChangeAction.Create when current >= 0:
+                return $"Tried to create resource record set {record.Describe()} but it already exists";
+            case ChangeAction.Delete when current < 0:
+                return $"Tried to delete resource record set {record.Describe()} but it was not found";
+            case ChangeAction.Delete when !records[current].SameContent(record):
+                return $"Tried to delete resource record set {record.Describe()} but the values provided do not match the current values";
+            case ChangeAction.Delete:
+                records.RemoveAt(current);
+                return null;
+            default:
+                if (current >= 0)
+                {
+                    records[current] = record;
+                }
+                else
+                {
+                    records.Add(record);
+                }
+
+                return null;
+        }
     }
 
     private static string? ShapeError(HostedZone zone, RecordChange change)

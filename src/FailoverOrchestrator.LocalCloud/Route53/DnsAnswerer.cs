@@ -30,6 +30,40 @@ internal sealed class DnsAnswerer(Route53Store route53, LoadBalancerDns loadBala
             return 0;
         }
 
+        var code = FindGroup(name, type, out var group);
+        if (group.Count == 0)
+        {
+            return code;
+        }
+
+        var chosen = Choose(group);
+        if (chosen.AliasTarget is { } alias)
+        {
+            var target = new List<DnsAnswer>();
+            code = Resolve(alias.DnsName, type, target, depth + 1);
+            answers.AddRange(target.Where(a => a.Type == type).Select(a => a with { Name = name }));
+            return code;
+        }
+
+        var ttl = (uint)(chosen.Ttl ?? 300);
+        if (chosen.Type == "CNAME")
+        {
+            AnswerCname(name, type, DnsName.Normalize(chosen.Values[0]), ttl, answers, depth);
+            return 0;
+        }
+
+        answers.AddRange(chosen.Values.Select(v => new DnsAnswer(name, type, ttl, v)));
+        return 0;
+    }
+
+    /// <summary>
+    /// The records that answer <paramref name="name"/> and <paramref name="type"/>: those of the type, else a CNAME at
+    /// the name. None, with the response code: REFUSED outside every zone, NXDOMAIN for a name without records, NOERROR
+    /// for a name without records of the type.
+    /// </summary>
+    private int FindGroup(string name, ushort type, out List<RecordSet> group)
+    {
+        group = [];
         if (route53.FindZoneOf(name) is not { } zoneId)
         {
             return DnsPacket.Refused;
@@ -41,45 +75,27 @@ internal sealed class DnsAnswerer(Route53Store route53, LoadBalancerDns loadBala
             return DnsPacket.NameError;
         }
 
-        var group = atName.Where(r => r.Type == TypeName(type)).ToList();
-        if (group.Count == 0)
+        group = atName.Where(r => r.Type == TypeName(type)).ToList();
+        if (group.Count == 0 && type != DnsAnswer.Cname)
         {
-            group = type == DnsAnswer.Cname ? [] : atName.Where(r => r.Type == "CNAME").ToList();
-            if (group.Count == 0)
-            {
-                return 0;
-            }
+            group = atName.Where(r => r.Type == "CNAME").ToList();
         }
 
-        var chosen = Choose(group);
-        if (chosen.AliasTarget is { } alias)
-        {
-            var target = new List<DnsAnswer>();
-            var code = Resolve(alias.DnsName, type, target, depth + 1);
-            answers.AddRange(target.Where(a => a.Type == type).Select(a => a with { Name = name }));
-            return code;
-        }
-
-        var ttl = (uint)(chosen.Ttl ?? 300);
-        if (chosen.Type == "CNAME")
-        {
-            var canonical = DnsName.Normalize(chosen.Values[0]);
-            answers.Add(new DnsAnswer(name, DnsAnswer.Cname, ttl, canonical));
-            if (type != DnsAnswer.Cname)
-            {
-                // The resolver follows the chain as far as it can; a target it cannot resolve leaves the CNAME alone.
-                var rest = new List<DnsAnswer>();
-                if (Resolve(canonical, type, rest, depth + 1) == 0)
-                {
-                    answers.AddRange(rest);
-                }
-            }
-
-            return 0;
-        }
-
-        answers.AddRange(chosen.Values.Select(v => new DnsAnswer(name, type, ttl, v)));
         return 0;
+    }
+
+    private void AnswerCname(string name, ushort type, string canonical, uint ttl, List<DnsAnswer> answers, int depth)
+    {
+        answers.Add(new DnsAnswer(name, DnsAnswer.Cname, ttl, canonical));
+        if (type != DnsAnswer.Cname)
+        {
+            // The resolver follows the chain as far as it can; a target it cannot resolve leaves the CNAME alone.
+            var rest = new List<DnsAnswer>();
+            if (Resolve(canonical, type, rest, depth + 1) == 0)
+            {
+                answers.AddRange(rest);
+            }
+        }
     }
 
     /// <summary>

@@ -72,32 +72,7 @@ internal static class DnsPacket
         var truncated = false;
         foreach (var answer in answers)
         {
-            var record = new List<byte>();
-            if (answer.Name == question.Name)
-            {
-                record.AddRange([0xC0, 12]);
-            }
-            else
-            {
-                WriteName(record, answer.Name);
-            }
-
-            WriteUInt16(record, answer.Type);
-            WriteUInt16(record, 1);
-            WriteUInt16(record, (ushort)(answer.Ttl >> 16));
-            WriteUInt16(record, (ushort)answer.Ttl);
-            var data = new List<byte>();
-            if (answer.Type == DnsAnswer.Cname)
-            {
-                WriteName(data, answer.Value);
-            }
-            else
-            {
-                data.AddRange(IPAddress.Parse(answer.Value).GetAddressBytes());
-            }
-
-            WriteUInt16(record, (ushort)data.Count);
-            record.AddRange(data);
+            var record = AnswerRecord(question, answer);
             if (12 + body.Count + record.Count > limit)
             {
                 truncated = true;
@@ -128,6 +103,38 @@ internal static class DnsPacket
 
         BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(2), 0x8000 | FormatError);
         return header;
+    }
+
+    /// <summary>One answer's resource record; its owner name is a pointer to the question's when they are the same.</summary>
+    private static List<byte> AnswerRecord(DnsQuestion question, DnsAnswer answer)
+    {
+        var record = new List<byte>();
+        if (answer.Name == question.Name)
+        {
+            record.AddRange([0xC0, 12]);
+        }
+        else
+        {
+            WriteName(record, answer.Name);
+        }
+
+        WriteUInt16(record, answer.Type);
+        WriteUInt16(record, 1);
+        WriteUInt16(record, (ushort)(answer.Ttl >> 16));
+        WriteUInt16(record, (ushort)answer.Ttl);
+        var data = new List<byte>();
+        if (answer.Type == DnsAnswer.Cname)
+        {
+            WriteName(data, answer.Value);
+        }
+        else
+        {
+            data.AddRange(IPAddress.Parse(answer.Value).GetAddressBytes());
+        }
+
+        WriteUInt16(record, (ushort)data.Count);
+        record.AddRange(data);
+        return record;
     }
 
     private static void WriteName(List<byte> to, string name)

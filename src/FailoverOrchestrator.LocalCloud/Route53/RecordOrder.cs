@@ -25,6 +25,17 @@ internal sealed class RecordOrder : IComparer<RecordSet>
         return byName != 0 ? byName : string.CompareOrdinal(type, otherType);
     }
 
+    /// <summary>Whether a listing that starts at <paramref name="name"/>, <paramref name="type"/> and
+    /// <paramref name="identifier"/> includes <paramref name="record"/>.</summary>
+    public static bool IsAtOrAfter(RecordSet record, string name, string? type, string? identifier)
+    {
+        var position = type is null
+            ? Compare(record.Name, string.Empty, name, string.Empty) >= 0 ? 1 : -1
+            : Compare(record.Name, record.Type, name, type);
+        return position > 0
+            || (position == 0 && string.CompareOrdinal(record.SetIdentifier ?? string.Empty, identifier ?? string.Empty) >= 0);
+    }
+
     private static string ReversedLabels(string name) =>
         string.Join('.', Enumerable.Reverse(name.TrimEnd('.').Split('.')));
 }

@@ -4,7 +4,6 @@ using FailoverOrchestrator.Aws.DynamoDb;
 using FailoverOrchestrator.Configuration;
 using FailoverOrchestrator.LocalCloud.Dynalite;
 using FailoverOrchestrator.LocalCloud.GlobalTables;
-using FailoverOrchestrator.LocalCloud.Route53;
 
 namespace FailoverOrchestrator.LocalCloud.World;
 
@@ -108,44 +107,9 @@ internal sealed class LocalWorld : IAsyncDisposable
             router) { _directClients = direct.Select(d => d.client).ToList() };
     }
 
-    /// <summary>
-    /// <paramref name="region"/> goes dark: every endpoint LocalCloud serves there refuses. Requests signed for it to
-    /// Route 53, ECS, SNS and (with a dynalite per region) DynamoDB are cut without an answer; the ports of its own close
-    /// (the Route 53 API, served from us-east-1; the ARC cluster endpoint and the app's health endpoint there). DNS
-    /// answers as before and the other regions keep working. CloudWatch and EventBridge are not served here: no alarm
-    /// can come from a dark region, which a scenario models by sending none.
-    /// </summary>
+    /// <summary><paramref name="region"/> goes dark: see <see cref="RegionBlackout"/>.</summary>
     /// <returns>What now refuses, one entry per endpoint.</returns>
-    public async Task<IReadOnlyList<string>> GoDarkAsync(string region)
-    {
-        var dark = new List<string> { $"Route 53, ECS and SNS requests signed for {region}: connection cut" };
-        Cloud.Dark.Darken(region);
-        if (Router is not null)
-        {
-            Router.Darken(region);
-            dark.Add($"DynamoDB in {region}: connection cut");
-        }
-
-        if (Cloud.Route53Api.Region == region)
-        {
-            await Cloud.Route53Api.StopAsync();
-            dark.Add("Route 53 API (route53.amazonaws.com): port closed");
-        }
-
-        if (RecoveryCluster.LocalCluster.Regions.Contains(region))
-        {
-            await Cloud.Cluster.TakeDownAsync(region);
-            dark.Add($"ARC cluster endpoint {region}: port closed");
-        }
-
-        if (AppHealth.AppHealthEndpoints.Regions.Contains(region))
-        {
-            await Cloud.AppHealth.TakeDownAsync(region);
-            dark.Add($"app health endpoint {region}: port closed");
-        }
-
-        return dark;
-    }
+    public Task<IReadOnlyList<string>> GoDarkAsync(string region) => RegionBlackout.DarkenAsync(Cloud, Router, region);
 
     /// <summary>Builds what the configuration expects to find: tables, zone and record, health checks, services, topics.</summary>
     public async Task ProvisionAsync(OrchestratorOptions options, CancellationToken cancellationToken = default)
@@ -155,24 +119,14 @@ internal sealed class LocalWorld : IAsyncDisposable
         await tables.CreateAuditTableAsync(options.AuditTable, cancellationToken);
         foreach (var app in options.Apps.Values)
         {
-            // With a dynalite per region, every region gets its replica of each global table, registered for replication.
-            foreach (var region in Replicator is null ? [options.Region!] : app.Regions.Keys.ToArray())
+            await ProvisionGlobalTablesAsync(app, options.Region!, cancellationToken);
+            var zone = app.Dns.HostedZoneId.Replace("/hostedzone/", string.Empty, StringComparison.Ordinal);
+            if (_zones.Add(zone))
             {
-                var replica = new TableProvisioner(DynamoDb(region));
-                await replica.CreateWriterControlTableAsync(app.WriterControl.TableName, cancellationToken);
-                foreach (var table in app.Regions.Values.SelectMany(r => r.GlobalTables).Distinct(StringComparer.Ordinal))
-                {
-                    await replica.CreateTableAsync(table, "pk", null, cancellationToken);
-                }
+                Cloud.Route53.AddHostedZone(app.Dns.ZoneName, zone);
             }
 
-            Replicator?.AddTable(app.WriterControl.TableName);
-            foreach (var table in app.Regions.Values.SelectMany(r => r.GlobalTables))
-            {
-                Replicator?.AddTable(table);
-            }
-
-            ProvisionApp(app);
+            AppProvisioner.Provision(Cloud, app, zone);
         }
     }
 
@@ -182,47 +136,28 @@ internal sealed class LocalWorld : IAsyncDisposable
         return DisposeBothAsync();
     }
 
-    private void ProvisionApp(AppOptions app)
+    /// <summary>
+    /// The app's writer-control table and global tables: with a dynalite per region, every region gets its replica of
+    /// each, registered for replication; otherwise the one dynalite holds them for every region.
+    /// </summary>
+    private async Task ProvisionGlobalTablesAsync(AppOptions app, string functionRegion, CancellationToken cancellationToken)
     {
-        var zone = app.Dns.HostedZoneId.Replace("/hostedzone/", string.Empty, StringComparison.Ordinal);
-        if (_zones.Add(zone))
+        var globalTables = app.Regions.Values.SelectMany(r => r.GlobalTables).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var region in Replicator is null ? [functionRegion] : app.Regions.Keys.ToArray())
         {
-            Cloud.Route53.AddHostedZone(app.Dns.ZoneName, zone);
-        }
-
-        var primary = app.Regions[app.PrimaryRegion];
-        if (!DnsProvisioner.SwitchesByRoutingControl(app))
-        {
-            Cloud.Route53.PutRecord(zone, app.Dns.RecordType == "CNAME"
-                ? RecordSet.Plain(app.Dns.RecordName, "CNAME", app.Dns.Ttl ?? 60, primary.TargetDnsName)
-                : RecordSet.Alias(app.Dns.RecordName, app.Dns.RecordType, primary.TargetHostedZoneId!, primary.TargetDnsName,
-                    primary.EvaluateTargetHealth));
-        }
-
-        foreach (var (region, settings) in app.Regions)
-        {
-            Cloud.Route53.AddHealthCheck(healthy: true, id: settings.HealthCheckId);
-            foreach (var cluster in settings.Services.Select(s => s.Cluster).Distinct(StringComparer.Ordinal))
+            var replica = new TableProvisioner(DynamoDb(region));
+            await replica.CreateWriterControlTableAsync(app.WriterControl.TableName, cancellationToken);
+            foreach (var table in globalTables)
             {
-                Cloud.Ecs.AddCluster(region, cluster);
+                await replica.CreateTableAsync(table, "pk", null, cancellationToken);
             }
-
-            foreach (var service in settings.Services)
-            {
-                var count = region == app.PrimaryRegion ? service.ActiveDesiredCount : service.StandbyDesiredCount;
-                Cloud.Ecs.AddService(region, service.Cluster, service.Service, count, count);
-            }
-
-            // The endpoint is healthy only while its tasks run: a pilot light at zero tasks is unhealthy until scaled up.
-            var behind = settings.Services.Select(s => (s.Cluster, s.Service)).ToList();
-            var serviceRegion = region;
-            Cloud.Route53.LinkHealthCheck(settings.HealthCheckId, () => Cloud.Ecs.ServingSince(serviceRegion, behind));
         }
 
-        RoutingControlProvisioner.Provision(Cloud.Cluster, app);
-        DnsProvisioner.Provision(Cloud, app, zone);
-        var arn = app.TopicArn.Split(':');
-        Cloud.Sns.AddTopic(arn[3], arn[5]);
+        Replicator?.AddTable(app.WriterControl.TableName);
+        foreach (var table in globalTables)
+        {
+            Replicator?.AddTable(table);
+        }
     }
 
     private async ValueTask DisposeBothAsync()

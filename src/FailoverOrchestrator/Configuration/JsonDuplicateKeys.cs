@@ -22,14 +22,8 @@ internal static class JsonDuplicateKeys
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                    var (path, keys, _) = scopes.Peek();
                     pendingKey = reader.GetString()!;
-                    var full = path.Length == 0 ? pendingKey : $"{path}:{pendingKey}";
-                    if (keys is not null && !keys.Add(pendingKey))
-                    {
-                        found.Add(full);
-                    }
-
+                    NoteKey(scopes.Peek(), pendingKey, found);
                     break;
                 case JsonTokenType.StartObject:
                 case JsonTokenType.StartArray:
@@ -49,6 +43,15 @@ internal static class JsonDuplicateKeys
         }
 
         return found;
+    }
+
+    /// <summary>Adds the setting path of <paramref name="key"/> to <paramref name="found"/> when its object already has it.</summary>
+    private static void NoteKey((string Path, HashSet<string>? Keys, int Index) scope, string key, List<string> found)
+    {
+        if (scope.Keys is not null && !scope.Keys.Add(key))
+        {
+            found.Add(scope.Path.Length == 0 ? key : $"{scope.Path}:{key}");
+        }
     }
 
     /// <summary>The path of the value that starts now: the pending key in an object, the next index in an array.</summary>

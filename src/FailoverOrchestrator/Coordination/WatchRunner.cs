@@ -40,8 +40,8 @@ internal sealed class WatchRunner(
     {
         if (!app.Watch.Enabled)
         {
-            return FailoverResult.Rejected($"app '{app.Name}' has no Watch:HealthEndpoints, so there is nothing to watch; nothing was done",
-                app.Name);
+            return FailoverResult.Rejected(
+                $"app '{app.Name}' has no Watch:HealthEndpoints, so there is nothing to watch; nothing was done", app.Name);
         }
 
         // The run's time is the schedule's (<aws.scheduler.scheduled-time>): a retried or late delivery keeps its own.
@@ -60,21 +60,27 @@ internal sealed class WatchRunner(
             state.Epoch, time, logger);
         if (state.Watch?.LastRunAt is { } last && now <= last)
         {
-            var late = $"a late or repeated delivery of the run scheduled at {now.ToString("u", CultureInfo.InvariantCulture)} (the last "
-                + $"recorded run was at {last.ToString("u", CultureInfo.InvariantCulture)}); nothing was done";
-            await audit.AppendAsync("WatchSkipped", late, cancellationToken);
-            return Watched(app, state, late);
+            var late = $"a late or repeated delivery of the run scheduled at {now.ToString("u", CultureInfo.InvariantCulture)} "
+                + $"(the last recorded run was at {last.ToString("u", CultureInfo.InvariantCulture)}); nothing was done";
+            return await SkipAsync(app, state, audit, late, cancellationToken);
         }
 
         var decision = WatchDecision.Decide(app, state, reading, now);
         if (!await watches.TrySaveAsync(app.Name, state.Watch?.Runs ?? 0, decision.Next, cancellationToken))
         {
-            var overlap = "another watch run recorded itself at the same time; this run did nothing";
-            await audit.AppendAsync("WatchSkipped", overlap, cancellationToken);
-            return Watched(app, state, overlap);
+            const string overlap = "another watch run recorded itself at the same time; this run did nothing";
+            return await SkipAsync(app, state, audit, overlap, cancellationToken);
         }
 
         return await ActAsync(app, state, decision, audit, now, cancellationToken);
+    }
+
+    /// <summary>A run that must not act (a late delivery, or another run saved first) is audited and answers Watched.</summary>
+    private static async Task<FailoverResult> SkipAsync(
+        AppOptions app, AppState state, ExecutionAudit audit, string reason, CancellationToken cancellationToken)
+    {
+        await audit.AppendAsync("WatchSkipped", reason, cancellationToken);
+        return Watched(app, state, reason);
     }
 
     private async Task<FailoverResult> ActAsync(

@@ -19,13 +19,12 @@ internal static class NotificationComposer
     /// <summary>The subject: the headline (an outcome, or an event such as FAILED or RETRYING), the app and the route.</summary>
     public static string Subject(Page page)
     {
-        var result = page;
-        var route = result.TargetRegion is null ? string.Empty : $" -> {result.TargetRegion}";
+        var route = page.TargetRegion is null ? string.Empty : $" -> {page.TargetRegion}";
         var subject = page.Outcome switch
         {
-            Outcome.FailedOver => $"FAILED OVER {result.App} to {result.TargetRegion}",
-            Outcome.FailedBack => $"FAILED BACK {result.App} to {result.TargetRegion}",
-            _ => $"{page.Headline} {result.App}{route}",
+            Outcome.FailedOver => $"FAILED OVER {page.App} to {page.TargetRegion}",
+            Outcome.FailedBack => $"FAILED BACK {page.App} to {page.TargetRegion}",
+            _ => $"{page.Headline} {page.App}{route}",
         };
         return SnsSubject.Fit("[failover] " + subject);
     }
@@ -35,43 +34,49 @@ internal static class NotificationComposer
 
     public static string Body(Page page, string? next)
     {
-        var result = page;
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Outcome: {page.Headline}\n");
-        text.Append(CultureInfo.InvariantCulture, $"App: {result.App}\n");
-        text.Append(CultureInfo.InvariantCulture, $"Active region now: {result.ActiveRegion ?? "unknown"}\n");
-        if (result.TargetRegion is not null)
+        text.Append(CultureInfo.InvariantCulture, $"App: {page.App}\n");
+        text.Append(CultureInfo.InvariantCulture, $"Active region now: {page.ActiveRegion ?? "unknown"}\n");
+        if (page.TargetRegion is not null)
         {
-            text.Append(CultureInfo.InvariantCulture, $"Target region: {result.TargetRegion}\n");
+            text.Append(CultureInfo.InvariantCulture, $"Target region: {page.TargetRegion}\n");
         }
 
-        if (result.ExecutionId is not null)
+        if (page.ExecutionId is not null)
         {
-            text.Append(CultureInfo.InvariantCulture, $"Execution: {result.ExecutionId}\n");
+            text.Append(CultureInfo.InvariantCulture, $"Execution: {page.ExecutionId}\n");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"What happened: {SafeText.ForHumans(result.Reason)}\n");
-        if (result.Rpo is { } rpo)
+        text.Append(CultureInfo.InvariantCulture, $"What happened: {SafeText.ForHumans(page.Reason)}\n");
+        if (page.Rpo is { } rpo)
         {
             text.Append(CultureInfo.InvariantCulture, $"Data at risk: {SafeText.ForHumans(RpoSentence.Of(rpo))}\n");
         }
 
-        if (result.Steps.Count > 0)
-        {
-            text.Append("\nSteps:\n");
-            foreach (var step in result.Steps)
-            {
-                text.Append(CultureInfo.InvariantCulture,
-                    $"  {step.Name,-14} {step.Status,-16} {step.DurationMs,7} ms  {SafeText.ForHumans(step.Detail)}\n");
-            }
-        }
-
+        AppendSteps(text, page.Steps);
         if (next is not null)
         {
             text.Append(CultureInfo.InvariantCulture, $"\nNext: {SafeText.ForHumans(next)}\n");
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The steps as a table, one line each; nothing when no step ran.</summary>
+    private static void AppendSteps(StringBuilder text, IReadOnlyList<StepResult> steps)
+    {
+        if (steps.Count == 0)
+        {
+            return;
+        }
+
+        text.Append("\nSteps:\n");
+        foreach (var step in steps)
+        {
+            text.Append(CultureInfo.InvariantCulture,
+                $"  {step.Name,-14} {step.Status,-16} {step.DurationMs,7} ms  {SafeText.ForHumans(step.Detail)}\n");
+        }
     }
 
     /// <summary>The next command an operator would run after this outcome.</summary>
@@ -82,14 +87,14 @@ internal static class NotificationComposer
         {
             Outcome.FailedOver =>
                 $"confirm the app serves from {page.TargetRegion}; when the primary is healthy again, rehearse with "
-                    + $"{OperatorCommands.Plan(app)} and fail back with {OperatorCommands.Failback(app)}",
+                + $"{OperatorCommands.Plan(app)} and fail back with {OperatorCommands.Failback(app)}",
             Outcome.FailedBack => $"confirm the app serves from {page.TargetRegion}; check {OperatorCommands.Status(app)}",
             Outcome.Blocked =>
-                $"fix what preflight reported, check with {OperatorCommands.Plan(app)}, then run {OperatorCommands.Failover(app)} (or "
-                + $"failback)",
+                $"fix what preflight reported, check with {OperatorCommands.Plan(app)}, "
+                + $"then run {OperatorCommands.Failover(app)} (or failback)",
             Outcome.Suppressed =>
-                $"a switch happened recently; if a switch is really needed now, run it by hand with confirm: "
-                + $"{OperatorCommands.Status(app)} first",
+                "a switch happened recently; if a switch is really needed now, "
+                + $"run it by hand with confirm: {OperatorCommands.Status(app)} first",
             _ => $"check {OperatorCommands.Status(app)}",
         };
     }

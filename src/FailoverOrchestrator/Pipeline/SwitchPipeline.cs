@@ -42,17 +42,17 @@ internal sealed class SwitchPipeline(IReadOnlyDictionary<string, IFailoverStep> 
             }
 
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["step"] = step.Name });
-            var startedAt = time.GetUtcNow();
-            var started = time.GetTimestamp();
-            var outcome = await RunStepAsync(context, ordered, i, observer, (startedAt, started), cancellationToken);
-            var result = Result(step, outcome, startedAt, started);
-            context.Timeline.Add(result);
+            var attempt = new StepAttempt(ordered, i, time.GetUtcNow(), time.GetTimestamp());
+            var outcome = await RunStepAsync(context, attempt, observer, cancellationToken);
+            var result = Result(step, outcome, attempt.StartedAt, attempt.Started);
             Log.StepFinished(logger, step.Name, result.Status.ToString(), result.DurationMs, outcome.Detail);
             if (outcome.Status == StepStatus.Blocked)
             {
-                MarkNotRun(context, ordered, i + 1);
+                EndAt(context, attempt, result);
                 return new PipelineRun(true, outcome.Detail);
             }
+
+            context.Timeline.Add(result);
 
             await observer.StepCompletedAsync(result, cancellationToken);
         }
@@ -61,18 +61,13 @@ internal sealed class SwitchPipeline(IReadOnlyDictionary<string, IFailoverStep> 
     }
 
     /// <summary>
-    /// Runs step <paramref name="index"/> once its lease is checked; on any exception, the step and those after it are marked in the
+    /// Runs the attempt's step once its lease is checked; on any exception, the step and those after it are marked in the
     /// timeline.
     /// </summary>
     private async Task<StepOutcome> RunStepAsync(
-        StepContext context,
-        IReadOnlyList<IFailoverStep> ordered,
-        int index,
-        IPipelineObserver observer,
-        (DateTimeOffset At, long Timestamp) started,
-        CancellationToken cancellationToken)
+        StepContext context, StepAttempt attempt, IPipelineObserver observer, CancellationToken cancellationToken)
     {
-        var step = ordered[index];
+        var step = attempt.Step;
         try
         {
             // Fenced first: a holder paused past its lease and taken over stops here, before the step reads or changes anything.
@@ -84,41 +79,33 @@ internal sealed class SwitchPipeline(IReadOnlyDictionary<string, IFailoverStep> 
         catch (LeaseLostException)
         {
             // Another invocation owns the execution now: this one records nothing for the step and stops.
-            context.Timeline.Add(new StepResult { Name = step.Name, Status = StepStatus.NotRun, StartedAt = started.At,
+            EndAt(context, attempt, new StepResult { Name = step.Name, Status = StepStatus.NotRun, StartedAt = attempt.StartedAt,
                 Detail = "stopped: another invocation took over the lease" });
-            MarkNotRun(context, ordered, index + 1);
             throw;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The invocation's deadline: the step is marked, and the cancellation goes on to the coordinator.
-            context.Timeline.Add(new StepResult { Name = step.Name, Status = StepStatus.Failed, StartedAt = started.At,
-                DurationMs = (long)time.GetElapsedTime(started.Timestamp).TotalMilliseconds,
+            EndAt(context, attempt, new StepResult { Name = step.Name, Status = StepStatus.Failed, StartedAt = attempt.StartedAt,
+                DurationMs = (long)time.GetElapsedTime(attempt.Started).TotalMilliseconds,
                 Detail = "stopped at the invocation's deadline" });
-            MarkNotRun(context, ordered, index + 1);
             throw;
         }
         catch (Exception ex)
         {
-            throw await FailedAsync(context, ordered, index, observer, started, ex, cancellationToken);
+            throw await FailedAsync(context, attempt, observer, ex, cancellationToken);
         }
     }
 
     /// <summary>Records a step that threw (timeline, log, observer) and returns what the pipeline throws for it.</summary>
     private async Task<StepFailedException> FailedAsync(
-        StepContext context,
-        IReadOnlyList<IFailoverStep> ordered,
-        int index,
-        IPipelineObserver observer,
-        (DateTimeOffset At, long Timestamp) started,
-        Exception ex, CancellationToken cancellationToken)
+        StepContext context, StepAttempt attempt, IPipelineObserver observer, Exception ex, CancellationToken cancellationToken)
     {
-        var step = ordered[index];
-        var elapsed = (long)time.GetElapsedTime(started.Timestamp).TotalMilliseconds;
-        var failed = new StepResult { Name = step.Name, Status = StepStatus.Failed, StartedAt = started.At, DurationMs = elapsed,
+        var step = attempt.Step;
+        var elapsed = (long)time.GetElapsedTime(attempt.Started).TotalMilliseconds;
+        var failed = new StepResult { Name = step.Name, Status = StepStatus.Failed, StartedAt = attempt.StartedAt, DurationMs = elapsed,
             Detail = SafeText.ForHumans(ex.Message) };
-        context.Timeline.Add(failed);
-        MarkNotRun(context, ordered, index + 1);
+        EndAt(context, attempt, failed);
         Log.StepFailed(logger, step.Name, elapsed, ex);
         await observer.StepFailedAsync(failed, ex, cancellationToken);
         return ex as StepFailedException ?? new StepFailedException(step.Name, ex.Message, ex);
@@ -151,11 +138,13 @@ internal sealed class SwitchPipeline(IReadOnlyDictionary<string, IFailoverStep> 
         Calls = outcome.Calls,
     };
 
-    private static void MarkNotRun(StepContext context, IReadOnlyList<IFailoverStep> ordered, int from)
+    /// <summary>Ends the timeline at the attempt's step: its entry, then every later step as NotRun.</summary>
+    private static void EndAt(StepContext context, StepAttempt attempt, StepResult entry)
     {
-        for (var j = from; j < ordered.Count; j++)
+        context.Timeline.Add(entry);
+        for (var j = attempt.Index + 1; j < attempt.Ordered.Count; j++)
         {
-            context.Timeline.Add(new StepResult { Name = ordered[j].Name, Status = StepStatus.NotRun });
+            context.Timeline.Add(new StepResult { Name = attempt.Ordered[j].Name, Status = StepStatus.NotRun });
         }
     }
 }

@@ -27,6 +27,11 @@ internal sealed class LambdaRuntimeHost
         _function = function;
     }
 
+    /// <summary>What a person who starts the program by hand reads.</summary>
+    private const string NotInLambda =
+        "AWS_LAMBDA_RUNTIME_API is not set: this program is the Lambda function, started by Lambda's runtime (or locally by "
+        + "`FailoverOrchestrator.Cli invoke --via-runtime`). To run the handler on one payload use the CLI's `invoke`.";
+
     public static Task<int> Main() => RunAsync(SystemEnvironmentVariables.Instance, CancellationToken.None);
 
     /// <summary>Runs until the Runtime API fails (exit 1), or reports an initialisation error and exits (1).</summary>
@@ -35,18 +40,12 @@ internal sealed class LambdaRuntimeHost
         var endpoint = environment.GetEnvironmentVariable("AWS_LAMBDA_RUNTIME_API");
         if (string.IsNullOrWhiteSpace(endpoint))
         {
-            await Console.Error.WriteLineAsync(
-                "AWS_LAMBDA_RUNTIME_API is not set: this program is the Lambda function, started by Lambda's runtime " +
-                "(or locally by `FailoverOrchestrator.Cli invoke --via-runtime`). To run the handler on one payload use the CLI's "
-                    + "`invoke`.");
+            await Console.Error.WriteLineAsync(NotInLambda);
             return 2;
         }
 
         using var api = new RuntimeApiClient(endpoint);
-        // An empty variable means unset: the file in the task root.
-        var configFile = environment.GetEnvironmentVariable(ConfigFileVariable) is { Length: > 0 } named ? named : null;
-        var region = environment.GetEnvironmentVariable(FunctionRegionValidator.Variable);
-        using var function = new Function(new() { ConfigFile = configFile, FunctionRegion = region, Environment = environment });
+        using var function = ColdStart(environment);
         try
         {
             if (function.ConfigurationError is { } error)
@@ -59,12 +58,7 @@ internal sealed class LambdaRuntimeHost
                 return 1;
             }
 
-            var host = new LambdaRuntimeHost(api, function);
-            while (true)
-            {
-                var invocation = await api.NextAsync(cancellationToken);
-                await host.InvokeAsync(invocation, cancellationToken);
-            }
+            return await new LambdaRuntimeHost(api, function).ServeAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is RuntimeApiException or HttpRequestException)
         {
@@ -73,14 +67,28 @@ internal sealed class LambdaRuntimeHost
         }
     }
 
+    /// <summary>Builds the function once for the life of the environment, from its variables.</summary>
+    private static Function ColdStart(IEnvironmentVariables environment)
+    {
+        // An empty variable means unset: the file in the task root.
+        var configFile = environment.GetEnvironmentVariable(ConfigFileVariable) is { Length: > 0 } named ? named : null;
+        var region = environment.GetEnvironmentVariable(FunctionRegionValidator.Variable);
+        return new Function(new() { ConfigFile = configFile, FunctionRegion = region, Environment = environment });
+    }
+
+    /// <summary>Serves one invocation after another; only a failing Runtime API (or cancellation) ends it.</summary>
+    private async Task<int> ServeAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var invocation = await _api.NextAsync(cancellationToken);
+            await InvokeAsync(invocation, cancellationToken);
+        }
+    }
+
     private async Task InvokeAsync(RuntimeInvocation invocation, CancellationToken cancellationToken)
     {
-        // The X-Ray header of this invocation, where the AWS SDKs look for it; cleared when an event carries none.
-        // The one process-environment write in src: Lambda's runtimes set this variable per invocation in the
-        // function's own process (Amazon.Lambda.RuntimeSupport does the same), so no seam can stand in for it.
-#pragma warning disable RS0030 // Environment.SetEnvironmentVariable: see above
-        Environment.SetEnvironmentVariable("_X_AMZN_TRACE_ID", invocation.TraceId);
-#pragma warning restore RS0030
+        SetTraceId(invocation.TraceId);
         var logger = _function.Logger;
         using var scope = logger.BeginScope(new[] { KeyValuePair.Create("requestId", (object)invocation.RequestId) });
         Log.InvocationStarted(logger, invocation.FunctionArn, (long)(invocation.Deadline - _time.GetUtcNow()).TotalMilliseconds,
@@ -112,5 +120,17 @@ internal sealed class LambdaRuntimeHost
                 Log.RuntimeApiRefused(logger, "response", status, body);
             }
         }
+    }
+
+    /// <summary>
+    /// Puts the X-Ray header of this invocation where the AWS SDKs look for it; cleared when an event carries none.
+    /// The one process-environment write in src: Lambda's runtimes set this variable per invocation in the function's own
+    /// process (Amazon.Lambda.RuntimeSupport does the same), so no seam can stand in for it.
+    /// </summary>
+    private static void SetTraceId(string? traceId)
+    {
+#pragma warning disable RS0030 // Environment.SetEnvironmentVariable: see above
+        Environment.SetEnvironmentVariable("_X_AMZN_TRACE_ID", traceId);
+#pragma warning restore RS0030
     }
 }

@@ -15,9 +15,10 @@ namespace FailoverOrchestrator.Steps;
 /// is ACTIVE and the writer-control table answers there. The health check must be healthy only when every service
 /// already runs tasks (a warm standby must be healthy now); a standby at zero tasks is unhealthy until the scale-up, so
 /// <see cref="TargetHealthyStep"/> waits for its health after (a record change still reads it: the read proves the
-/// Route 53 API answers). Then the RPO gate (<see cref="ReplicationLagGate"/>)
-/// measures the replication lag. A plan only reads, so it runs for real in a dry run too; a switch also writes a
-/// heartbeat in the source region to time the replication.
+/// Route 53 API answers). Then the RPO gate (<see cref="ReplicationLagGate"/>) measures the replication lag. A plan
+/// only reads, so it runs for real in a dry run too; a switch also writes a heartbeat in the source region to time the
+/// replication. The ECS services are read by <see cref="TargetServicesRead"/>, the health check by
+/// <see cref="TargetHealthRead"/>.
 /// </summary>
 internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITableStatusClient tables, IWriterControl writer,
     RoutingControlReadiness? routingControls = null, ReplicationLagGate? lag = null) : IFailoverStep
@@ -84,7 +85,7 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
         var calls = new List<string>();
         var services = new List<(string, EcsService)>();
         var region = context.App.Regions[context.TargetRegion];
-        var serving = await CheckServicesAsync(context.TargetRegion, region, services, problems, calls, cancellationToken);
+        var serving = await TargetServicesRead.CheckAsync(ecs, context.TargetRegion, region, services, problems, calls, cancellationToken);
 
         // A standby at zero tasks is unhealthy until the scale-up; read anyway for a record change, which needs the
         // Route 53 API (served from us-east-1): a dark API must block here, before anything is scaled.
@@ -142,61 +143,5 @@ internal sealed class PreflightStep(IRoute53Client route53, IEcsClient ecs, ITab
             problems.Add(
                 $"writer-control table {control.TableName} could not be read in {context.TargetRegion}: {ex.ErrorCode}: {ex.AwsMessage}");
         }
-    }
-
-    /// <summary>True when every service runs at least one task, so the endpoint should already be healthy.</summary>
-    private async Task<bool> CheckServicesAsync(
-        string targetRegion,
-        RegionOptions region,
-        List<(string, EcsService)> described,
-        List<string> problems,
-        List<string> calls,
-        CancellationToken cancellationToken)
-    {
-        var serving = true;
-        foreach (var cluster in region.Services.GroupBy(s => s.Cluster, StringComparer.Ordinal))
-        {
-            var names = cluster.Select(s => s.Service).ToList();
-            calls.Add($"ecs:DescribeServices region={targetRegion} cluster={cluster.Key} services={string.Join(",", names)}");
-            try
-            {
-                var result = await ecs.DescribeServicesAsync(targetRegion, cluster.Key, names, cancellationToken);
-                described.AddRange(result.Services.Select(service => (cluster.Key, service)));
-                foreach (var name in names)
-                {
-                    var service = result.Services.FirstOrDefault(s => s.ServiceName == name);
-                    serving &= service is { RunningCount: > 0 };
-                    if (ServiceProblem(targetRegion, cluster.Key, name, service) is { } problem)
-                    {
-                        problems.Add(problem);
-                    }
-                }
-            }
-            catch (AwsServiceException ex)
-            {
-                problems.Add($"ECS services of cluster {cluster.Key} could not be read: {ex.ErrorCode}: {ex.AwsMessage}");
-                serving = false;
-            }
-        }
-
-        return serving;
-    }
-
-    /// <summary>Why the service cannot be scaled up to serve (missing, not ACTIVE, no task definition); null when it can.</summary>
-    private static string? ServiceProblem(string targetRegion, string cluster, string name, EcsService? service)
-    {
-        if (service is null)
-        {
-            return $"ECS service {cluster}/{name} does not exist in {targetRegion}";
-        }
-
-        if (service.Status != "ACTIVE")
-        {
-            return $"ECS service {cluster}/{name} is {service.Status}, not ACTIVE";
-        }
-
-        return string.IsNullOrEmpty(service.TaskDefinition)
-            ? $"ECS service {cluster}/{name} in {targetRegion} has no task definition to start"
-            : null;
     }
 }

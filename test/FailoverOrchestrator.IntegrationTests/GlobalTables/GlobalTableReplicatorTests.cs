@@ -21,6 +21,7 @@ public class GlobalTableReplicatorTests(ReplicatedWorldFixture fixture)
 
         await PutAsync(ReplicatedWorldFixture.East, table, "order-1", "placed");
         var before = await ReadAsync(ReplicatedWorldFixture.West, table, "order-1");
+        fixture.Time.Advance(ReplicatedWorldFixture.ReplicationDelay);
         Assert.True(await fixture.World.Replicator!.DrainAsync(Drain));
         var after = await ReadAsync(ReplicatedWorldFixture.West, table, "order-1");
 
@@ -38,6 +39,7 @@ public class GlobalTableReplicatorTests(ReplicatedWorldFixture fixture)
         {
             await PutAsync(ReplicatedWorldFixture.West, table, "order-2", "placed");
             await DeleteAsync(ReplicatedWorldFixture.West, table, "missing");
+            fixture.Time.Advance(ReplicatedWorldFixture.ReplicationDelay);
 
             Assert.False(await replicator.DrainAsync(TimeSpan.FromMilliseconds(600)));
             Assert.Null(await ReadAsync(ReplicatedWorldFixture.East, table, "order-2"));
@@ -65,7 +67,7 @@ public class GlobalTableReplicatorTests(ReplicatedWorldFixture fixture)
         try
         {
             await PutAsync(ReplicatedWorldFixture.West, table, "cart", "west-first");
-            await Task.Delay(20);
+            fixture.Time.Advance(TimeSpan.FromMilliseconds(20));
             await PutAsync(ReplicatedWorldFixture.East, table, "cart", "east-last");
         }
         finally
@@ -73,6 +75,7 @@ public class GlobalTableReplicatorTests(ReplicatedWorldFixture fixture)
             replicator.Resume();
         }
 
+        fixture.Time.Advance(ReplicatedWorldFixture.ReplicationDelay);
         Assert.True(await replicator.DrainAsync(Drain));
 
         Assert.Equal("east-last", await ReadAsync(ReplicatedWorldFixture.East, table, "cart"));
@@ -96,6 +99,7 @@ public class GlobalTableReplicatorTests(ReplicatedWorldFixture fixture)
             fixture.World.Router!.Isolate(ReplicatedWorldFixture.East, isolated: false);
         }
 
+        fixture.Time.Advance(ReplicatedWorldFixture.ReplicationDelay);
         Assert.True(await fixture.World.Replicator!.DrainAsync(Drain));
         Assert.Equal("placed", await ReadAsync(ReplicatedWorldFixture.East, table, "order-3"));
     }

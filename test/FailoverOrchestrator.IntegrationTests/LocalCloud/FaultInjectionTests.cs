@@ -75,23 +75,19 @@ public sealed class FaultInjectionTests : IAsyncDisposable
     public async Task Arm_Latency_AnswersOnlyOnceTheClockHasMoved()
     {
         _sut.Server.Faults.Arm(new FaultRule(LocalService.Sns, "Publish", FaultKind.Latency) { Latency = TimeSpan.FromSeconds(5) });
+        var held = _sut.Server.Faults.WhenHeldAsync(LocalService.Sns, "Publish");
+        var arrivedAt = _sut.Time.GetUtcNow();
 
+        // The server signals once the request is held with its delay on the clock: no guess at when it arrives.
         var call = PublishAsync();
-        await Task.Delay(200);
+        await held.WaitAsync(TimeSpan.FromSeconds(10));
         var answeredEarly = call.IsCompleted;
-
-        // The server registers its delay only when the request arrives, which a loaded machine may postpone: move the
-        // clock until the answer comes, in steps, rather than once at a guessed moment.
-        for (var i = 0; i < 200 && !call.IsCompleted; i++)
-        {
-            _sut.Time.Advance(TimeSpan.FromSeconds(1));
-            await Task.WhenAny(call, Task.Delay(50));
-        }
-
+        _sut.Time.Advance(TimeSpan.FromSeconds(5));
         var (status, _) = await call.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.False(answeredEarly);
         Assert.Equal(200, status);
+        Assert.Equal(arrivedAt + TimeSpan.FromSeconds(5), _sut.Server.Calls.Snapshot().Single().Time);
     }
 
     [Fact]

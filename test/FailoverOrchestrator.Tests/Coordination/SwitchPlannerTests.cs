@@ -22,7 +22,7 @@ public class SwitchPlannerTests
         var audit = _aws.RecordAudit();
         _aws.State.Setup(s => s.GetAsync("shop", It.IsAny<CancellationToken>())).ReturnsAsync((AppState?)null);
         _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync("a1b2c3d4-0000-4000-8000-000000000002", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(PreflightStepTests.Healthy(3));
+            .ReturnsAsync(PreflightTestBase.Healthy(3));
         _aws.Ecs.Setup(e => e.DescribeServicesAsync("us-west-2", "shop", It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(
                 new DescribeServicesResult(

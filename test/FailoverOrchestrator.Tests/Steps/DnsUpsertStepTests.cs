@@ -1,36 +1,27 @@
 using FailoverOrchestrator.Aws.Route53;
 using FailoverOrchestrator.Pipeline;
 using FailoverOrchestrator.Results;
-using FailoverOrchestrator.Steps;
 using FailoverOrchestrator.Tests.TestSupport;
-using Microsoft.Extensions.Time.Testing;
 using Moq;
 
 namespace FailoverOrchestrator.Tests.Steps;
 
-public class DnsUpsertStepTests
+/// <summary>The change DnsUpsert sends: one batch that points the record at the target region, or none when it already does.</summary>
+public class DnsUpsertStepTests : DnsUpsertTestBase
 {
-    private const string Zone = "Z111111QQQQQQQ";
-    private static readonly ResourceRecordSet AtPrimary =
-        new("api.example.com.", "A", new AliasTarget("Z35SXDOTRQ7X7K", "shop-use1-123.us-east-1.elb.amazonaws.com.", true), null, []);
-    private static readonly ResourceRecordSet AtStandby =
-        new("api.example.com.", "A", new AliasTarget("Z1H1FL5HABSF5", "shop-usw2-456.us-west-2.elb.amazonaws.com.", true), null, []);
-    private readonly AwsMocks _aws = new();
-    private readonly FakeTimeProvider _time = StepContexts.Clock();
-
     [Fact]
     public async Task ExecuteAsync_RecordAtPrimary_ReplacesInOneBatchAndWaitsForInSync()
     {
         Existing(AtPrimary);
         ChangeBatch? sent = null;
-        _aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
+        Aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
             .Callback<string, ChangeBatch, CancellationToken>((_, b, _) => sent = b)
-            .ReturnsAsync(new ChangeInfo("C1", "PENDING", _time.GetUtcNow()));
+            .ReturnsAsync(new ChangeInfo("C1", "PENDING", Time.GetUtcNow()));
         var polls = 0;
-        _aws.Route53.Setup(r => r.GetChangeAsync("C1", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(() => new ChangeInfo("C1", ++polls < 3 ? "PENDING" : "INSYNC", _time.GetUtcNow()));
+        Aws.Route53.Setup(r => r.GetChangeAsync("C1", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => new ChangeInfo("C1", ++polls < 3 ? "PENDING" : "INSYNC", Time.GetUtcNow()));
 
-        var outcome = await FakeClock.RunAsync(_time, () => CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None),
+        var outcome = await FakeClock.RunAsync(Time, () => CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None),
             TimeSpan.FromSeconds(1));
 
         Assert.Equal(StepStatus.Succeeded, outcome.Status);
@@ -53,43 +44,8 @@ public class DnsUpsertStepTests
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
 
         Assert.Equal(StepStatus.Unchanged, outcome.Status);
-        _aws.Route53.Verify(r =>
+        Aws.Route53.Verify(r =>
             r.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Never);
-    }
-
-    /// <summary>An earlier attempt recorded its change id before it stopped: the retry finds the record moved and waits for that
-    /// change.</summary>
-    [Fact]
-    public async Task ExecuteAsync_AlreadyAtTargetWithEarlierChangeId_WaitsForThatChange()
-    {
-        Existing(AtStandby);
-        var polls = 0;
-        _aws.Route53.Setup(r => r.GetChangeAsync("C9", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(() => new ChangeInfo("C9", ++polls < 2 ? "PENDING" : "INSYNC", _time.GetUtcNow()));
-        var context = StepContexts.Failover(lease: new RecordedLease("C9"));
-
-        var outcome =
-            await FakeClock.RunAsync(_time, () => CreateSut().ExecuteAsync(context, CancellationToken.None), TimeSpan.FromSeconds(1));
-
-        Assert.Equal(StepStatus.Succeeded, outcome.Status);
-        Assert.Contains("change C9 of an earlier attempt INSYNC", outcome.Detail, StringComparison.Ordinal);
-        Assert.Equal(2, polls);
-        _aws.Route53.Verify(r =>
-            r.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Never);
-    }
-
-    [Fact]
-    public async Task ExecuteAsync_RecordAtPrimary_RecordsMarkerThenIdBeforeWaiting()
-    {
-        Existing(AtPrimary);
-        _aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ChangeInfo("C1", "INSYNC", _time.GetUtcNow()));
-        var lease = new RecordedLease(null);
-
-        await CreateSut().ExecuteAsync(StepContexts.Failover(lease: lease), CancellationToken.None);
-
-        Assert.Equal([DnsUpsertStep.SubmittedWithoutId, "C1"], lease.DnsChanges);
-        Assert.Equal(1, lease.Renewals);
     }
 
     [Fact]
@@ -101,7 +57,7 @@ public class DnsUpsertStepTests
             await Assert.ThrowsAsync<StepFailedException>(() => CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None));
 
         Assert.Contains("has a routing policy (set identifier 'primary')", ex.Message, StringComparison.Ordinal);
-        _aws.Route53.Verify(r =>
+        Aws.Route53.Verify(r =>
             r.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -109,8 +65,8 @@ public class DnsUpsertStepTests
     public async Task ExecuteAsync_RightTargetWrongHealthEvaluation_ChangesIt()
     {
         Existing(AtStandby with { AliasTarget = AtStandby.AliasTarget! with { EvaluateTargetHealth = false } });
-        _aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ChangeInfo("C6", "INSYNC", _time.GetUtcNow()));
+        Aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ChangeInfo("C6", "INSYNC", Time.GetUtcNow()));
 
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
 
@@ -122,9 +78,9 @@ public class DnsUpsertStepTests
     {
         Existing(new ResourceRecordSet("www.example.com.", "A", null, 300, ["1.2.3.4"]));
         ChangeBatch? sent = null;
-        _aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
+        Aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
             .Callback<string, ChangeBatch, CancellationToken>((_, b, _) => sent = b)
-            .ReturnsAsync(new ChangeInfo("C2", "INSYNC", _time.GetUtcNow()));
+            .ReturnsAsync(new ChangeInfo("C2", "INSYNC", Time.GetUtcNow()));
 
         await CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None);
 
@@ -140,12 +96,12 @@ public class DnsUpsertStepTests
             new("Orchestrator:Apps:shop:Regions:us-east-1:TargetHostedZoneId", ""),
                 new("Orchestrator:Apps:shop:Regions:us-west-2:TargetHostedZoneId", ""),
         ]);
-        _aws.Route53.Setup(r => r.ListResourceRecordSetsAsync(Zone, "api.example.com.", "CNAME", 1, It.IsAny<CancellationToken>()))
+        Aws.Route53.Setup(r => r.ListResourceRecordSetsAsync(Zone, "api.example.com.", "CNAME", 1, It.IsAny<CancellationToken>()))
             .ReturnsAsync([new ResourceRecordSet("api.example.com.", "CNAME", null, 60, ["shop-use1-123.us-east-1.elb.amazonaws.com"])]);
         ChangeBatch? sent = null;
-        _aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
+        Aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
             .Callback<string, ChangeBatch, CancellationToken>((_, b, _) => sent = b)
-            .ReturnsAsync(new ChangeInfo("C3", "INSYNC", _time.GetUtcNow()));
+            .ReturnsAsync(new ChangeInfo("C3", "INSYNC", Time.GetUtcNow()));
 
         await CreateSut().ExecuteAsync(StepContexts.Failover(app), CancellationToken.None);
 
@@ -156,30 +112,13 @@ public class DnsUpsertStepTests
     }
 
     [Fact]
-    public async Task ExecuteAsync_NeverInSync_FailsAfterTheWait()
-    {
-        Existing(AtPrimary);
-        _aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ChangeInfo("C4", "PENDING", _time.GetUtcNow()));
-        _aws.Route53.Setup(r => r.GetChangeAsync("C4", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new ChangeInfo("C4", "PENDING", _time.GetUtcNow()));
-
-        var ex = await Assert.ThrowsAsync<StepFailedException>(() =>
-            FakeClock.RunAsync(
-            _time, () => CreateSut().ExecuteAsync(StepContexts.Failover(), CancellationToken.None), TimeSpan.FromSeconds(1)));
-
-        Assert.Equal(StepNames.DnsUpsert, ex.Step);
-        Assert.Contains("change C4 is still PENDING after 90s", ex.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task ExecuteAsync_Failback_PointsAtThePrimary()
     {
         Existing(AtStandby);
         ChangeBatch? sent = null;
-        _aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
+        Aws.Route53.Setup(r => r.ChangeResourceRecordSetsAsync(Zone, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
             .Callback<string, ChangeBatch, CancellationToken>((_, b, _) => sent = b)
-            .ReturnsAsync(new ChangeInfo("C5", "INSYNC", _time.GetUtcNow()));
+            .ReturnsAsync(new ChangeInfo("C5", "INSYNC", Time.GetUtcNow()));
 
         await CreateSut().ExecuteAsync(StepContexts.Failback(), CancellationToken.None);
 
@@ -198,39 +137,7 @@ public class DnsUpsertStepTests
         Assert.Contains(outcome.Calls, c =>
             c.StartsWith(
             $"route53:ChangeResourceRecordSets zone={Zone} DELETE api.example.com. A alias shop-use1-123", StringComparison.Ordinal));
-        _aws.Route53.Verify(r =>
+        Aws.Route53.Verify(r =>
             r.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Never);
-    }
-
-    private void Existing(ResourceRecordSet record) =>
-        _aws.Route53.Setup(r => r.ListResourceRecordSetsAsync(Zone, "api.example.com.", "A", 1, It.IsAny<CancellationToken>()))
-            .ReturnsAsync([record]);
-
-    private DnsUpsertStep CreateSut() => new(_aws.Route53.Object, _time);
-
-    /// <summary>A lease that records what the step asks of it.</summary>
-    private sealed class RecordedLease(string? dnsChangeId) : IExecutionLease
-    {
-        public List<string> DnsChanges { get; } = [];
-
-        public int Renewals { get; private set; }
-
-        public string? DnsChangeId { get; } = dnsChangeId;
-
-        public string? PageMessageId => null;
-
-        public Task EnsureHeldAsync(string action, CancellationToken cancellationToken)
-        {
-            Renewals++;
-            return Task.CompletedTask;
-        }
-
-        public Task RecordDnsChangeAsync(string changeId, CancellationToken cancellationToken)
-        {
-            DnsChanges.Add(changeId);
-            return Task.CompletedTask;
-        }
-
-        public Task RecordPageAsync(string messageId, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

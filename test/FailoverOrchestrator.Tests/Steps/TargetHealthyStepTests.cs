@@ -19,7 +19,7 @@ public class TargetHealthyStepTests
     [Fact]
     public async Task ExecuteAsync_TurnsHealthyAfterPolls_Succeeds()
     {
-        var answers = new Queue<HealthCheckStatus>([Unhealthy(), Unhealthy(), PreflightStepTests.Healthy(3)]);
+        var answers = new Queue<HealthCheckStatus>([Unhealthy(), Unhealthy(), PreflightTestBase.Healthy(3)]);
         _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync(StandbyCheck, It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => answers.Dequeue());
 
@@ -77,7 +77,7 @@ public class TargetHealthyStepTests
     public async Task ExecuteAsync_Failback_WaitsForThePrimary()
     {
         _aws.Route53.Setup(r => r.GetHealthCheckStatusAsync("a1b2c3d4-0000-4000-8000-000000000001", It.IsAny<CancellationToken>()))
-            .ReturnsAsync(PreflightStepTests.Healthy(3));
+            .ReturnsAsync(PreflightTestBase.Healthy(3));
 
         var outcome = await CreateSut().ExecuteAsync(StepContexts.Failback(), CancellationToken.None);
 

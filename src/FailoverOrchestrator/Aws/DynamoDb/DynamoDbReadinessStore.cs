@@ -21,17 +21,7 @@ internal sealed class DynamoDbReadinessStore(IDynamoDbClientFactory clients, str
             [":reasons"] = StringList(next.Reasons),
             [":changes"] = Number(next.Changes),
         };
-        string condition;
-        if (seenChanges == 0)
-        {
-            condition = "attribute_exists(#app) AND attribute_not_exists(#readinessChanges)";
-        }
-        else
-        {
-            condition = "#readinessChanges = :seen";
-            values[":seen"] = Number(seenChanges);
-        }
-
+        var condition = StateTable.CounterCondition("readinessChanges", seenChanges, values);
         const string update =
             "SET #readiness = :ready, #readinessSince = :since, #readinessReasons = :reasons, #readinessChanges = :changes";
         return await _table.TryUpdateAsync(app, condition, update, values, cancellationToken) is not null;

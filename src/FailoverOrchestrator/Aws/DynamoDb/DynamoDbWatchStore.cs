@@ -1,3 +1,4 @@
+using Amazon.DynamoDBv2.Model;
 using FailoverOrchestrator.State;
 using static FailoverOrchestrator.Aws.DynamoDb.DynamoValues;
 
@@ -13,14 +14,24 @@ internal sealed class DynamoDbWatchStore(IDynamoDbClientFactory clients, string 
 
     public async Task<bool> TrySaveAsync(string app, long seenRuns, WatchRecord next, CancellationToken cancellationToken)
     {
-        var values = new Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>
+        var values = new Dictionary<string, AttributeValue>
         {
             [":history"] = StringList(next.History),
             [":runs"] = Number(next.Runs),
+            [":runAt"] = Millis(next.LastRunAt ?? throw new ArgumentException("A watch run has a time.", nameof(next))),
             [":recent"] = String(next.Recent.Length > 0 ? next.Recent : "-"),
         };
-        var set = "SET #watchHistory = :history, #watchRuns = :runs, #watchLastRunAt = :runAt, #watchRecent = :recent";
-        values[":runAt"] = Millis(next.LastRunAt ?? throw new ArgumentException("A watch run has a time.", nameof(next)));
+        var update = "SET #watchHistory = :history, #watchRuns = :runs, #watchLastRunAt = :runAt, #watchRecent = :recent"
+            + OptionalTimes(next, values);
+        var condition = StateTable.CounterCondition("watchRuns", seenRuns, values);
+        return await _table.TryUpdateAsync(app, condition, update, values, cancellationToken) is not null;
+    }
+
+    /// <summary>The rest of the update for the watch's optional times: each one with a value is set, each without is removed,
+    /// so a cleared time leaves no stale attribute behind.</summary>
+    private static string OptionalTimes(WatchRecord next, Dictionary<string, AttributeValue> values)
+    {
+        var set = string.Empty;
         var remove = new List<string>();
         (string Attribute, DateTimeOffset? Value)[] optional =
         [
@@ -42,18 +53,6 @@ internal sealed class DynamoDbWatchStore(IDynamoDbClientFactory clients, string 
             }
         }
 
-        string condition;
-        if (seenRuns == 0)
-        {
-            condition = "attribute_exists(#app) AND attribute_not_exists(#watchRuns)";
-        }
-        else
-        {
-            condition = "#watchRuns = :seen";
-            values[":seen"] = Number(seenRuns);
-        }
-
-        var update = remove.Count == 0 ? set : $"{set} REMOVE {string.Join(", ", remove)}";
-        return await _table.TryUpdateAsync(app, condition, update, values, cancellationToken) is not null;
+        return remove.Count == 0 ? set : $"{set} REMOVE {string.Join(", ", remove)}";
     }
 }

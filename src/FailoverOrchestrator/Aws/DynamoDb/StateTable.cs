@@ -52,6 +52,22 @@ internal sealed class StateTable(IDynamoDbClientFactory clients, string region, 
         return response is null ? null : StateItem.ToAppState(response.Attributes);
     }
 
+    /// <summary>
+    /// The optimistic condition of a write that counts its saves in <paramref name="counter"/> and read it at
+    /// <paramref name="seen"/>: the first save needs the item (created by its owner) and no counter yet; a later one needs the
+    /// counter unchanged, so of two overlapping writers only one saves. Adds <c>:seen</c> to <paramref name="values"/> when used.
+    /// </summary>
+    public static string CounterCondition(string counter, long seen, Dictionary<string, AttributeValue> values)
+    {
+        if (seen == 0)
+        {
+            return $"attribute_exists(#app) AND attribute_not_exists(#{counter})";
+        }
+
+        values[":seen"] = Number(seen);
+        return $"#{counter} = :seen";
+    }
+
     /// <summary>An update conditioned on <c>#epoch = :epoch</c> (and <paramref name="guard"/>); false when the condition failed.</summary>
     public async Task<bool> TryFencedUpdateAsync(string app, long epoch, string? guard, string update,
         Dictionary<string, AttributeValue> values, CancellationToken cancellationToken)

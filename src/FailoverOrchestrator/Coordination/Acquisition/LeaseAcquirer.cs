@@ -20,12 +20,7 @@ internal sealed class LeaseAcquirer(IStateStore store, TimeProvider time)
     public async Task<Acquisition> AcquireAsync(FailoverTrigger trigger, AppOptions app, SwitchDirection direction,
         CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        await store.EnsureAsync(app.Name, app.PrimaryRegion, now, cancellationToken);
-
-        // Read first: the remembered trigger keys are rewritten whole on a start, pruned to their bounds.
-        var seen = await store.GetAsync(app.Name, cancellationToken);
-        var request = AcquireRequests.For(trigger, app, direction, now, seen);
+        var request = await FirstRequestAsync(trigger, app, direction, cancellationToken);
         for (int round = 1, rereads = 0; ; round++)
         {
             var state = await store.TryAcquireAsync(request, cancellationToken);
@@ -49,18 +44,37 @@ internal sealed class LeaseAcquirer(IStateStore store, TimeProvider time)
                 continue;
             }
 
-            if (round > MaxLeaseWaits || !trigger.IsAlarm || !app.WaitOutLiveLease || !LeaseWaiter.IsLiveElsewhere(current, request.Now))
+            if (await WaitOutOrRefuseAsync(round, trigger, app, request, current, cancellationToken) is { } refused)
             {
-                return new(request, null, current);
-            }
-
-            if (!await TryWaitOutAsync(app, cancellationToken))
-            {
-                return new(request, null, current, WaitCancelled: true);
+                return refused;
             }
 
             request = request with { Now = time.GetUtcNow() };
         }
+    }
+
+    /// <summary>Makes sure the state item exists and reads it first: the remembered trigger keys are rewritten whole on a
+    /// start, pruned to their bounds.</summary>
+    private async Task<AcquireRequest> FirstRequestAsync(FailoverTrigger trigger, AppOptions app, SwitchDirection direction,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await store.EnsureAsync(app.Name, app.PrimaryRegion, now, cancellationToken);
+        var seen = await store.GetAsync(app.Name, cancellationToken);
+        return AcquireRequests.For(trigger, app, direction, now, seen);
+    }
+
+    /// <summary>An alarm that finds another invocation's live lease waits it out, at most <see cref="MaxLeaseWaits"/> times;
+    /// anything else is refused. Null when the lease was waited out and the start should be tried again.</summary>
+    private async Task<Acquisition?> WaitOutOrRefuseAsync(int round, FailoverTrigger trigger, AppOptions app, AcquireRequest request,
+        AppState? current, CancellationToken cancellationToken)
+    {
+        if (round > MaxLeaseWaits || !trigger.IsAlarm || !app.WaitOutLiveLease || !LeaseWaiter.IsLiveElsewhere(current, request.Now))
+        {
+            return new(request, null, current);
+        }
+
+        return await TryWaitOutAsync(app, cancellationToken) ? null : new(request, null, current, WaitCancelled: true);
     }
 
     /// <summary>Another execution started (and ended) between the read and this alarm's start: try again on what it left.</summary>

@@ -35,7 +35,14 @@ internal sealed class ExecutionRunner(
             return await failures.FailAsync(execution, "Lease", spent, terminal: true, cancellationToken);
         }
 
-        var lastAttempt = state.Attempts >= app.MaxAttempts;
+        return await RunHeldAsync(execution, lastAttempt: state.Attempts >= app.MaxAttempts, cancellationToken);
+    }
+
+    /// <summary>Runs the held execution to its end and turns each way it can stop into its result: lease lost, a step failed,
+    /// the deadline or a state write cut it short, preflight blocked it, or it completed.</summary>
+    private async Task<FailoverResult> RunHeldAsync(HeldExecution execution, bool lastAttempt, CancellationToken cancellationToken)
+    {
+        var context = execution.Context;
         try
         {
             if (await RunPipelineAsync(execution, cancellationToken) is { } blocked)
@@ -45,7 +52,7 @@ internal sealed class ExecutionRunner(
         }
         catch (LeaseLostException ex)
         {
-            Log.LeaseLost(logger, app.Name, state.Epoch);
+            Log.LeaseLost(logger, execution.App.Name, execution.State.Epoch);
             await execution.Audit.AppendAsync("LeaseLost", ex.Message, cancellationToken);
             return ExecutionResults.Of(Outcome.InProgressElsewhere, context, null,
                 $"another invocation took over execution {context.ExecutionId}; this one stopped: {ex.Message}");

@@ -6,7 +6,10 @@ using Xunit.Abstractions;
 
 namespace FailoverOrchestrator.Tests.Aws.Http;
 
-/// <summary>The retry layer, driven through a real client over a fake transport and a fake clock.</summary>
+/// <summary>
+/// The retry layer, driven through a real client over a fake transport and a fake clock: the backoff and the errors it
+/// retries.
+/// </summary>
 public sealed class AwsRetryPipelineTests : FakeAwsTestBase
 {
     private readonly ITestOutputHelper _output;
@@ -97,91 +100,6 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
     }
 
     [Fact]
-    public async Task SendAsync_DeadlineBeforeNextRetry_StopsRetryingWithTheRealError()
-    {
-        Handler.Respond(HttpStatusCode.BadRequest, Fixture.Read("route53-error-throttling.xml"));
-        var deadline = new InvocationDeadline { ExpiresAt = Start.AddMilliseconds(200) };
-        using var clients = CreateSut(deadline: deadline);
-
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
-            FakeClock.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
-
-        // Attempts at 0, 50 and 150 ms; the next wait (200 ms) would end past the 200 ms deadline.
-        Assert.Equal("Throttling", error.ErrorCode);
-        Assert.Equal(3, Handler.Requests.Count);
-        Assert.InRange((Handler.Requests[2].At - Start).TotalMilliseconds, 150, 155);
-    }
-
-    [Fact]
-    public async Task SendAsync_AttemptHangsPastTheDeadline_ThrowsDeadlineExceeded()
-    {
-        Handler.Hang();
-        var deadline = new InvocationDeadline { ExpiresAt = Start.AddSeconds(3) };
-        using var clients = CreateSut(deadline: deadline);
-
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
-            FakeClock.RunAsync(Time, () => clients.Ecs.UpdateServiceAsync("eu-west-1", "c", "s", 2, default)));
-
-        Assert.Equal("DeadlineExceeded", error.ErrorCode);
-        Assert.Single(Handler.Requests);
-    }
-
-    [Fact]
-    public async Task SendAsync_AttemptTimesOut_IsRetried()
-    {
-        Handler.Hang().Respond(HttpStatusCode.OK, Fixture.Read("ecs-update-service.json"), "application/x-amz-json-1.1");
-        using var clients = CreateSut();
-
-        var service = await FakeClock.RunAsync(Time, () => clients.Ecs.UpdateServiceAsync("eu-west-1", "app-cluster", "web", 4, default));
-
-        Assert.Equal("web", service.ServiceName);
-        Assert.Equal(2, Handler.Requests.Count);
-        Assert.True(Handler.Requests[1].At - Handler.Requests[0].At >= TimeSpan.FromSeconds(10.05),
-            "the retry must wait for the 10 s attempt timeout and then the backoff");
-    }
-
-    [Fact]
-    public async Task SendAsync_TransportFailureThenSuccess_Retries()
-    {
-        Handler.Throw(new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused"))
-            .Respond(HttpStatusCode.OK, Fixture.Read("sns-publish.xml"));
-        using var clients = CreateSut();
-
-        var messageId = await FakeClock.RunAsync(Time, () =>
-            clients.Sns.PublishAsync("arn:aws:sns:eu-west-1:123456789012:t", "s", "m", new Dictionary<string, string>(), default));
-
-        Assert.Equal("567910cd-659e-55d4-8ccb-5aaf14679dc0", messageId);
-        Assert.Equal(2, Handler.Requests.Count);
-    }
-
-    [Fact]
-    public async Task SendAsync_TransportFailsEveryAttempt_ThrowsNetworkError()
-    {
-        Handler.Throw(new HttpRequestException("Connection refused (127.0.0.1:9)"));
-        using var clients = CreateSut();
-
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
-            FakeClock.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
-
-        Assert.Equal("NetworkError", error.ErrorCode);
-        Assert.IsType<HttpRequestException>(error.InnerException);
-        Assert.Equal(5, Handler.Requests.Count);
-    }
-
-    [Fact]
-    public async Task SendAsync_EveryAttemptTimesOut_ThrowsAttemptTimeout()
-    {
-        Handler.Hang();
-        using var clients = CreateSut();
-
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
-            FakeClock.RunAsync(Time, () => clients.Route53.GetChangeAsync("C1", default)));
-
-        Assert.Equal("AttemptTimeout", error.ErrorCode);
-        Assert.Equal(5, Handler.Requests.Count);
-    }
-
-    [Fact]
     public async Task SendAsync_CallerCancelsDuringBackoff_ThrowsOperationCanceled()
     {
         Handler.Respond(HttpStatusCode.BadRequest, Fixture.Read("route53-error-throttling.xml"));
@@ -197,34 +115,4 @@ public sealed class AwsRetryPipelineTests : FakeAwsTestBase
 
     private List<double> Delays() =>
         Handler.Requests.Zip(Handler.Requests.Skip(1), (a, b) => (b.At - a.At).TotalMilliseconds).ToList();
-
-    /// <summary>SNS answers a publish after 15 s, past the 10 s attempt timeout: the page goes out once, not twice.</summary>
-    [Fact]
-    public async Task SendAsync_PublishAnsweredAfterTheAttemptTimeout_SentOnce()
-    {
-        Handler.RespondAfter(TimeSpan.FromSeconds(15), HttpStatusCode.OK, Fixture.Read("sns-publish.xml"));
-        using var clients = CreateSut();
-
-        var messageId = await FakeClock.RunAsync(Time, () =>
-            clients.Sns.PublishAsync("arn:aws:sns:eu-west-1:123456789012:t", "s", "m", new Dictionary<string, string>(), default));
-
-        Assert.Equal("567910cd-659e-55d4-8ccb-5aaf14679dc0", messageId);
-        Assert.Single(Handler.Requests);
-    }
-
-    /// <summary>A publish whose connection broke after it may have been sent is not sent again; a refused connection is.</summary>
-    [Fact]
-    public async Task SendAsync_PublishLostInTransport_NotRepeated()
-    {
-        Handler.Throw(new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely"));
-        using var clients = CreateSut();
-
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
-            FakeClock.RunAsync(
-            Time, () =>
-            clients.Sns.PublishAsync("arn:aws:sns:eu-west-1:123456789012:t", "s", "m", new Dictionary<string, string>(), default)));
-
-        Assert.Equal("NetworkError", error.ErrorCode);
-        Assert.Single(Handler.Requests);
-    }
 }
