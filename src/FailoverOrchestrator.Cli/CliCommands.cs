@@ -40,6 +40,14 @@ internal static class CliCommands
             });
     }
 
+    /// <summary>
+    /// The action of <paramref name="command"/>: <paramref name="run"/> with the arguments <paramref name="read"/> takes from
+    /// the parse, writing to the invocation's output and error (stderr for both when the parse failed).
+    /// </summary>
+    public static void SetAction(
+        Command command, Func<ParseResult, CliArguments> read, Func<CliArguments, TextWriter, TextWriter, Task<int>> run) =>
+        command.SetAction((parsed, _) => run(read(parsed), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+
     private static RootCommand Root() =>
         new("FailoverOrchestrator locally: run the real handler on one payload, or a failover drill on loopback stand-ins.")
         {

@@ -28,16 +28,16 @@ internal static class DrillCommand
         {
             scenario, runtime, taskRoot, json,
         };
-        command.SetAction((parsed, _) => RunAsync(
-            new CliArguments
+        CliCommands.SetAction(
+            command,
+            parsed => new CliArguments
             {
                 Scenario = parsed.GetValue(scenario),
                 Runtime = parsed.GetValue(runtime),
                 TaskRoot = parsed.GetValue(taskRoot),
                 Json = parsed.GetValue(json),
             },
-            parsed.InvocationConfiguration.Output,
-            parsed.InvocationConfiguration.Error));
+            RunAsync);
         return command;
     }
 

@@ -32,18 +32,9 @@ internal sealed record FunctionBuild(LambdaRuntimeKind Runtime, string TaskRoot)
     public static async Task<FunctionBuild?> ResolveAsync(
         CliArguments options, TextWriter progress, TextWriter error, CancellationToken cancellationToken)
     {
-        var entry = options.Runtime == LambdaRuntimeKind.Managed ? "FailoverOrchestrator.dll" : "bootstrap";
         if (options.TaskRoot is { } given)
         {
-            var root = Path.GetFullPath(given);
-            if (!File.Exists(Path.Combine(root, entry)))
-            {
-                await error.WriteLineAsync(
-                    $"error: --task-root '{root}' holds no {entry}: publish the {options.Runtime} build there first (infra/README.md)");
-                return null;
-            }
-
-            return new FunctionBuild(options.Runtime, root);
+            return await GivenAsync(options.Runtime, given, error);
         }
 
         if (options.Runtime == LambdaRuntimeKind.Managed)
@@ -59,16 +50,38 @@ internal sealed record FunctionBuild(LambdaRuntimeKind Runtime, string TaskRoot)
             return null;
         }
 
-        var output = Path.Combine(repository, "artifacts", "cli-lambda", options.Runtime.ToString());
-        await progress.WriteLineAsync(options.Runtime == LambdaRuntimeKind.ProvidedAl2023NativeAot
+        return await PublishAsync(options.Runtime, repository, progress, cancellationToken);
+    }
+
+    /// <summary>The build in <c>--task-root</c>, when the folder holds the runtime's entry point.</summary>
+    private static async Task<FunctionBuild?> GivenAsync(LambdaRuntimeKind runtime, string given, TextWriter error)
+    {
+        var entry = runtime == LambdaRuntimeKind.Managed ? "FailoverOrchestrator.dll" : "bootstrap";
+        var root = Path.GetFullPath(given);
+        if (!File.Exists(Path.Combine(root, entry)))
+        {
+            await error.WriteLineAsync(
+                $"error: --task-root '{root}' holds no {entry}: publish the {runtime} build there first (infra/README.md)");
+            return null;
+        }
+
+        return new FunctionBuild(runtime, root);
+    }
+
+    /// <summary>A bootstrap published from the repository into <c>artifacts/cli-lambda/</c>.</summary>
+    private static async Task<FunctionBuild> PublishAsync(
+        LambdaRuntimeKind runtime, string repository, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var output = Path.Combine(repository, "artifacts", "cli-lambda", runtime.ToString());
+        await progress.WriteLineAsync(runtime == LambdaRuntimeKind.ProvidedAl2023NativeAot
             ? $"publishing the Native AOT bootstrap into {output} "
                 + "(about a minute the first time: the whole program is compiled to machine code) ..."
             : $"publishing the self-contained bootstrap into {output} ...");
         // The Native AOT build keeps its intermediate files apart, so the JIT builds' obj folders need no rebuild after it.
-        var artifacts = options.Runtime == LambdaRuntimeKind.ProvidedAl2023NativeAot
+        var artifacts = runtime == LambdaRuntimeKind.ProvidedAl2023NativeAot
             ? Path.Combine(repository, "artifacts", "cli-lambda-build")
             : null;
-        await LambdaBundle.PublishAsync(options.Runtime, repository, output, artifacts, cancellationToken);
-        return new FunctionBuild(options.Runtime, output);
+        await LambdaBundle.PublishAsync(runtime, repository, output, artifacts, cancellationToken);
+        return new FunctionBuild(runtime, output);
     }
 }

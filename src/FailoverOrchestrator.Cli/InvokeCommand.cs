@@ -27,8 +27,9 @@ internal static class InvokeCommand
         {
             payload, config, viaRuntime, runtime, taskRoot,
         };
-        command.SetAction((parsed, _) => RunAsync(
-            new CliArguments
+        CliCommands.SetAction(
+            command,
+            parsed => new CliArguments
             {
                 Payload = parsed.GetRequiredValue(payload),
                 Config = parsed.GetValue(config),
@@ -36,8 +37,7 @@ internal static class InvokeCommand
                 Runtime = parsed.GetValue(runtime),
                 TaskRoot = parsed.GetValue(taskRoot),
             },
-            parsed.InvocationConfiguration.Output,
-            parsed.InvocationConfiguration.Error));
+            RunAsync);
         return command;
     }
 

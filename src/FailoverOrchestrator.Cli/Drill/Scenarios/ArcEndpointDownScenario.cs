@@ -1,7 +1,5 @@
 using FailoverOrchestrator.LocalCloud;
-using FailoverOrchestrator.Pipeline;
 using FailoverOrchestrator.Results;
-using FailoverOrchestrator.State;
 
 namespace FailoverOrchestrator.Cli.Drill.Scenarios;
 
@@ -46,8 +44,7 @@ internal sealed class ArcEndpointDownScenario : DrillScenario
         ScenarioKit.TakePrimaryDown(s, timeline);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var delivery = await s.InvokeAsync("alarm delivery", ScenarioKit.Alarm(s));
-        ScenarioKit.AddSteps(s, timeline, delivery);
+        var delivery = await ScenarioKit.DeliverAlarmAsync(s, timeline);
 
         var app = s.App;
         var checks = new List<DrillCheck>
@@ -57,11 +54,7 @@ internal sealed class ArcEndpointDownScenario : DrillScenario
             RoutingControlChecks.AnsweredByLiveEndpoint(s, Down),
             EndStateChecks.NotCalled(s, LocalService.Route53, "ChangeResourceRecordSets"),
         };
-        checks.AddRange(EndStateChecks.ServicesAt(s, app.StandbyRegion, active: true));
-        checks.Add(await EndStateChecks.WriterIsAsync(s, app.StandbyRegion));
-        checks.Add(await EndStateChecks.StateIsAsync(s, Phase.Steady, app.StandbyRegion));
-        checks.Add(EndStateChecks.Notifications(s, 1, "[failover] FAILED OVER"));
-        checks.Add(await EndStateChecks.AuditCompleteAsync(s, delivery.Result?.ExecutionId, StepNames.DefaultOrder));
+        checks.AddRange(await FailoverChecks.StandbyTookOverAsync(s, delivery.Result?.ExecutionId));
         return Result(s, delivery.Result?.Outcome, timeline, checks, ScenarioKit.Rto(s, delivery));
     }
 }

@@ -46,8 +46,25 @@ internal abstract class DrillScenario
         Invocations = s.Invocations.ToList(),
         Rto = rto,
         Rpo = s.Invocations.Select(i => i.Result).LastOrDefault(r => r is not null && r.Outcome == actual && r.Rpo is not null)?.Rpo,
-        AwsCalls = ScenarioKit.CallSummary(s),
+        AwsCalls = CallSummary(s),
         Function = s.Function.StartLine,
         FunctionPeakMemoryMb = s.FunctionPeakMemoryMb(),
     };
+
+    /// <summary>Calls per operation as LocalCloud answered them, with errors and injected faults, for the report.</summary>
+    private static List<string> CallSummary(DrillSession s) =>
+        s.World.Cloud.Calls.Snapshot()
+            .GroupBy(c => (c.Service, c.Operation))
+            .OrderBy(g => g.Key.Service).ThenBy(g => g.Key.Operation, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var errors = g.Count(c => c.StatusCode >= 400);
+                var injected = g.Count(c => c.Injected);
+                return $"{g.Key.Service,-8} {g.Key.Operation,-26} {g.Count(),3} call(s)"
+                    + (
+                    errors > 0
+                    ? $", {errors} error(s) ({injected} injected: "
+                    + $"{string.Join(", ", g.Where(c => c.ErrorCode is not null).Select(c => c.ErrorCode).Distinct())})" : string.Empty);
+            })
+            .ToList();
 }

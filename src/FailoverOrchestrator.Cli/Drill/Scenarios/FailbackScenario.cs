@@ -1,5 +1,4 @@
 using FailoverOrchestrator.Coordination;
-using FailoverOrchestrator.LocalCloud.World;
 using FailoverOrchestrator.Pipeline;
 using FailoverOrchestrator.Results;
 using FailoverOrchestrator.State;
@@ -20,33 +19,24 @@ internal sealed class FailbackScenario : DrillScenario
     {
         var timeline = new List<TimelineEntry>();
         var app = s.App;
-        ScenarioKit.TakePrimaryDown(s, timeline);
-        var failover = await s.InvokeAsync("alarm delivery", ScenarioKit.Alarm(s));
-        ScenarioKit.AddSteps(s, timeline, failover, withTtl: false);
-
-        cancellationToken.ThrowIfCancellationRequested();
-        s.Clock.Jump(TimeSpan.FromMinutes(30));
-        var primary = app.Regions[app.PrimaryRegion];
-        s.World.Cloud.Route53.SetHealthCheckStatus(primary.HealthCheckId, healthy: true);
-        foreach (var service in primary.Services)
-        {
-            s.World.Cloud.Ecs.SetCounts(app.PrimaryRegion, service.Cluster, service.Service, service.StandbyDesiredCount,
-                service.StandbyDesiredCount);
-        }
-
-        timeline.Add(
-            new TimelineEntry(
-            s.Clock.GetUtcNow() - s.OutageAt, $"primary {app.PrimaryRegion} recovers (healthy, at its standby count)", null,
-            ScenarioKit.Drill));
-        var plan = await s.InvokeAsync("operator plan", AlarmPayloads.Command("plan", app, "rehearse the failback"));
-        timeline.Add(
-            new TimelineEntry(plan.At, $"operator plan: {plan.Result?.Outcome}", plan.Duration, ScenarioKit.Measured, plan.Result?.Reason));
-        var failback = await s.InvokeAsync("operator failback", AlarmPayloads.Command("failback", app, "primary recovered"));
+        var failover = await ScenarioKit.FailOverThenRecoverAsync(s, timeline, cancellationToken);
+        ScenarioKit.AddNow(s, timeline, $"primary {app.PrimaryRegion} recovers (healthy, at its standby count)");
+        var plan = await FailbackCommands.PlanAsync(s);
+        ScenarioKit.AddAnswer(timeline, plan);
+        var failback = await FailbackCommands.FailBackAsync(s);
         ScenarioKit.AddSteps(s, timeline, failback, withTtl: false);
 
+        return Result(s, failback.Result?.Outcome, timeline, await ChecksAsync(s, failover, plan, failback));
+    }
+
+    /// <summary>Every resource back where it was before the failover: the record, both regions' counts, the writer, the state.</summary>
+    private static async Task<List<DrillCheck>> ChecksAsync(
+        DrillSession s, DrillInvocation failover, DrillInvocation plan, DrillInvocation failback)
+    {
+        var app = s.App;
         var checks = new List<DrillCheck>
         {
-            new("failover first", failover.Result?.Outcome == Outcome.FailedOver, failover.Summary),
+            FailoverChecks.FailedOverFirst(failover),
             new("plan changed nothing and listed the calls", plan.Result?.Outcome == Outcome.Planned
                 && plan.Result.Steps.All(x => x.Calls is { Count: > 0 }), plan.Summary),
             EndStateChecks.RecordPointsAt(s, app.PrimaryRegion),
@@ -58,6 +48,6 @@ internal sealed class FailbackScenario : DrillScenario
         checks.Add(EndStateChecks.Notifications(s, 2, "[failover] FAILED BACK"));
         checks.Add(
             await EndStateChecks.AuditCompleteAsync(s, failback.Result?.ExecutionId, [.. StepNames.DefaultOrder, StepNames.EcsScaleDown]));
-        return Result(s, failback.Result?.Outcome, timeline, checks);
+        return checks;
     }
 }

@@ -31,8 +31,7 @@ internal sealed class PilotLightScenario : DrillScenario
         ScenarioKit.TakePrimaryDown(s, timeline);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var delivery = await s.InvokeAsync("alarm delivery", ScenarioKit.Alarm(s));
-        ScenarioKit.AddSteps(s, timeline, delivery);
+        var delivery = await ScenarioKit.DeliverAlarmAsync(s, timeline);
         var checks = await FailoverChecks.FailedOverAsync(s, delivery.Result?.ExecutionId);
         checks.Insert(0,
             new DrillCheck(

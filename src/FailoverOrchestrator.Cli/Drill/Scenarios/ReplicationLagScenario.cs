@@ -31,9 +31,36 @@ internal sealed class ReplicationLagScenario : DrillScenario
     {
         var timeline = new List<TimelineEntry>();
         var app = s.App;
-        var replicator = s.World.Replicator!;
+        await StallReplicationAsync(s, cancellationToken);
+        ScenarioKit.TakePrimaryDown(s, timeline);
+        s.World.Router!.Isolate(app.PrimaryRegion);
+        timeline.Insert(1,
+            new TimelineEntry(
+            TimeSpan.Zero,
+            $"  {app.PrimaryRegion}'s DynamoDB is unreachable too; its heartbeats since T-3:10 never reached {app.StandbyRegion}", null,
+            ScenarioKit.Drill));
 
-        // The schedule's runs every 30 s before the outage; replication stalls after the one 190 s before it.
+        var alarm = await ScenarioKit.DeliverAlarmAsync(s, timeline, withTtl: false);
+        var accept = (int)Math.Ceiling(alarm.Result?.Rpo?.BoundSeconds ?? 0) + 30;
+        var failover = await s.InvokeAsync("operator failover",
+            AlarmPayloads.Command("failover", app, "region dark; accepting the writes at risk", accept));
+        ScenarioKit.AddSteps(s, timeline, failover);
+
+        // The partition heals: the primary's replica receives the backlog, the writer item among it.
+        var replicator = s.World.Replicator!;
+        replicator.Resume();
+        s.World.Router.Isolate(app.PrimaryRegion, isolated: false);
+        await replicator.DrainAsync(TimeSpan.FromSeconds(10), cancellationToken);
+        ScenarioKit.AddNow(s, timeline, $"{app.PrimaryRegion} reachable again; replication catches up");
+
+        return Result(s, failover.Result?.Outcome, timeline, await ChecksAsync(s, alarm, failover, accept));
+    }
+
+    /// <summary>The schedule's runs every 30 s before the outage; replication stalls after the one 190 s before it.</summary>
+    private static async Task StallReplicationAsync(DrillSession s, CancellationToken cancellationToken)
+    {
+        var app = s.App;
+        var replicator = s.World.Replicator!;
         await DrillHeartbeats.WriteAgoAsync(s.World, app, TimeSpan.FromSeconds(190), cancellationToken);
         replicator.Pause();
         foreach (var ago in new[] { 160, 130, 100, 70, 40, 10 })
@@ -43,34 +70,17 @@ internal sealed class ReplicationLagScenario : DrillScenario
 
         s.Progress.Say(
             $"replication {app.PrimaryRegion} -> {app.StandbyRegion} stalled 3:10 before the outage; {replicator.Pending} writes wait");
-        ScenarioKit.TakePrimaryDown(s, timeline);
-        s.World.Router!.Isolate(app.PrimaryRegion);
-        timeline.Insert(1,
-            new TimelineEntry(
-            TimeSpan.Zero,
-            $"  {app.PrimaryRegion}'s DynamoDB is unreachable too; its heartbeats since T-3:10 never reached {app.StandbyRegion}", null,
-            ScenarioKit.Drill));
+    }
 
-        var alarm = await s.InvokeAsync("alarm delivery", ScenarioKit.Alarm(s));
-        ScenarioKit.AddSteps(s, timeline, alarm, withTtl: false);
+    /// <summary>The gate's Blocked with its figures, the accepted loss in the result and the audit, and the healed replica.</summary>
+    private static async Task<List<DrillCheck>> ChecksAsync(DrillSession s, DrillInvocation alarm, DrillInvocation failover, int accept)
+    {
+        var app = s.App;
         var bound = alarm.Result?.Rpo?.BoundSeconds ?? 0;
-        var accept = (int)Math.Ceiling(bound) + 30;
-        var failover = await s.InvokeAsync("operator failover",
-            AlarmPayloads.Command("failover", app, "region dark; accepting the writes at risk", accept));
-        ScenarioKit.AddSteps(s, timeline, failover);
-
-        // The partition heals: the primary's replica receives the backlog, the writer item among it.
-        replicator.Resume();
-        s.World.Router.Isolate(app.PrimaryRegion, isolated: false);
-        await replicator.DrainAsync(TimeSpan.FromSeconds(10), cancellationToken);
-        timeline.Add(
-            new TimelineEntry(
-            s.Clock.GetUtcNow() - s.OutageAt, $"{app.PrimaryRegion} reachable again; replication catches up", null, ScenarioKit.Drill));
-
         var summary = (await EndStateChecks.AuditAsync(s))
             .FirstOrDefault(e => e.ExecutionId == failover.Result?.ExecutionId && e.Kind == "Summary");
-        var checks = new List<DrillCheck>
-        {
+        return
+        [
             new("the alarm's failover was Blocked by the RPO gate with the figures",
                 alarm.Result?.Outcome == Outcome.Blocked
                     && alarm.Result.Reason?.Contains("over MaxReplicationLagSeconds (60 s)", StringComparison.Ordinal) == true
@@ -87,7 +97,6 @@ internal sealed class ReplicationLagScenario : DrillScenario
             await EndStateChecks.StateIsAsync(s, Phase.Steady, app.StandbyRegion),
             await EndStateChecks.ReplicaShowsWriterAsync(s, app.PrimaryRegion, app.StandbyRegion),
             EndStateChecks.Notifications(s, 2, "[failover] Blocked"),
-        };
-        return Result(s, failover.Result?.Outcome, timeline, checks);
+        ];
     }
 }

@@ -32,19 +32,40 @@ internal sealed class SplitBrainGuardScenario : DrillScenario
     public override async Task<ScenarioResult> RunAsync(DrillSession s, CancellationToken cancellationToken)
     {
         var timeline = new List<TimelineEntry>();
-        var app = s.App;
-        var (primary, standby) = (app.PrimaryRegion, app.StandbyRegion);
-        var orders = app.Regions[primary].GlobalTables[0];
+        var (primary, standby) = (s.App.PrimaryRegion, s.App.StandbyRegion);
         await SeedWriterAsync(s, primary, cancellationToken);
-
-        await using var east = new SampleApplication(s.World, primary, orders, app.WriterControl.TableName, app.WriterControl.Key, CacheFor,
-            TimeProvider.System);
-        await using var west = new SampleApplication(s.World, standby, orders, app.WriterControl.TableName, app.WriterControl.Key, CacheFor,
-            TimeProvider.System);
+        await using var east = Application(s, primary);
+        await using var west = Application(s, standby);
         east.Start();
         west.Start();
         await Task.Delay(TimeSpan.FromMilliseconds(400), cancellationToken);
 
+        PartitionPrimary(s, timeline);
+        var failover = await ScenarioKit.DeliverAlarmAsync(s, timeline, withTtl: false);
+        var refusedBefore = await PrimaryComesBackAsync(s, timeline, east, cancellationToken);
+
+        var writes = await WritesAfterPromotionAsync(s, timeline, east, west, cancellationToken);
+        var checks = await FailoverChecks.FailedOverAsync(s, failover.Result?.ExecutionId);
+        checks.Add(await EndStateChecks.ReplicaShowsWriterAsync(s, primary, standby));
+        checks.AddRange(writes);
+        checks.Add(
+            new DrillCheck(
+            $"{primary}'s application kept trying and was refused", east.Refused > refusedBefore, $"{east.Refused} refused in all"));
+        return Result(s, failover.Result?.Outcome, timeline, checks, ScenarioKit.Rto(s, failover));
+    }
+
+    /// <summary>The application in <paramref name="region"/>, under the README's writer rules, not yet started.</summary>
+    private static SampleApplication Application(DrillSession s, string region)
+    {
+        var app = s.App;
+        return new SampleApplication(s.World, region, app.Regions[app.PrimaryRegion].GlobalTables[0], app.WriterControl.TableName,
+            app.WriterControl.Key, CacheFor, TimeProvider.System);
+    }
+
+    /// <summary>The primary goes down and its DynamoDB with it; replication between the regions stops.</summary>
+    private static void PartitionPrimary(DrillSession s, List<TimelineEntry> timeline)
+    {
+        var primary = s.App.PrimaryRegion;
         ScenarioKit.TakePrimaryDown(s, timeline);
         s.World.Router!.Isolate(primary);
         s.World.Replicator!.Pause();
@@ -53,24 +74,34 @@ internal sealed class SplitBrainGuardScenario : DrillScenario
             TimeSpan.Zero,
             $"  {primary}'s DynamoDB is unreachable and replication between the regions stops; the application runs on in both regions",
             null, ScenarioKit.Drill));
+    }
 
-        var failover = await s.InvokeAsync("alarm delivery", ScenarioKit.Alarm(s));
-        ScenarioKit.AddSteps(s, timeline, failover, withTtl: false);
-
-        // The primary comes back: its replica receives what replication held back, each item on its own (the writer
-        // item among them), and once the writer item is there its application reaches it again and goes on writing.
-        s.World.Replicator.Resume();
+    /// <summary>
+    /// The primary comes back: its replica receives what replication held back, each item on its own (the writer item
+    /// among them), and once the writer item is there its application reaches it again and goes on writing. Returns how many
+    /// of its writes had been refused a moment after it came back.
+    /// </summary>
+    private static async Task<int> PrimaryComesBackAsync(
+        DrillSession s, List<TimelineEntry> timeline, SampleApplication east, CancellationToken cancellationToken)
+    {
+        var (primary, standby) = (s.App.PrimaryRegion, s.App.StandbyRegion);
+        s.World.Replicator!.Resume();
         await WaitForWriterAsync(s, primary, standby, cancellationToken);
-        s.World.Router.Isolate(primary, isolated: false);
-        timeline.Add(
-            new TimelineEntry(
-            s.Clock.GetUtcNow() - s.OutageAt, $"{primary} comes back; its application keeps trying to write", null, ScenarioKit.Drill));
+        s.World.Router!.Isolate(primary, isolated: false);
+        ScenarioKit.AddNow(s, timeline, $"{primary} comes back; its application keeps trying to write");
         await Task.Delay(TimeSpan.FromMilliseconds(600), cancellationToken);
         var refusedBefore = east.Refused;
         await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        return refusedBefore;
+    }
 
+    /// <summary>The writes each region accepted after the promotion (the writer item's time), on the timeline and checked.</summary>
+    private static async Task<List<DrillCheck>> WritesAfterPromotionAsync(
+        DrillSession s, List<TimelineEntry> timeline, SampleApplication east, SampleApplication west, CancellationToken cancellationToken)
+    {
+        var (primary, standby) = (s.App.PrimaryRegion, s.App.StandbyRegion);
         var writer = await new DynamoDbWriterControl(s.World.DynamoDbClients, TimeProvider.System)
-            .ReadAsync(standby, app.WriterControl.TableName, app.WriterControl.Key, cancellationToken);
+            .ReadAsync(standby, s.App.WriterControl.TableName, s.App.WriterControl.Key, cancellationToken);
         var promotedAt = writer?.UpdatedAt ?? DateTimeOffset.MaxValue;
         var eastAfter = east.Accepted.Count(t => t >= promotedAt);
         var westAfter = west.Accepted.Count(t => t >= promotedAt);
@@ -78,17 +109,11 @@ internal sealed class SplitBrainGuardScenario : DrillScenario
             $"after the promotion at {promotedAt:HH:mm:ss.fff}Z: {primary} accepted {eastAfter}, {standby} accepted {westAfter}; before it "
             + $"{primary} accepted {east.Accepted.Count - eastAfter}");
         timeline.Add(new TimelineEntry(s.Clock.GetUtcNow() - s.OutageAt, "writes accepted " + counts, null, ScenarioKit.Measured));
-
-        var checks = await FailoverChecks.FailedOverAsync(s, failover.Result?.ExecutionId);
-        checks.Add(await EndStateChecks.ReplicaShowsWriterAsync(s, primary, standby));
-        checks.Add(
-            new DrillCheck(
-            $"the old primary {primary} accepted no write after the promotion", eastAfter == 0 && east.Accepted.Count > 0, counts));
-        checks.Add(new DrillCheck($"the new writer {standby} accepted writes after the promotion", westAfter > 0, counts));
-        checks.Add(
-            new DrillCheck(
-            $"{primary}'s application kept trying and was refused", east.Refused > refusedBefore, $"{east.Refused} refused in all"));
-        return Result(s, failover.Result?.Outcome, timeline, checks, ScenarioKit.Rto(s, failover));
+        return
+        [
+            new($"the old primary {primary} accepted no write after the promotion", eastAfter == 0 && east.Accepted.Count > 0, counts),
+            new($"the new writer {standby} accepted writes after the promotion", westAfter > 0, counts),
+        ];
     }
 
     /// <summary>Watches the replica itself (past the router, which still cuts the region off) until the writer item is there.</summary>

@@ -1,7 +1,6 @@
 using FailoverOrchestrator.Coordination;
 using FailoverOrchestrator.LocalCloud;
 using FailoverOrchestrator.Results;
-using FailoverOrchestrator.State;
 
 namespace FailoverOrchestrator.Cli.Drill.Scenarios;
 
@@ -24,13 +23,10 @@ internal sealed class StandbyUnhealthyScenario : DrillScenario
         s.Progress.Say($"standby region {app.StandbyRegion}'s health check is failing too");
         ScenarioKit.TakePrimaryDown(s, timeline);
 
-        var delivery = await s.InvokeAsync("alarm delivery", ScenarioKit.Alarm(s));
-        ScenarioKit.AddSteps(s, timeline, delivery, withTtl: false);
+        var delivery = await ScenarioKit.DeliverAlarmAsync(s, timeline, withTtl: false);
 
         var checks = new List<DrillCheck> { EndStateChecks.RecordPointsAt(s, app.PrimaryRegion) };
-        checks.AddRange(EndStateChecks.ServicesAt(s, app.StandbyRegion, active: false));
-        checks.Add(await EndStateChecks.WriterIsAsync(s, null));
-        checks.Add(await EndStateChecks.StateIsAsync(s, Phase.Steady, app.PrimaryRegion));
+        checks.AddRange(await FailoverChecks.NothingMovedAsync(s));
         checks.Add(EndStateChecks.NotCalled(s, LocalService.Ecs, "UpdateService"));
         checks.Add(EndStateChecks.NotCalled(s, LocalService.Route53, "ChangeResourceRecordSets"));
         checks.Add(EndStateChecks.Notifications(s, 1, "[failover] Blocked"));

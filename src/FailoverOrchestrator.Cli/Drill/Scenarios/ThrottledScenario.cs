@@ -35,8 +35,7 @@ internal sealed class ThrottledScenario : DrillScenario
 
         s.Progress.Say(
             $"armed {Faults.Sum(f => f.Calls)} faults: {string.Join(", ", Faults.Select(f => $"{f.Operation} {f.Kind} x{f.Calls}"))}");
-        var delivery = await s.InvokeAsync("alarm delivery", ScenarioKit.Alarm(s));
-        ScenarioKit.AddSteps(s, timeline, delivery);
+        var delivery = await ScenarioKit.DeliverAlarmAsync(s, timeline);
 
         var checks = await FailoverChecks.FailedOverAsync(s, delivery.Result?.ExecutionId);
         var log = s.World.Cloud.Calls.Snapshot();

@@ -39,33 +39,42 @@ internal sealed class WatchFalseAlarmScenario : DrillScenario
         var outage = $"the health endpoint of {app.PrimaryRegion} refuses the watch's probes from {FunctionRegion}; " +
             "the primary serves and Route 53's checkers see it healthy";
         timeline.Add(new TimelineEntry(TimeSpan.Zero, outage, null, ScenarioKit.Drill));
+
         var runs = new List<DrillInvocation>();
         for (var run = 1; run <= runCount; run++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var watch = await WatchRuns.NextMinuteAsync(s, run);
             runs.Add(watch);
-            var said = watch.Result?.Reason ?? watch.Error;
-            var label = $"scheduled watch #{run}: {watch.Result?.Outcome}";
-            timeline.Add(new TimelineEntry(watch.At, label, watch.Duration, ScenarioKit.Measured, said));
+            ScenarioKit.AddAnswer(timeline, watch, watch.Result?.Reason ?? watch.Error);
         }
 
+        return Result(s, DrillSession.MainOutcome(runs), timeline, await ChecksAsync(s, runs));
+    }
+
+    /// <summary>
+    /// Every run answered Watched and read Route 53's answer (the primary); the run after Watch:FailedForSeconds paged once
+    /// about the network path; the streak stays open; nothing moved.
+    /// </summary>
+    private static async Task<List<DrillCheck>> ChecksAsync(DrillSession s, List<DrillInvocation> runs)
+    {
+        var app = s.App;
         var record = await WatchRuns.RecordAsync(s);
         var decisions = (await EndStateChecks.AuditAsync(s)).Where(e => e.Kind.StartsWith("Watch", StringComparison.Ordinal)).ToList();
         var pages = s.World.Cloud.Sns.GetMessages(app.TopicArn);
         var pathPage = $"probes from {FunctionRegion} fail but Route 53's health checkers see the primary healthy: " +
             $"check the network path from {FunctionRegion}";
-        var acting = runCount - 2;
-        var checks = new List<DrillCheck>
-        {
-            new("every run answered Watched", runs.All(r => r.Result?.Outcome == Outcome.Watched), 
+        var acting = runs.Count - 2;
+        return
+        [
+            new("every run answered Watched", runs.All(r => r.Result?.Outcome == Outcome.Watched),
                 string.Join(" | ", runs.Select(r => r.Summary))),
             new("every run read Route 53's DNS answer: the primary",
-                record is not null && record.History.Count == runCount
+                record is not null && record.History.Count == runs.Count
                     && record.History.All(h => h.Contains("Route 53 answers the primary", StringComparison.Ordinal)),
                 record is null ? "no watch record" : record.History[0]),
             new($"run {acting + 1} (after Watch:FailedForSeconds) paged about the network path; the others recorded only",
-                decisions.Count == runCount && decisions.Count(e => e.Kind == "WatchPagePath") == 1
+                decisions.Count == runs.Count && decisions.Count(e => e.Kind == "WatchPagePath") == 1
                     && decisions[acting].Kind == "WatchPagePath"
                     && decisions.Where((_, i) => i != acting).All(e => e.Kind == "WatchRecord"),
                 string.Join(", ", decisions.Select(e => e.Kind))),
@@ -73,18 +82,20 @@ internal sealed class WatchFalseAlarmScenario : DrillScenario
                 pages.Count == 1 && pages[0].Message.Contains(pathPage, StringComparison.Ordinal)
                     && pages[0].Subject?.Contains("NETWORKPATH", StringComparison.Ordinal) == true,
                 pages.Count == 1 ? $"{pages[0].Subject}" : $"{pages.Count} pages"),
-            new("the streak stays open, not acted on",
-                record is { FailingSince: not null, ActedFor: null, PathPagedFor: not null },
-                record is null
-                    ? "no watch record"
-                    : $"failing since {record.FailingSince:u}, acted for {record.ActedFor?.ToString("u") ?? "none"}"),
+            StreakOpen(record),
             await DnsDataPlaneChecks.AnswersWithAsync(
                 s, DrillConfiguration.HealthRecordName, app.PrimaryRegion, "the checkers see the primary healthy"),
             EndStateChecks.RecordPointsAt(s, app.PrimaryRegion),
             EndStateChecks.NotCalled(s, LocalService.Ecs, "UpdateService"),
             await EndStateChecks.StateIsAsync(s, Phase.Steady, app.PrimaryRegion),
             EndStateChecks.Notifications(s, 1),
-        };
-        return Result(s, DrillSession.MainOutcome(runs), timeline, checks);
+        ];
     }
+
+    private static DrillCheck StreakOpen(WatchRecord? record) =>
+        new("the streak stays open, not acted on",
+            record is { FailingSince: not null, ActedFor: null, PathPagedFor: not null },
+            record is null
+                ? "no watch record"
+                : $"failing since {record.FailingSince:u}, acted for {record.ActedFor?.ToString("u") ?? "none"}");
 }
