@@ -11,6 +11,13 @@ public class LeaseWaiterTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
 
+    /// <summary>
+    /// The clock moves 50 ms a step: every time asserted below is a multiple of it, so the reads land exactly on them,
+    /// and the driver takes 60 steps for three seconds instead of 3,000 (each step spins while other tests keep the
+    /// thread pool busy).
+    /// </summary>
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Row: the phase, the lease's expiry relative to now in ms (none: no lease), whether it is live elsewhere.</summary>
     public static TheoryData<string, int?, bool> LiveCases => new()
     {
@@ -46,7 +53,7 @@ public class LeaseWaiterTests
         var live = State(Phase.FailingOver, Now.AddMinutes(2));
         var reads = Reads(time, live, live, live, State(Phase.Steady, null));
 
-        var state = await FakeClock.RunAsync(time, () => LeaseWaiter.WaitAsync(reads.Store, "shop", time, CancellationToken.None));
+        var state = await FakeClock.RunAsync(time, () => LeaseWaiter.WaitAsync(reads.Store, "shop", time, CancellationToken.None), Step);
 
         Assert.Equal(Phase.Steady, state!.Phase);
         Assert.Equal([0, 1_000, 2_000, 3_000], reads.At.Select(at => (at - Now).TotalMilliseconds));
@@ -59,7 +66,7 @@ public class LeaseWaiterTests
         var live = State(Phase.FailingOver, Now.AddMilliseconds(1_300));
         var reads = Reads(time, live, live, live);
 
-        var state = await FakeClock.RunAsync(time, () => LeaseWaiter.WaitAsync(reads.Store, "shop", time, CancellationToken.None));
+        var state = await FakeClock.RunAsync(time, () => LeaseWaiter.WaitAsync(reads.Store, "shop", time, CancellationToken.None), Step);
 
         Assert.Equal(Phase.FailingOver, state!.Phase);
         Assert.Equal([0, 1_000, 1_350], reads.At.Select(at => (at - Now).TotalMilliseconds));
