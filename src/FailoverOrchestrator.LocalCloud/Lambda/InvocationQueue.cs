@@ -83,6 +83,19 @@ internal sealed class InvocationQueue
         }
     }
 
+    /// <summary>
+    /// The environment's process ended: as <see cref="Die"/>, except that a death already reported (the runtime's init
+    /// error) stays the reason, decided under the same lock so an init error and the exit cannot race.
+    /// </summary>
+    public void Exited(InvocationResult exitError)
+    {
+        lock (_gate)
+        {
+            _dead ??= exitError;
+            FailAll(_dead);
+        }
+    }
+
     /// <summary>Fails what the environment holds or would have taken with <paramref name="result"/>.</summary>
     public void FailAll(InvocationResult result)
     {

@@ -84,7 +84,7 @@ internal sealed class RuntimeApiServer : IAsyncDisposable
     /// <summary>The function process ended: what it held or would have taken fails as Lambda reports it (init error, else
     /// Runtime.ExitError).</summary>
     public void EnvironmentExited(int exitCode) =>
-        _events.Die(InitError ?? InvocationErrors.Exited($"Runtime exited with error: exit status {exitCode}"));
+        _events.Exited(InvocationErrors.Exited($"Runtime exited with error: exit status {exitCode}"));
 
     public async ValueTask DisposeAsync()
     {

@@ -45,15 +45,15 @@ internal sealed class SwitchPipeline(IReadOnlyDictionary<string, IFailoverStep> 
             var attempt = new StepAttempt(ordered, i, time.GetUtcNow(), time.GetTimestamp());
             var outcome = await RunStepAsync(context, attempt, observer, cancellationToken);
             var result = Result(step, outcome, attempt.StartedAt, attempt.Started);
-            Log.StepFinished(logger, step.Name, result.Status.ToString(), result.DurationMs, outcome.Detail);
             if (outcome.Status == StepStatus.Blocked)
             {
                 EndAt(context, attempt, result);
+                Log.StepFinished(logger, step.Name, result.Status.ToString(), result.DurationMs, outcome.Detail);
                 return new PipelineRun(true, outcome.Detail);
             }
 
             context.Timeline.Add(result);
-
+            Log.StepFinished(logger, step.Name, result.Status.ToString(), result.DurationMs, outcome.Detail);
             await observer.StepCompletedAsync(result, cancellationToken);
         }
 
